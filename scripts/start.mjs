@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `npm start [-- --port N] [-- --ip ADDR]`: rebuilds the tariff index, applies
+// local D1 migrations when there are any, and serves the Worker with wrangler dev.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const has = (flag) => args.some((arg) => arg === flag || arg.startsWith(`${flag}=`));
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG: process.env.WRANGLER_LOG ?? 'warn' };
+const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
+
+const run = (cmd, cmdArgs) => {
+  const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+run(process.execPath, [join(root, 'scripts', 'build-tariffs.mjs')]);
+const migrations = join(root, 'migrations');
+if (existsSync(migrations) && readdirSync(migrations).some((name) => name.endsWith('.sql'))) {
+  run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local']);
+}
+
+const devArgs = ['dev', ...(has('--port') ? [] : ['--port', '8787']), ...(has('--ip') ? [] : ['--ip', '127.0.0.1']), ...args];
+const child = spawn(wrangler, devArgs, { cwd: root, stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,68 @@
+/**
+ * The Hono application: shared middleware, the routes, the OpenAPI document
+ * and the one place where errors become problem documents.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { docsPage } from './docs';
+import type { AppEnv } from './env';
+import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } from './problem';
+import { healthRoutes } from './routes/health';
+import { quoteRoutes } from './routes/quotes';
+import { tariffRoutes } from './routes/tariffs';
+
+/** Largest accepted request body, in bytes (500 port calls fit in well under half of it). */
+export const BODY_LIMIT = 256 * 1024;
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw invalidRequest(zodErrors(result.error));
+    },
+  });
+
+  app.use('*', requestId({ headerName: 'x-request-id' }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: BODY_LIMIT,
+      onError: () => {
+        throw new ProblemError(413, 'body-too-large', 'Request body too large', `The body is larger than ${BODY_LIMIT} bytes.`);
+      },
+    }),
+  );
+
+  const routes = app.route('/', healthRoutes).route('/', quoteRoutes).route('/', tariffRoutes);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'portfees',
+      version: '1.0.0',
+      description: 'US Section 301 service fees and Chinese special port fees, computed from versioned, cited tariff tables.',
+    },
+    tags: [
+      { name: 'Quotes', description: 'Fee quotes for a vessel and its port calls' },
+      { name: 'Tariffs', description: 'The versioned tariff tables' },
+      { name: 'Service', description: 'Operations' },
+    ],
+  });
+  app.get('/docs', (c) => {
+    c.header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline' 'self'; frame-ancestors 'none'");
+    return c.html(docsPage());
+  });
+
+  app.notFound((c) => problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`)));
+  app.onError((error, c) => problemResponse(c, toProblem(error)));
+  return routes;
+}
+

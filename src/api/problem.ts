@@ -1,0 +1,109 @@
+/**
+ * RFC 9457 problem details: the one error shape of the API, produced here
+ * and nowhere else.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { QuoteInputError } from '../engine/types';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/** An error that already knows its problem document. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly slug: string,
+    readonly title: string,
+    detail: string,
+    readonly errors: FieldError[] = [],
+    readonly headers: Record<string, string> = {},
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'ProblemError';
+  }
+}
+
+/** `["portCalls", 2, "arrival"]` → `portCalls[2].arrival`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, part) => {
+    if (typeof part === 'number') return `${acc}[${part}]`;
+    const name = String(part);
+    return acc ? `${acc}.${name}` : name;
+  }, '');
+}
+
+/** Every zod issue as a field error; unknown keys are named one by one. */
+export function zodErrors(error: ZodError, prefix: ReadonlyArray<PropertyKey> = []): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: `unknown field ${key}` }));
+    }
+    return [{ path: formatPath(path), message: issue.message }];
+  });
+}
+
+export function invalidRequest(errors: FieldError[], detail?: string): ProblemError {
+  const text = detail ?? `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.path || '(body)').join(', ')}.`;
+  return new ProblemError(400, 'invalid-request', 'Invalid request', text, errors);
+}
+
+function problemBody(c: Context, error: ProblemError): Problem {
+  return {
+    type: `urn:portfees:problem:${error.slug}`,
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    instance: c.req.path,
+    requestId: c.get('requestId' as never) as string | undefined,
+    ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+    ...error.extensions,
+  };
+}
+
+export function problemResponse(c: Context, error: ProblemError): Response {
+  return c.body(JSON.stringify(problemBody(c, error)), error.status, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...error.headers,
+  });
+}
+
+const HTTP_PROBLEMS: Record<number, [string, string]> = {
+  400: ['malformed-body', 'Malformed request body'],
+  401: ['unauthorized', 'Unauthorized'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  413: ['body-too-large', 'Request body too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+};
+
+/** Maps any thrown value to a problem; unknown faults become a logged 500 with no stack in the body. */
+export function toProblem(error: unknown): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof QuoteInputError) return invalidRequest(error.issues);
+  if (error instanceof HTTPException) {
+    const [slug, title] = HTTP_PROBLEMS[error.status] ?? ['http-error', 'Request failed'];
+    const detail = error.status === 400 ? `${error.message}: the body must be a JSON document.` : error.message || title;
+    const errors = error.status === 400 ? [{ path: '', message: error.message || 'malformed body' }] : [];
+    return new ProblemError(error.status as ContentfulStatusCode, slug, title, detail, errors);
+  }
+  console.error('internal error', error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : error);
+  return new ProblemError(500, 'internal-error', 'Internal error', 'The server failed to answer this request; the fault has been logged.');
+}

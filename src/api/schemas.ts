@@ -1,0 +1,204 @@
+/**
+ * Wire schemas of the HTTP contract: they validate requests and generate the
+ * OpenAPI document, so the two never drift apart.
+ */
+import { z } from '@hono/zod-openapi';
+import { isCountryCode } from '../lib/countries';
+import { LOCODE_PATTERN } from '../ports/index';
+import { isValidDate, isValidDateTimeWithOffset } from '../engine/time';
+import { CALL_PURPOSES, CARGO_STATES, PROGRAMS, VESSEL_TYPES } from '../tariffs/schema';
+
+/** Limits on one request; documented in the README and the OpenAPI document. */
+export const LIMITS = {
+  portCalls: 500,
+  priorCharges: 200,
+  stakes: 50,
+  netTonnage: 1_000_000,
+  deadweight: 1_000_000,
+  teuCapacity: 50_000,
+  ceuCapacity: 20_000,
+  containersDischarged: 100_000,
+  distanceNm: 25_000,
+} as const;
+
+/** IMO ship numbers: 7 digits whose last is Σ(digit × weight 7..2) mod 10. */
+export function isValidImo(imo: string): boolean {
+  if (!/^\d{7}$/.test(imo)) return false;
+  let total = 0;
+  for (let i = 0; i < 6; i++) total += Number(imo[i]) * (7 - i);
+  return total % 10 === Number(imo[6]);
+}
+
+const Country = z
+  .string()
+  .refine(isCountryCode, { message: 'must be an ISO 3166-1 alpha-2 country code in capitals, such as CN or US' })
+  .openapi({ example: 'PA' });
+
+const DateText = z.string().refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' }).openapi({ example: '2025-10-20' });
+
+const Percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
+const positive = (max: number) => z.number().gt(0, 'must be greater than 0').max(max, `must be at most ${max}`);
+
+const Stake = z
+  .object({ country: Country, equity: Percent.optional(), voting: Percent.optional(), board: Percent.optional() })
+  .strict()
+  .openapi('Stake', { description: 'Percentages (0–100) held, directly or indirectly, by persons of `country`.' });
+
+const Party = z
+  .object({
+    name: z.string().max(200).optional(),
+    country: Country,
+    stakes: z.array(Stake).max(LIMITS.stakes).optional(),
+  })
+  .strict()
+  .superRefine((party, ctx) => {
+    for (const measure of ['equity', 'voting', 'board'] as const) {
+      const total = (party.stakes ?? []).reduce((acc, stake) => acc + Math.round((stake[measure] ?? 0) * 1e6), 0) / 1e6;
+      if (total > 100) ctx.addIssue({ code: 'custom', path: ['stakes'], message: `stakes add up to ${total}% of ${measure}, more than 100%` });
+    }
+  })
+  .openapi('Party');
+
+const UsBuiltOrder = z
+  .object({
+    orderedOn: DateText,
+    deliveredOn: DateText.nullable().optional(),
+    netTonnage: positive(LIMITS.netTonnage).optional(),
+    vesselType: z.enum(VESSEL_TYPES).optional(),
+  })
+  .strict()
+  .refine((order) => !order.deliveredOn || order.deliveredOn >= order.orderedOn, { path: ['deliveredOn'], message: 'must not be before orderedOn' })
+  .openapi('UsBuiltOrder');
+
+export const Vessel = z
+  .object({
+    imo: z.string().refine(isValidImo, { message: 'must be a 7-digit IMO number with a valid check digit' }).openapi({ example: '9310006' }),
+    name: z.string().max(200).optional(),
+    type: z.enum(VESSEL_TYPES),
+    flag: Country,
+    buildCountry: Country,
+    netTonnage: positive(LIMITS.netTonnage).openapi({ example: 60000, description: 'Net tonnage (ITC 69); decimals allowed' }),
+    deadweight: positive(LIMITS.deadweight).optional(),
+    teuCapacity: positive(LIMITS.teuCapacity).optional(),
+    ceuCapacity: positive(LIMITS.ceuCapacity).optional(),
+    owner: Party,
+    operator: Party,
+    programs: z.array(z.enum(PROGRAMS)).max(PROGRAMS.length).optional(),
+    usGovernment: z.boolean().optional(),
+    usBuiltOrder: UsBuiltOrder.optional(),
+  })
+  .strict()
+  .openapi('Vessel');
+
+export const PortCall = z
+  .object({
+    port: z.string().regex(LOCODE_PATTERN, 'must be a UN/LOCODE: 2-letter country and 3 letters or digits 2–9, such as USLAX').openapi({ example: 'USLAX' }),
+    arrival: z
+      .string()
+      .refine((v) => isValidDate(v) || isValidDateTimeWithOffset(v), {
+        message: 'must be an ISO 8601 date-time with offset (2025-10-20T06:00:00-07:00) or a date (2025-10-20)',
+      })
+      .openapi({ example: '2025-10-20T06:00:00-07:00' }),
+    cargo: z.enum(CARGO_STATES).optional(),
+    purpose: z.enum(CALL_PURPOSES).optional(),
+    containersDischarged: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(LIMITS.containersDischarged).optional(),
+    distanceNm: positive(LIMITS.distanceNm).optional(),
+    usGovernmentCargo: z.boolean().optional(),
+  })
+  .strict()
+  .openapi('PortCall');
+
+const PriorCharge = z
+  .object({
+    regime: z.string().min(1).max(40),
+    date: DateText,
+    port: z.string().regex(LOCODE_PATTERN, 'must be a UN/LOCODE').optional(),
+  })
+  .strict()
+  .openapi('PriorCharge');
+
+const Options = z
+  .object({
+    asOf: DateText.optional(),
+    tariffVersions: z.record(z.string().max(40), z.string().max(80)).optional(),
+    assumptions: z.record(z.string().max(80), z.string().max(80)).optional(),
+    fx: z
+      .record(
+        z.string().regex(/^[A-Z]{3}\/[A-Z]{3}$/, 'FX pairs are written BASE/QUOTE, such as USD/CNY'),
+        z.string().regex(/^\d+(\.\d+)?$/, 'must be a positive decimal string').refine((v) => Number(v) > 0, 'must be greater than 0'),
+      )
+      .optional(),
+  })
+  .strict()
+  .openapi('QuoteOptions');
+
+export const QuoteRequest = z
+  .object({
+    vessel: Vessel,
+    portCalls: z.array(PortCall).min(1, 'give at least one port call').max(LIMITS.portCalls, `at most ${LIMITS.portCalls} port calls`),
+    priorCharges: z.array(PriorCharge).max(LIMITS.priorCharges).optional(),
+    options: Options.optional(),
+  })
+  .strict()
+  .openapi('QuoteRequest');
+export type QuoteRequest = z.infer<typeof QuoteRequest>;
+
+const MoneySchema = z.object({ amount: z.string().openapi({ example: '900000.00' }), currency: z.string().openapi({ example: 'USD' }) }).openapi('Money');
+
+export const VoyageSchema = z
+  .object({
+    regime: z.string(),
+    tariff: z.string().nullable(),
+    calls: z.array(z.string()),
+    chargedAt: z.string().nullable(),
+    arrival: z.string(),
+    rule: z.string().nullable(),
+    outcome: z.enum(['charged', 'exempt', 'not-covered', 'not-in-force', 'suspended', 'capped', 'remitted']),
+    certainty: z.enum(['confirmed', 'unconfirmed']),
+    fee: MoneySchema,
+    basis: z.array(z.object({ quantity: z.string(), unit: z.string(), rate: z.string(), amount: z.string() })),
+    exemptions: z.array(z.object({ id: z.string(), applies: z.boolean(), reason: z.string() })),
+    cap: z
+      .object({
+        year: z.string(),
+        count: z.number(),
+        limit: z.number(),
+        counted: z.array(z.object({ source: z.enum(['request', 'ledger', 'quote']), date: z.string(), port: z.string().optional(), id: z.string().optional() })),
+      })
+      .nullable(),
+    alternatives: z.array(z.object({ assumption: z.string(), value: z.string(), amount: z.string(), outcome: z.string() })),
+    explanation: z.array(z.string()),
+    citations: z.array(z.object({ title: z.string(), url: z.string() })),
+  })
+  .openapi('Voyage');
+
+export const QuoteResponse = z
+  .object({
+    quoteId: z.string(),
+    asOf: z.string(),
+    tariffs: z.array(z.object({ id: z.string(), regime: z.string(), sha256: z.string() })),
+    assumptions: z.record(z.string(), z.string()),
+    voyages: z.array(VoyageSchema),
+    totals: z.array(MoneySchema),
+    converted: z.object({ currency: z.string(), amount: z.string(), rates: z.record(z.string(), z.string()) }).optional(),
+    notes: z.array(z.string()),
+  })
+  .openapi('Quote');
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const problemResponses = {
+  400: { description: 'Invalid request', content: { 'application/problem+json': { schema: ProblemSchema } } },
+  413: { description: 'Body too large', content: { 'application/problem+json': { schema: ProblemSchema } } },
+  415: { description: 'Unsupported media type', content: { 'application/problem+json': { schema: ProblemSchema } } },
+} as const;

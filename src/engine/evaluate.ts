@@ -1,0 +1,206 @@
+/**
+ * One regime over one vessel's calls: every rotation/voyage in the regime's
+ * territory, evaluated in the order coverage → status window → exemptions →
+ * remission → cap → charged, each step explained.
+ */
+import type { LoadedTariff } from '../tariffs/registry';
+import { ceilWhole, decimal, formatAmount, formatQuantity, ZERO, type Decimal } from './money';
+import { capYearOf, CapCounter } from './rules/cap';
+import { matchCoverage, type CoverageMatch } from './rules/coverage';
+import { evaluateExemptions } from './rules/exemptions';
+import { resolveParam } from './rules/params';
+import { computeBasis, rateStepAt, type Quantities } from './rules/rates';
+import { evaluateRemission } from './rules/remission';
+import { statusAt, type StatusAtArrival } from './rules/status';
+import { describeInstant, localDate } from './time';
+import { QuoteInputError, type BasisLine, type CapState, type ExemptionResult, type Outcome, type PriorCharge, type VesselInput, type VoyageQuote } from './types';
+import { rotations, type ResolvedCall, type Rotation } from './voyages';
+
+export interface RegimeContext {
+  tariff: LoadedTariff;
+  /** How the version was chosen, for the explanation. */
+  choice: string;
+  vessel: VesselInput;
+  calls: ResolvedCall[];
+  priorCharges: ReadonlyArray<PriorCharge>;
+  assumptions: Readonly<Record<string, string>>;
+}
+
+export interface RegimeResult {
+  voyages: VoyageQuote[];
+  notes: string[];
+}
+
+const money = (amount: Decimal, tariff: LoadedTariff) => ({
+  amount: formatAmount(amount, tariff.data.amountRounding.places, tariff.data.amountRounding.mode),
+  currency: tariff.data.currency,
+});
+
+function netTonnageFor(tariff: LoadedTariff, vessel: VesselInput): Decimal {
+  const given = decimal(vessel.netTonnage);
+  return tariff.data.tonnage.rounding === 'ceil' ? ceilWhole(given) : given;
+}
+
+function quantities(tariff: LoadedTariff, vessel: VesselInput, rotation: Rotation): Quantities {
+  const containers = rotation.calls.reduce((total, call) => total + (call.input.containersDischarged ?? 0), 0);
+  return {
+    'net-ton': netTonnageFor(tariff, vessel),
+    container: decimal(containers),
+    ceu: vessel.ceuCapacity === undefined ? undefined : decimal(vessel.ceuCapacity),
+  };
+}
+
+function statusLine(status: StatusAtArrival): string {
+  const note = status.window?.window.note ?? 'The regime is not in force at this arrival.';
+  const scenario = status.scenario ? ` Assumed ${status.scenario.assumption} = ${status.scenario.value}.` : '';
+  return `Status at arrival: ${status.status}${status.certainty === 'unconfirmed' ? ' (unconfirmed)' : ''}. ${note}${scenario}`;
+}
+
+function conditionalNotes(tariff: LoadedTariff, vessel: VesselInput, rule: string | null, millis: number): string[] {
+  return tariff.notes
+    .filter(({ note, fromMillis, toMillis }) =>
+      millis >= fromMillis && millis < toMillis &&
+      (!note.vesselTypes || note.vesselTypes.includes(vessel.type)) &&
+      (!note.rules || (rule !== null && note.rules.includes(rule))))
+    .map(({ note }) => note.text);
+}
+
+interface Draft {
+  outcome: Outcome;
+  amount: Decimal;
+  basis: BasisLine[];
+  exemptions: ExemptionResult[];
+  cap: CapState | null;
+}
+
+/** Steps after coverage: status, exemptions, remission, cap. */
+function decide(
+  ctx: RegimeContext,
+  match: CoverageMatch & { rule: string },
+  rotation: Rotation,
+  status: StatusAtArrival,
+  counter: CapCounter,
+  explanation: string[],
+  notes: string[],
+): Draft {
+  const { tariff, vessel } = ctx;
+  const first = rotation.calls[0]!;
+  const compiled = tariff.rules.get(match.rule)!;
+  const exemptionResults = evaluateExemptions(compiled.rule.exemptions, { vessel, rotation, assumptions: ctx.assumptions });
+  for (const result of exemptionResults) if (result.note) notes.push(result.note);
+  const exemptions = exemptionResults.map(({ id, applies, reason }) => ({ id, applies, reason }));
+
+  const step = rateStepAt(compiled, first.arrival.millis);
+  let basis: BasisLine[] = [];
+  let amount = ZERO;
+  if (step) {
+    const computed = computeBasis(step, quantities(tariff, vessel, rotation), tariff.data.amountRounding.places);
+    if (computed.missing) {
+      throw new QuoteInputError([{ path: `vessel.${computed.missing === 'ceu' ? 'ceuCapacity' : 'netTonnage'}`, message: `${tariff.id} ${match.rule} charges per ${computed.missing}; give it` }]);
+    }
+    basis = computed.lines;
+    amount = computed.amount;
+    const rates = step.bases.map((b) => `${b.rateText} ${tariff.data.currency}/${b.unit}`).join(' or ');
+    explanation.push(`Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''}.`);
+    for (const line of basis) explanation.push(`${line.quantity} ${line.unit} × ${line.rate} = ${line.amount} ${tariff.data.currency}.`);
+    if (tariff.data.tonnage.rounding === 'ceil' && !decimal(vessel.netTonnage).equals(netTonnageFor(tariff, vessel))) {
+      explanation.push(`Net tonnage ${formatQuantity(decimal(vessel.netTonnage))} rounded up to ${formatQuantity(netTonnageFor(tariff, vessel))}: ${tariff.data.tonnage.note}`);
+    }
+  }
+  const draft: Draft = { outcome: 'charged', amount, basis, exemptions, cap: null };
+
+  if (status.status !== 'in-force') {
+    explanation.push(status.status === 'suspended' ? 'Suspended: no liability accrues, fee 0.' : 'Not in force at this arrival: fee 0.');
+    return { ...draft, outcome: status.status, amount: ZERO };
+  }
+  if (!step) {
+    explanation.push('No rate step is in force at this arrival: fee 0.');
+    return { ...draft, outcome: 'not-in-force', amount: ZERO };
+  }
+  const applying = exemptionResults.filter((result) => result.applies);
+  if (applying.length > 0) {
+    explanation.push(`Exempt: ${applying.map((result) => `${result.id} (${result.reason})`).join('; ')}.`);
+    return { ...draft, outcome: 'exempt', amount: ZERO };
+  }
+  if (exemptions.length > 0) explanation.push('No exemption applies.');
+  if (compiled.rule.remission) {
+    const arrivalDate = localDate(first.arrival.millis, tariff.data.zone);
+    const remission = evaluateRemission(compiled.rule.remission, vessel, netTonnageFor(tariff, vessel), arrivalDate);
+    if (remission.applies) {
+      explanation.push(`Remitted: ${remission.reason}.`);
+      return { ...draft, outcome: 'remitted', amount: ZERO };
+    }
+    if (vessel.usBuiltOrder) explanation.push(`No remission: ${remission.reason}.`);
+  }
+  const year = capYearOf(resolveParam(tariff.data.cap.year, ctx.assumptions), first.arrival.millis, tariff.data.zone);
+  const counted = counter.countedFor(year, first.arrival.millis);
+  const limit = tariff.data.cap.limit;
+  if (counted.length >= limit) {
+    explanation.push(`Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}); fee 0.`);
+    return { ...draft, outcome: 'capped', amount: ZERO, cap: { year: year.label, count: counted.length, limit, counted } };
+  }
+  counter.record({ source: 'quote', date: localDate(first.arrival.millis, tariff.data.zone), port: first.port }, first.arrival.millis);
+  explanation.push(`Cap year ${year.label}: charge ${counted.length + 1} of at most ${limit}.`);
+  return { ...draft, cap: { year: year.label, count: counted.length + 1, limit, counted } };
+}
+
+function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCounter, notes: string[]): VoyageQuote {
+  const { tariff, vessel } = ctx;
+  const first = rotation.calls[0]!;
+  const zone = tariff.data.zone;
+  const explanation = [
+    `${rotation.calls.map((call) => call.port).join(' → ')}: charging point is the first port, ${first.port}${first.portName ? ` (${first.portName})` : ''}, arriving ${describeInstant(first.arrival.millis, zone)}${first.arrival.dateOnly ? ' (date only: 00:00 local time)' : ''}.`,
+    `Tariff ${tariff.id} (${ctx.choice}).`,
+  ];
+  const match = matchCoverage(tariff.data.coverage, vessel);
+  const status = statusAt(tariff, first.arrival.millis, ctx.assumptions);
+  const calls = rotation.calls.map((call) => call.port);
+
+  if (!match || match.rule === null) {
+    explanation.push(match ? `Not covered: ${match.reason}.` : 'Not covered: no coverage test of this regime holds for the vessel.');
+    for (const text of match?.notes ?? []) {
+      explanation.push(text);
+      notes.push(text);
+    }
+    return {
+      regime: tariff.regime, tariff: tariff.id, calls, chargedAt: null, arrival: first.arrival.iso, rule: null,
+      outcome: 'not-covered', certainty: 'confirmed', fee: money(ZERO, tariff), basis: [], exemptions: [], cap: null, alternatives: [],
+      explanation, citations: tariff.data.instruments.slice(0, 2).map(({ title, url }) => ({ title, url })),
+    };
+  }
+  const rule = tariff.rules.get(match.rule)!.rule;
+  explanation.push(`Covered by ${rule.title}: ${match.reason} (${match.because.join('; ')}).`);
+  explanation.push(statusLine(status));
+  for (const text of conditionalNotes(tariff, vessel, match.rule, first.arrival.millis)) {
+    explanation.push(text);
+    notes.push(text);
+  }
+  const draft = decide(ctx, { ...match, rule: match.rule }, rotation, status, counter, explanation, notes);
+  const charged = draft.outcome === 'charged';
+  if (charged) explanation.push(`Charged ${formatAmount(draft.amount)} ${tariff.data.currency} at ${first.port}.`);
+  return {
+    regime: tariff.regime,
+    tariff: tariff.id,
+    calls,
+    chargedAt: charged ? first.port : null,
+    arrival: first.arrival.iso,
+    rule: match.rule,
+    outcome: draft.outcome,
+    certainty: status.certainty,
+    fee: money(draft.amount, tariff),
+    basis: draft.basis,
+    exemptions: draft.exemptions,
+    cap: draft.cap,
+    alternatives: [],
+    explanation,
+    citations: rule.citations.map(({ title, url }) => ({ title, url })),
+  };
+}
+
+/** Every rotation of the regime's territory, with the cap walked in order. */
+export function evaluateRegime(ctx: RegimeContext): RegimeResult {
+  const notes: string[] = [];
+  const counter = new CapCounter(ctx.priorCharges.filter((charge) => charge.regime === ctx.tariff.regime), ctx.tariff.data.zone);
+  const voyages = rotations(ctx.calls, ctx.tariff.data.territory).map((rotation) => evaluateRotation(ctx, rotation, counter, notes));
+  return { voyages, notes };
+}

@@ -1,0 +1,42 @@
+/**
+ * The per-vessel cap: at most `limit` charged voyages per cap year. Charges
+ * given by the caller (or a ledger) and charges earlier in the same quote
+ * count toward it.
+ */
+import type { CapYearDefinition } from '../../tariffs/schema';
+import { anniversaryYear, calendarYear, localMomentMillis, type YearWindow } from '../time';
+import type { CountedCharge, PriorCharge } from '../types';
+
+export function capYearOf(definition: CapYearDefinition, millis: number, zone: string): YearWindow {
+  return definition.kind === 'calendar' ? calendarYear(millis, zone) : anniversaryYear(millis, zone, definition.month, definition.day);
+}
+
+interface DatedCharge extends CountedCharge {
+  millis: number;
+}
+
+/** Counts charges of one regime as a quote walks its voyages in order. */
+export class CapCounter {
+  private readonly charges: DatedCharge[];
+
+  constructor(prior: ReadonlyArray<PriorCharge>, zone: string) {
+    this.charges = prior.map((charge) => ({
+      source: charge.source ?? 'request',
+      date: charge.date,
+      port: charge.port,
+      id: charge.id,
+      millis: localMomentMillis(charge.date, zone),
+    }));
+  }
+
+  /** Charges in `year` dated at or before the arrival. */
+  countedFor(year: YearWindow, arrivalMillis: number): CountedCharge[] {
+    return this.charges
+      .filter((charge) => charge.millis >= year.startMillis && charge.millis < year.endMillis && charge.millis <= arrivalMillis)
+      .map(({ millis: _millis, ...charge }) => charge);
+  }
+
+  record(charge: CountedCharge, millis: number): void {
+    this.charges.push({ ...charge, millis });
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Which rule of a regime applies to a vessel: the tariff's coverage entries
+ * are tried in order and the first whose tests all hold wins (annex
+ * precedence, the 25% ownership tests).
+ */
+import { decimal, sum, type Decimal } from '../money';
+import type { PartyInput, VesselInput } from '../types';
+import type { Test } from '../../tariffs/schema';
+import type { TariffVersion } from '../../tariffs/schema';
+
+export interface CoverageMatch {
+  rule: string | null;
+  reason: string;
+  notes: string[];
+  /** Why each test held, for the explanation. */
+  because: string[];
+}
+
+type Measure = 'equity' | 'voting' | 'board';
+
+/** Share of `measure` held together by persons of `countries`, as a decimal percentage. */
+export function heldBy(party: PartyInput, countries: ReadonlyArray<string>, measure: Measure): Decimal {
+  return sum((party.stakes ?? []).filter((stake) => countries.includes(stake.country)).map((stake) => decimal(stake[measure] ?? 0)));
+}
+
+/**
+ * Is the party "of" one of `countries`: its own country is one of them, or
+ * persons of those countries together hold at least `threshold` percent of
+ * any one of `measures`.
+ */
+export function partyOf(
+  party: PartyInput,
+  countries: ReadonlyArray<string>,
+  threshold: string | undefined,
+  measures: ReadonlyArray<Measure>,
+): { holds: boolean; why: string } {
+  if (countries.includes(party.country)) return { holds: true, why: `its country is ${party.country}` };
+  if (threshold !== undefined) {
+    const limit = decimal(threshold);
+    for (const measure of measures) {
+      const held = heldBy(party, countries, measure);
+      if (held.greaterThanOrEqualTo(limit)) {
+        return { holds: true, why: `persons of ${countries.join('/')} hold ${held.toFixed()}% of its ${measure} (threshold ${threshold}%)` };
+      }
+    }
+  }
+  return { holds: false, why: `its country is ${party.country} and persons of ${countries.join('/')} hold less than ${threshold ?? '—'}% of it` };
+}
+
+function testHolds(test: Test, vessel: VesselInput): { holds: boolean; why: string } {
+  switch (test.test) {
+    case 'vessel-type':
+      return { holds: test.types.includes(vessel.type), why: `vessel type ${vessel.type}` };
+    case 'built-in':
+      return { holds: test.countries.includes(vessel.buildCountry), why: `built in ${vessel.buildCountry}` };
+    case 'not-built-in':
+      return { holds: !test.countries.includes(vessel.buildCountry), why: `built in ${vessel.buildCountry}, not in ${test.countries.join('/')}` };
+    case 'flag':
+      return { holds: test.countries.includes(vessel.flag), why: `flag ${vessel.flag}` };
+    case 'party-of': {
+      for (const role of test.parties) {
+        const result = partyOf(vessel[role], test.countries, test.stakeThreshold, test.measures ?? ['equity']);
+        if (result.holds) return { holds: true, why: `${role}: ${result.why}` };
+      }
+      return { holds: false, why: `${test.parties.join(' and ')} not of ${test.countries.join('/')}` };
+    }
+  }
+}
+
+/** The first coverage entry whose tests all hold, or undefined (not covered). */
+export function matchCoverage(coverage: TariffVersion['coverage'], vessel: VesselInput): CoverageMatch | undefined {
+  for (const entry of coverage) {
+    const because: string[] = [];
+    let all = true;
+    for (const test of entry.when) {
+      const result = testHolds(test, vessel);
+      if (!result.holds) {
+        all = false;
+        break;
+      }
+      because.push(result.why);
+    }
+    if (all) return { rule: entry.rule, reason: entry.reason, notes: entry.notes ?? [], because };
+  }
+  return undefined;
+}

@@ -1,0 +1,179 @@
+/**
+ * Exemptions ("targeted coverage"): every exemption of the applicable rule is
+ * evaluated and reported with `applies` and a reason, whatever the outcome.
+ * One small evaluator per kind; the tariff file supplies the parameters.
+ */
+import { greatCircleNm } from '../../ports/index';
+import type { Exemption } from '../../tariffs/schema';
+import { decimal } from '../money';
+import type { ExemptionResult, VesselInput } from '../types';
+import type { ResolvedCall, Rotation } from '../voyages';
+import { heldBy } from './coverage';
+import { resolveParam } from './params';
+
+export interface ExemptionContext {
+  vessel: VesselInput;
+  rotation: Rotation;
+  assumptions: Readonly<Record<string, string>>;
+}
+
+export interface ExemptionEvaluation extends ExemptionResult {
+  /** A remark for the quote's notes (estimated distances, tests not evaluated). */
+  note?: string;
+}
+
+type Evaluation = { applies: boolean; reason: string; note?: string };
+type KindOf<K extends Exemption['kind']> = Extract<Exemption, { kind: K }>;
+
+const nm = (value: number): string => `${Math.round(value).toLocaleString('en-US')} nm`;
+
+function arrivalCargo(exemption: KindOf<'arrival-cargo'>, ctx: ExemptionContext): Evaluation {
+  const first = ctx.rotation.calls[0]!;
+  const cargo = first.input.cargo ?? 'laden';
+  const applies = exemption.cargo.includes(cargo);
+  return { applies, reason: `arrives ${cargo} at ${first.port}, the first port of the rotation` };
+}
+
+function vesselSize(exemption: KindOf<'vessel-size'>, ctx: ExemptionContext): Evaluation {
+  const { vessel } = ctx;
+  const threshold = exemption.thresholds.find((t) => t.types?.includes(vessel.type)) ?? exemption.thresholds.find((t) => !t.types);
+  if (!threshold) return { applies: false, reason: `no size threshold is set for ${vessel.type} vessels` };
+  const limit = resolveParam(threshold.max, ctx.assumptions);
+  const field = threshold.measure === 'teu' ? 'teuCapacity' : 'deadweight';
+  const unit = threshold.measure === 'teu' ? 'TEU' : 'DWT';
+  const value = vessel[field];
+  if (value === undefined) {
+    return {
+      applies: false,
+      reason: `not evaluated: vessel.${field} is not given (limit for ${threshold.label}: ${limit.toLocaleString('en-US')} ${unit})`,
+      note: `The small-vessel exemption was not evaluated: give vessel.${field}.`,
+    };
+  }
+  const applies = value <= limit;
+  return {
+    applies,
+    reason: `${value.toLocaleString('en-US')} ${unit} ${applies ? '≤' : '>'} ${limit.toLocaleString('en-US')} ${unit}, the limit for ${threshold.label}`,
+  };
+}
+
+function distanceFrom(call: ResolvedCall, to: ResolvedCall): number | undefined {
+  return call.position && to.position ? greatCircleNm(call.position, to.position) : undefined;
+}
+
+function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evaluation {
+  const first = ctx.rotation.calls[0]!;
+  const limit = exemption.maxNm;
+  const given = first.input.distanceNm;
+  if (given !== undefined) {
+    const applies = given < limit;
+    return { applies, reason: `sea distance given: ${nm(given)} from the farthest foreign port to ${first.port} (${applies ? 'less than' : 'not less than'} ${nm(limit)})` };
+  }
+  const foreign = exemption.reading === 'last-foreign-port' ? ctx.rotation.precedingForeign.slice(-1) : ctx.rotation.precedingForeign;
+  if (foreign.length === 0) {
+    const reason = `not evaluated: no foreign call before ${first.port} and no distanceNm given`;
+    return { applies: false, reason, note: `The short-sea exemption at ${first.port} was not evaluated: no foreign call before the rotation and no distanceNm.` };
+  }
+  let farthest: { call: ResolvedCall; distance: number } | undefined;
+  const unknown: string[] = [];
+  for (const call of foreign) {
+    const distance = distanceFrom(call, first);
+    if (distance === undefined) unknown.push(call.port);
+    else if (!farthest || distance > farthest.distance) farthest = { call, distance };
+  }
+  const readingText = exemption.reading === 'last-foreign-port' ? 'last foreign port' : 'farthest foreign port';
+  if (farthest && farthest.distance >= limit) {
+    return {
+      applies: false,
+      reason: `${readingText} ${farthest.call.port} is about ${nm(farthest.distance)} from ${first.port} (great-circle estimate): not less than ${nm(limit)}`,
+      note: `Distance to ${first.port} estimated by great circle (estimated).`,
+    };
+  }
+  if (!farthest || unknown.length > 0) {
+    const reason = `not evaluated: no coordinates for ${[...unknown, ...(first.position ? [] : [first.port])].join(', ')}; give distanceNm`;
+    return { applies: false, reason, note: `The short-sea exemption at ${first.port} was not evaluated: unknown port coordinates; give distanceNm.` };
+  }
+  return {
+    applies: true,
+    reason: `${readingText} ${farthest.call.port} is about ${nm(farthest.distance)} from ${first.port} (great-circle estimate): less than ${nm(limit)}`,
+    note: `Distance to ${first.port} estimated by great circle (estimated).`,
+  };
+}
+
+function partyOwnership(exemption: KindOf<'party-ownership'>, ctx: ExemptionContext): Evaluation {
+  const party = ctx.vessel[exemption.party];
+  if (exemption.countries.includes(party.country)) return { applies: true, reason: `the ${exemption.party}'s country is ${party.country}` };
+  const limit = decimal(exemption.stakeThreshold);
+  for (const measure of exemption.measures) {
+    const held = heldBy(party, exemption.countries, measure);
+    if (held.greaterThanOrEqualTo(limit)) {
+      return { applies: true, reason: `persons of ${exemption.countries.join('/')} hold ${held.toFixed()}% of the ${exemption.party}'s ${measure} (≥ ${exemption.stakeThreshold}%)` };
+    }
+  }
+  const held = heldBy(party, exemption.countries, exemption.measures[0]!);
+  return {
+    applies: false,
+    reason: `the ${exemption.party}'s country is ${party.country} and persons of ${exemption.countries.join('/')} hold ${held.toFixed()}% (< ${exemption.stakeThreshold}%)`,
+  };
+}
+
+function program(exemption: KindOf<'program'>, ctx: ExemptionContext): Evaluation {
+  const enrolled = (ctx.vessel.programs ?? []).filter((p) => exemption.programs.includes(p));
+  return enrolled.length > 0
+    ? { applies: true, reason: `enrolled in ${enrolled.join(', ')}` }
+    : { applies: false, reason: `not enrolled in ${exemption.programs.join(', ')}` };
+}
+
+function governmentCargo(ctx: ExemptionContext): Evaluation {
+  const carrying = ctx.rotation.calls.filter((call) => call.input.usGovernmentCargo === true).map((call) => call.port);
+  return carrying.length > 0
+    ? { applies: true, reason: `US government cargo at ${carrying.join(', ')}` }
+    : { applies: false, reason: 'no call of the rotation is marked usGovernmentCargo' };
+}
+
+function callPurpose(exemption: KindOf<'call-purpose'>, ctx: ExemptionContext): Evaluation {
+  const first = ctx.rotation.calls[0]!;
+  const cargo = first.input.cargo ?? 'laden';
+  const purposes = ctx.rotation.calls.map((call) => call.input.purpose ?? 'cargo');
+  const solely = purposes.every((purpose) => exemption.purposes.includes(purpose as never));
+  const unladen = exemption.cargo.includes(cargo);
+  return {
+    applies: solely && unladen,
+    reason: `arrives ${cargo} at ${first.port}; call purposes: ${purposes.join(', ')} (needs ${exemption.cargo.join(' or ')} and only ${exemption.purposes.join('/')})`,
+  };
+}
+
+function evaluateOne(exemption: Exemption, ctx: ExemptionContext): Evaluation {
+  switch (exemption.kind) {
+    case 'arrival-cargo':
+      return arrivalCargo(exemption, ctx);
+    case 'vessel-size':
+      return vesselSize(exemption, ctx);
+    case 'short-sea':
+      return shortSea(exemption, ctx);
+    case 'party-ownership':
+      return partyOwnership(exemption, ctx);
+    case 'program':
+      return program(exemption, ctx);
+    case 'vessel-type': {
+      const applies = exemption.types.includes(ctx.vessel.type);
+      return { applies, reason: `vessel type ${ctx.vessel.type}${applies ? '' : `, not ${exemption.types.join('/')}`}` };
+    }
+    case 'government-cargo':
+      return governmentCargo(ctx);
+    case 'government-vessel':
+      return ctx.vessel.usGovernment
+        ? { applies: true, reason: 'owned or chartered by the US government' }
+        : { applies: false, reason: 'not marked usGovernment' };
+    case 'built-in': {
+      const applies = exemption.countries.includes(ctx.vessel.buildCountry);
+      return { applies, reason: `built in ${ctx.vessel.buildCountry}` };
+    }
+    case 'call-purpose':
+      return callPurpose(exemption, ctx);
+  }
+}
+
+/** Evaluates every exemption of a rule, in the tariff's order. */
+export function evaluateExemptions(exemptions: ReadonlyArray<Exemption>, ctx: ExemptionContext): ExemptionEvaluation[] {
+  return exemptions.map((exemption) => ({ id: exemption.id, ...evaluateOne(exemption, ctx) }));
+}

@@ -1,0 +1,15 @@
+/** Tariff parameters that may depend on an assumption (see `param()` in the tariff schema). */
+export type Param<T> = T | { assumption: string; values: Record<string, T> };
+
+function isAssumptionParam<T>(value: Param<T>): value is { assumption: string; values: Record<string, T> } {
+  return typeof value === 'object' && value !== null && 'assumption' in value && 'values' in value;
+}
+
+/** The parameter's value under the quote's assumptions (registry validation guarantees every option is mapped). */
+export function resolveParam<T>(value: Param<T>, assumptions: Readonly<Record<string, string>>): T {
+  if (!isAssumptionParam(value)) return value;
+  const chosen = assumptions[value.assumption];
+  const resolved = chosen === undefined ? undefined : value.values[chosen];
+  if (resolved === undefined) throw new Error(`assumption ${value.assumption} has no value ${String(chosen)}`);
+  return resolved;
+}

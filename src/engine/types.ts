@@ -1,0 +1,156 @@
+/**
+ * The engine's input and output. Input arrives already shaped and validated
+ * by the API layer (or a caller such as the benchmark); the output is the
+ * quote of the HTTP contract.
+ */
+import type { VesselType } from '../tariffs/schema';
+
+export interface Stake {
+  country: string;
+  equity?: number;
+  voting?: number;
+  board?: number;
+}
+
+export interface PartyInput {
+  name?: string;
+  country: string;
+  stakes?: Stake[];
+}
+
+export interface UsBuiltOrder {
+  orderedOn: string;
+  deliveredOn?: string | null;
+  netTonnage?: number;
+  vesselType?: VesselType;
+}
+
+export interface VesselInput {
+  imo: string;
+  name?: string;
+  type: VesselType;
+  flag: string;
+  buildCountry: string;
+  netTonnage: number;
+  deadweight?: number;
+  teuCapacity?: number;
+  ceuCapacity?: number;
+  owner: PartyInput;
+  operator: PartyInput;
+  programs?: Array<'MSP' | 'TSP' | 'CSP' | 'VISA'>;
+  usGovernment?: boolean;
+  usBuiltOrder?: UsBuiltOrder;
+}
+
+export interface PortCallInput {
+  port: string;
+  arrival: string;
+  cargo?: 'laden' | 'ballast' | 'empty';
+  purpose?: 'cargo' | 'repair' | 'bunkers' | 'other';
+  containersDischarged?: number;
+  distanceNm?: number;
+  usGovernmentCargo?: boolean;
+}
+
+/** A fee already paid (or recorded) that counts toward a cap. */
+export interface PriorCharge {
+  regime: string;
+  date: string;
+  port?: string;
+  /** Where the charge came from: the request's `priorCharges` or the account ledger. */
+  source?: 'request' | 'ledger';
+  id?: string;
+}
+
+export interface QuoteOptions {
+  asOf?: string;
+  tariffVersions?: Record<string, string>;
+  assumptions?: Record<string, string>;
+  fx?: Record<string, string>;
+}
+
+export interface QuoteInput {
+  vessel: VesselInput;
+  portCalls: PortCallInput[];
+  priorCharges?: PriorCharge[];
+  options?: QuoteOptions;
+}
+
+export type Outcome = 'charged' | 'exempt' | 'not-covered' | 'not-in-force' | 'suspended' | 'capped' | 'remitted';
+export type Certainty = 'confirmed' | 'unconfirmed';
+
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+export interface BasisLine {
+  quantity: string;
+  unit: string;
+  rate: string;
+  amount: string;
+}
+
+export interface ExemptionResult {
+  id: string;
+  applies: boolean;
+  reason: string;
+}
+
+export interface CountedCharge {
+  source: 'request' | 'ledger' | 'quote';
+  date: string;
+  port?: string;
+  id?: string;
+}
+
+export interface CapState {
+  year: string;
+  count: number;
+  limit: number;
+  counted: CountedCharge[];
+}
+
+export interface Alternative {
+  assumption: string;
+  value: string;
+  amount: string;
+  outcome: Outcome;
+}
+
+export interface VoyageQuote {
+  regime: string;
+  tariff: string | null;
+  calls: string[];
+  chargedAt: string | null;
+  arrival: string;
+  rule: string | null;
+  outcome: Outcome;
+  certainty: Certainty;
+  fee: Money;
+  basis: BasisLine[];
+  exemptions: ExemptionResult[];
+  cap: CapState | null;
+  alternatives: Alternative[];
+  explanation: string[];
+  citations: Array<{ title: string; url: string }>;
+}
+
+export interface Quote {
+  quoteId: string;
+  asOf: string;
+  tariffs: Array<{ id: string; regime: string; sha256: string }>;
+  assumptions: Record<string, string>;
+  voyages: VoyageQuote[];
+  totals: Money[];
+  converted?: { currency: string; amount: string; rates: Record<string, string> };
+  notes: string[];
+}
+
+/** A problem with the input that only the engine can see (ports, versions, assumptions). */
+export class QuoteInputError extends Error {
+  constructor(readonly issues: Array<{ path: string; message: string }>) {
+    super(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+    this.name = 'QuoteInputError';
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Port calls → rotations (US) / voyages (China): maximal runs of consecutive
+ * calls at ports of a regime's territory. The charging point is the first
+ * port of each run.
+ */
+import { countryOfLocode, findPort, zoneFor } from '../ports/index';
+import { parseArrival, type Arrival } from './time';
+import { QuoteInputError, type PortCallInput } from './types';
+
+export interface ResolvedCall {
+  index: number;
+  port: string;
+  country: string;
+  position?: { lat: number; lon: number };
+  portName?: string;
+  arrival: Arrival;
+  input: PortCallInput;
+}
+
+export interface Rotation {
+  calls: ResolvedCall[];
+  /** Calls outside the territory since the previous rotation (the voyage that leads here). */
+  precedingForeign: ResolvedCall[];
+}
+
+/** Reads every call's port and arrival; refuses unknowable zones and calls out of order. */
+export function resolveCalls(calls: PortCallInput[]): ResolvedCall[] {
+  const issues: Array<{ path: string; message: string }> = [];
+  const resolved: ResolvedCall[] = [];
+  calls.forEach((input, index) => {
+    const port = input.port.toUpperCase();
+    const known = findPort(port);
+    const arrival = parseArrival(input.arrival, zoneFor(port));
+    if (!arrival) {
+      issues.push({
+        path: `portCalls[${index}].arrival`,
+        message: `a date without a time needs the port's time zone, which is not known for ${port}; give a date-time with an offset`,
+      });
+      return;
+    }
+    resolved.push({
+      index,
+      port,
+      country: countryOfLocode(port),
+      position: known ? { lat: known.lat, lon: known.lon } : undefined,
+      portName: known?.name,
+      arrival,
+      input,
+    });
+  });
+  for (let i = 1; i < resolved.length; i++) {
+    const previous = resolved[i - 1]!;
+    const current = resolved[i]!;
+    if (current.arrival.latestMillis < previous.arrival.millis) {
+      issues.push({
+        path: `portCalls[${current.index}].arrival`,
+        message: `calls must be in chronological order: ${current.arrival.iso} is before the previous call's arrival ${previous.arrival.iso}`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new QuoteInputError(issues);
+  return resolved;
+}
+
+/** Groups calls into the maximal runs inside `territory` (country codes). */
+export function rotations(calls: ResolvedCall[], territory: ReadonlyArray<string>): Rotation[] {
+  const result: Rotation[] = [];
+  let current: ResolvedCall[] | undefined;
+  let foreign: ResolvedCall[] = [];
+  for (const call of calls) {
+    if (territory.includes(call.country)) {
+      if (!current) {
+        current = [];
+        result.push({ calls: current, precedingForeign: foreign });
+        foreign = [];
+      }
+      current.push(call);
+    } else {
+      current = undefined;
+      foreign.push(call);
+    }
+  }
+  return result;
+}

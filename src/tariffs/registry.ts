@@ -1,0 +1,213 @@
+/**
+ * Loads tariff version files, validates them (shape with zod, then the
+ * cross-references zod cannot see), precomputes their instants, and picks a
+ * version by knowledge date. Pure: the files come in as parsed JSON.
+ */
+import { canonicalJson } from '../lib/canonical';
+import { sha256Hex } from '../lib/sha256';
+import { decimal, type Decimal } from '../engine/money';
+import { isValidZone, localMomentMillis } from '../engine/time';
+import { TariffVersion, type Rule } from './schema';
+
+export interface CompiledBasis {
+  unit: 'net-ton' | 'container' | 'ceu';
+  rate: Decimal;
+  rateText: string;
+}
+export interface CompiledRateStep {
+  from: string;
+  fromMillis: number;
+  bases: CompiledBasis[];
+}
+export interface CompiledRule {
+  rule: Rule;
+  steps: CompiledRateStep[];
+}
+export interface CompiledWindow {
+  window: TariffVersion['statusWindows'][number];
+  fromMillis: number;
+  toMillis: number;
+}
+export interface CompiledNote {
+  note: TariffVersion['notes'][number];
+  fromMillis: number;
+  toMillis: number;
+}
+
+/** One validated tariff version, ready for the engine. */
+export interface LoadedTariff {
+  id: string;
+  regime: string;
+  published: string;
+  /** SHA-256 of the canonical JSON of the file as shipped. */
+  sha256: string;
+  data: TariffVersion;
+  /** The file exactly as shipped (parsed), for `GET /v1/tariffs/{regime}/{version}`. */
+  source: unknown;
+  rules: Map<string, CompiledRule>;
+  windows: CompiledWindow[];
+  notes: CompiledNote[];
+}
+
+export class TariffFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`tariff file ${file} is invalid: ${problems.join('; ')}`);
+    this.name = 'TariffFileError';
+  }
+}
+
+/** Every assumption a file refers to (in params and window scenarios), with the values it maps. */
+function assumptionReferences(data: TariffVersion): Array<{ where: string; id: string; values: string[] }> {
+  const refs: Array<{ where: string; id: string; values: string[] }> = [];
+  const visit = (node: unknown, where: string): void => {
+    if (Array.isArray(node)) node.forEach((item, i) => visit(item, `${where}[${i}]`));
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.assumption === 'string' && record.values && typeof record.values === 'object') {
+        refs.push({ where, id: record.assumption, values: Object.keys(record.values) });
+      }
+      if (typeof record.assumption === 'string' && record.outcomes && typeof record.outcomes === 'object') {
+        refs.push({ where, id: record.assumption, values: Object.keys(record.outcomes) });
+      }
+      for (const [key, value] of Object.entries(record)) visit(value, where ? `${where}.${key}` : key);
+    }
+  };
+  visit({ coverage: data.coverage, rules: data.rules, cap: data.cap, statusWindows: data.statusWindows }, '');
+  return refs;
+}
+
+function crossCheck(data: TariffVersion): string[] {
+  const problems: string[] = [];
+  if (!data.id.startsWith(`${data.regime}/`)) problems.push(`id ${data.id} does not start with its regime ${data.regime}/`);
+  if (!isValidZone(data.zone)) problems.push(`zone ${data.zone} is not a known IANA zone`);
+  const ruleIds = new Set(data.rules.map((rule) => rule.id));
+  if (ruleIds.size !== data.rules.length) problems.push('rule ids are not unique');
+  data.coverage.forEach((entry, i) => {
+    if (entry.rule !== null && !ruleIds.has(entry.rule)) problems.push(`coverage[${i}].rule ${entry.rule} is not a rule of this file`);
+  });
+  data.rules.forEach((rule, r) => {
+    rule.rates.forEach((step, s) => {
+      const previous = rule.rates[s - 1];
+      if (previous && previous.from >= step.from) problems.push(`rules[${r}].rates must be in increasing date order`);
+    });
+    const exemptionIds = new Set(rule.exemptions.map((exemption) => exemption.id));
+    if (exemptionIds.size !== rule.exemptions.length) problems.push(`rules[${r}].exemptions ids are not unique`);
+  });
+  data.statusWindows.forEach((window, w) => {
+    const next = data.statusWindows[w + 1];
+    if (window.to && window.to <= window.from) problems.push(`statusWindows[${w}] ends before it starts`);
+    if (next && (!window.to || window.to > next.from)) problems.push(`statusWindows[${w}] overlaps the next window`);
+    if (window.status === 'unconfirmed' && !window.scenario) problems.push(`statusWindows[${w}] is unconfirmed but names no scenario`);
+  });
+  const declared = new Map(data.assumptions.map((assumption) => [assumption.id, assumption]));
+  for (const assumption of data.assumptions) {
+    const values = assumption.options.map((option) => option.value);
+    if (!values.includes(assumption.default)) problems.push(`assumption ${assumption.id} default ${assumption.default} is not one of its options`);
+  }
+  for (const ref of assumptionReferences(data)) {
+    const assumption = declared.get(ref.id);
+    if (!assumption) {
+      problems.push(`${ref.where} refers to undeclared assumption ${ref.id}`);
+      continue;
+    }
+    const options = assumption.options.map((option) => option.value).sort().join(',');
+    if ([...ref.values].sort().join(',') !== options) problems.push(`${ref.where} must map every option of ${ref.id} (${options})`);
+  }
+  return problems;
+}
+
+function compile(source: unknown, file: string): LoadedTariff {
+  const parsed = TariffVersion.safeParse(source);
+  if (!parsed.success) {
+    throw new TariffFileError(
+      file,
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const data = parsed.data;
+  const problems = crossCheck(data);
+  if (problems.length > 0) throw new TariffFileError(file, problems);
+
+  const zone = data.zone;
+  const rules = new Map<string, CompiledRule>();
+  for (const rule of data.rules) {
+    rules.set(rule.id, {
+      rule,
+      steps: rule.rates.map((step) => ({
+        from: step.from,
+        fromMillis: localMomentMillis(step.from, zone),
+        bases: step.bases.map((basis) => ({ unit: basis.unit, rate: decimal(basis.rate), rateText: basis.rate })),
+      })),
+    });
+  }
+  return {
+    id: data.id,
+    regime: data.regime,
+    published: data.published,
+    sha256: sha256Hex(canonicalJson(source)),
+    data,
+    source,
+    rules,
+    windows: data.statusWindows.map((window) => ({
+      window,
+      fromMillis: localMomentMillis(window.from, zone),
+      toMillis: window.to ? localMomentMillis(window.to, zone) : Number.POSITIVE_INFINITY,
+    })),
+    notes: data.notes.map((note) => ({
+      note,
+      fromMillis: note.arrivalFrom ? localMomentMillis(note.arrivalFrom, zone) : Number.NEGATIVE_INFINITY,
+      toMillis: note.arrivalTo ? localMomentMillis(note.arrivalTo, zone) : Number.POSITIVE_INFINITY,
+    })),
+  };
+}
+
+/**
+ * The set of known tariff versions.
+ * @example
+ * const registry = new TariffRegistry(files);
+ * registry.pick('us-301', '2025-10-20')?.id // 'us-301/2025-10-10'
+ */
+export class TariffRegistry {
+  private readonly byId = new Map<string, LoadedTariff>();
+  private readonly byRegime = new Map<string, LoadedTariff[]>();
+
+  constructor(sources: ReadonlyArray<{ file: string; data: unknown }>) {
+    for (const { file, data } of sources) {
+      const tariff = compile(data, file);
+      if (this.byId.has(tariff.id)) throw new TariffFileError(file, [`duplicate tariff id ${tariff.id}`]);
+      this.byId.set(tariff.id, tariff);
+      const list = this.byRegime.get(tariff.regime) ?? [];
+      list.push(tariff);
+      this.byRegime.set(tariff.regime, list);
+    }
+    for (const list of this.byRegime.values()) {
+      list.sort((a, b) => (a.published === b.published ? a.id.localeCompare(b.id) : a.published.localeCompare(b.published)));
+    }
+  }
+
+  /** Regime ids, sorted. */
+  regimes(): string[] {
+    return [...this.byRegime.keys()].sort();
+  }
+
+  /** Versions of one regime (or all), oldest first. */
+  versions(regime?: string): LoadedTariff[] {
+    if (regime) return [...(this.byRegime.get(regime) ?? [])];
+    return this.regimes().flatMap((id) => this.byRegime.get(id) ?? []);
+  }
+
+  get(id: string): LoadedTariff | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The latest version of `regime` published on or before the knowledge date `asOf`. */
+  pick(regime: string, asOf: string): LoadedTariff | undefined {
+    const list = this.byRegime.get(regime) ?? [];
+    let chosen: LoadedTariff | undefined;
+    for (const tariff of list) if (tariff.published <= asOf) chosen = tariff;
+    return chosen;
+  }
+}
