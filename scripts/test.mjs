@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm test`: every check a change must pass, in order, stopping at the first
+// failure. Ends with one line "tests: N passed, M failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
+mkdirSync(join(root, 'test-results'), { recursive: true });
+
+let passed = 0;
+let failed = 0;
+
+function step(title, cmd, args) {
+  console.log(`\n== ${title}`);
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.log(`\n${title} failed`);
+    console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+}
+
+step('tariff index', process.execPath, [join(root, 'scripts', 'build-tariffs.mjs')]);
+step('tariff JSON Schema is current', bin('tsx'), [join(root, 'scripts', 'tariff-schema.ts'), '--check']);
+step('typecheck', bin('tsc'), ['--noEmit', '-p', root]);
+const vitestReport = join(root, 'test-results', 'vitest.json');
+const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], { cwd: root, stdio: 'inherit', env });
+countVitest(vitestReport);
+if (vitest.status !== 0) {
+  console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
+  process.exit(vitest.status ?? 1);
+}
+step('bundle (wrangler deploy --dry-run)', bin('wrangler'), ['deploy', '--dry-run', '--outdir', join(root, 'dist')]);
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
