@@ -2,7 +2,7 @@
 // `npm test`: every check a change must pass, in order, stopping at the first
 // failure. Ends with one line "tests: N passed, M failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +40,20 @@ countVitest(vitestReport);
 if (vitest.status !== 0) {
   console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
   process.exit(vitest.status ?? 1);
+}
+const browserTests = readdirSync(join(root, 'tests', 'browser')).filter((name) => name.endsWith('.test.mjs'));
+if (browserTests.length > 0) {
+  // Browser tests: node's test runner, one real `wrangler dev` per file, Debian's Chromium.
+  const browser = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${join(root, 'test-results', 'browser.tap')}`,
+    ...browserTests.map((name) => join(root, 'tests', 'browser', name))], { cwd: root, stdio: 'inherit', env });
+  const tap = existsSync(join(root, 'test-results', 'browser.tap')) ? readFileSync(join(root, 'test-results', 'browser.tap'), 'utf8') : '';
+  passed += Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
+  failed += Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0);
+  if (browser.status !== 0) {
+    console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
+    process.exit(browser.status ?? 1);
+  }
 }
 step('bundle (wrangler deploy --dry-run)', bin('wrangler'), ['deploy', '--dry-run', '--outdir', join(root, 'dist')]);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);

@@ -16,6 +16,8 @@ import { tariffRoutes } from './routes/tariffs';
 /** Largest accepted request body, in bytes (500 port calls fit in well under half of it). */
 export const BODY_LIMIT = 256 * 1024;
 
+const STRICT_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -24,13 +26,12 @@ export function createApp() {
   });
 
   app.use('*', requestId({ headerName: 'x-request-id' }));
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      crossOriginResourcePolicy: 'same-origin',
-    }),
-  );
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use('*', async (c, next) => {
+    await next();
+    // Pages that need more (the docs, the widget) set their own policy; everything else gets none.
+    if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', STRICT_CSP);
+  });
   app.use(
     '/v1/*',
     bodyLimit({

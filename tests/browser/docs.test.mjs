@@ -1,0 +1,31 @@
+// GET /docs is an interactive reference that needs nothing but the Worker:
+// it loads with no external request and can send a real quote.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { artifacts, launchBrowser, startWorker } from './support.mjs';
+
+let worker;
+let browser;
+before(async () => {
+  worker = await startWorker();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  worker?.stop();
+});
+
+test('the docs page sends a quote from its try-it form, with no external asset', async () => {
+  const page = await browser.newPage();
+  const foreign = [];
+  page.on('request', (req) => { if (!req.url().startsWith(worker.base)) foreign.push(req.url()); });
+  await page.goto(`${worker.base}/docs`);
+  const operation = page.locator('details.op', { hasText: '/v1/quotes' }).first();
+  await operation.locator('summary').first().click();
+  await operation.getByRole('button', { name: 'Send' }).click();
+  await operation.locator('.status', { hasText: '200' }).waitFor();
+  assert.match(await operation.locator(':scope > .body > pre').last().innerText(), /"amount": "3000000.00"/);
+  await page.screenshot({ path: join(artifacts, 'docs.png'), fullPage: false });
+  assert.deepEqual(foreign, []);
+});
