@@ -1,0 +1,44 @@
+/** Builders for quote inputs, so each test states only what matters to it. */
+import { quote } from '../../src/engine/quote';
+import type { PortCallInput, QuoteInput, VesselInput, VoyageQuote } from '../../src/engine/types';
+import { shippedRegistry } from '../../src/tariffs/shipped';
+
+/** A Greek-owned, Danish-operated, Korean-built 8,000 TEU container ship: covered by neither regime. */
+export function vessel(overrides: Partial<VesselInput> = {}): VesselInput {
+  return {
+    imo: '9310006',
+    type: 'container',
+    flag: 'PA',
+    buildCountry: 'KR',
+    netTonnage: 60000,
+    deadweight: 100000,
+    teuCapacity: 8000,
+    owner: { country: 'GR' },
+    operator: { country: 'DK' },
+    ...overrides,
+  };
+}
+
+export function portCall(port: string, arrival: string, extra: Partial<PortCallInput> = {}): PortCallInput {
+  return { port, arrival, ...extra };
+}
+
+export const TODAY = '2026-11-28';
+
+export function quoteOf(input: QuoteInput, today = TODAY) {
+  return quote(input, { registry: shippedRegistry(), today });
+}
+
+/** The voyages of one regime, in order. */
+export function voyagesOf(input: QuoteInput, regime: 'us-301' | 'cn-spf', today = TODAY): VoyageQuote[] {
+  return quoteOf(input, today).voyages.filter((voyage) => voyage.regime === regime);
+}
+
+/** The single voyage of a regime (fails loudly when there is not exactly one). */
+export function onlyVoyage(input: QuoteInput, regime: 'us-301' | 'cn-spf', today = TODAY): VoyageQuote {
+  const voyages = voyagesOf(input, regime, today);
+  if (voyages.length !== 1) throw new Error(`expected one ${regime} voyage, got ${voyages.length}`);
+  return voyages[0]!;
+}
+
+export const applying = (voyage: VoyageQuote) => voyage.exemptions.filter((e) => e.applies).map((e) => e.id);
