@@ -17,6 +17,8 @@ import { QuoteInputError, type BasisLine, type CapState, type ExemptionResult, t
 import { rotations, type ResolvedCall, type Rotation } from './voyages';
 
 export interface RegimeContext {
+  /** Net tonnage as this tariff charges it (set by evaluateRegime). */
+  netTonnage?: Decimal;
   tariff: LoadedTariff;
   /** How the version was chosen, for the explanation. */
   choice: string;
@@ -36,15 +38,16 @@ const money = (amount: Decimal, tariff: LoadedTariff) => ({
   currency: tariff.data.currency,
 });
 
-function netTonnageFor(tariff: LoadedTariff, vessel: VesselInput): Decimal {
+/** The net tonnage a tariff charges on, rounded by its rule. */
+function chargedNetTonnage(tariff: LoadedTariff, vessel: VesselInput): Decimal {
   const given = decimal(vessel.netTonnage);
   return tariff.data.tonnage.rounding === 'ceil' ? ceilWhole(given) : given;
 }
 
-function quantities(tariff: LoadedTariff, vessel: VesselInput, rotation: Rotation): Quantities {
+function quantities(netTonnage: Decimal, vessel: VesselInput, rotation: Rotation): Quantities {
   const containers = rotation.calls.reduce((total, call) => total + (call.input.containersDischarged ?? 0), 0);
   return {
-    'net-ton': netTonnageFor(tariff, vessel),
+    'net-ton': netTonnage,
     container: decimal(containers),
     ceu: vessel.ceuCapacity === undefined ? undefined : decimal(vessel.ceuCapacity),
   };
@@ -84,6 +87,7 @@ function decide(
   notes: string[],
 ): Draft {
   const { tariff, vessel } = ctx;
+  const netTonnage = ctx.netTonnage ?? chargedNetTonnage(tariff, vessel);
   const first = rotation.calls[0]!;
   const compiled = tariff.rules.get(match.rule)!;
   const exemptionResults = evaluateExemptions(compiled.rule.exemptions, { vessel, rotation, assumptions: ctx.assumptions });
@@ -94,7 +98,7 @@ function decide(
   let basis: BasisLine[] = [];
   let amount = ZERO;
   if (step) {
-    const computed = computeBasis(step, quantities(tariff, vessel, rotation), tariff.data.amountRounding.places);
+    const computed = computeBasis(step, quantities(netTonnage, vessel, rotation), tariff.data.amountRounding.places);
     if (computed.missing) {
       throw new QuoteInputError([{ path: `vessel.${computed.missing === 'ceu' ? 'ceuCapacity' : 'netTonnage'}`, message: `${tariff.id} ${match.rule} charges per ${computed.missing}; give it` }]);
     }
@@ -103,8 +107,8 @@ function decide(
     const rates = step.bases.map((b) => `${b.rateText} ${tariff.data.currency}/${b.unit}`).join(' or ');
     explanation.push(`Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''}.`);
     for (const line of basis) explanation.push(`${line.quantity} ${line.unit} × ${line.rate} = ${line.amount} ${tariff.data.currency}.`);
-    if (tariff.data.tonnage.rounding === 'ceil' && !decimal(vessel.netTonnage).equals(netTonnageFor(tariff, vessel))) {
-      explanation.push(`Net tonnage ${formatQuantity(decimal(vessel.netTonnage))} rounded up to ${formatQuantity(netTonnageFor(tariff, vessel))}: ${tariff.data.tonnage.note}`);
+    if (tariff.data.tonnage.rounding === 'ceil' && !decimal(vessel.netTonnage).equals(netTonnage)) {
+      explanation.push(`Net tonnage ${formatQuantity(decimal(vessel.netTonnage))} rounded up to ${formatQuantity(netTonnage)}: ${tariff.data.tonnage.note}`);
     }
   }
   const draft: Draft = { outcome: 'charged', amount, basis, exemptions, cap: null };
@@ -125,7 +129,7 @@ function decide(
   if (exemptions.length > 0) explanation.push('No exemption applies.');
   if (compiled.rule.remission) {
     const arrivalDate = localDate(first.arrival.millis, tariff.data.zone);
-    const remission = evaluateRemission(compiled.rule.remission, vessel, netTonnageFor(tariff, vessel), arrivalDate);
+    const remission = evaluateRemission(compiled.rule.remission, vessel, netTonnage, arrivalDate);
     if (remission.applies) {
       explanation.push(`Remitted: ${remission.reason}.`);
       return { ...draft, outcome: 'remitted', amount: ZERO };
@@ -201,6 +205,7 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
 export function evaluateRegime(ctx: RegimeContext): RegimeResult {
   const notes: string[] = [];
   const counter = new CapCounter(ctx.priorCharges.filter((charge) => charge.regime === ctx.tariff.regime), ctx.tariff.data.zone);
-  const voyages = rotations(ctx.calls, ctx.tariff.data.territory).map((rotation) => evaluateRotation(ctx, rotation, counter, notes));
+  const withTonnage = { ...ctx, netTonnage: chargedNetTonnage(ctx.tariff, ctx.vessel) };
+  const voyages = rotations(ctx.calls, ctx.tariff.data.territory).map((rotation) => evaluateRotation(withTonnage, rotation, counter, notes));
   return { voyages, notes };
 }

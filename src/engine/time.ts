@@ -1,7 +1,12 @@
 /**
  * The only module that touches luxon. Every comparison is between instants
- * (epoch milliseconds); wall-clock dates of a tariff are turned into
- * instants in the tariff's own zone.
+ * (epoch milliseconds); wall-clock dates of a tariff or a port are turned
+ * into instants in their own zone.
+ *
+ * Quotes convert many instants to and from wall-clock time, so the hot paths
+ * use UTC arithmetic plus a cached zone offset (luxon's IANA zone computes
+ * the offset; the cache keys it by quarter hour, since no zone changes its
+ * offset more often). Luxon stays the reference for validity and formatting.
  */
 import { DateTime, IANAZone } from 'luxon';
 
@@ -15,8 +20,11 @@ export interface Arrival {
   iso: string;
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
+const LOCAL_MOMENT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
+const MINUTE = 60_000;
+const QUARTER_HOUR = 15 * MINUTE;
 
 const zoneValidity = new Map<string, boolean>();
 
@@ -30,13 +38,69 @@ export function isValidZone(zone: string): boolean {
   return known;
 }
 
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** Offset of `zone` from UTC at an instant, in minutes (cached per quarter hour). */
+export function zoneOffsetMinutes(zone: string, millis: number): number {
+  let cache = offsetCache.get(zone);
+  if (!cache) {
+    cache = new Map();
+    offsetCache.set(zone, cache);
+  }
+  const bucket = Math.floor(millis / QUARTER_HOUR);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    offset = IANAZone.create(zone).offset(bucket * QUARTER_HOUR);
+    cache.set(bucket, offset);
+  }
+  return offset;
+}
+
+/** The instant of a wall-clock time in `zone` (the earlier one in a repeated hour, shifted past a skipped one). */
+function wallClockToMillis(zone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  let guess = asUtc - zoneOffsetMinutes(zone, asUtc) * MINUTE;
+  guess = asUtc - zoneOffsetMinutes(zone, guess) * MINUTE;
+  return guess;
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** Wall-clock fields of an instant in `zone`. */
+function wallClock(millis: number, zone: string) {
+  const offset = zoneOffsetMinutes(zone, millis);
+  const shifted = new Date(millis + offset * MINUTE);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+    offset,
+  };
+}
+
 export function isDateOnly(text: string): boolean {
   return DATE_ONLY.test(text);
 }
 
 /** Checks the shape and the calendar: `2025-02-30` is not a date. */
 export function isValidDate(text: string): boolean {
-  return DATE_ONLY.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
+  const match = DATE_ONLY.exec(text);
+  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /** An ISO 8601 date-time with an offset (or Z), calendar-checked. */
@@ -47,38 +111,47 @@ export function isValidDateTimeWithOffset(text: string): boolean {
 /**
  * Reads a port-call arrival. A date-time keeps its own offset; a plain date is
  * 00:00 in the port's zone (and stands for the whole day when ordering calls).
+ * Answers undefined for an invalid text or a date-only arrival with no zone.
  */
 export function parseArrival(text: string, portZone: string | undefined): Arrival | undefined {
-  if (DATE_ONLY.test(text)) {
-    if (!portZone) return undefined;
-    const start = DateTime.fromISO(text, { zone: portZone });
-    if (!start.isValid) return undefined;
-    return {
-      millis: start.toMillis(),
-      latestMillis: start.endOf('day').toMillis(),
-      dateOnly: true,
-      iso: start.toISO({ suppressMilliseconds: true }) ?? text,
-    };
+  const date = DATE_ONLY.exec(text);
+  if (date) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    if (!portZone || !isValidZone(portZone) || !isCalendarDate(year, month, day)) return undefined;
+    const start = wallClockToMillis(portZone, year, month, day);
+    const next = new Date(Date.UTC(year, month - 1, day + 1));
+    const end = wallClockToMillis(portZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()) - 1;
+    return { millis: start, latestMillis: end, dateOnly: true, iso: `${text}T00:00:00${formatOffset(zoneOffsetMinutes(portZone, start))}` };
   }
-  const moment = DateTime.fromISO(text, { setZone: true });
-  if (!moment.isValid) return undefined;
-  const millis = moment.toMillis();
-  return { millis, latestMillis: millis, dateOnly: false, iso: moment.toISO({ suppressMilliseconds: true }) ?? text };
+  const m = DATE_TIME_WITH_OFFSET.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  const offset = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+  if (Math.abs(offset) > 18 * 60) return undefined;
+  const millis = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * MINUTE;
+  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(second)}${ms ? `.${pad(ms, 3)}` : ''}${m[8] === 'Z' ? 'Z' : formatOffset(offset)}`;
+  return { millis, latestMillis: millis, dateOnly: false, iso };
 }
 
 /** A tariff's wall-clock moment (`YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`) as an instant in `zone`. */
 export function localMomentMillis(text: string, zone: string): number {
-  return DateTime.fromISO(text, { zone }).toMillis();
+  const m = LOCAL_MOMENT.exec(text);
+  if (!m) return Number.NaN;
+  return wallClockToMillis(zone, Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0));
 }
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in `zone`. */
 export function localDate(millis: number, zone: string): string {
-  return DateTime.fromMillis(millis, { zone }).toISODate() ?? '';
+  const t = wallClock(millis, zone);
+  return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}`;
 }
 
 /** The local date-time of an instant in `zone`, for explanations: `2025-10-20 09:00 America/New_York`. */
 export function describeInstant(millis: number, zone: string): string {
-  return `${DateTime.fromMillis(millis, { zone }).toFormat('yyyy-LL-dd HH:mm')} ${zone}`;
+  const t = wallClock(millis, zone);
+  return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)} ${zone}`;
 }
 
 /** Adds whole years to a `YYYY-MM-DD` date (29 February falls back to 28 February). */
@@ -88,7 +161,13 @@ export function addYears(date: string, years: number): string {
 
 /** Today's date in UTC, `YYYY-MM-DD`. */
 export function todayUtc(nowMillis: number): string {
-  return DateTime.fromMillis(nowMillis, { zone: 'UTC' }).toISODate() ?? '';
+  return new Date(nowMillis).toISOString().slice(0, 10);
+}
+
+/** The ISO 8601 text of an instant with its offset in `zone`. */
+export function isoInZone(millis: number, zone: string): string {
+  const t = wallClock(millis, zone);
+  return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${formatOffset(t.offset)}`;
 }
 
 export interface YearWindow {
@@ -99,16 +178,18 @@ export interface YearWindow {
 
 /** The calendar year containing an instant, in `zone`. */
 export function calendarYear(millis: number, zone: string): YearWindow {
-  const local = DateTime.fromMillis(millis, { zone });
-  const start = local.startOf('year');
-  return { label: String(local.year), startMillis: start.toMillis(), endMillis: start.plus({ years: 1 }).toMillis() };
+  const { year } = wallClock(millis, zone);
+  return { label: String(year), startMillis: wallClockToMillis(zone, year, 1, 1), endMillis: wallClockToMillis(zone, year + 1, 1, 1) };
 }
 
 /** The year starting each `month`/`day` that contains an instant, in `zone`; labelled `2025-26`. */
 export function anniversaryYear(millis: number, zone: string, month: number, day: number): YearWindow {
-  const local = DateTime.fromMillis(millis, { zone });
-  let start = DateTime.fromObject({ year: local.year, month, day }, { zone });
-  if (local < start) start = start.minus({ years: 1 });
-  const end = start.plus({ years: 1 });
-  return { label: `${start.year}-${String(end.year).slice(2)}`, startMillis: start.toMillis(), endMillis: end.toMillis() };
+  const local = wallClock(millis, zone);
+  const startsThisYear = local.month > month || (local.month === month && local.day >= day);
+  const first = startsThisYear ? local.year : local.year - 1;
+  return {
+    label: `${first}-${String(first + 1).slice(2)}`,
+    startMillis: wallClockToMillis(zone, first, month, day),
+    endMillis: wallClockToMillis(zone, first + 1, month, day),
+  };
 }

@@ -65,12 +65,12 @@ function foldText(text: string): string {
  * so "US LAX" also works). O(1).
  */
 export function findPort(code: string): Port | undefined {
-  return BY_CODE.get(normalizeCode(code));
+  return BY_CODE.get(code) ?? BY_CODE.get(normalizeCode(code));
 }
 
 /** Returns the country part of a UN/LOCODE: its first two letters, upper-cased. */
 export function countryOfLocode(code: string): string {
-  return normalizeCode(code).slice(0, 2);
+  return (LOCODE_PATTERN.test(code) ? code : normalizeCode(code)).slice(0, 2);
 }
 
 /**
