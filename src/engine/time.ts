@@ -105,7 +105,7 @@ export function isValidDate(text: string): boolean {
 
 /** An ISO 8601 date-time with an offset (or Z), calendar-checked. */
 export function isValidDateTimeWithOffset(text: string): boolean {
-  return DATE_TIME_WITH_OFFSET.test(text) && DateTime.fromISO(text, { setZone: true }).isValid;
+  return !DATE_ONLY.test(text) && parseArrival(text, undefined) !== undefined;
 }
 
 /**

@@ -126,3 +126,22 @@ describe('cap years', () => {
     expect(at('2026-04-17T00:00:00+08:00')).toMatchObject({ outcome: 'charged', cap: { year: '2026-27', count: 1 } });
   });
 });
+
+describe('reading arrivals', () => {
+  it('accepts offsets and Z, refuses impossible calendar dates and times', async () => {
+    const { isValidDateTimeWithOffset, isValidDate, parseArrival } = await import('../../src/engine/time');
+    expect(isValidDateTimeWithOffset('2025-10-20T06:00:00-07:00')).toBe(true);
+    expect(isValidDateTimeWithOffset('2025-10-20T13:00Z')).toBe(true);
+    expect(isValidDateTimeWithOffset('2024-02-29T00:00:00+08:00')).toBe(true);
+    expect(isValidDateTimeWithOffset('2025-02-29T00:00:00+08:00')).toBe(false);
+    expect(isValidDateTimeWithOffset('2025-10-20T24:00:00Z')).toBe(false);
+    expect(isValidDateTimeWithOffset('2025-10-20T06:00:00')).toBe(false);
+    expect(isValidDate('2025-04-31')).toBe(false);
+    // 06:00 at UTC-7 is 13:00 UTC
+    expect(parseArrival('2025-10-20T06:00:00-07:00', undefined)!.millis).toBe(Date.UTC(2025, 9, 20, 13));
+    // a date-only arrival in New York on the day clocks go back lasts 25 hours
+    const day = parseArrival('2025-11-02', 'America/New_York')!;
+    expect(day.iso).toBe('2025-11-02T00:00:00-04:00');
+    expect(day.latestMillis + 1 - day.millis).toBe(25 * 3_600_000);
+  });
+});
