@@ -11,5 +11,7 @@ export default defineConfig({
   ],
   test: {
     include: ['tests/**/*.test.ts'],
+    // One fast-check seed per run, printed by the property tests; set FC_SEED to replay.
+    provide: { fcSeed: Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31)) },
   },
 });

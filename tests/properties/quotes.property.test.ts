@@ -1,0 +1,154 @@
+/**
+ * Invariants of every quote, over generated valid requests (fast-check).
+ * The seed is printed; replay a failure with FC_SEED=<seed> npm test.
+ */
+import fc from 'fast-check';
+import { describe, expect, inject, it } from 'vitest';
+import { quote } from '../../src/engine/quote';
+import type { Quote, QuoteInput } from '../../src/engine/types';
+import { shippedRegistry } from '../../src/tariffs/shipped';
+import { quoteRequest } from '../support/arbitraries';
+import { postJson } from '../support/worker';
+
+const seed = inject('fcSeed');
+console.log(`property tests: fast-check seed ${seed} (replay with FC_SEED=${seed})`);
+const runs = { seed, numRuns: 250 };
+const TODAY = '2026-11-28';
+const registry = shippedRegistry();
+const quoteOf = (input: QuoteInput): Quote => quote(input, { registry, today: TODAY });
+const ZERO_OUTCOMES = new Set(['suspended', 'exempt', 'capped', 'remitted', 'not-covered', 'not-in-force']);
+
+/** The engine may refuse some generated requests (e.g. an Annex III per-CEU version with no CEU): those are 4xx, never crashes. */
+function quoteOrRefusal(input: QuoteInput): Quote | undefined {
+  try {
+    return quoteOf(input);
+  } catch (error) {
+    if ((error as Error).name === 'QuoteInputError') return undefined;
+    throw error;
+  }
+}
+
+describe('quote invariants', () => {
+  it('amounts are ≥ 0 with exactly 2 decimals; zero outcomes are 0; one charge per rotation at its first port', () => {
+    fc.assert(
+      fc.property(quoteRequest, (input) => {
+        const result = quoteOrRefusal(input);
+        if (!result) return;
+        for (const voyage of result.voyages) {
+          expect(voyage.fee.amount).toMatch(/^\d+\.\d{2}$/);
+          if (ZERO_OUTCOMES.has(voyage.outcome)) expect(voyage.fee.amount).toBe('0.00');
+          if (voyage.outcome === 'charged') expect(voyage.chargedAt).toBe(voyage.calls[0]);
+          else expect(voyage.chargedAt).toBeNull();
+          for (const alternative of voyage.alternatives) expect(alternative.amount).toMatch(/^\d+\.\d{2}$/);
+        }
+        for (const total of result.totals) expect(total.amount).toMatch(/^\d+\.\d{2}$/);
+      }),
+      runs,
+    );
+  });
+
+  it('at most 5 charged voyages per regime and cap year, counting prior charges', () => {
+    fc.assert(
+      fc.property(quoteRequest, (input) => {
+        const result = quoteOrRefusal(input);
+        if (!result) return;
+        for (const voyage of result.voyages.filter((v) => v.outcome === 'charged')) {
+          expect(voyage.cap!.count).toBe(voyage.cap!.counted.length + 1);
+          expect(voyage.cap!.count).toBeLessThanOrEqual(voyage.cap!.limit);
+        }
+        const perYear = new Map<string, number>();
+        for (const voyage of result.voyages.filter((v) => v.outcome === 'charged')) {
+          const key = `${voyage.regime}/${voyage.cap!.year}`;
+          perYear.set(key, (perYear.get(key) ?? 0) + 1);
+        }
+        for (const count of perYear.values()) expect(count).toBeLessThanOrEqual(5);
+      }),
+      runs,
+    );
+  });
+
+  it('the same input gives the same quoteId and the same body', () => {
+    fc.assert(
+      fc.property(quoteRequest, (input) => {
+        const a = quoteOrRefusal(structuredClone(input));
+        const b = quoteOrRefusal(structuredClone(input));
+        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      }),
+      runs,
+    );
+  });
+
+  it('a fee never decreases when net tonnage grows, all else equal', () => {
+    fc.assert(
+      fc.property(quoteRequest, fc.integer({ min: 1, max: 50_000 }), (input, extra) => {
+        const small = quoteOrRefusal(input);
+        const large = quoteOrRefusal({ ...input, vessel: { ...input.vessel, netTonnage: input.vessel.netTonnage + extra } });
+        if (!small || !large) return;
+        small.voyages.forEach((voyage, i) => {
+          expect(Number(large.voyages[i]!.fee.amount)).toBeGreaterThanOrEqual(Number(voyage.fee.amount));
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('a quote under an explicit version pin equals the quote under the asOf that selects it', () => {
+    fc.assert(
+      fc.property(quoteRequest, (input) => {
+        const byDate = quoteOrRefusal(input);
+        if (!byDate) return;
+        const pins = Object.fromEntries(byDate.tariffs.map((t) => [t.regime, t.id]));
+        const pinned = quoteOf({ ...input, options: { ...input.options, tariffVersions: pins } });
+        const strip = (q: Quote) => q.voyages.map(({ explanation: _e, ...rest }) => rest);
+        expect(strip(pinned)).toEqual(strip(byDate));
+        expect(pinned.totals).toEqual(byDate.totals);
+      }),
+      runs,
+    );
+  });
+});
+
+describe('through the Worker', () => {
+  it('valid requests never answer 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(quoteRequest, async (input) => {
+        const res = await postJson('/v1/quotes', input);
+        expect(res.status).toBeLessThan(500);
+        if (res.status !== 200) expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+        await res.body?.cancel();
+      }),
+      { seed, numRuns: 60 },
+    );
+  });
+
+  it('mutated (invalid) requests answer 4xx problem+json naming at least one path', async () => {
+    const mutation = fc.constantFrom<Array<(r: any) => void>>(
+      [(r) => { r.vessel.imo = '1234568'; }],
+      [(r) => { r.vessel.netTonnage = -r.vessel.netTonnage; }],
+      [(r) => { r.vessel.type = 'spaceship'; }],
+      [(r) => { r.vessel.flag = 'ZZ'; }],
+      [(r) => { delete r.vessel.owner; }],
+      [(r) => { r.portCalls[0].port = 'L.A.'; }],
+      [(r) => { r.portCalls[0].arrival = '2025-13-01T00:00:00Z'; }],
+      [(r) => { r.portCalls[0].cargo = 42; }],
+      [(r) => { r.portCalls.push({ port: 'USLAX', arrival: '2020-01-01T00:00:00Z' }); }],
+      [(r) => { r.vessel.owner.stakes = [{ country: 'US', equity: 150 }]; }],
+      [(r) => { r.options = { tariffVersions: { 'us-301': 'nope' } }; }],
+      [(r) => { r.options = { assumptions: { 'us-301.after-suspension': 'perhaps' } }; }],
+      [(r) => { r.unexpected = true; }],
+    );
+    await fc.assert(
+      fc.asyncProperty(quoteRequest, mutation, async (input, [mutate]) => {
+        const request = structuredClone(input) as any;
+        mutate!(request);
+        const res = await postJson('/v1/quotes', request);
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+        const body = (await res.json()) as { errors?: Array<{ path: string }> };
+        expect(body.errors?.length ?? 0).toBeGreaterThan(0);
+      }),
+      { seed, numRuns: 60 },
+    );
+  });
+});
