@@ -1,0 +1,88 @@
+// Starting the Worker locally the way users do (`npm start -- --port N`), for
+// browser tests, the load test and the benchmark; and reading the CPU time and
+// memory of the workerd process that serves it.
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * Starts the Worker with scripts/start.mjs on a free port and waits for
+ * GET /healthz. `vars` become `--var NAME:value` options of wrangler dev.
+ */
+export async function startWorker({ vars = {}, timeoutMs = 90_000 } = {}) {
+  const port = await freePort();
+  const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
+  const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--port', String(port), ...varArgs], {
+    cwd: root,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let log = '';
+  child.stdout.on('data', (chunk) => { log += chunk; });
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      stop();
+      throw new Error(`the Worker did not start on ${base}:\n${log.slice(-2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { base, port, pid: child.pid, log: () => log, stop, workerdPid: () => workerdPidOf(child.pid) };
+}
+
+/** The workerd process in the process group started for the Worker (the one that runs it). */
+export function workerdPidOf(groupPid) {
+  const out = execFileSync('ps', ['-eo', 'pid=,pgid=,rss=,comm=,args='], { encoding: 'utf8' });
+  const candidates = out
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cols) => cols.length >= 4 && Number(cols[1]) === groupPid && /workerd/.test(cols.slice(3).join(' ')) && !/node/.test(cols[3]))
+    .map((cols) => ({ pid: Number(cols[0]), rss: Number(cols[2]) }))
+    .sort((a, b) => b.rss - a.rss);
+  return candidates[0]?.pid;
+}
+
+/** User + system CPU time of a process so far, in milliseconds (from /proc/<pid>/stat). */
+export function cpuMillis(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / clockTicksPerSecond();
+}
+
+let ticksPerSecond;
+function clockTicksPerSecond() {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  return ticksPerSecond;
+}
+
+/** Resident memory of a process, in MiB (from /proc/<pid>/status). */
+export function rssMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
