@@ -188,3 +188,14 @@ describe('explanations, citations and notes', () => {
     expect(result.converted).toEqual({ currency: 'USD', amount: '100000.00', rates: { 'USD/CNY': '8' } });
   });
 });
+
+describe('ports outside the bundled table', () => {
+  it('a well-formed unknown code counts by its country prefix', () => {
+    const voyage = onlyVoyage({ vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }), portCalls: [portCall('USZZZ', inForce)] }, 'us-301');
+    expect(voyage).toMatchObject({ calls: ['USZZZ'], chargedAt: 'USZZZ', fee: { amount: '50000.00' } });
+  });
+  it('a date-only arrival at an unknown port of a single-zone country uses that zone', () => {
+    const voyage = onlyVoyage({ vessel: vessel({ flag: 'US', netTonnage: 1000 }), portCalls: [portCall('CNZZZ', '2025-10-20')] }, 'cn-spf');
+    expect(voyage.arrival).toBe('2025-10-20T00:00:00+08:00');
+  });
+});

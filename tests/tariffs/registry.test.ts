@@ -97,3 +97,9 @@ describe('invalid tariff files are refused with the file and the problem named',
     expect(() => new TariffRegistry([...shippedTariffFiles, shippedTariffFiles[0]!])).toThrow(/duplicate tariff id/);
   });
 });
+
+describe('loading', () => {
+  it('parses and validates the shipped files once per isolate', () => {
+    expect(shippedRegistry()).toBe(shippedRegistry());
+  });
+});
