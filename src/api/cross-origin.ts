@@ -22,8 +22,12 @@ export function apiCors(): MiddlewareHandler<AppEnv> {
 const RELAXED: Record<string, (headers: Headers) => void> = {
   // A module script from another origin is fetched in CORS mode and must be readable there.
   '/widget.js': (headers) => headers.set('cross-origin-resource-policy', 'cross-origin'),
-  // The page sends its own `frame-ancestors`; X-Frame-Options would forbid every other origin.
-  '/embed': (headers) => headers.delete('x-frame-options'),
+  // The page sends its own `frame-ancestors`; X-Frame-Options would forbid every other origin,
+  // and a same-origin resource policy would stop hosts that isolate themselves (COEP) from framing it.
+  '/embed': (headers) => {
+    headers.delete('x-frame-options');
+    headers.set('cross-origin-resource-policy', 'cross-origin');
+  },
 };
 
 /**

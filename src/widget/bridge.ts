@@ -7,6 +7,7 @@
  * Out:  { type: 'portfees:ready' }, { type: 'portfees:quote', quote },
  *       { type: 'portfees:resize', height }
  * In:   { type: 'portfees:fill', request, submit?: boolean }
+ *       { type: 'portfees:hello' } (answered with portfees:ready, for hosts that listen late)
  */
 
 export interface BridgeTarget extends HTMLElement {
@@ -22,6 +23,7 @@ export function connectHost(element: BridgeTarget, hostOrigin: string): () => vo
   const onMessage = (event: MessageEvent) => {
     if (event.origin !== hostOrigin || event.source !== host) return;
     const data = event.data as { type?: unknown; request?: unknown; submit?: unknown } | null;
+    if (data?.type === 'portfees:hello') post({ type: 'portfees:ready' });
     if (!data || data.type !== 'portfees:fill' || typeof data.request !== 'object' || data.request === null) return;
     element.fill(data.request);
     if (data.submit === true) void element.submit();

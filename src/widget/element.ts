@@ -3,8 +3,9 @@
  * result, in a shadow root.
  *
  * Attributes: `api-base` (default: the origin this module was loaded from),
- * `locale` (number formatting; default the browser's), `host-origin` (set by
- * /embed: the framing page it talks to). Fires `portfees:quote` (bubbling,
+ * `locale` (number formatting; default the browser's), `heading-level` (of
+ * its title, 1–6, default 2), `host-origin` (set by /embed: the framing page
+ * it talks to). Fires `portfees:quote` (bubbling,
  * composed) with the quote as `detail`.
  */
 import { connectHost } from './bridge';
@@ -38,7 +39,7 @@ export class PortfeesQuote extends HTMLElement {
   private readonly summary = h('div', { class: 'summary', role: 'alert', hidden: true });
   private readonly result = h('section', { 'aria-live': 'polite', 'aria-label': 'Quote result' });
   private readonly fxTarget = h('select', { id: 'pf-fx-target' });
-  private readonly fxRate = inputField({ label: 'Rate', path: 'options.fx', attrs: { inputmode: 'decimal', id: 'pf-fx-rate' } });
+  private readonly fxRate = inputField({ label: 'Rate', path: 'options.fx', attrs: { inputmode: 'decimal' } });
   private lastQuote?: QuoteResult;
   private pendingFill?: unknown;
   private disconnectHost?: () => void;
@@ -99,7 +100,7 @@ export class PortfeesQuote extends HTMLElement {
     this.form = h(
       'form',
       { novalidate: true, 'aria-labelledby': 'pf-title' },
-      h('h2', { id: 'pf-title', text: 'Port fee quote' }),
+      h(this.headingTag(), { id: 'pf-title', text: 'Port fee quote' }),
       this.summary,
       this.vessel.element,
       this.rotation.element,
@@ -119,6 +120,11 @@ export class PortfeesQuote extends HTMLElement {
       },
       (error: Error) => this.charter!.setClauses(error),
     );
+  }
+
+  private headingTag(): 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' {
+    const level = Number(this.getAttribute('heading-level') ?? 2);
+    return `h${Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2}` as 'h2';
   }
 
   private fxSection(): HTMLFieldSetElement {

@@ -64,7 +64,7 @@ function voyageRow(voyage: VoyageResult, locale: string): HTMLTableRowElement {
     { 'data-regime': voyage.regime, 'data-outcome': voyage.outcome },
     h('th', { scope: 'row' }, voyage.regime, h('span', { class: 'why', text: voyage.calls.join(' → ') })),
     h('td', { text: voyage.chargedAt ?? '—' }),
-    h('td', { text: voyage.rule ?? '—' }),
+    h('td', { class: 'code', text: voyage.rule ?? '—' }),
     h('td', { text: voyage.outcome }),
     amountCell(voyage, locale),
     h('td', { text: applied.length > 0 ? applied.join(', ') : 'none' }),

@@ -11,8 +11,7 @@ const CSS = `
 font:14px/1.4 var(--portfees-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--i);background:var(--s)}
 *{box-sizing:border-box}
 form{display:grid;gap:.8rem}
-h2{font-size:1.15rem;margin:0}
-h3{font-size:1rem;margin:.6rem 0 .3rem}
+#pf-title{font-size:1.15rem;margin:0}
 h4{font-size:.9rem;margin:.6rem 0 .2rem}
 fieldset{border:1px solid var(--b);border-radius:var(--r);margin:0;padding:.5rem .8rem .8rem;min-width:0}
 legend{font-weight:600;padding:0 .3rem}
@@ -22,6 +21,8 @@ label{font-weight:500}
 .req{color:var(--e)}
 input:not([type=checkbox]),select{font:inherit;color:inherit;background:var(--s);border:1px solid var(--b);border-radius:var(--r);padding:.35rem .45rem;width:100%}
 :focus-visible{outline:3px solid var(--a);outline-offset:1px}
+input[data-kind=upper]{text-transform:uppercase}
+td.code{white-space:nowrap}
 [aria-invalid=true]{border-color:var(--e)!important;box-shadow:0 0 0 1px var(--e)}
 .hint,.why,.alt{color:var(--m);font-size:.85em}
 .why,.alt{display:block}

@@ -20,7 +20,7 @@ export function embedPage(hostOrigin: string, locale: string): string {
   const lang = escapeHtml(locale);
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Port fee quote</title><script type="module" src="/widget.js"></script></head>
-<body><main><portfees-quote locale="${lang}" host-origin="${escapeHtml(hostOrigin)}"></portfees-quote></main></body></html>`;
+<body><main><portfees-quote locale="${lang}" heading-level="1" host-origin="${escapeHtml(hostOrigin)}"></portfees-quote></main></body></html>`;
 }
 
 /** The /embed policy: nothing but this origin's script, styles and API; framed only by the host. */
