@@ -138,7 +138,7 @@ const CharterParty = z
   .object({
     clause: z
       .union([ClauseId, z.array(ClauseId).min(1, 'name at least one clause').max(10, 'at most 10 clauses')])
-      .openapi({ example: 'bimco-ustr-2025', description: 'The clause (or clauses, one per regime) of the time charter: `bimco-ustr-2025`, `bimco-cn-spf-2025` (GET /v1/clauses).' }),
+      .openapi({ example: 'bimco-ustr-2025', description: 'The clause id (or ids, one per regime) of the time charter, as listed by GET /v1/clauses.' }),
     ownersDeclarationAccurate: z.boolean().optional().openapi({ description: "The owners' declaration of owner, operator and build was accurate and complete (default true)." }),
     ownerChangeAfterFixture: z
       .boolean()
