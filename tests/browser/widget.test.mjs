@@ -229,6 +229,17 @@ test('the iframe variant quotes the same check and talks to its host only', asyn
   const quote = await page.evaluate(() => window.messages.find((message) => message.type === 'portfees:quote').quote);
   const charged = quote.voyages.find((voyage) => voyage.regime === 'us-301');
   assert.deepEqual([charged.rule, charged.chargedAt, charged.fee.amount], ['annex-i', 'USLAX', '3000000.00']);
+
+  // DOMAIN.md §5, last check: the same rotation on 2026-12-01 is unconfirmed; `resumed` (default)
+  // 60,000 NT × 80 USD = 4,800,000.00 USD, and the line shows the `extended` alternative, 0.00 USD.
+  const calls = widget.locator('li.call');
+  await calls.nth(1).getByLabel('Arrival date').fill('2026-12-01');
+  await calls.nth(2).getByLabel('Arrival date').fill('2026-12-03');
+  await widget.getByRole('button', { name: 'Get quote' }).click();
+  const amount = widget.locator('tr[data-regime="us-301"] td.num');
+  await amount.getByText('4,800,000.00 USD').waitFor();
+  assert.match(await amount.innerText(), /unconfirmed/);
+  assert.match(await amount.innerText(), /if extended: 0\.00 USD/);
   await page.screenshot({ path: join(artifacts, 'widget-iframe.png'), fullPage: true });
   await page.close();
 });
