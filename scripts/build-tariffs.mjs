@@ -32,3 +32,8 @@ let previous = '';
 try { previous = readFileSync(out, 'utf8'); } catch { /* first run */ }
 if (previous !== text) writeFileSync(out, text);
 console.log(`tariff index: ${files.length} versions`);
+
+// The other generated modules (charter-party clauses, the widget bundle) are
+// built here too, so every entry point that runs this script stays one command.
+await import('./build-clauses.mjs');
+await import('./build-widget.mjs');

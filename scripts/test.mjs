@@ -34,6 +34,8 @@ function countVitest(file) {
 step('tariff index', process.execPath, [join(root, 'scripts', 'build-tariffs.mjs')]);
 step('tariff JSON Schema is current', bin('tsx'), [join(root, 'scripts', 'tariff-schema.ts'), '--check']);
 step('typecheck', bin('tsc'), ['--noEmit', '-p', root]);
+step('typecheck (widget)', bin('tsc'), ['--noEmit', '-p', join(root, 'src', 'widget')]);
+step('widget size', process.execPath, [join(root, 'scripts', 'widget-size.mjs')]);
 const vitestReport = join(root, 'test-results', 'vitest.json');
 const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], { cwd: root, stdio: 'inherit', env });
 countVitest(vitestReport);

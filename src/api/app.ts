@@ -12,6 +12,10 @@ import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } f
 import { healthRoutes } from './routes/health';
 import { quoteRoutes } from './routes/quotes';
 import { tariffRoutes } from './routes/tariffs';
+import { apiCors, embeddableRoutes } from './cross-origin';
+import { portRoutes } from './routes/ports';
+import { clauseRoutes } from './routes/clauses';
+import { embedRoutes } from './routes/embed';
 
 /** Largest accepted request body, in bytes (500 port calls fit in well under half of it). */
 export const BODY_LIMIT = 256 * 1024;
@@ -26,12 +30,14 @@ export function createApp() {
   });
 
   app.use('*', requestId({ headerName: 'x-request-id' }));
+  app.use('*', embeddableRoutes());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use('*', async (c, next) => {
     await next();
     // Pages that need more (the docs, the widget) set their own policy; everything else gets none.
     if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', STRICT_CSP);
   });
+  app.use('/v1/*', apiCors());
   app.use(
     '/v1/*',
     bodyLimit({
@@ -43,6 +49,7 @@ export function createApp() {
   );
 
   const routes = app.route('/', healthRoutes).route('/', quoteRoutes).route('/', tariffRoutes);
+  app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -55,6 +62,7 @@ export function createApp() {
       { name: 'Quotes', description: 'Fee quotes for a vessel and its port calls' },
       { name: 'Tariffs', description: 'The versioned tariff tables' },
       { name: 'Service', description: 'Operations' },
+      { name: 'Ports', description: 'The UN/LOCODE port table' },
     ],
   });
   app.get('/docs', (c) => {

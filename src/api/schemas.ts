@@ -132,12 +132,29 @@ const Options = z
   .strict()
   .openapi('QuoteOptions');
 
+const ClauseId = z.string().regex(/^[a-z0-9-]{1,80}$/, 'must be a clause id such as bimco-ustr-2025 (see GET /v1/clauses)');
+
+const CharterParty = z
+  .object({
+    clause: z
+      .union([ClauseId, z.array(ClauseId).min(1, 'name at least one clause').max(10, 'at most 10 clauses')])
+      .openapi({ example: 'bimco-ustr-2025', description: 'The clause id (or ids, one per regime) of the time charter, as listed by GET /v1/clauses.' }),
+    ownersDeclarationAccurate: z.boolean().optional().openapi({ description: "The owners' declaration of owner, operator and build was accurate and complete (default true)." }),
+    ownerChangeAfterFixture: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Owners changed the registered owner, bareboat charterer, disponent owner, manager or operator after the fixture (default false).' }),
+  })
+  .strict()
+  .openapi('CharterParty', { description: 'Who pays: each voyage then carries `payer`, `payerReason` and `clause`.' });
+
 export const QuoteRequest = z
   .object({
     vessel: Vessel,
     portCalls: z.array(PortCall).min(1, 'give at least one port call').max(LIMITS.portCalls, `at most ${LIMITS.portCalls} port calls`),
     priorCharges: z.array(PriorCharge).max(LIMITS.priorCharges).optional(),
     options: Options.optional(),
+    charterParty: CharterParty.optional(),
   })
   .strict()
   .openapi('QuoteRequest');
@@ -169,6 +186,9 @@ export const VoyageSchema = z
     alternatives: z.array(z.object({ assumption: z.string(), value: z.string(), amount: z.string(), outcome: z.string() })),
     explanation: z.array(z.string()),
     citations: z.array(z.object({ title: z.string(), url: z.string() })),
+    payer: z.enum(['charterers', 'owners']).nullable().optional().openapi({ description: 'Who bears the fee under the charter-party clause (only with `charterParty`); null when nothing is allocated.' }),
+    payerReason: z.string().optional(),
+    clause: z.object({ id: z.string(), title: z.string(), url: z.string() }).nullable().optional(),
   })
   .openapi('Voyage');
 

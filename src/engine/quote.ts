@@ -9,6 +9,8 @@ import { evaluateRegime, type RegimeContext } from './evaluate';
 import { decimal, formatAmount, sum, type Decimal } from './money';
 import { QuoteInputError, type Money, type Quote, type QuoteInput, type VoyageQuote } from './types';
 import { resolveCalls } from './voyages';
+import type { ClauseRegistry } from '../charter/registry';
+import { allocatePayers } from './rules/payer';
 
 interface Selection {
   regime: string;
@@ -107,6 +109,8 @@ export interface QuoteEnvironment {
   registry: TariffRegistry;
   /** Today's date (`YYYY-MM-DD`), the default knowledge date. */
   today: string;
+  /** The charter-party clauses a request may name in `charterParty`. */
+  clauses?: ClauseRegistry;
 }
 
 /**
@@ -141,6 +145,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
     notes.push(...result.notes);
   }
   voyages.sort((a, b) => Date.parse(a.arrival) - Date.parse(b.arrival));
+  if (input.charterParty) allocatePayers(voyages, env.clauses, input.charterParty);
   const totals = totalsOf(voyages);
   const converted = options.fx ? convert(totals, options.fx) : undefined;
   const tariffs = chosen.map((tariff) => ({ id: tariff.id, regime: tariff.regime, sha256: tariff.sha256 }));

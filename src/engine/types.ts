@@ -74,6 +74,7 @@ export interface QuoteInput {
   portCalls: PortCallInput[];
   priorCharges?: PriorCharge[];
   options?: QuoteOptions;
+  charterParty?: CharterPartyInput;
 }
 
 export type Outcome = 'charged' | 'exempt' | 'not-covered' | 'not-in-force' | 'suspended' | 'capped' | 'remitted';
@@ -134,6 +135,10 @@ export interface VoyageQuote {
   alternatives: Alternative[];
   explanation: string[];
   citations: Array<{ title: string; url: string }>;
+  /** Who bears the fee under the request's charter-party clause; only with `charterParty`. */
+  payer?: 'charterers' | 'owners' | null;
+  payerReason?: string;
+  clause?: ClauseReference | null;
 }
 
 export interface Quote {
@@ -153,4 +158,18 @@ export class QuoteInputError extends Error {
     super(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
     this.name = 'QuoteInputError';
   }
+}
+
+/** The charter party of a quote: which clause(s) allocate the fees, and the facts they test. */
+export interface CharterPartyInput {
+  clause: string | string[];
+  ownersDeclarationAccurate?: boolean;
+  ownerChangeAfterFixture?: boolean;
+}
+
+/** The clause a payer decision rests on. */
+export interface ClauseReference {
+  id: string;
+  title: string;
+  url: string;
 }

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { quote } from '../../engine/quote';
 import { todayUtc } from '../../engine/time';
 import { shippedRegistry } from '../../tariffs/shipped';
+import { shippedClauses } from '../../charter/shipped';
 import type { AppEnv } from '../env';
 import { problemResponses, QuoteRequest, QuoteResponse } from '../schemas';
 
@@ -23,6 +24,6 @@ const createQuote = createRoute({
 
 export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, (c) => {
   const request = c.req.valid('json');
-  const result = quote(request, { registry: shippedRegistry(), today: todayUtc(Date.now()) });
+  const result = quote(request, { registry: shippedRegistry(), today: todayUtc(Date.now()), clauses: shippedClauses() });
   return c.json(result, 200);
 });

@@ -1,0 +1,43 @@
+/**
+ * Cross-origin rules. The API answers CORS only for the allowed origins;
+ * /widget.js is loadable from anywhere; /embed may be framed only by the
+ * origin it was opened for. Every other route keeps the strict headers.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppEnv } from './env';
+import { isAllowedOrigin } from './origins';
+
+/** CORS for /v1/*: the Origin is echoed only when allowed; others get no allow-origin header, preflight included. */
+export function apiCors(): MiddlewareHandler<AppEnv> {
+  return cors({
+    origin: (origin, c) => (isAllowedOrigin(c.env, origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    exposeHeaders: ['x-request-id', 'etag', 'retry-after'],
+    maxAge: 600,
+  });
+}
+
+/** What each embeddable route needs relaxed, after the strict headers were set. */
+const RELAXED: Record<string, (headers: Headers) => void> = {
+  // A module script from another origin is fetched in CORS mode and must be readable there.
+  '/widget.js': (headers) => headers.set('cross-origin-resource-policy', 'cross-origin'),
+  // The page sends its own `frame-ancestors`; X-Frame-Options would forbid every other origin,
+  // and a same-origin resource policy would stop hosts that isolate themselves (COEP) from framing it.
+  '/embed': (headers) => {
+    headers.delete('x-frame-options');
+    headers.set('cross-origin-resource-policy', 'cross-origin');
+  },
+};
+
+/**
+ * Relaxes the strict security headers for the two embeddable routes only.
+ * Registered before secureHeaders, so it runs after it on the way out.
+ */
+export function embeddableRoutes(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    const relax = RELAXED[c.req.path];
+    if (relax && c.res.status < 400) relax(c.res.headers);
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Which web origins may call the API from a browser (CORS) and frame /embed.
+ * Until accounts exist this is configuration: the `ALLOWED_ORIGINS` variable
+ * (comma-separated, such as `https://desk.example.com,http://localhost:8787`).
+ * Everything that needs the list asks this module, so a later source (origins
+ * registered with an account's publishable key) changes one place.
+ */
+import type { Bindings } from './env';
+
+const parsed = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The origin of a URL-like text, or undefined unless the text is exactly an
+ * http(s) origin (scheme, host, optional port; no path, query or credentials).
+ * @example normalizeOrigin('https://Desk.example.com:443') // 'https://desk.example.com'
+ */
+export function normalizeOrigin(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return undefined;
+  return url.origin;
+}
+
+/** The configured origins; entries that are not origins are ignored (and logged once). */
+export function allowedOrigins(env: Bindings | undefined): ReadonlySet<string> {
+  const text = env?.ALLOWED_ORIGINS ?? '';
+  let origins = parsed.get(text);
+  if (!origins) {
+    const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const valid = new Set<string>();
+    for (const entry of entries) {
+      const origin = normalizeOrigin(entry);
+      if (origin) valid.add(origin);
+      else console.warn(`ALLOWED_ORIGINS: ignoring ${JSON.stringify(entry)}, which is not an http(s) origin`);
+    }
+    origins = valid;
+    parsed.set(text, origins);
+  }
+  return origins;
+}
+
+/** True when `origin` (as a browser sends it in the Origin header) is allowed. */
+export function isAllowedOrigin(env: Bindings | undefined, origin: string | undefined): boolean {
+  if (!origin) return false;
+  const normalized = normalizeOrigin(origin);
+  return normalized !== undefined && allowedOrigins(env).has(normalized);
+}

@@ -1,0 +1,65 @@
+/**
+ * The embeddable widget: GET /widget.js (one ES module defining
+ * `<portfees-quote>`, loadable from any origin) and GET /embed (the same UI
+ * as a page, for hosts that frame it instead of running third-party script).
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { widgetModule, widgetSha256 } from '../../widget/bundle.generated';
+import type { AppEnv } from '../env';
+import { isAllowedOrigin, normalizeOrigin } from '../origins';
+import { invalidRequest } from '../problem';
+
+const WIDGET_ETAG = `"${widgetSha256.slice(0, 32)}"`;
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+/** The /embed page: the widget, told which parent origin it may talk to. */
+export function embedPage(hostOrigin: string, locale: string): string {
+  const lang = escapeHtml(locale);
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Port fee quote</title><script type="module" src="/widget.js"></script></head>
+<body><main><portfees-quote locale="${lang}" heading-level="1" host-origin="${escapeHtml(hostOrigin)}"></portfees-quote></main></body></html>`;
+}
+
+/** The /embed policy: nothing but this origin's script, styles and API; framed only by the host. */
+function embedPolicy(hostOrigin: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${hostOrigin}`,
+  ].join('; ');
+}
+
+export const embedRoutes = new OpenAPIHono<AppEnv>()
+  .get('/widget.js', (c) => {
+    c.header('access-control-allow-origin', '*');
+    c.header('cache-control', 'public, max-age=300');
+    c.header('etag', WIDGET_ETAG);
+    if (c.req.header('if-none-match') === WIDGET_ETAG) return c.body(null, 304);
+    return c.body(widgetModule, 200, { 'content-type': 'text/javascript; charset=utf-8' });
+  })
+  .get('/embed', (c) => {
+    const given = c.req.query('origin');
+    const locale = c.req.query('locale') ?? 'en';
+    const errors: Array<{ path: string; message: string }> = [];
+    const origin = given === undefined ? undefined : normalizeOrigin(given);
+    if (given === undefined || given === '') {
+      errors.push({ path: 'origin', message: 'give the origin of the page that frames this one, such as https://desk.example.com' });
+    } else if (!origin) {
+      errors.push({ path: 'origin', message: 'must be an http(s) origin: scheme, host and optional port, such as https://desk.example.com' });
+    } else if (!isAllowedOrigin(c.env, origin)) {
+      errors.push({ path: 'origin', message: `${origin} is not allowed to embed portfees; allowed origins are configured in ALLOWED_ORIGINS` });
+    }
+    if (!LOCALE.test(locale)) errors.push({ path: 'locale', message: 'must be a BCP 47 language tag such as en or zh-CN' });
+    if (errors.length > 0 || !origin) throw invalidRequest(errors);
+    c.header('content-security-policy', embedPolicy(origin));
+    c.header('cache-control', 'no-store');
+    return c.html(embedPage(origin, locale));
+  });
