@@ -112,3 +112,8 @@ export function anniversaryYear(millis: number, zone: string, month: number, day
   const end = start.plus({ years: 1 });
   return { label: `${start.year}-${String(end.year).slice(2)}`, startMillis: start.toMillis(), endMillis: end.toMillis() };
 }
+
+/** An instant as an ISO 8601 UTC timestamp with milliseconds: `2025-10-20T13:00:00.000Z` (sorts as text). */
+export function utcTimestamp(millis: number): string {
+  return DateTime.fromMillis(millis, { zone: 'UTC' }).toISO() ?? '';
+}
