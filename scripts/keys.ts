@@ -34,7 +34,7 @@ async function create(command: Extract<KeyCommand, { command: 'create' }>): Prom
   const creation = await createKeySql(command, new Date().toISOString());
   const results = execute([...creation.statements, keyExistsSql(creation.keyId)], command.remote);
   if ((results[results.length - 1] ?? []).length === 0) throw new UsageError(`no account ${creation.accountId}; see npm run keys -- list`);
-  console.log(`${creation.newAccount ? 'Created account' : 'Account'} ${creation.accountId} (${command.name})`);
+  console.log(creation.newAccount ? `Created account ${creation.accountId} (${command.name})` : `Account ${creation.accountId}`);
   console.log(`Created ${command.kind} key ${creation.keyId}${command.origins.length ? ` for ${command.origins.join(', ')}` : ''}`);
   console.log('');
   console.log(`  ${creation.key}`);

@@ -93,7 +93,7 @@ export const IdempotencyHeaders = z.object({
     .string()
     .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters')
     .optional()
-    .openapi({ param: { name: 'Idempotency-Key', in: 'header' }, description: 'Makes the write safe to retry: the same key and body return the first result' }),
+    .openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Makes the write safe to retry: the same key and body return the first result' }),
 });
 
 export const ChargeSchema = z
