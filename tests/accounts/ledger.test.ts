@@ -228,6 +228,18 @@ describe('the ledger in quotes', () => {
     expect(quote.notes).toContain(`priorCharges[1] is ledger charge ${ledgerIds[0]} (same regime, date and port); it is counted once.`);
   });
 
+  it("does not count a voyage's own recorded payment as an earlier charge when the voyage is quoted again", async () => {
+    const { key } = await createKey();
+    // Four earlier charges, then the payment for the 2025-11-05 call at Los Angeles itself (the fifth of the year).
+    for (const date of FIVE_DATES.slice(0, 4)) await recordCharge(key, IMO, paid(date));
+    const own = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-11-05')));
+    const again = await json<QuoteBody & { voyages: Array<{ explanation: string[] }> }>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)));
+    // 4 earlier charges: still charge 5 of 5, 60,000 NT × 50 USD = 3,000,000.00 USD, not capped.
+    expect(again.voyages[0]).toMatchObject({ outcome: 'charged', fee: { amount: '3000000.00' }, cap: { count: 5 } });
+    expect(again.voyages[0]?.cap?.counted.map((c) => c.id)).not.toContain(own.id);
+    expect(again.voyages[0]?.explanation).toContain(`Already paid: ledger charge ${own.id} (2025-11-05, USLAX) is this voyage's own payment, not an earlier charge.`);
+  });
+
   it('is not read for anonymous quotes', async () => {
     const { key } = await createKey();
     for (const date of FIVE_DATES) await recordCharge(key, IMO, paid(date));
