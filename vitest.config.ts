@@ -1,17 +1,24 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 // Every test runs inside workerd, with the Worker of wrangler.toml as `main`.
 export default defineConfig({
   plugins: [
-    cloudflareTest({
+    cloudflareTest(async () => ({
       main: './src/index.ts',
       wrangler: { configPath: './wrangler.toml' },
-    }),
+      miniflare: {
+        // D1 migrations are applied by tests/support/d1-setup.ts; MIGRATION_DB is an empty database for migration tests.
+        // Rate limits are off for the suite (many requests share one client); tests/accounts/rate-limit.test.ts turns them on.
+        bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations'), RATE_LIMITS: 'off' },
+        d1Databases: ['MIGRATION_DB'],
+      },
+    })),
   ],
   test: {
     include: ['tests/**/*.test.ts'],
     // One fast-check seed per run, printed by the property tests; set FC_SEED to replay.
     provide: { fcSeed: Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31)) },
+    setupFiles: ['./tests/support/d1-setup.ts'],
   },
 });

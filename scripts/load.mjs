@@ -44,7 +44,7 @@ const mixes = {
   'GET /healthz': { connections: 4, requests: [{ method: 'GET', path: '/healthz' }] },
 };
 
-const worker = await startWorker();
+const worker = await startWorker({ vars: { RATE_LIMITS: 'off' } });
 const pid = worker.workerdPid();
 const memoryStart = pid ? rssMiB(pid) : null;
 console.log(`load: ${worker.base}, workerd pid ${pid}, ${seconds} s, routes: ${Object.keys(mixes).join('; ')}`);

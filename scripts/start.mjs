@@ -12,15 +12,16 @@ const has = (flag) => args.some((arg) => arg === flag || arg.startsWith(`${flag}
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG: process.env.WRANGLER_LOG ?? 'warn' };
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
 
-const run = (cmd, cmdArgs) => {
-  const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env });
+const run = (cmd, cmdArgs, extraEnv = {}) => {
+  const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
 run(process.execPath, [join(root, 'scripts', 'build-tariffs.mjs')]);
 const migrations = join(root, 'migrations');
 if (existsSync(migrations) && readdirSync(migrations).some((name) => name.endsWith('.sql'))) {
-  run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local']);
+  // CI=true: wrangler asks for confirmation on a terminal, which would stall `npm start`.
+  run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local'], { CI: 'true' });
 }
 
 const devArgs = ['dev', ...(has('--port') ? [] : ['--port', '8787']), ...(has('--ip') ? [] : ['--ip', '127.0.0.1']), ...args];

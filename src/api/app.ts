@@ -16,13 +16,24 @@ import { apiCors, embeddableRoutes } from './cross-origin';
 import { portRoutes } from './routes/ports';
 import { clauseRoutes } from './routes/clauses';
 import { embedRoutes } from './routes/embed';
+import type { TariffRegistry } from '../tariffs/registry';
+import { authenticate } from './auth';
+import { rateLimit } from './rate-limit';
+import { chargeRoutes } from './routes/charges';
+import { savedQuoteRoutes } from './routes/saved-quotes';
+import { registerKeySchemes } from './security';
 
 /** Largest accepted request body, in bytes (500 port calls fit in well under half of it). */
 export const BODY_LIMIT = 256 * 1024;
 
 const STRICT_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-export function createApp() {
+export interface AppOptions {
+  /** Quote with these tariff versions instead of the shipped ones (tests that add a version). */
+  registry?: TariffRegistry;
+}
+
+export function createApp(options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw invalidRequest(zodErrors(result.error));
@@ -48,8 +59,15 @@ export function createApp() {
     }),
   );
 
+  const { registry } = options;
+  if (registry) app.use('*', (c, next) => { c.set('registry', registry); return next(); });
+  // Who is calling, then how often: both before any /v1 route runs.
+  app.use('/v1/*', authenticate, rateLimit);
+  registerKeySchemes(app);
+
   const routes = app.route('/', healthRoutes).route('/', quoteRoutes).route('/', tariffRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
+  app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -61,6 +79,8 @@ export function createApp() {
     tags: [
       { name: 'Quotes', description: 'Fee quotes for a vessel and its port calls' },
       { name: 'Tariffs', description: 'The versioned tariff tables' },
+      { name: 'Saved quotes', description: 'Quotes saved with a secret key, returned unchanged' },
+      { name: 'Charge ledger', description: 'Fees a vessel has paid, counted toward the cap' },
       { name: 'Service', description: 'Operations' },
       { name: 'Ports', description: 'The UN/LOCODE port table' },
     ],

@@ -6,14 +6,15 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from './env';
-import { isAllowedOrigin } from './origins';
+import { isPermittedOrigin } from './origins';
 
 /** CORS for /v1/*: the Origin is echoed only when allowed; others get no allow-origin header, preflight included. */
 export function apiCors(): MiddlewareHandler<AppEnv> {
   return cors({
-    origin: (origin, c) => (isAllowedOrigin(c.env, origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
-    exposeHeaders: ['x-request-id', 'etag', 'retry-after'],
+    origin: async (origin, c) => ((await isPermittedOrigin(c.env, origin)) ? origin : null),
+    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['content-type', 'authorization', 'x-portfees-key', 'idempotency-key', 'accept'],
+    exposeHeaders: ['x-request-id', 'etag', 'retry-after', 'location', 'idempotent-replayed', 'server-timing'],
     maxAge: 600,
   });
 }

@@ -1,10 +1,12 @@
 /**
  * Which web origins may call the API from a browser (CORS) and frame /embed.
- * Until accounts exist this is configuration: the `ALLOWED_ORIGINS` variable
- * (comma-separated, such as `https://desk.example.com,http://localhost:8787`).
- * Everything that needs the list asks this module, so a later source (origins
- * registered with an account's publishable key) changes one place.
+ * Two sources: the `ALLOWED_ORIGINS` variable (comma-separated, such as
+ * `https://desk.example.com,http://localhost:8787`) and the origins bound to
+ * the active publishable keys of every account (`npm run keys -- create
+ * --kind publishable --origins …`). Everything that needs the list asks this
+ * module.
  */
+import { publishableKeyOrigins } from '../accounts/key-store';
 import type { Bindings } from './env';
 
 const parsed = new Map<string, ReadonlySet<string>>();
@@ -49,4 +51,21 @@ export function isAllowedOrigin(env: Bindings | undefined, origin: string | unde
   if (!origin) return false;
   const normalized = normalizeOrigin(origin);
   return normalized !== undefined && allowedOrigins(env).has(normalized);
+}
+
+/**
+ * True when `origin` is configured or bound to an active publishable key.
+ * The database is asked only for origins the configuration does not list; a
+ * database fault refuses (fails closed) rather than failing the request.
+ */
+export async function isPermittedOrigin(env: Bindings | undefined, origin: string | undefined): Promise<boolean> {
+  if (isAllowedOrigin(env, origin)) return true;
+  const normalized = origin ? normalizeOrigin(origin) : undefined;
+  if (!normalized || !env?.DB) return false;
+  try {
+    return (await publishableKeyOrigins(env.DB)).includes(normalized);
+  } catch (error) {
+    console.error('publishable key origins could not be read', error);
+    return false;
+  }
 }

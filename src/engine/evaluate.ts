@@ -137,13 +137,17 @@ function decide(
     if (vessel.usBuiltOrder) explanation.push(`No remission: ${remission.reason}.`);
   }
   const year = capYearOf(resolveParam(tariff.data.cap.year, ctx.assumptions), first.arrival.millis, tariff.data.zone);
-  const counted = counter.countedFor(year, first.arrival.millis);
+  const arrivalDate = localDate(first.arrival.millis, tariff.data.zone);
+  const own = counter.ownPayment(first.port, arrivalDate);
+  const counted = counter.countedFor(year, first.arrival.millis).filter((charge) => !own || charge.id !== own.id);
+  if (own) explanation.push(`Already paid: ledger charge ${own.id} (${own.date}, ${first.port}) is this voyage's own payment, not an earlier charge.`);
   const limit = tariff.data.cap.limit;
   if (counted.length >= limit) {
     explanation.push(`Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}); fee 0.`);
     return { ...draft, outcome: 'capped', amount: ZERO, cap: { year: year.label, count: counted.length, limit, counted } };
   }
-  counter.record({ source: 'quote', date: localDate(first.arrival.millis, tariff.data.zone), port: first.port }, first.arrival.millis);
+  // A voyage already in the ledger is counted there for the voyages after it.
+  if (!own) counter.record({ source: 'quote', date: arrivalDate, port: first.port }, first.arrival.millis);
   explanation.push(`Cap year ${year.label}: charge ${counted.length + 1} of at most ${limit}.`);
   return { ...draft, cap: { year: year.label, count: counted.length + 1, limit, counted } };
 }

@@ -193,3 +193,8 @@ export function anniversaryYear(millis: number, zone: string, month: number, day
     endMillis: wallClockToMillis(zone, first + 1, month, day),
   };
 }
+
+/** An instant as an ISO 8601 UTC timestamp with milliseconds: `2025-10-20T13:00:00.000Z` (sorts as text). */
+export function utcTimestamp(millis: number): string {
+  return DateTime.fromMillis(millis, { zone: 'UTC' }).toISO() ?? '';
+}

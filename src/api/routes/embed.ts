@@ -6,7 +6,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { widgetModule, widgetSha256 } from '../../widget/bundle.generated';
 import type { AppEnv } from '../env';
-import { isAllowedOrigin, normalizeOrigin } from '../origins';
+import { isPermittedOrigin, normalizeOrigin } from '../origins';
 import { invalidRequest } from '../problem';
 
 const WIDGET_ETAG = `"${widgetSha256.slice(0, 32)}"`;
@@ -45,7 +45,7 @@ export const embedRoutes = new OpenAPIHono<AppEnv>()
     if (c.req.header('if-none-match') === WIDGET_ETAG) return c.body(null, 304);
     return c.body(widgetModule, 200, { 'content-type': 'text/javascript; charset=utf-8' });
   })
-  .get('/embed', (c) => {
+  .get('/embed', async (c) => {
     const given = c.req.query('origin');
     const locale = c.req.query('locale') ?? 'en';
     const errors: Array<{ path: string; message: string }> = [];
@@ -54,8 +54,8 @@ export const embedRoutes = new OpenAPIHono<AppEnv>()
       errors.push({ path: 'origin', message: 'give the origin of the page that frames this one, such as https://desk.example.com' });
     } else if (!origin) {
       errors.push({ path: 'origin', message: 'must be an http(s) origin: scheme, host and optional port, such as https://desk.example.com' });
-    } else if (!isAllowedOrigin(c.env, origin)) {
-      errors.push({ path: 'origin', message: `${origin} is not allowed to embed portfees; allowed origins are configured in ALLOWED_ORIGINS` });
+    } else if (!(await isPermittedOrigin(c.env, origin))) {
+      errors.push({ path: 'origin', message: `${origin} is not allowed to embed portfees: configure it in ALLOWED_ORIGINS or bind it to a publishable key` });
     }
     if (!LOCALE.test(locale)) errors.push({ path: 'locale', message: 'must be a BCP 47 language tag such as en or zh-CN' });
     if (errors.length > 0 || !origin) throw invalidRequest(errors);

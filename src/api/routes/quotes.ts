@@ -1,11 +1,19 @@
-/** POST /v1/quotes: validate, quote with the shipped tariffs, serialize. */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+/** POST /v1/quotes: validate, quote with the shipped tariffs, serialize; with a secret key, count the ledger and save on request. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { activeCharges, type Charge } from '../../accounts/ledger';
+import { mergePriorCharges } from '../../accounts/prior-charges';
+import { saveQuote } from '../../accounts/saved-quotes';
 import { quote } from '../../engine/quote';
-import { todayUtc } from '../../engine/time';
-import { shippedRegistry } from '../../tariffs/shipped';
+import { todayUtc, utcTimestamp } from '../../engine/time';
+import { requireSecretKey } from '../auth';
+import { clientOf } from '../client';
 import { shippedClauses } from '../../charter/shipped';
 import type { AppEnv } from '../env';
 import { problemResponses, QuoteRequest, QuoteResponse } from '../schemas';
+import { accountProblemResponses, keySecurity } from '../security';
+import { database, stored } from '../store';
+import { storedJson } from '../stored-json';
+import { registryOf } from '../tariff-registry';
 
 const createQuote = createRoute({
   method: 'post',
@@ -14,16 +22,50 @@ const createQuote = createRoute({
   summary: 'Quote every US Section 301 fee and Chinese special port fee of a voyage',
   description:
     'Groups the port calls into US rotations and Chinese voyages, picks the tariff version of each regime by `options.asOf` ' +
-    '(or an explicit pin), and explains every line. Amounts are decimal strings.',
-  request: { body: { required: true, content: { 'application/json': { schema: QuoteRequest } } } },
+    '(or an explicit pin), and explains every line. Amounts are decimal strings. With a secret key, the charges in the ' +
+    "account's ledger for the vessel count toward the cap beside `priorCharges` (each voyage's `cap.counted` names the source " +
+    'of every charge), and `?save=true` stores the quote for `GET /v1/quotes/{quoteId}`.',
+  security: keySecurity,
+  request: {
+    query: z.object({
+      save: z.enum(['true', 'false']).optional().openapi({ description: 'Store the quote (secret key only); the response carries `Location`.' }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: QuoteRequest } } },
+  },
   responses: {
     200: { description: 'The quote', content: { 'application/json': { schema: QuoteResponse } } },
     ...problemResponses,
+    ...accountProblemResponses,
   },
 });
 
-export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, (c) => {
+export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async (c) => {
   const request = c.req.valid('json');
-  const result = quote(request, { registry: shippedRegistry(), today: todayUtc(Date.now()), clauses: shippedClauses() });
-  return c.json(result, 200);
+  const account = c.req.valid('query').save === 'true' ? requireSecretKey(c, 'save quotes') : undefined;
+  const client = clientOf(c);
+  const registry = registryOf(c);
+  let ledger: Charge[] = [];
+  if (client.kind === 'secret') {
+    const regimes = registry.regimes();
+    ledger = (await stored(() => activeCharges(database(c), client.accountId, request.vessel.imo))).filter((charge) => regimes.includes(charge.regime));
+  }
+  const { priorCharges, notes } = mergePriorCharges(request.priorCharges, ledger);
+  const result = quote(priorCharges ? { ...request, priorCharges } : request, { registry, today: todayUtc(Date.now()), clauses: shippedClauses() });
+  result.notes.push(...notes);
+  if (!account) return c.json(result, 200);
+
+  const saved = await stored(() =>
+    saveQuote(database(c), {
+      accountId: account.accountId,
+      quoteId: result.quoteId,
+      imo: request.vessel.imo,
+      request: JSON.stringify(request),
+      response: JSON.stringify(result),
+      tariffs: result.tariffs,
+      savedAt: utcTimestamp(Date.now()),
+    }),
+  );
+  c.header('location', `/v1/quotes/${saved.quoteId}`);
+  // Saving twice keeps the first copy; the answer is always what GET will return.
+  return storedJson<z.output<typeof QuoteResponse>>(c, saved.response);
 });

@@ -36,6 +36,18 @@ export class CapCounter {
       .map(({ millis: _millis, ...charge }) => charge);
   }
 
+  /**
+   * The ledger charge that is this voyage's own payment: recorded at its
+   * charging port on the local date of its arrival. Re-quoting a voyage that
+   * was already paid must not count that payment as an earlier charge.
+   */
+  ownPayment(port: string, date: string): CountedCharge | undefined {
+    const own = this.charges.find((charge) => charge.source === 'ledger' && charge.port === port && charge.date === date);
+    if (!own) return undefined;
+    const { millis: _millis, ...charge } = own;
+    return charge;
+  }
+
   record(charge: CountedCharge, millis: number): void {
     this.charges.push({ ...charge, millis });
   }

@@ -1,0 +1,144 @@
+/** The charge ledger of a vessel: record (idempotently), list, void. Secret keys only; each account sees only its own. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { listCharges, recordCharge, voidCharge, type Charge } from '../../accounts/ledger';
+import { capYearOfCharge } from '../../engine/cap-year';
+import { todayUtc, utcTimestamp } from '../../engine/time';
+import { canonicalJson } from '../../lib/canonical';
+import { sha256Hex } from '../../lib/sha256';
+import { countryOfLocode } from '../../ports/index';
+import type { TariffRegistry } from '../../tariffs/registry';
+import { ChargeList, ChargeListQuery, ChargeParams, ChargeRequest, ChargeSchema, IdempotencyHeaders, VesselParams } from '../account-schemas';
+import { requireSecretKey } from '../auth';
+import type { AppEnv } from '../env';
+import { invalidRequest, ProblemError, type FieldError } from '../problem';
+import { problemResponses, ProblemSchema } from '../schemas';
+import { accountProblemResponses, secretKeySecurity } from '../security';
+import { database, stored } from '../store';
+import { registryOf } from '../tariff-registry';
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+
+const record = createRoute({
+  method: 'post',
+  path: '/v1/vessels/{imo}/charges',
+  tags: ['Charge ledger'],
+  summary: 'Record a fee the vessel has paid',
+  description:
+    'The charge counts toward the cap in later quotes made with a secret key of this account. With an `Idempotency-Key`, ' +
+    'retrying the same request returns the first result (header `Idempotent-Replayed: true`); reusing the key for another request is refused with 409.',
+  security: secretKeySecurity,
+  request: {
+    params: VesselParams,
+    headers: IdempotencyHeaders,
+    body: { required: true, content: { 'application/json': { schema: ChargeRequest } } },
+  },
+  responses: {
+    201: { description: 'The recorded charge', content: { 'application/json': { schema: ChargeSchema } } },
+    409: problem('The Idempotency-Key was already used for a different request'),
+    ...problemResponses,
+    ...accountProblemResponses,
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/vessels/{imo}/charges',
+  tags: ['Charge ledger'],
+  summary: "The vessel's recorded charges, voided ones included (marked)",
+  security: secretKeySecurity,
+  request: { params: VesselParams, query: ChargeListQuery },
+  responses: {
+    200: { description: 'Charges, oldest first', content: { 'application/json': { schema: ChargeList } } },
+    ...problemResponses,
+    ...accountProblemResponses,
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/v1/vessels/{imo}/charges/{chargeId}',
+  tags: ['Charge ledger'],
+  summary: 'Void a charge: it is kept, marked void, and no longer counts toward the cap',
+  security: secretKeySecurity,
+  request: { params: ChargeParams },
+  responses: {
+    200: { description: 'The voided charge', content: { 'application/json': { schema: ChargeSchema } } },
+    404: problem('This account has no such charge for this vessel'),
+    ...problemResponses,
+    ...accountProblemResponses,
+  },
+});
+
+function today(): string {
+  return todayUtc(Date.now());
+}
+
+/** A charge as the API shows it: with the cap year it counts in. */
+function present(registry: TariffRegistry, charge: Charge): z.output<typeof ChargeSchema> {
+  return { ...charge, capYear: capYearOfCharge(registry, charge.regime, charge.date, today()) ?? null };
+}
+
+/** The rules a body's shape cannot show: a known regime, and a port in that regime's territory. */
+function chargeIssues(registry: TariffRegistry, charge: ChargeRequest): FieldError[] {
+  const regimes = registry.regimes();
+  if (!regimes.includes(charge.regime)) return [{ path: 'regime', message: `unknown regime ${charge.regime}; valid regimes: ${regimes.join(', ')}` }];
+  const tariff = registry.pick(charge.regime, today()) ?? registry.versions(charge.regime)[0];
+  const territory = tariff?.data.territory ?? [];
+  const country = countryOfLocode(charge.port);
+  return territory.includes(country)
+    ? []
+    : [{ path: 'port', message: `${charge.port} is in ${country}, outside the ${charge.regime} territory (${territory.join(', ')})` }];
+}
+
+function notFound(c: Context<AppEnv>, chargeId: string): ProblemError {
+  return new ProblemError(404, 'not-found', 'Not found', `This account has no charge ${chargeId} for vessel ${c.req.param('imo')}.`, [{ path: 'chargeId', message: 'no such charge' }]);
+}
+
+export const chargeRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(record, async (c) => {
+    const { accountId } = requireSecretKey(c, 'record charges');
+    const { imo } = c.req.valid('param');
+    const charge = c.req.valid('json');
+    const idempotencyKey = c.req.valid('header')['idempotency-key'];
+    const registry = registryOf(c);
+    const issues = chargeIssues(registry, charge);
+    if (issues.length > 0) throw invalidRequest(issues);
+    const result = await stored(() =>
+      recordCharge(database(c), {
+        accountId,
+        imo,
+        charge,
+        idempotencyKey,
+        requestHash: sha256Hex(canonicalJson({ imo, charge })),
+        recordedAt: utcTimestamp(Date.now()),
+      }),
+    );
+    if (result.status === 'conflict') {
+      throw new ProblemError(409, 'idempotency-key-reused', 'Idempotency-Key reused',
+        `The Idempotency-Key was first used to record charge ${result.charge.id} with a different request; use a new key for a new charge.`,
+        [{ path: 'Idempotency-Key', message: 'already used for a different request' }]);
+    }
+    if (result.status === 'replayed') c.header('idempotent-replayed', 'true');
+    return c.json(present(registry, result.charge), 201);
+  })
+  .openapi(list, async (c) => {
+    const { accountId } = requireSecretKey(c, 'read the charge ledger');
+    const { imo } = c.req.valid('param');
+    const { capYear, regime } = c.req.valid('query');
+    const registry = registryOf(c);
+    if (regime && !registry.regimes().includes(regime)) {
+      throw invalidRequest([{ path: 'regime', message: `unknown regime ${regime}; valid regimes: ${registry.regimes().join(', ')}` }]);
+    }
+    const charges = (await stored(() => listCharges(database(c), accountId, imo)))
+      .map((charge) => present(registry, charge))
+      .filter((charge) => (!regime || charge.regime === regime) && (!capYear || charge.capYear === capYear));
+    return c.json({ imo, capYear: capYear ?? null, regime: regime ?? null, charges }, 200);
+  })
+  .openapi(remove, async (c) => {
+    const { accountId } = requireSecretKey(c, 'void charges');
+    const { imo, chargeId } = c.req.valid('param');
+    const voided = await stored(() => voidCharge(database(c), accountId, imo, chargeId, utcTimestamp(Date.now())));
+    if (!voided) throw notFound(c, chargeId);
+    return c.json(present(registryOf(c), voided), 200);
+  });
