@@ -165,3 +165,12 @@ describe('other routes', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('Server-Timing', () => {
+  it('quotes carry Server-Timing with the engine and total figures', async () => {
+    const res = await postJson('/v1/quotes', good());
+    const header = res.headers.get('server-timing') ?? '';
+    expect(header).toMatch(/engine;dur=[\d.]+;desc="fee computation"/);
+    expect(header).toMatch(/total;dur=[\d.]+/);
+  });
+});

@@ -8,6 +8,7 @@ import { todayUtc, utcTimestamp } from '../../engine/time';
 import { requireSecretKey } from '../auth';
 import { clientOf } from '../client';
 import { shippedClauses } from '../../charter/shipped';
+import { endTime, startTime } from 'hono/timing';
 import type { AppEnv } from '../env';
 import { problemResponses, QuoteRequest, QuoteResponse } from '../schemas';
 import { accountProblemResponses, keySecurity } from '../security';
@@ -47,10 +48,14 @@ export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async 
   let ledger: Charge[] = [];
   if (client.kind === 'secret') {
     const regimes = registry.regimes();
+    startTime(c, 'ledger', 'ledger charges read from D1');
     ledger = (await stored(() => activeCharges(database(c), client.accountId, request.vessel.imo))).filter((charge) => regimes.includes(charge.regime));
+    endTime(c, 'ledger');
   }
   const { priorCharges, notes } = mergePriorCharges(request.priorCharges, ledger);
+  startTime(c, 'engine', 'fee computation');
   const result = quote(priorCharges ? { ...request, priorCharges } : request, { registry, today: todayUtc(Date.now()), clauses: shippedClauses() });
+  endTime(c, 'engine');
   result.notes.push(...notes);
   if (!account) return c.json(result, 200);
 
