@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { docsPage } from './docs';
@@ -12,6 +13,10 @@ import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } f
 import { healthRoutes } from './routes/health';
 import { quoteRoutes } from './routes/quotes';
 import { tariffRoutes } from './routes/tariffs';
+import { BATCH_PATH, batchRoutes } from './routes/batch';
+import { compareRoutes } from './routes/compare';
+import { tariffAnalysisRoutes } from './routes/tariff-analysis';
+import { timelinePageRoutes } from './routes/timeline-page';
 
 /** Largest accepted request body, in bytes (500 port calls fit in well under half of it). */
 export const BODY_LIMIT = 256 * 1024;
@@ -34,14 +39,17 @@ export function createApp() {
   });
   app.use(
     '/v1/*',
-    bodyLimit({
+    // The batch route takes whole fleets and sets its own, larger limit.
+    except(BATCH_PATH, bodyLimit({
       maxSize: BODY_LIMIT,
       onError: () => {
         throw new ProblemError(413, 'body-too-large', 'Request body too large', `The body is larger than ${BODY_LIMIT} bytes.`);
       },
-    }),
+    })),
   );
 
+  // Before tariffRoutes: its /v1/tariffs/{regime}/{version} would read "diff" and "timeline" as versions.
+  app.route('/', tariffAnalysisRoutes).route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   const routes = app.route('/', healthRoutes).route('/', quoteRoutes).route('/', tariffRoutes);
 
   app.doc31('/openapi.json', {
