@@ -24,7 +24,7 @@ export interface CompareCell {
   rule: string | null;
   tariff: string | null;
   chargedAt: string | null;
-  /** This amount minus the first variant's amount for the same voyage (null in the first column or when it has no such voyage). */
+  /** This amount minus the first variant's amount for the same voyage ("0.00" in the first column; null when the first variant has no such voyage). */
   delta: string | null;
 }
 
@@ -91,8 +91,8 @@ function locate(path: string, variant: Variant, index: number): string {
 
 const rowKey = (regime: string, port: string, arrival: string) => `${regime}|${port}|${arrival}`;
 
-function deltaOf(amount: string, first: string | undefined): string | null {
-  return first === undefined ? null : formatAmount(decimal(amount).minus(decimal(first)));
+function deltaOf(amount: string, first: string): string {
+  return formatAmount(decimal(amount).minus(decimal(first)));
 }
 
 function totalDeltas(totals: Money[], first: Money[]): Money[] {
@@ -132,7 +132,7 @@ function tabulate(quotes: Quote[]): CompareRow[] {
   for (const row of list) {
     const first = row.cells[0];
     row.cells.forEach((cell, column) => {
-      if (cell && column > 0) cell.delta = first && first.currency === cell.currency ? deltaOf(cell.amount, first.amount) : null;
+      if (cell) cell.delta = first && first.currency === cell.currency ? deltaOf(cell.amount, first.amount) : null;
     });
   }
   return list;

@@ -80,7 +80,7 @@ export class BatchTotals {
   list(): BatchTotal[] {
     return [...this.totals.values()]
       .sort((a, b) => a.regime.localeCompare(b.regime) || a.currency.localeCompare(b.currency) || a.capYear.localeCompare(b.capYear))
-      .map(({ amount, ...rest }) => ({ ...rest, amount: formatAmount(amount) }));
+      .map(({ regime, currency, capYear, amount, voyages, charged }) => ({ regime, currency, capYear, amount: formatAmount(amount), voyages, charged }));
   }
 }
 
