@@ -185,3 +185,13 @@ describe('POST /v1/quotes/batch refusals', () => {
     expect(((await res.json()) as { type: string }).type).toBe('urn:portfees:problem:body-too-large');
   });
 });
+
+describe('/openapi.json', () => {
+  it('documents the analyst routes, the batch formats and its limits', async () => {
+    const doc = (await (await call('/openapi.json')).json()) as { paths: Record<string, Record<string, { description?: string; requestBody?: { content: Record<string, unknown> } }>> };
+    for (const path of ['/v1/tariffs/{regime}/diff', '/v1/tariffs/{regime}/timeline', '/v1/quotes/compare', '/v1/quotes/batch']) expect(Object.keys(doc.paths)).toContain(path);
+    const batch = doc.paths['/v1/quotes/batch']!.post!;
+    expect(Object.keys(batch.requestBody!.content)).toEqual(['application/json', 'text/csv', 'multipart/form-data']);
+    expect(batch.description).toContain(`At most ${BATCH_LIMITS.vessels} vessels, ${BATCH_LIMITS.calls} port calls and ${BATCH_LIMITS.bodyBytes} bytes`);
+  });
+});
