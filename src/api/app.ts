@@ -49,8 +49,9 @@ export function createApp() {
   );
 
   // Before tariffRoutes: its /v1/tariffs/{regime}/{version} would read "diff" and "timeline" as versions.
-  app.route('/', tariffAnalysisRoutes).route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
+  app.route('/', tariffAnalysisRoutes);
   const routes = app.route('/', healthRoutes).route('/', quoteRoutes).route('/', tariffRoutes);
+  app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
