@@ -77,7 +77,7 @@ function diffKeyed<T>(
   key: (item: T, list: ReadonlyArray<T>) => string,
   out: RawChange[],
   inner: (itemPath: string, a: T, b: T) => void = (itemPath, a, b) => diffValue(itemPath, a, b, out),
-  extra: Partial<RawChange> = {},
+  extra: (id: string) => Partial<RawChange> = () => ({}),
 ): void {
   const a = new Map(before.map((item) => [key(item, before), item]));
   const b = new Map(after.map((item) => [key(item, after), item]));
@@ -85,8 +85,8 @@ function diffKeyed<T>(
     const itemPath = `${path}[${id}]`;
     const older = a.get(id);
     const newer = b.get(id);
-    if (older === undefined) out.push({ path: itemPath, change: 'added', after: newer, ...extra });
-    else if (newer === undefined) out.push({ path: itemPath, change: 'removed', before: older, ...extra });
+    if (older === undefined) out.push({ path: itemPath, change: 'added', after: newer, ...extra(id) });
+    else if (newer === undefined) out.push({ path: itemPath, change: 'removed', before: older, ...extra(id) });
     else inner(itemPath, older, newer);
   }
 }
@@ -117,8 +117,8 @@ function diffRule(path: string, before: RuleData, after: RuleData, out: RawChang
   const extra = { rule: after.id };
   for (const field of ['title', 'combine', 'remission'] as const) diffValue(`${path}.${field}`, before[field], after[field], out, extra);
   diffRates(path, before, after, out);
-  diffKeyed(`${path}.exemptions`, before.exemptions, after.exemptions, (e) => e.id, out, (p, a, b) => diffValue(p, a, b, out, extra), extra);
-  diffKeyed(`${path}.citations`, before.citations, after.citations, (c) => c.url, out, (p, a, b) => diffValue(p, a, b, out, extra), extra);
+  diffKeyed(`${path}.exemptions`, before.exemptions, after.exemptions, (e) => e.id, out, (p, a, b) => diffValue(p, a, b, out, extra), () => extra);
+  diffKeyed(`${path}.citations`, before.citations, after.citations, (c) => c.url, out, (p, a, b) => diffValue(p, a, b, out, extra), () => extra);
 }
 
 /**
@@ -146,9 +146,7 @@ export function diffTariffData(before: TariffVersion, after: TariffVersion): Raw
   diffKeyed('instruments', before.instruments, after.instruments, (c) => c.url, out);
   // Coverage entries that share a rule are numbered; compare them by rule and number.
   diffKeyed('coverage', before.coverage, after.coverage, coverageKey, out, (p, x, y) => diffValue(p, x, y, out, x.rule ? { rule: x.rule } : {}));
-  diffKeyed('rules', before.rules, after.rules, (r) => r.id, out, (p, x, y) => diffRule(p, x, y, out));
-  // Added or removed rules carry their id too.
-  for (const entry of out) if (!entry.rule && /^rules\[[^\]]+\]$/.test(entry.path)) entry.rule = entry.path.slice(6, -1);
+  diffKeyed('rules', before.rules, after.rules, (r) => r.id, out, (p, x, y) => diffRule(p, x, y, out), (id) => ({ rule: id }));
   diffKeyed('statusWindows', before.statusWindows, after.statusWindows, (w) => w.from, out);
   diffKeyed('assumptions', before.assumptions, after.assumptions, (x) => x.id, out, (p, x, y) => {
     diffValue(`${p}.title`, x.title, y.title, out);

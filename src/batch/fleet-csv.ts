@@ -13,7 +13,7 @@ import { BatchFormatError, BatchLimitError, withDefaults, type BatchError, type 
 type FileName = 'calls' | 'vessels';
 
 interface Header {
-  /** Column of each field position (undefined for the imo key, which is read apart). */
+  /** Column of each field position (the imo key included, though it is read apart). */
   columns: Array<ColumnSpec>;
   /** The header text as written, by column name. */
   written: Map<string, string>;
@@ -111,8 +111,9 @@ function readRows(records: CsvRecord[], header: Header, file: FileName, twoFiles
       continue;
     }
     const draft = draftFor(drafts, imo, line);
-    draft.lines.push(line);
+    // A vessel's rows are its call rows (in two files, its vessel row is kept apart).
     if (file === 'vessels') draft.vesselLine = line;
+    else draft.lines.push(line);
     const call: Record<string, unknown> = {};
     const fail = (column: ColumnSpec, message: string) => {
       draft.errors.push({ path: column.scope === 'call' ? `portCalls[${draft.calls.length}].${column.path.join('.')}` : `vessel.${column.path.join('.')}`, row: line, column: header.written.get(column.name) ?? column.name, message, ...fileTag });

@@ -25,7 +25,7 @@ export interface BatchError {
 export interface BatchItem {
   index?: number;
   imo: string | null;
-  /** CSV input: the lines this vessel was read from. */
+  /** CSV input: the lines of this vessel's call rows. */
   rows?: number[];
   calls: number;
   request?: QuoteInput;

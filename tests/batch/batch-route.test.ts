@@ -113,6 +113,8 @@ describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
     const res = await post(FLEET_URL, form, {});
     expect(res.status).toBe(200);
     const body = (await res.json()) as BatchBody;
+    // The vessel's rows are its call rows, lines 2 and 3 of the calls file.
+    expect(body.results[0]).toMatchObject({ imo: '9321483', rows: [2, 3] });
     expect(body.totals).toEqual([{ regime: 'cn-spf', currency: 'CNY', capYear: '2025-26', amount: '12089600.00', voyages: 1, charged: 1 }]);
   });
 
