@@ -5,7 +5,7 @@
  * tariff's own wall-clock text and also an instant with the offset of the
  * tariff's zone.
  */
-import { addYears, isoInZone, localMomentMillis, localMomentText } from '../engine/time';
+import { addYears, isoWithZoneOffset, localMomentMillis, localMomentText } from '../engine/time';
 import type { LoadedTariff } from '../tariffs/registry';
 
 export interface TimelineSpan {
@@ -68,8 +68,8 @@ function clip(fromMillis: number, toMillis: number, range: { fromMillis: number;
   return {
     from: localMomentText(start, zone),
     to: localMomentText(end, zone),
-    fromInstant: isoInZone(start, zone),
-    toInstant: isoInZone(end, zone),
+    fromInstant: isoWithZoneOffset(start, zone),
+    toInstant: isoWithZoneOffset(end, zone),
     fromMillis: start,
     toMillis: end,
   };

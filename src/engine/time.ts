@@ -114,7 +114,7 @@ export function anniversaryYear(millis: number, zone: string, month: number, day
 }
 
 /** An instant as ISO 8601 text with the offset of `zone`: `2025-10-14T00:00:00-04:00`. */
-export function isoInZone(millis: number, zone: string): string {
+export function isoWithZoneOffset(millis: number, zone: string): string {
   return DateTime.fromMillis(millis, { zone }).toISO({ suppressMilliseconds: true }) ?? '';
 }
 
