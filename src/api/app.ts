@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { timing } from 'hono/timing';
@@ -23,6 +24,10 @@ import { rateLimit } from './rate-limit';
 import { chargeRoutes } from './routes/charges';
 import { savedQuoteRoutes } from './routes/saved-quotes';
 import { registerKeySchemes } from './security';
+import { BATCH_PATH, batchRoutes } from './routes/batch';
+import { compareRoutes } from './routes/compare';
+import { tariffAnalysisRoutes } from './routes/tariff-analysis';
+import { timelinePageRoutes } from './routes/timeline-page';
 
 /** Largest accepted request body, in bytes (500 port calls fit in well under half of it). */
 export const BODY_LIMIT = 256 * 1024;
@@ -56,12 +61,13 @@ export function createApp(options: AppOptions = {}) {
   app.use('/v1/quotes', timing({ totalDescription: 'total' }));
   app.use(
     '/v1/*',
-    bodyLimit({
+    // The batch route takes whole fleets and sets its own, larger limit.
+    except(BATCH_PATH, bodyLimit({
       maxSize: BODY_LIMIT,
       onError: () => {
         throw new ProblemError(413, 'body-too-large', 'Request body too large', `The body is larger than ${BODY_LIMIT} bytes.`);
       },
-    }),
+    })),
   );
 
   const { registry } = options;
@@ -70,7 +76,10 @@ export function createApp(options: AppOptions = {}) {
   app.use('/v1/*', authenticate, rateLimit);
   registerKeySchemes(app);
 
+  // Before tariffRoutes: its /v1/tariffs/{regime}/{version} would read "diff" and "timeline" as versions.
+  app.route('/', tariffAnalysisRoutes);
   const routes = app.route('/', healthRoutes).route('/', quoteRoutes).route('/', tariffRoutes);
+  app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
 

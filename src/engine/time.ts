@@ -198,3 +198,30 @@ export function anniversaryYear(millis: number, zone: string, month: number, day
 export function utcTimestamp(millis: number): string {
   return DateTime.fromMillis(millis, { zone: 'UTC' }).toISO() ?? '';
 }
+
+/** An instant as ISO 8601 text with the offset of `zone`: `2025-10-14T00:00:00-04:00`. */
+export function isoWithZoneOffset(millis: number, zone: string): string {
+  return DateTime.fromMillis(millis, { zone }).toISO({ suppressMilliseconds: true }) ?? '';
+}
+
+/** The local wall-clock text of an instant in `zone`: `2025-11-10` at midnight, `2025-11-10 00:01` otherwise. */
+export function localMomentText(millis: number, zone: string): string {
+  const local = DateTime.fromMillis(millis, { zone });
+  return local.hour === 0 && local.minute === 0 ? local.toFormat('yyyy-LL-dd') : local.toFormat('yyyy-LL-dd HH:mm');
+}
+
+/** The instants at which a new year starts in `zone`, strictly inside (`fromMillis`, `toMillis`). */
+export function yearStartsBetween(fromMillis: number, toMillis: number, zone: string): Array<{ year: number; millis: number }> {
+  const starts: Array<{ year: number; millis: number }> = [];
+  let start = DateTime.fromMillis(fromMillis, { zone }).startOf('year').plus({ years: 1 });
+  while (start.toMillis() < toMillis) {
+    starts.push({ year: start.year, millis: start.toMillis() });
+    start = start.plus({ years: 1 });
+  }
+  return starts;
+}
+
+/** Adds whole months (negative to go back) to a `YYYY-MM-DD` date; the day is clamped to the month's length. */
+export function addMonths(date: string, months: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ months }).toISODate() ?? date;
+}

@@ -25,6 +25,8 @@ test('the docs page sends a quote from its try-it form, with no external asset',
   await operation.locator('summary').first().click();
   await operation.getByRole('button', { name: 'Send' }).click();
   await operation.locator('.status', { hasText: '200' }).waitFor();
+  // The status line is written before the body is read: wait for the body too.
+  await operation.locator(':scope > .body > pre', { hasText: '"amount"' }).waitFor();
   assert.match(await operation.locator(':scope > .body > pre').last().innerText(), /"amount": "3000000.00"/);
   await page.screenshot({ path: join(artifacts, 'docs.png'), fullPage: false });
   assert.deepEqual(foreign, []);

@@ -1,0 +1,174 @@
+/**
+ * Wire schemas of the analyst routes: version diffs, timelines, scenario
+ * comparison and fleet batches. They validate requests and document the
+ * answers in /openapi.json.
+ */
+import { z } from '@hono/zod-openapi';
+import { isValidDate } from '../engine/time';
+import { QuoteRequest } from './schemas';
+
+export const DateText = z.string().refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' });
+
+export const RegimeParam = z.object({ regime: z.string().max(40).openapi({ example: 'us-301' }) });
+
+const VersionText = z.string().min(1).max(80);
+
+export const DiffQuery = z
+  .object({
+    from: VersionText.openapi({ description: 'Older version: its date (2025-04-17) or full id (us-301/2025-04-17)', example: '2025-04-17' }),
+    to: VersionText.openapi({ description: 'Newer version, as `from`', example: '2025-10-10' }),
+  })
+  .strict();
+
+const CitationSchema = z.object({ title: z.string(), url: z.string(), date: z.string().optional(), reference: z.string().optional() }).openapi('Citation');
+
+const VersionHeader = z.object({ id: z.string(), published: z.string(), title: z.string() });
+
+export const DiffResponse = z
+  .object({
+    regime: z.string(),
+    from: VersionHeader,
+    to: VersionHeader,
+    counts: z.object({ added: z.number(), removed: z.number(), changed: z.number() }),
+    changes: z.array(
+      z.object({
+        path: z.string().openapi({ example: 'rules[annex-iii].rates[2025-10-14].ceu' }),
+        change: z.enum(['added', 'removed', 'changed']),
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+        rule: z.string().optional(),
+        effective: z.string().optional().openapi({ description: 'Rate entries: the effective date of the step, in the tariff zone' }),
+        version: z.string().openapi({ description: 'The version whose publication made the change' }),
+        citation: CitationSchema,
+      }),
+    ),
+  })
+  .openapi('TariffDiff');
+
+export const TimelineQuery = z
+  .object({
+    version: VersionText.optional().openapi({ description: 'Version date or id; default: the latest', example: '2025-11-10' }),
+    from: DateText.optional().openapi({ description: 'First date shown, in the regime zone; default: the earliest date of the version', example: '2025-10-01' }),
+    to: DateText.optional().openapi({ description: 'End date (exclusive), in the regime zone; default: a year after the latest date of the version', example: '2027-01-01' }),
+  })
+  .strict();
+
+const Span = {
+  from: z.string(),
+  to: z.string(),
+  fromInstant: z.string().openapi({ example: '2025-10-14T00:00:00-04:00' }),
+  toInstant: z.string(),
+  fromMillis: z.number(),
+  toMillis: z.number(),
+};
+
+export const TimelineResponse = z
+  .object({
+    regime: z.string(),
+    version: z.object({ id: z.string(), title: z.string(), published: z.string(), sha256: z.string() }),
+    zone: z.string(),
+    currency: z.string(),
+    range: z.object(Span),
+    series: z.array(
+      z.object({
+        rule: z.string(),
+        title: z.string(),
+        unit: z.string(),
+        measure: z.string(),
+        steps: z.array(z.object({ ...Span, rate: z.string(), effective: z.string() })),
+      }),
+    ),
+    statusWindows: z.array(
+      z.object({
+        ...Span,
+        status: z.enum(['not-in-force', 'in-force', 'suspended', 'unconfirmed']),
+        note: z.string(),
+        scenario: z.object({ assumption: z.string(), default: z.string().optional(), outcomes: z.record(z.string(), z.string()) }).optional(),
+      }),
+    ),
+  })
+  .openapi('Timeline');
+
+/** Most variants in one comparison. */
+export const MAX_VARIANTS = 10;
+
+const Variant = z
+  .object({
+    label: z.string().max(80).optional(),
+    asOf: DateText.optional().openapi({ example: '2026-11-28' }),
+    tariffVersions: z.record(z.string().max(40), z.string().max(80)).optional(),
+    assumptions: z.record(z.string().max(80), z.string().max(80)).optional().openapi({ example: { 'us-301.after-suspension': 'extended' } }),
+  })
+  .strict()
+  .openapi('Variant', { description: 'A scenario: its fields override the request options (pins and assumptions merged key by key).' });
+
+export const CompareRequest = z
+  .object({
+    request: QuoteRequest,
+    variants: z.array(Variant).min(1, 'give at least one variant').max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`),
+  })
+  .strict()
+  .openapi('CompareRequest');
+
+const MoneySchema = z.object({ amount: z.string(), currency: z.string() });
+
+export const CompareResponse = z
+  .object({
+    variants: z.array(
+      z.object({
+        label: z.string(),
+        options: z.record(z.string(), z.unknown()),
+        asOf: z.string(),
+        quoteId: z.string(),
+        tariffs: z.array(z.string()),
+        assumptions: z.record(z.string(), z.string()),
+        totals: z.array(MoneySchema),
+        deltas: z.array(MoneySchema).openapi({ description: 'Totals minus the first variant’s, per currency' }),
+      }),
+    ),
+    rows: z.array(
+      z.object({
+        regime: z.string(),
+        port: z.string(),
+        arrival: z.string(),
+        calls: z.array(z.string()),
+        cells: z.array(
+          z
+            .object({
+              amount: z.string(),
+              currency: z.string(),
+              outcome: z.string(),
+              certainty: z.enum(['confirmed', 'unconfirmed']),
+              rule: z.string().nullable(),
+              tariff: z.string().nullable(),
+              chargedAt: z.string().nullable(),
+              delta: z.string().nullable(),
+            })
+            .nullable(),
+        ),
+      }),
+    ),
+    notes: z.array(z.string()),
+  })
+  .openapi('Comparison');
+
+/** `id=value` pairs separated by commas. */
+const PAIRS = /^[a-z0-9.-]+=[a-z0-9-]+(,[a-z0-9.-]+=[a-z0-9-]+)*$/;
+
+export const BatchQuery = z
+  .object({
+    asOf: DateText.optional().openapi({ description: 'Knowledge date for every vessel (a JSON request’s own options win)' }),
+    assumptions: z
+      .string()
+      .max(1000)
+      .regex(PAIRS, 'write id=value pairs separated by commas, such as us-301.after-suspension=extended')
+      .optional()
+      .openapi({ example: 'us-301.after-suspension=extended' }),
+    tariffVersions: z
+      .string()
+      .max(1000)
+      .regex(/^[a-z0-9-]+\/\d{4}-\d{2}-\d{2}(,[a-z0-9-]+\/\d{4}-\d{2}-\d{2})*$/, 'write version ids separated by commas, such as us-301/2025-10-10')
+      .optional(),
+    detail: z.enum(['summary', 'full']).optional().openapi({ description: '`full` adds each voyage’s explanation and citations' }),
+  })
+  .strict();

@@ -1,0 +1,28 @@
+/** POST /v1/quotes/compare: one request quoted under several scenarios, side by side. */
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { compareScenarios } from '../../analysis/compare';
+import { todayUtc } from '../../engine/time';
+import { shippedRegistry } from '../../tariffs/shipped';
+import { CompareRequest, CompareResponse, MAX_VARIANTS } from '../analysis-schemas';
+import type { AppEnv } from '../env';
+import { problemResponses } from '../schemas';
+
+const compare = createRoute({
+  method: 'post',
+  path: '/v1/quotes/compare',
+  tags: ['Quotes'],
+  summary: 'Compare one quote request under several tariff versions, knowledge dates or assumptions',
+  description:
+    `Each of 1–${MAX_VARIANTS} variants overrides the request options (\`asOf\` replaced; \`tariffVersions\` and \`assumptions\` merged key by key). ` +
+    'The answer has one row per voyage and one cell per variant (amount, outcome, certainty), totals per variant and deltas against the first variant.',
+  request: { body: { required: true, content: { 'application/json': { schema: CompareRequest } } } },
+  responses: {
+    200: { description: 'The comparison', content: { 'application/json': { schema: CompareResponse } } },
+    ...problemResponses,
+  },
+});
+
+export const compareRoutes = new OpenAPIHono<AppEnv>().openapi(compare, (c) => {
+  const { request, variants } = c.req.valid('json');
+  return c.json(compareScenarios(request, variants, { registry: shippedRegistry(), today: todayUtc(Date.now()) }), 200);
+});

@@ -1,0 +1,123 @@
+/**
+ * Quotes batch items one vessel at a time (each with its whole schedule, so
+ * the cap counts every call) and keeps running totals per regime, currency
+ * and cap year. A vessel that fails never stops the others.
+ */
+import { decimal, formatAmount, ZERO, type Decimal } from '../engine/money';
+import { quote, type QuoteEnvironment } from '../engine/quote';
+import { capYearOf } from '../engine/rules/cap';
+import { resolveParam } from '../engine/rules/params';
+import { QuoteInputError, type Alternative, type Certainty, type Money, type Outcome, type Quote, type VoyageQuote } from '../engine/types';
+import type { BatchError, BatchItem } from './items';
+
+/** A voyage without its explanation and citations: what a fleet table needs. */
+export interface VoyageSummary {
+  regime: string;
+  tariff: string | null;
+  calls: string[];
+  chargedAt: string | null;
+  arrival: string;
+  rule: string | null;
+  outcome: Outcome;
+  certainty: Certainty;
+  fee: Money;
+  capYear: string;
+  alternatives: Alternative[];
+}
+
+export interface QuoteSummary {
+  quoteId: string;
+  asOf: string;
+  tariffs: Quote['tariffs'];
+  assumptions: Record<string, string>;
+  totals: Money[];
+  voyages: Array<VoyageSummary | (VoyageQuote & { capYear: string })>;
+  converted?: Quote['converted'];
+  notes: string[];
+}
+
+export interface VesselResult {
+  index?: number;
+  imo: string | null;
+  rows?: number[];
+  quote?: QuoteSummary;
+  problem?: { title: string; detail: string; errors: BatchError[] };
+}
+
+export interface BatchTotal {
+  regime: string;
+  currency: string;
+  capYear: string;
+  amount: string;
+  /** Voyages of this regime in this cap year, whatever their outcome. */
+  voyages: number;
+  /** Of those, the voyages charged a fee. */
+  charged: number;
+}
+
+/** The cap year of a voyage: the one its cap step used, else the one its arrival falls in under the quote's assumptions. */
+function capYearOfVoyage(voyage: VoyageQuote, assumptions: Record<string, string>, env: QuoteEnvironment): string {
+  if (voyage.cap) return voyage.cap.year;
+  const tariff = voyage.tariff ? env.registry.get(voyage.tariff) : undefined;
+  if (!tariff) return '';
+  return capYearOf(resolveParam(tariff.data.cap.year, assumptions), Date.parse(voyage.arrival), tariff.data.zone).label;
+}
+
+/** Running totals per regime, currency and cap year. */
+export class BatchTotals {
+  private readonly totals = new Map<string, { regime: string; currency: string; capYear: string; amount: Decimal; voyages: number; charged: number }>();
+
+  add(voyage: { regime: string; fee: Money; capYear: string; outcome: Outcome }): void {
+    const key = `${voyage.regime}|${voyage.fee.currency}|${voyage.capYear}`;
+    const entry = this.totals.get(key) ?? { regime: voyage.regime, currency: voyage.fee.currency, capYear: voyage.capYear, amount: ZERO, voyages: 0, charged: 0 };
+    entry.amount = entry.amount.plus(decimal(voyage.fee.amount));
+    entry.voyages += 1;
+    if (voyage.outcome === 'charged') entry.charged += 1;
+    this.totals.set(key, entry);
+  }
+
+  /** Sorted by regime, currency, cap year. */
+  list(): BatchTotal[] {
+    return [...this.totals.values()]
+      .sort((a, b) => a.regime.localeCompare(b.regime) || a.currency.localeCompare(b.currency) || a.capYear.localeCompare(b.capYear))
+      .map(({ regime, currency, capYear, amount, voyages, charged }) => ({ regime, currency, capYear, amount: formatAmount(amount), voyages, charged }));
+  }
+}
+
+function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'full'): QuoteSummary {
+  const voyages = result.voyages.map((voyage) => {
+    const capYear = capYearOfVoyage(voyage, result.assumptions, env);
+    if (detail === 'full') return { ...voyage, capYear };
+    const { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, alternatives } = voyage;
+    return { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, capYear, alternatives };
+  });
+  const { quoteId, asOf, tariffs, assumptions, totals, converted, notes } = result;
+  return { quoteId, asOf, tariffs, assumptions, totals, voyages, ...(converted ? { converted } : {}), notes };
+}
+
+const failed = (item: BatchItem, title: string, errors: BatchError[]): VesselResult => ({
+  ...(item.index !== undefined ? { index: item.index } : {}),
+  imo: item.imo,
+  ...(item.rows ? { rows: item.rows } : {}),
+  problem: { title, detail: `${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.message).slice(0, 3).join('; ')}${errors.length > 3 ? '; …' : ''}`, errors },
+});
+
+/**
+ * Quotes one item and adds its voyages to `totals`.
+ * @example quoteItem(items[0], env, totals, 'summary').quote?.totals
+ */
+export function quoteItem(item: BatchItem, env: QuoteEnvironment, totals: BatchTotals, detail: 'summary' | 'full' = 'summary'): VesselResult {
+  if (!item.request) return failed(item, 'Invalid vessel', item.errors);
+  try {
+    const summary = summarize(quote(item.request, env), env, detail);
+    for (const voyage of summary.voyages) totals.add(voyage);
+    return { ...(item.index !== undefined ? { index: item.index } : {}), imo: item.imo, ...(item.rows ? { rows: item.rows } : {}), quote: summary };
+  } catch (error) {
+    if (error instanceof QuoteInputError) {
+      return failed(item, 'Invalid vessel', error.issues.map((issue) => ({ ...item.locate(issue.path), message: issue.message })));
+    }
+    // One vessel's fault must not sink the fleet: logged, answered as that vessel's problem.
+    console.error('batch: internal error on one vessel', error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : error);
+    return failed(item, 'Internal error', [{ ...item.locate(''), message: 'the server failed to quote this vessel; the fault has been logged' }]);
+  }
+}

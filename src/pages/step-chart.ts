@@ -1,0 +1,186 @@
+/**
+ * A timeline as an SVG step chart: one line per rule and basis, the status
+ * windows as bands behind them (suspensions shaded, unconfirmed periods
+ * hatched, periods before entry into force pale), year ticks in the regime's
+ * own zone. Pure string building: no script, no external asset.
+ */
+import { yearStartsBetween } from '../engine/time';
+import type { Timeline, TimelineSeries, WindowStatus } from '../analysis/timeline';
+import { escapeMarkup as esc } from './markup';
+
+export const CHART = { width: 920, height: 300, left: 64, right: 150, top: 30, bottom: 34 } as const;
+
+/** Line colours (distinct in colour-blind palettes) and dashes per unit, so series differ by more than hue. */
+export const SERIES_COLOURS = ['#0b6e4f', '#c2410c', '#1d4ed8', '#7c3aed', '#be123c', '#0f766e'] as const;
+export const UNIT_DASH: Record<string, string> = { 'net-ton': '', container: '7 4', ceu: '2 3' };
+
+export const BAND_STYLE: Record<WindowStatus, { fill: string; label: string }> = {
+  'not-in-force': { fill: '#eef0f3', label: 'not in force' },
+  'in-force': { fill: '#ffffff', label: 'in force' },
+  suspended: { fill: '#cfd4dc', label: 'suspended' },
+  unconfirmed: { fill: 'url(#hatch)', label: 'unconfirmed' },
+};
+
+/** A short name for a rule: the text before its colon (`Annex II`), or before its parenthesis. */
+export function shortRuleName(title: string): string {
+  const head = title.includes(':') ? title.split(':')[0]! : title.split('(')[0]!;
+  return head.trim();
+}
+
+export function seriesLabel(series: TimelineSeries): string {
+  return `${shortRuleName(series.title)} · ${series.measure}`;
+}
+
+/** The smallest round number (1, 1.2, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k) at least `value`: a top that splits into 5 round ticks. */
+function niceCeil(value: number): number {
+  if (value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  return ([1, 1.2, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((factor) => factor * power >= value) ?? 10) * power;
+}
+
+/** Spreads label positions (sorted by y) at least `gap` apart, keeping them inside [min, max]. */
+function spread(positions: number[], gap: number, min: number, max: number): number[] {
+  const out = [...positions];
+  for (let i = 1; i < out.length; i++) if (out[i]! - out[i - 1]! < gap) out[i] = out[i - 1]! + gap;
+  if (out.length > 0 && out.at(-1)! > max) {
+    out[out.length - 1] = max;
+    for (let i = out.length - 2; i >= 0; i--) if (out[i + 1]! - out[i]! < gap) out[i] = out[i + 1]! - gap;
+  }
+  return out.map((y) => Math.max(min, y));
+}
+
+const fixed = (n: number) => n.toFixed(1);
+
+/** The plot area and the scales from instants and rates to pixels. */
+interface Frame {
+  timeline: Timeline;
+  plotW: number;
+  plotH: number;
+  yMax: number;
+  hatch: string;
+  x(millis: number): number;
+  y(rate: number): number;
+}
+
+function frameOf(timeline: Timeline, idPrefix: string): Frame {
+  const { width, height, left, right, top, bottom } = CHART;
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const { fromMillis, toMillis } = timeline.range;
+  const rates = timeline.series.flatMap((series) => series.steps.map((step) => Number(step.rate)));
+  // Headroom of 8% above the highest rate, so the top line never sits on the frame.
+  const yMax = niceCeil(Math.max(1, ...rates) * 1.08);
+  return {
+    timeline,
+    plotW,
+    plotH,
+    yMax,
+    hatch: `${idPrefix}-hatch`,
+    x: (millis) => left + ((millis - fromMillis) / (toMillis - fromMillis)) * plotW,
+    y: (rate) => top + plotH - (rate / yMax) * plotH,
+  };
+}
+
+/** Status bands behind everything, labelled when the label fits. */
+function bands(frame: Frame): string[] {
+  const { timeline, x, plotH, hatch } = frame;
+  const { top } = CHART;
+  return timeline.statusWindows.flatMap((window) => {
+    const x0 = x(window.fromMillis);
+    const x1 = x(window.toMillis);
+    const style = BAND_STYLE[window.status];
+    const fill = window.status === 'unconfirmed' ? `url(#${hatch})` : style.fill;
+    const tip = `${style.label}: ${window.from} → ${window.to} (${timeline.zone}). ${window.note}`;
+    const label = window.status === 'in-force' ? style.label : `${style.label} from ${window.from}`;
+    // About 6.4 px per character at 11 px.
+    const fits = (text: string) => text.length * 6.4 + 8 < x1 - x0;
+    const text = fits(label) ? label : fits(style.label) ? style.label : '';
+    return [
+      `<rect class="band band-${window.status}" data-status="${window.status}" x="${fixed(x0)}" y="${top}" width="${fixed(Math.max(0.5, x1 - x0))}" height="${plotH}" fill="${fill}"><title>${esc(tip)}</title></rect>`,
+      ...(text ? [`<text class="band-label" x="${fixed(x0 + 4)}" y="${top - 8}" font-size="11" fill="#3d4656">${esc(text)}</text>`] : []),
+    ];
+  });
+}
+
+/** Horizontal grid, rate labels, year ticks at 1 January in the regime's zone, and the range's end dates. */
+function axes(frame: Frame): string[] {
+  const { timeline, x, y, plotW, plotH, yMax } = frame;
+  const { left, top, height } = CHART;
+  const parts: string[] = [];
+  for (let i = 0; i <= 5; i++) {
+    const rate = (yMax / 5) * i;
+    const yy = y(rate);
+    parts.push(`<line x1="${left}" x2="${left + plotW}" y1="${fixed(yy)}" y2="${fixed(yy)}" stroke="#8a94a6" stroke-opacity="${i === 0 ? 0.9 : 0.25}"/>`);
+    parts.push(`<text x="${left - 6}" y="${fixed(yy + 4)}" font-size="11" text-anchor="end" fill="#3d4656">${esc(Number(rate.toFixed(2)))}</text>`);
+  }
+  const middle = fixed(top + plotH / 2);
+  parts.push(`<text x="14" y="${middle}" font-size="11" fill="#3d4656" text-anchor="middle" transform="rotate(-90 14 ${middle})">${esc(timeline.currency)} per unit</text>`);
+  const years = yearStartsBetween(timeline.range.fromMillis, timeline.range.toMillis, timeline.zone);
+  const every = Math.max(1, Math.ceil(years.length / 10));
+  years.forEach(({ year, millis }, i) => {
+    if (i % every !== 0) return;
+    const xx = fixed(x(millis));
+    parts.push(`<line x1="${xx}" x2="${xx}" y1="${top}" y2="${top + plotH + 5}" stroke="#8a94a6" stroke-opacity="0.35"/>`);
+    parts.push(`<text class="tick" x="${xx}" y="${top + plotH + 18}" font-size="11" text-anchor="middle" fill="#3d4656">${year}</text>`);
+  });
+  parts.push(`<text x="${left}" y="${height - 2}" font-size="11" fill="#3d4656">${esc(timeline.range.from)}</text>`);
+  parts.push(`<text x="${left + plotW}" y="${height - 2}" font-size="11" text-anchor="end" fill="#3d4656">${esc(timeline.range.to)} · dates in ${esc(timeline.zone)}</text>`);
+  return parts;
+}
+
+/** A dashed "today" line, when today falls inside the range. */
+function todayMarker(frame: Frame, todayMillis: number | undefined): string[] {
+  const { fromMillis, toMillis } = frame.timeline.range;
+  if (todayMillis === undefined || todayMillis <= fromMillis || todayMillis >= toMillis) return [];
+  const { top } = CHART;
+  const xx = fixed(frame.x(todayMillis));
+  return [
+    `<line class="today" x1="${xx}" x2="${xx}" y1="${top}" y2="${top + frame.plotH}" stroke="#14213d" stroke-width="1.5" stroke-dasharray="3 3"/>`,
+    `<text x="${xx}" y="${top + 12}" font-size="11" text-anchor="middle" fill="#14213d" paint-order="stroke" stroke="#fff" stroke-width="3">today</text>`,
+  ];
+}
+
+/** One step line per series with a marker (and tooltip) at each step, and the last rate labelled at the right edge. */
+function seriesLines(frame: Frame): string[] {
+  const { timeline, x, y, plotW, plotH } = frame;
+  const { left, top } = CHART;
+  const parts: string[] = [];
+  const ends: Array<{ y: number; text: string; colour: string }> = [];
+  timeline.series.forEach((series, i) => {
+    if (series.steps.length === 0) return;
+    const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+    const dash = UNIT_DASH[series.unit] ?? '';
+    const d = series.steps
+      .map((step, s) => `${s === 0 ? `M${fixed(x(step.fromMillis))} ` : ' V'}${fixed(y(Number(step.rate)))} H${fixed(x(step.toMillis))}`)
+      .join('');
+    parts.push(`<path class="series" data-rule="${esc(series.rule)}" data-unit="${esc(series.unit)}" d="${d}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}><title>${esc(seriesLabel(series))}</title></path>`);
+    for (const step of series.steps) {
+      parts.push(`<circle cx="${fixed(x(step.fromMillis))}" cy="${fixed(y(Number(step.rate)))}" r="3" fill="${colour}"><title>${esc(`${shortRuleName(series.title)}: ${step.rate} ${series.measure} from ${step.effective}`)}</title></circle>`);
+    }
+    const last = series.steps.at(-1)!;
+    const name = shortRuleName(series.title).length <= 16 ? shortRuleName(series.title) : series.rule;
+    ends.push({ y: y(Number(last.rate)), text: `${last.rate} ${name}${series.unit === 'net-ton' ? '' : ` /${series.unit}`}`, colour });
+  });
+  ends.sort((a, b) => a.y - b.y);
+  const placed = spread(ends.map((end) => end.y + 4), 13, top + 8, top + plotH);
+  ends.forEach((end, i) => parts.push(`<text class="end-label" x="${left + plotW + 6}" y="${fixed(placed[i]!)}" font-size="11" fill="${end.colour}">${esc(end.text)}</text>`));
+  return parts;
+}
+
+/**
+ * The chart of one timeline as an `<svg>` element. `todayMillis` draws a
+ * dashed "today" line when it falls inside the range.
+ * @example stepChartSvg(timelineOf(tariff), 'us-301', Date.now()) // '<svg …><title>…</title>…</svg>'
+ */
+export function stepChartSvg(timeline: Timeline, idPrefix: string, todayMillis?: number): string {
+  const { width, height } = CHART;
+  const frame = frameOf(timeline, idPrefix);
+  const pattern = `<defs><pattern id="${esc(frame.hatch)}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+    `<rect width="8" height="8" fill="#fffaf0"/><line x1="0" y1="0" x2="0" y2="8" stroke="#e5b95c" stroke-width="2"/></pattern></defs>`;
+  const parts = [pattern, ...bands(frame), ...axes(frame), ...todayMarker(frame, todayMillis), ...seriesLines(frame)];
+  const id = esc(idPrefix);
+  const title = `${timeline.regime} rates by arrival date, ${timeline.version.id}`;
+  const desc = timeline.series.map((series) => `${seriesLabel(series)}: ${series.steps.map((step) => `${step.rate} from ${step.from}`).join(', ')}`).join('. ');
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${id}-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc">` +
+    `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>${parts.join('')}</svg>`;
+}

@@ -1,0 +1,99 @@
+/**
+ * GET /timeline: the history of both regimes' fees at a glance, one step
+ * chart per regime, with a version picker (a plain GET form: no script), a
+ * legend and the exact dates and rates in tables below each chart.
+ */
+import type { Timeline, TimelineWindow } from '../analysis/timeline';
+import { escapeMarkup as esc } from './markup';
+import { BAND_STYLE, SERIES_COLOURS, seriesLabel, stepChartSvg, UNIT_DASH } from './step-chart';
+
+/** Inline styles only: the page's CSP allows them and nothing else. */
+const STYLE = `
+:root{--ink:#14213d;--muted:#4b5565;--line:#d9dee8;--accent:#0b6e4f;--bg:#f7f8fb;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif}
+body{margin:0;background:var(--bg);color:var(--ink)}header{background:var(--ink);color:#fff;padding:1rem 2rem}header h1{margin:0;font-size:1.4rem}
+header p{margin:.3rem 0 0;color:#cdd3e0;max-width:60rem}main{max-width:62rem;margin:0 auto;padding:1rem 2rem 3rem}
+form{display:flex;flex-wrap:wrap;gap:.8rem 1.2rem;align-items:end;background:#fff;border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem}
+label{display:flex;flex-direction:column;font-size:.8rem;font-weight:600;gap:.2rem}select,input{font:inherit;font-weight:400;padding:.25rem;border:1px solid var(--line);border-radius:4px}
+button{background:var(--accent);color:#fff;border:0;border-radius:5px;padding:.45rem 1rem;font-weight:600;cursor:pointer}
+section{background:#fff;border:1px solid var(--line);border-radius:8px;margin:1.2rem 0;padding:.6rem 1rem 1rem}section h2{font-size:1.1rem;margin:.4rem 0}
+.meta{color:var(--muted);font-size:.85rem;margin:.2rem 0 .6rem}.chart{max-width:100%;height:auto;display:block}
+ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0;margin:.4rem 0;font-size:.85rem}ul.legend li{display:flex;align-items:center;gap:.4rem}
+table{border-collapse:collapse;font-size:.82rem;margin:.4rem 0}th,td{border-bottom:1px solid var(--line);padding:.2rem .6rem;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
+details summary{cursor:pointer;color:var(--muted);font-size:.85rem;margin-top:.4rem}`;
+
+export interface RegimeChoice {
+  regime: string;
+  /** Every version of the regime, oldest first. */
+  versions: Array<{ id: string; title: string; published: string }>;
+  timeline: Timeline;
+}
+
+export interface TimelinePageInput {
+  regimes: RegimeChoice[];
+  range: { from: string; to: string };
+  /** Marked on the charts as "today". */
+  nowMillis?: number;
+}
+
+function picker(choice: RegimeChoice): string {
+  const options = choice.versions
+    .map((version) => `<option value="${esc(version.id)}"${version.id === choice.timeline.version.id ? ' selected' : ''}>${esc(`${version.published} — ${version.title}`)}</option>`)
+    .join('');
+  return `<label>${esc(choice.regime)} version<select name="${esc(choice.regime)}">${options}</select></label>`;
+}
+
+function legend(timeline: Timeline, prefix: string): string {
+  const lines = timeline.series.map((series, i) => {
+    const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+    const dash = UNIT_DASH[series.unit] ?? '';
+    return `<li data-series="${esc(`${series.rule}/${series.unit}`)}"><svg width="30" height="12" aria-hidden="true"><line x1="1" y1="6" x2="29" y2="6" stroke="${colour}" stroke-width="3"${dash ? ` stroke-dasharray="${dash}"` : ''}/></svg>${esc(seriesLabel(series))}</li>`;
+  });
+  const statuses = [...new Set(timeline.statusWindows.map((window) => window.status))];
+  const bands = statuses.map((status) => {
+    const swatch = status === 'unconfirmed'
+      ? `<defs><pattern id="${prefix}-legend-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fffaf0"/><line x1="0" y1="0" x2="0" y2="6" stroke="#e5b95c" stroke-width="2"/></pattern></defs><rect x="1" y="1" width="22" height="12" fill="url(#${prefix}-legend-hatch)" stroke="#8a94a6"/>`
+      : `<rect x="1" y="1" width="22" height="12" fill="${BAND_STYLE[status].fill}" stroke="#8a94a6"/>`;
+    return `<li data-status="${status}"><svg width="24" height="14" aria-hidden="true">${swatch}</svg>${esc(BAND_STYLE[status].label)}</li>`;
+  });
+  return `<ul class="legend" aria-label="Legend">${[...lines, ...bands].join('')}</ul>`;
+}
+
+function windowText(window: TimelineWindow): string {
+  if (!window.scenario) return window.note;
+  const outcomes = Object.entries(window.scenario.outcomes).map(([value, outcome]) => `${value} → ${outcome}`).join(', ');
+  return `${window.note} Scenario ${window.scenario.assumption}: ${outcomes} (default ${window.scenario.default ?? 'none'}).`;
+}
+
+function tables(timeline: Timeline): string {
+  const steps = timeline.series
+    .flatMap((series) => series.steps.map((step) => `<tr><td>${esc(seriesLabel(series))}</td><td>${esc(step.effective)}</td><td class="n">${esc(step.rate)}</td></tr>`))
+    .join('');
+  const windows = timeline.statusWindows
+    .map((window) => `<tr><td>${esc(BAND_STYLE[window.status].label)}</td><td>${esc(window.from)}</td><td>${esc(window.to)}</td><td>${esc(windowText(window))}</td></tr>`)
+    .join('');
+  return `<details><summary>Rates and status windows as numbers (dates in ${esc(timeline.zone)})</summary>` +
+    `<table><thead><tr><th>Series</th><th>From (arrival)</th><th>Rate</th></tr></thead><tbody>${steps}</tbody></table>` +
+    `<table><thead><tr><th>Status</th><th>From</th><th>Until</th><th>Note</th></tr></thead><tbody>${windows}</tbody></table></details>`;
+}
+
+function section(choice: RegimeChoice, nowMillis?: number): string {
+  const { timeline } = choice;
+  const prefix = timeline.regime.replace(/[^a-z0-9-]/g, '');
+  return `<section id="${esc(prefix)}" aria-labelledby="${esc(prefix)}-h"><h2 id="${esc(prefix)}-h">${esc(timeline.regime)} · ${esc(timeline.version.title)}</h2>` +
+    `<p class="meta">Version ${esc(timeline.version.id)} (published ${esc(timeline.version.published)}). Rates in ${esc(timeline.currency)} per unit by arrival date; every date is read in ${esc(timeline.zone)}.</p>` +
+    `${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}</section>`;
+}
+
+/**
+ * The whole page.
+ * @example timelinePage({ regimes, range: { from: '2025-07-14', to: '2029-04-17' } }).startsWith('<!doctype html>') // true
+ */
+export function timelinePage(input: TimelinePageInput): string {
+  const form = `<form method="get" action="/timeline" aria-label="Choose versions and dates">${input.regimes.map(picker).join('')}` +
+    `<label>From<input type="date" name="from" value="${esc(input.range.from)}"></label><label>To<input type="date" name="to" value="${esc(input.range.to)}"></label>` +
+    `<button type="submit">Show</button></form>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>portfees · fee history</title><style>${STYLE}</style></head><body><header><h1>Port fee history</h1>` +
+    `<p>The rate of every rule over time, as each tariff version states it. Shaded: suspended; hatched: unconfirmed (what applies depends on a scenario); pale: not yet in force.</p></header>` +
+    `<main>${form}${input.regimes.map((choice) => section(choice, input.nowMillis)).join('')}</main></body></html>`;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { csvLine, CsvSyntaxError, CsvTooLargeError, parseCsv } from '../../src/batch/csv';
+
+/** The error `fn` throws (the test fails when it throws none). */
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('parseCsv', () => {
+  it('reads quoted fields, doubled quotes, CRLF and embedded newlines, keeping each record’s first line', () => {
+    const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"two\nlines",\n3,,z';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, fields: ['a', 'b', 'c'] },
+      { line: 2, fields: ['1', 'x, y', 'say "hi"'] },
+      // Line 3 is blank; the record on line 4 spans lines 4–5.
+      { line: 4, fields: ['2', 'two\nlines', ''] },
+      { line: 6, fields: ['3', '', 'z'] },
+    ]);
+  });
+
+  it('names the line of a malformed record', () => {
+    expect(() => parseCsv('a,b\n1,"open\n')).toThrow(CsvSyntaxError);
+    const error = thrown(() => parseCsv('a,b\n1,2\n3,x"y\n'));
+    expect(error).toBeInstanceOf(CsvSyntaxError);
+    expect((error as CsvSyntaxError).line).toBe(3);
+    expect(() => parseCsv('a\n"q"x\n')).toThrow(/after a closing quote/);
+  });
+
+  it('stops at the record limit and at over-long fields', () => {
+    expect(() => parseCsv('h\n1\n2\n3\n', { maxRecords: 3 })).toThrow(CsvTooLargeError);
+    expect(parseCsv('h\n1\n2\n', { maxRecords: 3 })).toHaveLength(3);
+    expect(() => parseCsv(`h\n${'x'.repeat(20)}\n`, { maxFieldLength: 10 })).toThrow(/longer than 10/);
+  });
+});
+
+describe('csvLine', () => {
+  it('quotes what needs quoting and defuses spreadsheet formulas, but not negative amounts', () => {
+    expect(csvLine(['a', 'b,c', 'say "hi"', null, 3])).toBe('a,"b,c","say ""hi""",,3\r\n');
+    expect(csvLine(['=HYPERLINK("x")', '-4800000.00', '@cmd'])).toBe('"\'=HYPERLINK(""x"")",-4800000.00,\'@cmd\r\n');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import readme from '../../README.md?raw';
+import { CALL_COLUMNS, VESSEL_COLUMNS } from '../../src/batch/columns';
+import { BATCH_LIMITS } from '../../src/batch/limits';
+
+/** The README's Analysts section, up to the next second-level heading. */
+const start = readme.indexOf('## Analysts');
+const end = readme.indexOf('\n## ', start + 1);
+const section = readme.slice(start, end === -1 ? undefined : end);
+const prose = section.replace(/\s+/g, ' ');
+
+/** The rows of the section's CSV column table: `| \`name\` | yes | meaning |`. */
+function documentedColumns(): Array<{ name: string; required: boolean }> {
+  return [...section.matchAll(/^\| `([A-Za-z]+)` \| (yes)? ?\| .+ \|$/gm)].map((m) => ({ name: m[1]!, required: m[2] === 'yes' }));
+}
+
+describe('README, Analysts section', () => {
+  it('documents every CSV column the parser reads, in order, with whether it is required', () => {
+    const columns = [...VESSEL_COLUMNS, ...CALL_COLUMNS].map((column) => ({ name: column.name, required: column.required }));
+    expect(documentedColumns()).toEqual(columns);
+  });
+
+  it('states the batch limits the route enforces', () => {
+    // 2,000 vessels, 50,000 calls, 16 MiB = 16 × 1024 × 1024 bytes.
+    expect(BATCH_LIMITS).toEqual({ vessels: 2000, calls: 50000, bodyBytes: 16 * 1024 * 1024 });
+    expect(prose).toContain('at most 2,000 vessels and 50,000 port calls per batch');
+    expect(prose).toContain('a body of at most 16 MiB');
+  });
+});

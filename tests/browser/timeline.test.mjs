@@ -1,0 +1,66 @@
+// GET /timeline draws both regimes' fee history as SVG step charts that a
+// browser renders with no external request and no script; the version
+// picker is a plain form. Saves test-results/timeline.png.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { artifacts, launchBrowser, startWorker } from './support.mjs';
+
+let worker;
+let browser;
+before(async () => {
+  worker = await startWorker();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  worker?.stop();
+});
+
+test('the timeline page shows both regimes with legend, shaded suspension and hatched unconfirmed period', async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } });
+  const foreign = [];
+  const violations = [];
+  page.on('request', (req) => { if (!req.url().startsWith(worker.base)) foreign.push(req.url()); });
+  page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) violations.push(message.text()); });
+  await page.goto(`${worker.base}/timeline`);
+
+  const charts = page.locator('svg.chart');
+  assert.equal(await charts.count(), 2);
+  const us = page.locator('section#us-301');
+  assert.equal(await us.locator('path.series').count(), 4);
+  assert.deepEqual(await us.locator('ul.legend li[data-series]').allInnerTexts(), [
+    'Annex I · USD per net-ton',
+    'Annex II · USD per net-ton',
+    'Annex II · USD per container',
+    'Annex III · USD per net-ton',
+  ]);
+  assert.deepEqual(await us.locator('ul.legend li[data-status]').allInnerTexts(), ['not in force', 'in force', 'suspended', 'unconfirmed']);
+  assert.equal(await page.locator('section#cn-spf path.series').count(), 1);
+
+  // The suspended band is visibly shaded and the unconfirmed band filled by the hatch pattern; both take real width.
+  const suspended = us.locator('rect.band-suspended');
+  assert.equal(await suspended.evaluate((el) => getComputedStyle(el).fill), 'rgb(207, 212, 220)');
+  const hatched = us.locator('rect.band-unconfirmed');
+  assert.match(await hatched.evaluate((el) => getComputedStyle(el).fill), /url\("?#us-301-hatch"?\)/);
+  assert.ok((await suspended.boundingBox()).width > 100);
+  assert.ok((await hatched.boundingBox()).width > 100);
+  // The Annex I line climbs left to right: 50 → 80 → 110 → 140 USD/NT, so its last step sits higher (smaller y) than its first.
+  const markers = await us.locator('circle').evaluateAll((els) => els.map((el) => Number(el.getAttribute('cy'))));
+  assert.ok(markers[0] > markers[3]);
+
+  await page.screenshot({ path: join(artifacts, 'timeline.png'), fullPage: true });
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(violations, []);
+});
+
+test('the version picker switches us-301 to the per-CEU Annex III of the 2025-04-17 notice', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${worker.base}/timeline`);
+  await page.selectOption('select[name="us-301"]', 'us-301/2025-04-17');
+  await Promise.all([page.waitForURL(/us-301=us-301%2F2025-04-17/), page.getByRole('button', { name: 'Show' }).click()]);
+  const us = page.locator('section#us-301');
+  assert.equal(await us.locator('path.series[data-rule="annex-iii"]').getAttribute('data-unit'), 'ceu');
+  assert.equal(await us.locator('rect.band-suspended').count(), 0);
+  assert.match(await us.locator('h2').innerText(), /Notice of Action/);
+});
