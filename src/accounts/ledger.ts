@@ -122,6 +122,21 @@ export async function activeCharges(db: D1Database, accountId: string, imo: stri
   return results.map(toCharge);
 }
 
+/** The charges of every vessel of an account that count toward a cap, by IMO (for fleet quotes). */
+export async function activeChargesByImo(db: D1Database, accountId: string): Promise<Map<string, Charge[]>> {
+  const { results } = await db
+    .prepare('SELECT * FROM charges WHERE account_id = ? AND voided_at IS NULL ORDER BY imo, date, created_at, id')
+    .bind(accountId)
+    .all<ChargeRow>();
+  const byImo = new Map<string, Charge[]>();
+  for (const charge of results.map(toCharge)) {
+    const list = byImo.get(charge.imo) ?? [];
+    list.push(charge);
+    byImo.set(charge.imo, list);
+  }
+  return byImo;
+}
+
 /**
  * Marks a charge void (once; voiding again keeps the first time) and returns
  * it; undefined when the account has no such charge for that vessel.

@@ -131,7 +131,7 @@ function tabulate(quotes: Quote[]): CompareRow[] {
   const list = [...rows.values()].sort((a, b) => Date.parse(a.arrival) - Date.parse(b.arrival) || a.regime.localeCompare(b.regime));
   for (const row of list) {
     const first = row.cells[0];
-    row.cells.forEach((cell, column) => {
+    row.cells.forEach((cell) => {
       if (cell) cell.delta = first && first.currency === cell.currency ? deltaOf(cell.amount, first.amount) : null;
     });
   }

@@ -164,12 +164,6 @@ export function todayUtc(nowMillis: number): string {
   return new Date(nowMillis).toISOString().slice(0, 10);
 }
 
-/** The ISO 8601 text of an instant with its offset in `zone`. */
-export function isoInZone(millis: number, zone: string): string {
-  const t = wallClock(millis, zone);
-  return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${formatOffset(t.offset)}`;
-}
-
 export interface YearWindow {
   label: string;
   startMillis: number;

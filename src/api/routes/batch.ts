@@ -13,11 +13,11 @@ import { BATCH_LIMITS } from '../../batch/limits';
 import { BATCH_MEDIA_TYPES, type BatchFormat } from '../../batch/output';
 import { batchPieces, batchStream } from '../../batch/stream';
 import { resolveAssumptions, selectVersions, type QuoteEnvironment } from '../../engine/quote';
-import { todayUtc } from '../../engine/time';
 import { QuoteInputError, type QuoteOptions } from '../../engine/types';
-import { shippedRegistry } from '../../tariffs/shipped';
 import { BatchQuery } from '../analysis-schemas';
 import type { AppEnv } from '../env';
+import { withFleetLedger } from '../ledger-charges';
+import { quoteEnvironment } from '../quote-environment';
 import { invalidRequest, ProblemError, zodErrors, type FieldError } from '../problem';
 import { ProblemSchema, QuoteRequest } from '../schemas';
 
@@ -195,7 +195,7 @@ batchRoutes.use(
 );
 batchRoutes.openapi(batch, async (c) => {
   const format = negotiateFormat(c.req.header('accept'));
-  const env: QuoteEnvironment = { registry: shippedRegistry(), today: todayUtc(Date.now()) };
+  const env = quoteEnvironment(c);
   const query = c.req.valid('query');
   const defaults = defaultsFrom(query, env);
   let read: { items: BatchItem[]; orphans: BatchError[] };
@@ -206,6 +206,10 @@ batchRoutes.openapi(batch, async (c) => {
     if (error instanceof BatchFormatError) throw invalidRequest(error.errors.map(fieldError), `The batch cannot be read: ${error.message}`);
     throw error;
   }
+  // With a secret key, each vessel's ledger charges count toward its cap.
+  const quotable = read.items.filter((item) => item.request);
+  const counted = await withFleetLedger(c, quotable.map((item) => item.request!));
+  quotable.forEach((item, i) => { item.request = counted[i]!.request; });
   const pieces = batchPieces(read.items, read.orphans, env, format, query.detail ?? 'summary');
   return c.body(batchStream(pieces), 200, { 'content-type': BATCH_MEDIA_TYPES[format] });
 });

@@ -1,10 +1,10 @@
 /** POST /v1/quotes/compare: one request quoted under several scenarios, side by side. */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { compareScenarios } from '../../analysis/compare';
-import { todayUtc } from '../../engine/time';
-import { shippedRegistry } from '../../tariffs/shipped';
 import { CompareRequest, CompareResponse, MAX_VARIANTS } from '../analysis-schemas';
 import type { AppEnv } from '../env';
+import { withLedger } from '../ledger-charges';
+import { quoteEnvironment } from '../quote-environment';
 import { problemResponses } from '../schemas';
 
 const compare = createRoute({
@@ -22,7 +22,8 @@ const compare = createRoute({
   },
 });
 
-export const compareRoutes = new OpenAPIHono<AppEnv>().openapi(compare, (c) => {
+export const compareRoutes = new OpenAPIHono<AppEnv>().openapi(compare, async (c) => {
   const { request, variants } = c.req.valid('json');
-  return c.json(compareScenarios(request, variants, { registry: shippedRegistry(), today: todayUtc(Date.now()) }), 200);
+  const { request: counted } = await withLedger(c, request);
+  return c.json(compareScenarios(counted, variants, quoteEnvironment(c)), 200);
 });

@@ -1,20 +1,17 @@
 /** POST /v1/quotes: validate, quote with the shipped tariffs, serialize; with a secret key, count the ledger and save on request. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { activeCharges, type Charge } from '../../accounts/ledger';
-import { mergePriorCharges } from '../../accounts/prior-charges';
 import { saveQuote } from '../../accounts/saved-quotes';
 import { quote } from '../../engine/quote';
-import { todayUtc, utcTimestamp } from '../../engine/time';
+import { utcTimestamp } from '../../engine/time';
 import { requireSecretKey } from '../auth';
-import { clientOf } from '../client';
-import { shippedClauses } from '../../charter/shipped';
 import { endTime, startTime } from 'hono/timing';
 import type { AppEnv } from '../env';
+import { withLedger } from '../ledger-charges';
 import { problemResponses, QuoteRequest, QuoteResponse } from '../schemas';
 import { accountProblemResponses, keySecurity } from '../security';
 import { database, stored } from '../store';
 import { storedJson } from '../stored-json';
-import { registryOf } from '../tariff-registry';
+import { quoteEnvironment } from '../quote-environment';
 
 const createQuote = createRoute({
   method: 'post',
@@ -43,18 +40,11 @@ const createQuote = createRoute({
 export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async (c) => {
   const request = c.req.valid('json');
   const account = c.req.valid('query').save === 'true' ? requireSecretKey(c, 'save quotes') : undefined;
-  const client = clientOf(c);
-  const registry = registryOf(c);
-  let ledger: Charge[] = [];
-  if (client.kind === 'secret') {
-    const regimes = registry.regimes();
-    startTime(c, 'ledger', 'ledger charges read from D1');
-    ledger = (await stored(() => activeCharges(database(c), client.accountId, request.vessel.imo))).filter((charge) => regimes.includes(charge.regime));
-    endTime(c, 'ledger');
-  }
-  const { priorCharges, notes } = mergePriorCharges(request.priorCharges, ledger);
+  startTime(c, 'ledger', 'ledger charges read from D1');
+  const { request: counted, notes } = await withLedger(c, request);
+  endTime(c, 'ledger');
   startTime(c, 'engine', 'fee computation');
-  const result = quote(priorCharges ? { ...request, priorCharges } : request, { registry, today: todayUtc(Date.now()), clauses: shippedClauses() });
+  const result = quote(counted, quoteEnvironment(c));
   endTime(c, 'engine');
   result.notes.push(...notes);
   if (!account) return c.json(result, 200);

@@ -10,7 +10,7 @@ import { timelineOf } from '../../analysis/timeline';
 import { findVersion, latestVersion, versionChain } from '../../analysis/versions';
 import { localMomentMillis } from '../../engine/time';
 import type { LoadedTariff, TariffRegistry } from '../../tariffs/registry';
-import { shippedRegistry } from '../../tariffs/shipped';
+import { registryOf } from '../tariff-registry';
 import { DiffQuery, DiffResponse, RegimeParam, TimelineQuery, TimelineResponse } from '../analysis-schemas';
 import type { AppEnv } from '../env';
 import { invalidRequest, ProblemError } from '../problem';
@@ -59,7 +59,7 @@ function versionFrom(registry: TariffRegistry, regime: string, field: string, te
 
 export const tariffAnalysisRoutes = new OpenAPIHono<AppEnv>()
   .openapi(diff, (c) => {
-    const registry = shippedRegistry();
+    const registry = registryOf(c);
     const regime = knownRegime(registry, c.req.valid('param').regime);
     const query = c.req.valid('query');
     const from = versionFrom(registry, regime, 'from', query.from);
@@ -68,7 +68,7 @@ export const tariffAnalysisRoutes = new OpenAPIHono<AppEnv>()
     return c.json(diffVersions(versionChain(registry, from, to)), 200);
   })
   .openapi(timeline, (c) => {
-    const registry = shippedRegistry();
+    const registry = registryOf(c);
     const regime = knownRegime(registry, c.req.valid('param').regime);
     const query = c.req.valid('query');
     const tariff = query.version ? versionFrom(registry, regime, 'version', query.version) : latestVersion(registry, regime)!;

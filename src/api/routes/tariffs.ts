@@ -1,6 +1,6 @@
 /** The shipped tariff versions, listed and returned exactly as shipped. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { shippedRegistry } from '../../tariffs/shipped';
+import { registryOf } from '../tariff-registry';
 import type { AppEnv } from '../env';
 import { ProblemError } from '../problem';
 import { ProblemSchema } from '../schemas';
@@ -36,14 +36,14 @@ const one = createRoute({
 
 export const tariffRoutes = new OpenAPIHono<AppEnv>()
   .openapi(list, (c) => {
-    const tariffs = shippedRegistry()
+    const tariffs = registryOf(c)
       .versions()
       .map((t) => ({ id: t.id, regime: t.regime, title: t.data.title, published: t.published, summary: t.data.summary, sha256: t.sha256 }));
     return c.json({ tariffs }, 200);
   })
   .openapi(one, (c) => {
     const { regime, version } = c.req.valid('param');
-    const registry = shippedRegistry();
+    const registry = registryOf(c);
     const tariff = registry.get(`${regime}/${version}`);
     if (!tariff) {
       const known = registry.versions().map((t) => t.id).join(', ');

@@ -8,7 +8,7 @@ import { defaultRange, timelineOf } from '../../analysis/timeline';
 import { findVersion, latestVersion } from '../../analysis/versions';
 import { addMonths, isValidDate } from '../../engine/time';
 import type { LoadedTariff } from '../../tariffs/registry';
-import { shippedRegistry } from '../../tariffs/shipped';
+import { registryOf } from '../tariff-registry';
 import { timelinePage } from '../../pages/timeline-page';
 import type { AppEnv } from '../env';
 import { invalidRequest, type FieldError } from '../problem';
@@ -20,7 +20,7 @@ export const TIMELINE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-
 const LEAD_MONTHS = 3;
 
 export const timelinePageRoutes = new OpenAPIHono<AppEnv>().get('/timeline', (c) => {
-  const registry = shippedRegistry();
+  const registry = registryOf(c);
   const query = c.req.query();
   const errors: FieldError[] = [];
   for (const name of Object.keys(query)) {

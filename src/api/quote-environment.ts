@@ -1,0 +1,11 @@
+/** What every quoting route hands the engine: the tariffs, today's date and the charter-party clauses. */
+import type { Context } from 'hono';
+import { shippedClauses } from '../charter/shipped';
+import type { QuoteEnvironment } from '../engine/quote';
+import { todayUtc } from '../engine/time';
+import type { AppEnv } from './env';
+import { registryOf } from './tariff-registry';
+
+export function quoteEnvironment(c: Context<AppEnv>): QuoteEnvironment {
+  return { registry: registryOf(c), today: todayUtc(Date.now()), clauses: shippedClauses() };
+}
