@@ -3,10 +3,12 @@
 import { Bench } from 'tinybench';
 import { quote } from '../src/engine/quote';
 import type { PortCallInput, QuoteInput } from '../src/engine/types';
+import { nativeSha256Hex } from '../src/lib/native-sha256';
 import { shippedRegistry } from '../src/tariffs/shipped';
 
 const registry = shippedRegistry();
-const env = { registry, today: '2026-11-28' };
+// As the Worker quotes: shipped tariffs, the runtime's native SHA-256 for quote ids.
+const env = { registry, today: '2026-11-28', digest: nativeSha256Hex };
 const vessel: QuoteInput['vessel'] = {
   imo: '9310006', type: 'container', flag: 'US', buildCountry: 'CN', netTonnage: 60000, deadweight: 100000, teuCapacity: 8000,
   owner: { country: 'US', stakes: [{ country: 'US', equity: 80 }] }, operator: { country: 'CN' },

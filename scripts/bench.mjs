@@ -1,119 +1,29 @@
 #!/usr/bin/env node
-// `npm run bench [-- name ...]`: measures the Worker as users run it. Starts
-// `npm start -- --port N`, finds the workerd process serving it, and runs
-// each measurement below (or only the named ones). CPU time is the utime +
-// stime delta from /proc/<pid>/stat over the request: of the workerd process
-// running the Worker (what the Workers CPU limit counts, and then some: it
-// includes reading the body and the runtime's own threads), and of all
-// workerd processes together (adding wrangler's local proxy in front of it).
-// Writes bench/results.json and prints it.
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm run bench [-- name ...]`: the benchmark suite. Prints one JSON summary
+// and writes it to bench/results.json (kept out of git). Measurements (all by
+// default, or only the named ones):
+//   engine            engine quotes/s, 10-call voyage and 100-call year (tinybench, one core)
+//   http-latency      p50/p99 of POST /v1/quotes next to GET /healthz, same load, same run
+//   fleet-batch-json  CPU time of a 2,000-vessel × 12-call batch (JSON answer)
+//   fleet-batch-ndjson  the same, NDJSON streamed per vessel
+//   bundle            Worker bundle size gzipped (wrangler deploy --dry-run --outdir)
+//   widget            widget module size gzipped
+// CPU time is the utime + stime delta from /proc/<pid>/stat of the workerd
+// process running the Worker (what the Workers CPU limit counts, and then
+// some: it includes reading the body and the runtime's own threads), and of
+// all workerd processes together (adding wrangler's local proxy in front).
+import autocannon from 'autocannon';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fleetCsv, generateFleet } from '../bench/fleet.mjs';
+import { cpuMillis, root, startWorker } from './lib/worker-process.mjs';
+import { bundleWidget } from './widget-bundle.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 /** The paid plan's default CPU limit per request (it can be raised to 5 minutes). */
 const PAID_PLAN_CPU_MS = 30_000;
-
-// ---------- the Worker and its process ----------
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    import('node:net').then(({ createServer }) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address();
-        server.close(() => resolve(port));
-      });
-      server.on('error', reject);
-    });
-  });
-}
-
-async function startWorker() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let log = '';
-  child.stdout.on('data', (chunk) => { log += chunk; });
-  child.stderr.on('data', (chunk) => { log += chunk; });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline || child.exitCode !== null) {
-      stopWorker(child);
-      throw new Error(`the Worker did not start on ${base}:\n${log.slice(-2000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return { base, port, child };
-}
-
-function stopWorker(child) {
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-}
-
-/** Every process id → [parent id, command name], from /proc. */
-function processTable() {
-  const table = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const comm = stat.slice(stat.indexOf('(') + 1, close);
-      const parent = Number(stat.slice(close + 2).split(' ')[1]);
-      table.set(Number(name), [parent, comm]);
-    } catch { /* gone */ }
-  }
-  return table;
-}
-
-/**
- * The workerd processes started by `root` (its descendants), each with its
- * role: wrangler dev runs a proxy listening on the public port and, in a
- * second workerd, the Worker itself.
- */
-function workerdUnder(rootPid, port) {
-  const table = processTable();
-  const isDescendant = (pid) => {
-    for (let p = pid, hops = 0; p > 1 && hops < 50; hops++) {
-      if (p === rootPid) return true;
-      p = table.get(p)?.[0] ?? 0;
-    }
-    return false;
-  };
-  return [...table]
-    .filter(([pid, [, comm]]) => comm === 'workerd' && isDescendant(pid))
-    .map(([pid]) => {
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      return { pid, role: command.includes(`--socket-addr=entry=127.0.0.1:${port}`) ? 'proxy' : 'worker' };
-    });
-}
-
-/** utime + stime of the processes, in milliseconds. */
-function cpuMillis(pids) {
-  let ticks = 0;
-  for (const pid of pids) {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of /proc/<pid>/stat (utime, stime); fields[0] here is field 3.
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return (ticks * 1000) / TICKS_PER_SECOND;
-}
 
 /** Runs `send` and measures the CPU time of the Worker's process and of all workerd processes, and the wall time, body read to the end. */
 async function timed(processes, send) {
@@ -167,9 +77,66 @@ function fleetBatch({ accept, vessels = 2000, calls = 12 }) {
   };
 }
 
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const gzipKiB = (bytes) => Math.round((gzipSync(bytes, { level: 9 }).length / 1024) * 10) / 10;
+
+/** Engine throughput in its own process (tinybench, one core). */
+function engine() {
+  const out = execFileSync(bin('tsx'), [join(root, 'bench', 'engine.ts')], { cwd: root, encoding: 'utf8' });
+  const figures = JSON.parse(out);
+  return { ...figures, target: { '10-call voyage': '≥ 20,000 quotes/s' } };
+}
+
+/** POST /v1/quotes and GET /healthz driven at the same time against the same server. */
+async function httpLatency({ base }) {
+  const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 15);
+  const body = readFileSync(join(root, 'bench', 'quote-request.json'), 'utf8');
+  const run = (opts) => autocannon({ url: base, duration: seconds, ...opts });
+  const [quotes, health] = await Promise.all([
+    run({ connections: 8, requests: [{ method: 'POST', path: '/v1/quotes', headers: { 'content-type': 'application/json' }, body }] }),
+    run({ connections: 8, requests: [{ method: 'GET', path: '/healthz' }] }),
+  ]);
+  const figures = (r) => ({ requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx });
+  const q = figures(quotes);
+  const h = figures(health);
+  return {
+    seconds,
+    'POST /v1/quotes': q,
+    'GET /healthz': h,
+    p50Ratio: h.p50Ms > 0 ? Number((q.p50Ms / h.p50Ms).toFixed(2)) : null,
+    p99Ratio: h.p99Ms > 0 ? Number((q.p99Ms / h.p99Ms).toFixed(2)) : null,
+    target: 'POST /v1/quotes p50 ≤ 1.5 × GET /healthz p50',
+  };
+}
+
+/** The Worker bundle as wrangler would upload it. */
+function bundle() {
+  const outdir = mkdtempSync(join(tmpdir(), 'portfees-bundle-'));
+  try {
+    const result = spawnSync(bin('wrangler'), ['deploy', '--dry-run', '--outdir', outdir], { cwd: root, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+    if (result.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${result.stderr}`);
+    const code = readFileSync(join(outdir, 'index.js'));
+    return { rawKiB: Math.round((code.length / 1024) * 10) / 10, gzipKiB: gzipKiB(code), target: '≤ 400 KB gzipped' };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+async function widget() {
+  const { text } = await bundleWidget();
+  return { rawKiB: Math.round((Buffer.byteLength(text) / 1024) * 10) / 10, gzipKiB: gzipKiB(Buffer.from(text)), budget: '≤ 30 KB gzipped' };
+}
+
+/** Measurements that need no server run before it starts. */
+const OFFLINE = new Set(['engine', 'bundle', 'widget']);
+
 const MEASUREMENTS = {
+  engine: { description: 'engine quotes per second on one core (tinybench)', run: engine },
+  'http-latency': { description: 'HTTP latency of quotes next to health checks under the same load', run: httpLatency },
   'fleet-batch-json': { description: '2,000 vessels × 12 US/Chinese calls, one CSV batch, JSON answer', run: fleetBatch({ accept: 'application/json' }) },
   'fleet-batch-ndjson': { description: 'the same fleet, NDJSON answer streamed per vessel', run: fleetBatch({ accept: 'application/x-ndjson' }) },
+  bundle: { description: 'Worker bundle size', run: bundle },
+  widget: { description: 'widget module size', run: widget },
 };
 
 // ---------- run ----------
@@ -181,26 +148,34 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const names = wanted.length > 0 ? wanted : Object.keys(MEASUREMENTS);
-const { base, port, child } = await startWorker();
 const results = {
   date: new Date().toISOString(),
   node: process.version,
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown' },
-  method: 'utime+stime delta from /proc/<pid>/stat of the workerd process running the Worker (cpuMs) and of every workerd process including the local dev proxy (allWorkerdCpuMs); median of runs, after one warm-up request',
+  method: 'CPU: utime+stime delta from /proc/<pid>/stat of the workerd process running the Worker (cpuMs) and of every workerd process including the local dev proxy (allWorkerdCpuMs); median of runs, after one warm-up request',
   measurements: {},
 };
-try {
-  const processes = workerdUnder(child.pid, port);
-  if (!processes.some((p) => p.role === 'worker')) throw new Error(`no workerd process running the Worker found under ${child.pid}: ${JSON.stringify(processes)}`);
-  results.workerd = processes;
-  // Warm-up: the first request parses and validates the tariff files.
-  await (await fetch(`${base}/v1/tariffs`)).arrayBuffer();
-  for (const name of names) {
-    process.stderr.write(`measuring ${name}…\n`);
-    results.measurements[name] = { description: MEASUREMENTS[name].description, ...(await MEASUREMENTS[name].run({ base, processes })) };
+for (const name of names.filter((n) => OFFLINE.has(n))) {
+  process.stderr.write(`measuring ${name}…\n`);
+  results.measurements[name] = { description: MEASUREMENTS[name].description, ...(await MEASUREMENTS[name].run()) };
+}
+const online = names.filter((n) => !OFFLINE.has(n));
+if (online.length > 0) {
+  // Rate limits would throttle a benchmark that comes from one address.
+  const worker = await startWorker({ vars: { RATE_LIMITS: 'off' } });
+  try {
+    const processes = worker.workerd();
+    if (!processes.some((p) => p.role === 'worker')) throw new Error(`no workerd process running the Worker found: ${JSON.stringify(processes)}`);
+    results.workerd = processes;
+    // Warm-up: the first request parses and validates the tariff files.
+    await (await fetch(`${worker.base}/v1/tariffs`)).arrayBuffer();
+    for (const name of online) {
+      process.stderr.write(`measuring ${name}…\n`);
+      results.measurements[name] = { description: MEASUREMENTS[name].description, ...(await MEASUREMENTS[name].run({ base: worker.base, processes })) };
+    }
+  } finally {
+    worker.stop();
   }
-} finally {
-  stopWorker(child);
 }
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

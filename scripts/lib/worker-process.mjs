@@ -2,7 +2,7 @@
 // browser tests, the load test and the benchmark; and reading the CPU time and
 // memory of the workerd process that serves it.
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,26 +51,55 @@ export async function startWorker({ vars = {}, timeoutMs = 90_000 } = {}) {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  return { base, port, pid: child.pid, log: () => log, stop, workerdPid: () => workerdPidOf(child.pid) };
+  const workerd = () => workerdProcesses(child.pid, port);
+  return { base, port, pid: child.pid, log: () => log, stop, workerd, workerdPid: () => workerd().find((p) => p.role === 'worker')?.pid };
 }
 
-/** The workerd process in the process group started for the Worker (the one that runs it). */
-export function workerdPidOf(groupPid) {
-  const out = execFileSync('ps', ['-eo', 'pid=,pgid=,rss=,comm=,args='], { encoding: 'utf8' });
-  const candidates = out
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((cols) => cols.length >= 4 && Number(cols[1]) === groupPid && /workerd/.test(cols.slice(3).join(' ')) && !/node/.test(cols[3]))
-    .map((cols) => ({ pid: Number(cols[0]), rss: Number(cols[2]) }))
-    .sort((a, b) => b.rss - a.rss);
-  return candidates[0]?.pid;
+/** Every process id → [parent id, command name], from /proc. */
+function processTable() {
+  const table = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      table.set(Number(name), [Number(stat.slice(close + 2).split(' ')[1]), stat.slice(stat.indexOf('(') + 1, close)]);
+    } catch { /* gone */ }
+  }
+  return table;
 }
 
-/** User + system CPU time of a process so far, in milliseconds (from /proc/<pid>/stat). */
-export function cpuMillis(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
+/**
+ * The workerd processes started under `rootPid`, each with its role: wrangler
+ * dev runs a proxy listening on the public port and, in a second workerd, the
+ * Worker itself.
+ */
+export function workerdProcesses(rootPid, port) {
+  const table = processTable();
+  const isDescendant = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 50; hops++) {
+      if (p === rootPid) return true;
+      p = table.get(p)?.[0] ?? 0;
+    }
+    return false;
+  };
+  return [...table]
+    .filter(([pid, [, comm]]) => comm === 'workerd' && isDescendant(pid))
+    .map(([pid]) => {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return { pid, role: command.includes(`--socket-addr=entry=127.0.0.1:${port}`) ? 'proxy' : 'worker' };
+    });
+}
+
+/** User + system CPU time of processes so far, in milliseconds (from /proc/<pid>/stat). */
+export function cpuMillis(pids) {
+  let ticks = 0;
+  for (const pid of [pids].flat()) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of /proc/<pid>/stat (utime, stime); fields[0] here is field 3.
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
   return (ticks * 1000) / clockTicksPerSecond();
 }
 

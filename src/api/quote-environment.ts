@@ -3,9 +3,10 @@ import type { Context } from 'hono';
 import { shippedClauses } from '../charter/shipped';
 import type { QuoteEnvironment } from '../engine/quote';
 import { todayUtc } from '../engine/time';
+import { nativeSha256Hex } from '../lib/native-sha256';
 import type { AppEnv } from './env';
 import { registryOf } from './tariff-registry';
 
 export function quoteEnvironment(c: Context<AppEnv>): QuoteEnvironment {
-  return { registry: registryOf(c), today: todayUtc(Date.now()), clauses: shippedClauses() };
+  return { registry: registryOf(c), today: todayUtc(Date.now()), clauses: shippedClauses(), digest: nativeSha256Hex };
 }

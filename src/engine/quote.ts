@@ -109,6 +109,8 @@ export interface QuoteEnvironment {
   registry: TariffRegistry;
   /** Today's date (`YYYY-MM-DD`), the default knowledge date. */
   today: string;
+  /** SHA-256 hex of UTF-8 text, for quote ids; the portable implementation when not given. */
+  digest?: (text: string) => string;
   /** The charter-party clauses a request may name in `charterParty`. */
   clauses?: ClauseRegistry;
 }
@@ -149,7 +151,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   const totals = totalsOf(voyages);
   const converted = options.fx ? convert(totals, options.fx) : undefined;
   const tariffs = chosen.map((tariff) => ({ id: tariff.id, regime: tariff.regime, sha256: tariff.sha256 }));
-  const quoteId = `q_${sha256Hex(canonicalJson({ input, asOf, tariffs, assumptions })).slice(0, 24)}`;
+  const quoteId = `q_${(env.digest ?? sha256Hex)(canonicalJson({ input, asOf, tariffs, assumptions })).slice(0, 24)}`;
   return {
     quoteId,
     asOf,
