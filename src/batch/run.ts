@@ -7,23 +7,13 @@ import { decimal, formatAmount, ZERO, type Decimal } from '../engine/money';
 import { quote, type QuoteEnvironment } from '../engine/quote';
 import { capYearOf } from '../engine/rules/cap';
 import { resolveParam } from '../engine/rules/params';
-import { QuoteInputError, type Alternative, type Certainty, type Money, type Outcome, type Quote, type VoyageQuote } from '../engine/types';
+import { QuoteInputError, type Money, type Outcome, type Quote, type VoyageQuote } from '../engine/types';
 import type { BatchError, BatchItem } from './items';
 
-/** A voyage without its explanation and citations: what a fleet table needs. */
-export interface VoyageSummary {
-  regime: string;
-  tariff: string | null;
-  calls: string[];
-  chargedAt: string | null;
-  arrival: string;
-  rule: string | null;
-  outcome: Outcome;
-  certainty: Certainty;
-  fee: Money;
+/** A voyage without its basis, exemptions, cap details, explanation and citations: what a fleet table needs. */
+export type VoyageSummary = Pick<VoyageQuote, 'regime' | 'tariff' | 'calls' | 'chargedAt' | 'arrival' | 'rule' | 'outcome' | 'certainty' | 'fee' | 'alternatives'> & {
   capYear: string;
-  alternatives: Alternative[];
-}
+};
 
 export interface QuoteSummary {
   quoteId: string;
