@@ -3,10 +3,11 @@
  * territory, evaluated in the order coverage → status window → exemptions →
  * remission → cap → charged, each step explained.
  */
-import type { LoadedTariff } from '../tariffs/registry';
+import type { CompiledRateStep, LoadedTariff } from '../tariffs/registry';
+import type { Rule } from '../tariffs/schema';
 import { ceilWhole, decimal, formatAmount, formatQuantity, ZERO, type Decimal } from './money';
 import { capYearOf, CapCounter } from './rules/cap';
-import { matchCoverage, type CoverageMatch } from './rules/coverage';
+import { matchCoverage } from './rules/coverage';
 import { evaluateExemptions } from './rules/exemptions';
 import { resolveParam } from './rules/params';
 import { computeBasis, rateStepAt, type Quantities } from './rules/rates';
@@ -76,67 +77,47 @@ interface Draft {
   cap: CapState | null;
 }
 
-/** Steps after coverage: status, exemptions, remission, cap. */
-function decide(
-  ctx: RegimeContext,
-  match: CoverageMatch & { rule: string },
-  rotation: Rotation,
-  status: StatusAtArrival,
-  counter: CapCounter,
-  explanation: string[],
-  notes: string[],
-): Draft {
-  const { tariff, vessel } = ctx;
-  const netTonnage = ctx.netTonnage ?? chargedNetTonnage(tariff, vessel);
-  const first = rotation.calls[0]!;
-  const compiled = tariff.rules.get(match.rule)!;
-  const exemptionResults = evaluateExemptions(compiled.rule.exemptions, { vessel, rotation, assumptions: ctx.assumptions });
-  for (const result of exemptionResults) if (result.note) notes.push(result.note);
-  const exemptions = exemptionResults.map(({ id, applies, reason }) => ({ id, applies, reason }));
+/** One rotation on its way through the steps after coverage. */
+interface Steps {
+  ctx: RegimeContext;
+  rotation: Rotation;
+  first: ResolvedCall;
+  netTonnage: Decimal;
+  explanation: string[];
+}
 
-  const step = rateStepAt(compiled, first.arrival.millis);
-  let basis: BasisLine[] = [];
-  let amount = ZERO;
-  if (step) {
-    const computed = computeBasis(step, quantities(netTonnage, vessel, rotation), tariff.data.amountRounding.places);
-    if (computed.missing) {
-      throw new QuoteInputError([{ path: `vessel.${computed.missing === 'ceu' ? 'ceuCapacity' : 'netTonnage'}`, message: `${tariff.id} ${match.rule} charges per ${computed.missing}; give it` }]);
-    }
-    basis = computed.lines;
-    amount = computed.amount;
-    const rates = step.bases.map((b) => `${b.rateText} ${tariff.data.currency}/${b.unit}`).join(' or ');
-    explanation.push(`Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''}.`);
-    for (const line of basis) explanation.push(`${line.quantity} ${line.unit} × ${line.rate} = ${line.amount} ${tariff.data.currency}.`);
-    if (tariff.data.tonnage.rounding === 'ceil' && !decimal(vessel.netTonnage).equals(netTonnage)) {
-      explanation.push(`Net tonnage ${formatQuantity(decimal(vessel.netTonnage))} rounded up to ${formatQuantity(netTonnage)}: ${tariff.data.tonnage.note}`);
-    }
+/** The rate step at arrival and the basis lines it gives (empty before the first step). */
+function price(steps: Steps, ruleId: string): { step: CompiledRateStep | undefined; basis: BasisLine[]; amount: Decimal } {
+  const { ctx: { tariff, vessel }, rotation, first, netTonnage, explanation } = steps;
+  const step = rateStepAt(tariff.rules.get(ruleId)!, first.arrival.millis);
+  if (!step) return { step, basis: [], amount: ZERO };
+  const computed = computeBasis(step, quantities(netTonnage, vessel, rotation), tariff.data.amountRounding.places);
+  if (computed.missing) {
+    throw new QuoteInputError([{ path: `vessel.${computed.missing === 'ceu' ? 'ceuCapacity' : 'netTonnage'}`, message: `${tariff.id} ${ruleId} charges per ${computed.missing}; give it` }]);
   }
-  const draft: Draft = { outcome: 'charged', amount, basis, exemptions, cap: null };
+  const rates = step.bases.map((b) => `${b.rateText} ${tariff.data.currency}/${b.unit}`).join(' or ');
+  explanation.push(`Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''}.`);
+  for (const line of computed.lines) explanation.push(`${line.quantity} ${line.unit} × ${line.rate} = ${line.amount} ${tariff.data.currency}.`);
+  if (tariff.data.tonnage.rounding === 'ceil' && !decimal(vessel.netTonnage).equals(netTonnage)) {
+    explanation.push(`Net tonnage ${formatQuantity(decimal(vessel.netTonnage))} rounded up to ${formatQuantity(netTonnage)}: ${tariff.data.tonnage.note}`);
+  }
+  return { step, basis: computed.lines, amount: computed.amount };
+}
 
-  if (status.status !== 'in-force') {
-    explanation.push(status.status === 'suspended' ? 'Suspended: no liability accrues, fee 0.' : 'Not in force at this arrival: fee 0.');
-    return { ...draft, outcome: status.status, amount: ZERO };
-  }
-  if (!step) {
-    explanation.push('No rate step is in force at this arrival: fee 0.');
-    return { ...draft, outcome: 'not-in-force', amount: ZERO };
-  }
-  const applying = exemptionResults.filter((result) => result.applies);
-  if (applying.length > 0) {
-    explanation.push(`Exempt: ${applying.map((result) => `${result.id} (${result.reason})`).join('; ')}.`);
-    return { ...draft, outcome: 'exempt', amount: ZERO };
-  }
-  if (exemptions.length > 0) explanation.push('No exemption applies.');
-  if (compiled.rule.remission) {
-    const arrivalDate = localDate(first.arrival.millis, tariff.data.zone);
-    const remission = evaluateRemission(compiled.rule.remission, vessel, netTonnage, arrivalDate);
-    if (remission.applies) {
-      explanation.push(`Remitted: ${remission.reason}.`);
-      return { ...draft, outcome: 'remitted', amount: ZERO };
-    }
-    if (vessel.usBuiltOrder) explanation.push(`No remission: ${remission.reason}.`);
-  }
-  const year = capYearOf(resolveParam(tariff.data.cap.year, ctx.assumptions), first.arrival.millis, tariff.data.zone);
+/** Whether the fee is remitted for a US-built order (explained either way when an order is given). */
+function remitted(steps: Steps, rule: Rule): boolean {
+  const { ctx: { tariff, vessel }, first, netTonnage, explanation } = steps;
+  if (!rule.remission) return false;
+  const remission = evaluateRemission(rule.remission, vessel, netTonnage, localDate(first.arrival.millis, tariff.data.zone));
+  if (remission.applies) explanation.push(`Remitted: ${remission.reason}.`);
+  else if (vessel.usBuiltOrder) explanation.push(`No remission: ${remission.reason}.`);
+  return remission.applies;
+}
+
+/** The cap year's count; records this charge unless the cap is reached. */
+function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: CapState } {
+  const { ctx: { tariff, assumptions }, first, explanation } = steps;
+  const year = capYearOf(resolveParam(tariff.data.cap.year, assumptions), first.arrival.millis, tariff.data.zone);
   const arrivalDate = localDate(first.arrival.millis, tariff.data.zone);
   const own = counter.ownPayment(first.port, arrivalDate);
   const counted = counter.countedFor(year, first.arrival.millis).filter((charge) => !own || charge.id !== own.id);
@@ -144,12 +125,41 @@ function decide(
   const limit = tariff.data.cap.limit;
   if (counted.length >= limit) {
     explanation.push(`Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}); fee 0.`);
-    return { ...draft, outcome: 'capped', amount: ZERO, cap: { year: year.label, count: counted.length, limit, counted } };
+    return { capped: true, cap: { year: year.label, count: counted.length, limit, counted } };
   }
   // A voyage already in the ledger is counted there for the voyages after it.
   if (!own) counter.record({ source: 'quote', date: arrivalDate, port: first.port }, first.arrival.millis);
   explanation.push(`Cap year ${year.label}: charge ${counted.length + 1} of at most ${limit}.`);
-  return { ...draft, cap: { year: year.label, count: counted.length + 1, limit, counted } };
+  return { capped: false, cap: { year: year.label, count: counted.length + 1, limit, counted } };
+}
+
+/** Steps after coverage, in order: status, exemptions, remission, cap. */
+function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: CapCounter, notes: string[]): Draft {
+  const { ctx, rotation, explanation } = steps;
+  const rule = ctx.tariff.rules.get(ruleId)!.rule;
+  const evaluated = evaluateExemptions(rule.exemptions, { vessel: ctx.vessel, rotation, assumptions: ctx.assumptions });
+  for (const result of evaluated) if (result.note) notes.push(result.note);
+  const exemptions = evaluated.map(({ id, applies, reason }) => ({ id, applies, reason }));
+  const { step, basis, amount } = price(steps, ruleId);
+  const zero = (outcome: Outcome): Draft => ({ outcome, amount: ZERO, basis, exemptions, cap: null });
+
+  if (status.status !== 'in-force') {
+    explanation.push(status.status === 'suspended' ? 'Suspended: no liability accrues, fee 0.' : 'Not in force at this arrival: fee 0.');
+    return zero(status.status);
+  }
+  if (!step) {
+    explanation.push('No rate step is in force at this arrival: fee 0.');
+    return zero('not-in-force');
+  }
+  const applying = exemptions.filter((result) => result.applies);
+  if (applying.length > 0) {
+    explanation.push(`Exempt: ${applying.map((result) => `${result.id} (${result.reason})`).join('; ')}.`);
+    return zero('exempt');
+  }
+  if (exemptions.length > 0) explanation.push('No exemption applies.');
+  if (remitted(steps, rule)) return zero('remitted');
+  const { capped, cap } = applyCap(steps, counter);
+  return capped ? { ...zero('capped'), cap } : { outcome: 'charged', amount, basis, exemptions, cap };
 }
 
 function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCounter, notes: string[]): VoyageQuote {
@@ -183,7 +193,8 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
     explanation.push(text);
     notes.push(text);
   }
-  const draft = decide(ctx, { ...match, rule: match.rule }, rotation, status, counter, explanation, notes);
+  const steps: Steps = { ctx, rotation, first, netTonnage: ctx.netTonnage ?? chargedNetTonnage(tariff, vessel), explanation };
+  const draft = decide(steps, match.rule, status, counter, notes);
   const charged = draft.outcome === 'charged';
   if (charged) explanation.push(`Charged ${formatAmount(draft.amount)} ${tariff.data.currency} at ${first.port}.`);
   return {
