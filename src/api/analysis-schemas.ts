@@ -152,6 +152,13 @@ export const CompareResponse = z
   })
   .openapi('Comparison');
 
+/** The first key of a comma-separated list that appears twice, with the values given for it. */
+function repeatedKey(list: string, separator: string): { key: string; values: string[] } | undefined {
+  const entries = list.split(',').map((entry) => [entry.split(separator)[0]!, separator === '/' ? entry : entry.slice(entry.indexOf(separator) + 1)] as const);
+  const key = entries.map(([name]) => name).find((name, i, names) => names.indexOf(name) !== i);
+  return key === undefined ? undefined : { key, values: entries.filter(([name]) => name === key).map(([, value]) => value) };
+}
+
 /** `id=value` pairs separated by commas. */
 const PAIRS = /^[a-z0-9.-]+=[a-z0-9-]+(,[a-z0-9.-]+=[a-z0-9-]+)*$/;
 
@@ -171,4 +178,10 @@ export const BatchQuery = z
       .optional(),
     detail: z.enum(['summary', 'full']).optional().openapi({ description: '`full` adds each voyage’s explanation and citations' }),
   })
-  .strict();
+  .strict()
+  .superRefine((query, ctx) => {
+    const pinned = query.tariffVersions === undefined ? undefined : repeatedKey(query.tariffVersions, '/');
+    if (pinned) ctx.addIssue({ code: 'custom', path: ['tariffVersions'], message: `${pinned.key} is pinned twice (${pinned.values.join(', ')}); pin one version per regime` });
+    const set = query.assumptions === undefined ? undefined : repeatedKey(query.assumptions, '=');
+    if (set) ctx.addIssue({ code: 'custom', path: ['assumptions'], message: `${set.key} is set twice (${set.values.join(', ')}); set each assumption once` });
+  });

@@ -28,6 +28,7 @@ import { BATCH_PATH, batchRoutes } from './routes/batch';
 import { compareRoutes } from './routes/compare';
 import { tariffAnalysisRoutes } from './routes/tariff-analysis';
 import { timelinePageRoutes } from './routes/timeline-page';
+import { methodNotAllowed } from './methods';
 
 /** Largest accepted request body, in bytes (500 port calls fit in well under half of it). */
 export const BODY_LIMIT = 256 * 1024;
@@ -74,6 +75,8 @@ export function createApp(options: AppOptions = {}) {
   if (registry) app.use('*', (c, next) => { c.set('registry', registry); return next(); });
   // Who is calling, then how often: both before any /v1 route runs.
   app.use('/v1/*', authenticate, rateLimit);
+  // A known path under a method it does not take: 405 with Allow, before any route reads its parameters.
+  app.use('*', methodNotAllowed(() => app.routes));
   registerKeySchemes(app);
 
   // Before tariffRoutes: its /v1/tariffs/{regime}/{version} would read "diff" and "timeline" as versions.

@@ -127,6 +127,15 @@ const Options = z
         z.string().regex(/^[A-Z]{3}\/[A-Z]{3}$/, 'FX pairs are written BASE/QUOTE, such as USD/CNY'),
         z.string().regex(/^\d+(\.\d+)?$/, 'must be a positive decimal string').refine((v) => Number(v) > 0, 'must be greater than 0'),
       )
+      .superRefine((fx, ctx) => {
+        const pairs = Object.keys(fx);
+        pairs.forEach((pair, i) => {
+          const [base, quote] = pair.split('/');
+          const reverse = pairs.indexOf(`${quote}/${base}`);
+          if (base === quote) ctx.addIssue({ code: 'custom', path: [pair], message: `${pair} converts a currency to itself; give a pair of two currencies` });
+          else if (reverse !== -1 && reverse < i) ctx.addIssue({ code: 'custom', path: [pair], message: `${quote}/${base} is given too; give one rate per currency pair` });
+        });
+      })
       .optional(),
   })
   .strict()

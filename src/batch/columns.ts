@@ -134,6 +134,7 @@ export function columnForPath(columns: ReadonlyArray<ColumnSpec>, path: string):
     const matches = path === dotted || path.startsWith(`${dotted}.`) || path.startsWith(`${dotted}[`);
     if (matches && (!best || dotted.length > best.path.join('.').length)) best = column;
   }
-  // A whole object (`owner`, `usBuiltOrder`) is named by its first column.
-  return best ?? columns.find((column) => column.path.length > 1 && column.path[0] === path);
+  // A whole object (`owner`, `usBuiltOrder`) is named by its first required column, else its first column.
+  const inside = columns.filter((column) => column.path.length > 1 && column.path[0] === path);
+  return best ?? inside.find((column) => column.required) ?? inside[0];
 }

@@ -20,9 +20,10 @@ export interface CsvLimits {
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    /** What is wrong, without the row (for callers that name the row themselves). */
+    readonly reason: string,
   ) {
-    super(message);
+    super(`row ${line}: ${reason}`);
     this.name = 'CsvSyntaxError';
   }
 }
@@ -61,7 +62,7 @@ export function parseCsv(text: string, limits: Partial<CsvLimits> = {}): CsvReco
         let j = i + 1;
         for (;;) {
           const next = source.indexOf('"', j);
-          if (next === -1) throw new CsvSyntaxError(start, `row ${start}: a quoted field is never closed`);
+          if (next === -1) throw new CsvSyntaxError(start, `a quoted field is never closed`);
           value += source.slice(j, next);
           if (source[next + 1] === '"') {
             value += '"';
@@ -74,18 +75,18 @@ export function parseCsv(text: string, limits: Partial<CsvLimits> = {}): CsvReco
         for (const char of value) if (char === '\n') line += 1;
         field = value;
         if (i < length && source[i] !== ',' && source[i] !== '\n' && source[i] !== '\r') {
-          throw new CsvSyntaxError(start, `row ${start}: unexpected text after a closing quote`);
+          throw new CsvSyntaxError(start, `unexpected text after a closing quote`);
         }
       } else {
         let j = i;
         while (j < length && source[j] !== ',' && source[j] !== '\n' && source[j] !== '\r') j += 1;
         field = source.slice(i, j);
-        if (field.includes('"')) throw new CsvSyntaxError(start, `row ${start}: a quote inside an unquoted field; quote the whole field and double the quote`);
+        if (field.includes('"')) throw new CsvSyntaxError(start, `a quote inside an unquoted field; quote the whole field and double the quote`);
         i = j;
       }
-      if (field.length > maxFieldLength) throw new CsvSyntaxError(start, `row ${start}: a field is longer than ${maxFieldLength} characters`);
+      if (field.length > maxFieldLength) throw new CsvSyntaxError(start, `a field is longer than ${maxFieldLength} characters`);
       fields.push(field);
-      if (fields.length > maxFieldsPerRecord) throw new CsvSyntaxError(start, `row ${start}: more than ${maxFieldsPerRecord} fields`);
+      if (fields.length > maxFieldsPerRecord) throw new CsvSyntaxError(start, `more than ${maxFieldsPerRecord} fields`);
       if (i >= length) endOfRecord = true;
       else if (source[i] === ',') i += 1;
       else {

@@ -49,7 +49,7 @@ function readRecords(text: string, file: FileName, limits: BatchLimits, twoFiles
     if (error instanceof CsvTooLargeError) {
       throw new BatchLimitError(file, `at most ${file === 'calls' ? `${limits.calls} port calls` : `${limits.vessels} vessels`} per batch: the ${file} file has more rows`);
     }
-    if (error instanceof CsvSyntaxError) throw new BatchFormatError([{ ...where(error.line), message: error.message }]);
+    if (error instanceof CsvSyntaxError) throw new BatchFormatError([{ ...where(error.line), message: error.reason }]);
     throw error;
   }
 }

@@ -25,6 +25,17 @@ const DATE_TIME_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2
 const LOCAL_MOMENT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 const MINUTE = 60_000;
 const QUARTER_HOUR = 15 * MINUTE;
+/** 400 Gregorian years are exactly 146,097 days: the calendar repeats after them. */
+const FOUR_CENTURIES = 146_097 * 24 * 60 * MINUTE;
+
+/**
+ * `Date.UTC` for every year: `Date.UTC` reads the years 0–99 as 1900–1999, so
+ * the fields are read 400 years later (the same calendar) and moved back.
+ * Fields out of range roll over as they do in `Date.UTC`.
+ */
+function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  return Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - FOUR_CENTURIES;
+}
 
 const zoneValidity = new Map<string, boolean>();
 
@@ -40,7 +51,11 @@ export function isValidZone(zone: string): boolean {
 
 const offsetCache = new Map<string, Map<number, number>>();
 
-/** Offset of `zone` from UTC at an instant, in minutes (cached per quarter hour). */
+/**
+ * Offset of `zone` from UTC at an instant, in whole minutes (cached per quarter
+ * hour). Local mean times before standard time have second offsets (-7:52:58
+ * in Los Angeles); they are rounded to the minute, as ISO 8601 offsets are written.
+ */
 export function zoneOffsetMinutes(zone: string, millis: number): number {
   let cache = offsetCache.get(zone);
   if (!cache) {
@@ -51,7 +66,7 @@ export function zoneOffsetMinutes(zone: string, millis: number): number {
   let offset = cache.get(bucket);
   if (offset === undefined) {
     if (cache.size > 50_000) cache.clear();
-    offset = IANAZone.create(zone).offset(bucket * QUARTER_HOUR);
+    offset = Math.round(IANAZone.create(zone).offset(bucket * QUARTER_HOUR));
     cache.set(bucket, offset);
   }
   return offset;
@@ -59,7 +74,7 @@ export function zoneOffsetMinutes(zone: string, millis: number): number {
 
 /** The instant of a wall-clock time in `zone` (the earlier one in a repeated hour, shifted past a skipped one). */
 function wallClockToMillis(zone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const asUtc = utcMillis(year, month, day, hour, minute, second, ms);
   let guess = asUtc - zoneOffsetMinutes(zone, asUtc) * MINUTE;
   guess = asUtc - zoneOffsetMinutes(zone, guess) * MINUTE;
   return guess;
@@ -67,7 +82,7 @@ function wallClockToMillis(zone: string, year: number, month: number, day: numbe
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= new Date(utcMillis(year, month + 1, 0)).getUTCDate();
 }
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
@@ -119,7 +134,7 @@ export function parseArrival(text: string, portZone: string | undefined): Arriva
     const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
     if (!portZone || !isValidZone(portZone) || !isCalendarDate(year, month, day)) return undefined;
     const start = wallClockToMillis(portZone, year, month, day);
-    const next = new Date(Date.UTC(year, month - 1, day + 1));
+    const next = new Date(utcMillis(year, month, day + 1));
     const end = wallClockToMillis(portZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()) - 1;
     return { millis: start, latestMillis: end, dateOnly: true, iso: `${text}T00:00:00${formatOffset(zoneOffsetMinutes(portZone, start))}` };
   }
@@ -130,7 +145,7 @@ export function parseArrival(text: string, portZone: string | undefined): Arriva
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   const offset = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
   if (Math.abs(offset) > 18 * 60) return undefined;
-  const millis = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * MINUTE;
+  const millis = utcMillis(year, month, day, hour, minute, second, ms) - offset * MINUTE;
   const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(second)}${ms ? `.${pad(ms, 3)}` : ''}${m[8] === 'Z' ? 'Z' : formatOffset(offset)}`;
   return { millis, latestMillis: millis, dateOnly: false, iso };
 }

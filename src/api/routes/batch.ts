@@ -160,7 +160,7 @@ async function readMultipart(request: Request): Promise<FleetCsv> {
     else if (values.length > 1) errors.push({ path: name, message: 'the part appears more than once' });
     else parts[name] = typeof values[0] === 'string' ? values[0] : await (values[0] as File).text();
   }
-  if (parts.calls === undefined) errors.push({ path: 'calls', message: 'the calls CSV part is required' });
+  if (!form.has('calls')) errors.push({ path: 'calls', message: 'the calls CSV part is required' });
   if (errors.length > 0) throw invalidRequest(errors);
   return { calls: parts.calls!, ...(parts.vessels !== undefined ? { vessels: parts.vessels } : {}) };
 }

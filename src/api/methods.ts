@@ -1,0 +1,46 @@
+/**
+ * 405 for a path that exists under other methods only. The most specific
+ * route pattern matching the path decides (static segments beat parameters,
+ * as in the router), so `GET /v1/quotes/compare` is told to POST instead of
+ * being read as a quote id.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { ProblemError } from './problem';
+
+export interface RouteEntry {
+  method: string;
+  path: string;
+}
+
+interface Pattern {
+  regex: RegExp;
+  params: number;
+}
+
+const patterns = new Map<string, Pattern>();
+
+/** `/v1/tariffs/:regime/:version` → a regex over one path, and how many parameters it has. */
+function patternOf(path: string): Pattern {
+  let pattern = patterns.get(path);
+  if (!pattern) {
+    const segments = path.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    pattern = { regex: new RegExp(`^${segments.join('/')}/?$`), params: path.split('/').filter((segment) => segment.startsWith(':')).length };
+    patterns.set(path, pattern);
+  }
+  return pattern;
+}
+
+/** Answers 405 with `Allow` when the request's path is a route only of other methods; anything else goes on. */
+export function methodNotAllowed(routes: () => ReadonlyArray<RouteEntry>): MiddlewareHandler {
+  return async (c, next) => {
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (method === 'OPTIONS') return next();
+    const matching = routes().filter((route) => route.method !== 'ALL' && !route.path.includes('*') && patternOf(route.path).regex.test(c.req.path));
+    if (matching.length === 0) return next();
+    const fewest = Math.min(...matching.map((route) => patternOf(route.path).params));
+    const allowed = [...new Set(matching.filter((route) => patternOf(route.path).params === fewest).map((route) => route.method))].sort();
+    if (allowed.includes(method)) return next();
+    const allow = allowed.join(', ');
+    throw new ProblemError(405, 'method-not-allowed', 'Method not allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${allow}.`, [], { allow });
+  };
+}

@@ -1,0 +1,31 @@
+/** A path that exists under other methods answers 405 with Allow, not 404 or another route's validation error. */
+import { describe, expect, it } from 'vitest';
+import { call } from '../support/worker';
+
+describe('method not allowed', () => {
+  it('GET /v1/quotes/compare and /v1/quotes/batch say to POST, not that "compare" is a bad quote id', async () => {
+    for (const path of ['/v1/quotes/compare', '/v1/quotes/batch']) {
+      const res = await call(path);
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+  });
+  it('PUT on a quote id, GET on a charge id and DELETE on /healthz answer 405 with the methods allowed', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['PUT', '/v1/quotes/q_0123456789abcdef01234567', 'GET'],
+      ['GET', '/v1/vessels/9310006/charges/chg_0123456789abcdef0123', 'DELETE'],
+      ['DELETE', '/healthz', 'GET'],
+      ['PATCH', '/v1/quotes', 'GET, POST'],
+    ];
+    for (const [method, path, allow] of cases) {
+      const res = await call(path, { method });
+      expect([method, path, res.status, res.headers.get('allow')]).toEqual([method, path, 405, allow]);
+    }
+  });
+  it('an unknown path is still a 404, and the routes themselves still answer', async () => {
+    expect((await call('/v1/nothing-here')).status).toBe(404);
+    expect((await call('/v1/tariffs/us-301/diff?from=2025-04-17&to=2025-10-10')).status).toBe(200);
+    expect((await call('/healthz', { method: 'HEAD' })).status).toBe(200);
+  });
+});
