@@ -3,14 +3,12 @@
  * validate requests and generate the OpenAPI document.
  */
 import { z } from '@hono/zod-openapi';
-import { isValidDate } from '../engine/time';
 import { LOCODE_PATTERN } from '../ports/index';
-import { isValidImo } from './schemas';
+import { DateText, isValidImo } from './schemas';
 
 /** Saved-quote listings: default and largest page. */
 export const SAVED_QUOTE_PAGE = { default: 50, max: 200 } as const;
 
-const DateText = z.string().refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' }).openapi({ example: '2025-10-20' });
 
 export const Imo = z
   .string()

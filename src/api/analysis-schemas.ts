@@ -4,10 +4,8 @@
  * answers in /openapi.json.
  */
 import { z } from '@hono/zod-openapi';
-import { isValidDate } from '../engine/time';
-import { QuoteRequest } from './schemas';
+import { DateText, QuoteRequest } from './schemas';
 
-export const DateText = z.string().refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' });
 
 export const RegimeParam = z.object({ regime: z.string().max(40).openapi({ example: 'us-301' }) });
 

@@ -34,7 +34,20 @@ const Country = z
   .refine(isCountryCode, { message: 'must be an ISO 3166-1 alpha-2 country code in capitals, such as CN or US' })
   .openapi({ example: 'PA' });
 
-const DateText = z.string().refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' }).openapi({ example: '2025-10-20' });
+/** Dates and arrivals are accepted in this range of years: anything outside is a typing error, not a voyage. */
+export const YEARS = { first: 2000, last: 2099 } as const;
+const inYears = (text: string) => {
+  const year = Number(text.slice(0, 4));
+  return year >= YEARS.first && year <= YEARS.last;
+};
+const YEAR_MESSAGE = `must be in the years ${YEARS.first}–${YEARS.last}`;
+
+/** A calendar date `YYYY-MM-DD` within {@link YEARS}. */
+export const DateText = z
+  .string()
+  .refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' })
+  .refine(inYears, { message: YEAR_MESSAGE })
+  .openapi({ example: '2025-10-20' });
 
 const Percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 const positive = (max: number) => z.number().gt(0, 'must be greater than 0').max(max, `must be at most ${max}`);
@@ -98,6 +111,7 @@ export const PortCall = z
       .refine((v) => isValidDate(v) || isValidDateTimeWithOffset(v), {
         message: 'must be an ISO 8601 date-time with offset (2025-10-20T06:00:00-07:00) or a date (2025-10-20)',
       })
+      .refine(inYears, { message: YEAR_MESSAGE })
       .openapi({ example: '2025-10-20T06:00:00-07:00' }),
     cargo: z.enum(CARGO_STATES).optional(),
     purpose: z.enum(CALL_PURPOSES).optional(),

@@ -174,3 +174,16 @@ describe('Server-Timing', () => {
     expect(header).toMatch(/total;dur=[\d.]+/);
   });
 });
+
+describe('dates outside the years of service', () => {
+  it.each([
+    ['an arrival in 1850', (b: Body) => { b.portCalls[0]!.arrival = '1850-01-01'; }, 'portCalls[0].arrival'],
+    ['an arrival in 2100', (b: Body) => { b.portCalls[1]!.arrival = '2100-01-01T00:00:00Z'; }, 'portCalls[1].arrival'],
+    ['a knowledge date in 1999', (b: Body) => { b.options = { asOf: '1999-12-31' }; }, 'options.asOf'],
+  ])('%s is refused naming the field', async (_name, mutate, path) => {
+    const { res, json, paths } = await problem(mutated(mutate));
+    expect(res.status).toBe(400);
+    expect(paths).toContain(path);
+    expect(json.errors!.find((e) => e.path === path)!.message).toContain('2000–2099');
+  });
+});
