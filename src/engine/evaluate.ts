@@ -120,8 +120,11 @@ function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: Ca
   const year = capYearOf(resolveParam(tariff.data.cap.year, assumptions), first.arrival.millis, tariff.data.zone);
   const arrivalDate = localDate(first.arrival.millis, tariff.data.zone);
   const own = counter.ownPayment(first.port, arrivalDate);
-  const counted = counter.countedFor(year, first.arrival.millis).filter((charge) => !own || charge.id !== own.id);
-  if (own) explanation.push(`Already paid: ledger charge ${own.id} (${own.date}, ${first.port}) is this voyage's own payment, not an earlier charge.`);
+  const counted = counter.countedFor(year, first.arrival.millis, own);
+  if (own) {
+    const which = own.source === 'ledger' ? `ledger charge ${own.id}` : 'the prior charge';
+    explanation.push(`Already paid: ${which} (${own.date}, ${first.port}) is this voyage's own payment, not an earlier charge.`);
+  }
   const limit = tariff.data.cap.limit;
   if (counted.length >= limit) {
     explanation.push(`Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}); fee 0.`);

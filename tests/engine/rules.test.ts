@@ -208,3 +208,25 @@ describe('quote ids', () => {
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });
+
+describe('a voyage quoted again after its fee was paid', () => {
+  it('a prior charge at the charging port on the arrival date is the voyage’s own payment, not an earlier one', () => {
+    // four earlier charges + this voyage's own payment: still charge 5 of 5, not capped
+    const earlier = ['2025-10-14', '2025-10-16', '2025-10-18', '2025-10-19'].map((date) => ({ regime: 'us-301', date }));
+    const voyage = onlyVoyage({
+      vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }),
+      portCalls: [portCall('USLAX', inForce)],
+      priorCharges: [...earlier, { regime: 'us-301', date: '2025-10-20', port: 'USLAX' }],
+    }, 'us-301');
+    expect(voyage).toMatchObject({ outcome: 'charged', cap: { count: 5 } });
+    expect(voyage.explanation.join(' ')).toContain('Already paid: the prior charge (2025-10-20, USLAX)');
+  });
+  it('the same date at another port still counts as an earlier charge', () => {
+    const voyage = onlyVoyage({
+      vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }),
+      portCalls: [portCall('USLAX', inForce)],
+      priorCharges: [{ regime: 'us-301', date: '2025-10-20', port: 'USSEA' }],
+    }, 'us-301');
+    expect(voyage.cap).toMatchObject({ count: 2 });
+  });
+});

@@ -29,23 +29,21 @@ export class CapCounter {
     }));
   }
 
-  /** Charges in `year` dated at or before the arrival. */
-  countedFor(year: YearWindow, arrivalMillis: number): CountedCharge[] {
+  /** Charges in `year` dated at or before the arrival, leaving out the voyage's own payment. */
+  countedFor(year: YearWindow, arrivalMillis: number, own?: CountedCharge): CountedCharge[] {
     return this.charges
-      .filter((charge) => charge.millis >= year.startMillis && charge.millis < year.endMillis && charge.millis <= arrivalMillis)
+      .filter((charge) => charge !== own && charge.millis >= year.startMillis && charge.millis < year.endMillis && charge.millis <= arrivalMillis)
       .map(({ millis: _millis, ...charge }) => charge);
   }
 
   /**
-   * The ledger charge that is this voyage's own payment: recorded at its
-   * charging port on the local date of its arrival. Re-quoting a voyage that
-   * was already paid must not count that payment as an earlier charge.
+   * The charge that is this voyage's own payment: given (in the ledger or in
+   * `priorCharges`) with its charging port and the local date of its arrival.
+   * Re-quoting a voyage that was already paid must not count that payment as
+   * an earlier charge. Pass the result back to {@link countedFor}.
    */
   ownPayment(port: string, date: string): CountedCharge | undefined {
-    const own = this.charges.find((charge) => charge.source === 'ledger' && charge.port === port && charge.date === date);
-    if (!own) return undefined;
-    const { millis: _millis, ...charge } = own;
-    return charge;
+    return this.charges.find((charge) => charge.source !== 'quote' && charge.port === port && charge.date === date);
   }
 
   record(charge: CountedCharge, millis: number): void {
