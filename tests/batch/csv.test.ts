@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../support/errors';
 import { csvLine, CsvSyntaxError, CsvTooLargeError, parseCsv } from '../../src/batch/csv';
 
-/** The error `fn` throws (the test fails when it throws none). */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, CRLF and embedded newlines, keeping each record’s first line', () => {

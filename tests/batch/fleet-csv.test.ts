@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../support/errors';
 import { readCell, VESSEL_COLUMNS } from '../../src/batch/columns';
 import { fromCsv } from '../../src/batch/fleet-csv';
 import { BatchFormatError, BatchLimitError, fromJson, type ValidateRequest } from '../../src/batch/items';
@@ -11,15 +12,6 @@ const validate: ValidateRequest = (raw) => {
 };
 const limits = { vessels: 10, calls: 20 };
 
-/** The error `fn` throws (the test fails when it throws none). */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
 
 const HEADER = 'imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,port,arrival';
 

@@ -1,22 +1,14 @@
 // GET /docs is an interactive reference that needs nothing but the Worker:
 // it loads with no external request and can send a real quote.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifacts, launchBrowser, startWorker } from './support.mjs';
+import { artifacts, useWorkerAndBrowser } from './support.mjs';
 
-let worker;
-let browser;
-before(async () => {
-  worker = await startWorker();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  worker?.stop();
-});
+const session = useWorkerAndBrowser();
 
 test('the docs page sends a quote from its try-it form, with no external asset', async () => {
+  const { worker, browser } = session();
   const page = await browser.newPage();
   const foreign = [];
   page.on('request', (req) => { if (!req.url().startsWith(worker.base)) foreign.push(req.url()); });

@@ -2,7 +2,8 @@
 // port, a second local origin for host pages, and Debian's Chromium driven by
 // playwright-core (never a downloaded browser).
 import { createServer } from 'node:http';
-import { freePort } from '../../scripts/lib/worker-process.mjs';
+import { after, before } from 'node:test';
+import { freePort, startWorker } from '../../scripts/lib/worker-process.mjs';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ mkdirSync(artifacts, { recursive: true });
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export { freePort, startWorker } from '../../scripts/lib/worker-process.mjs';
+export { freePort, startWorker };
 
 /** Serves fixed pages from a second origin (another port on 127.0.0.1). */
 export async function startHost(pages) {
@@ -35,4 +36,23 @@ export function launchBrowser() {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * Starts one Worker and one browser for a test file and stops both after it.
+ * Returns a getter, since both exist only once the file's tests run.
+ * @example const session = useWorkerAndBrowser(); test('…', async () => { const { worker, browser } = session(); });
+ */
+export function useWorkerAndBrowser(options) {
+  let worker;
+  let browser;
+  before(async () => {
+    worker = await startWorker(options);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    worker?.stop();
+  });
+  return () => ({ worker, browser });
 }

@@ -1,23 +1,15 @@
 // GET /timeline draws both regimes' fee history as SVG step charts that a
 // browser renders with no external request and no script; the version
 // picker is a plain form. Saves test-results/timeline.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifacts, launchBrowser, startWorker } from './support.mjs';
+import { artifacts, useWorkerAndBrowser } from './support.mjs';
 
-let worker;
-let browser;
-before(async () => {
-  worker = await startWorker();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  worker?.stop();
-});
+const session = useWorkerAndBrowser();
 
 test('the timeline page shows both regimes with legend, shaded suspension and hatched unconfirmed period', async () => {
+  const { worker, browser } = session();
   const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } });
   const foreign = [];
   const violations = [];
@@ -55,6 +47,7 @@ test('the timeline page shows both regimes with legend, shaded suspension and ha
 });
 
 test('the version picker switches us-301 to the per-CEU Annex III of the 2025-04-17 notice', async () => {
+  const { worker, browser } = session();
   const page = await browser.newPage();
   await page.goto(`${worker.base}/timeline`);
   await page.selectOption('select[name="us-301"]', 'us-301/2025-04-17');

@@ -1,4 +1,5 @@
 /** Quote requests used by the account and ledger tests. */
+import { vessel } from './requests';
 
 /** IMO 9310006: 9·7 + 3·6 + 1·5 + 0·4 + 0·3 + 0·2 = 86, check digit 6. */
 export const IMO = '9310006';
@@ -12,17 +13,7 @@ export const OTHER_IMO = '9321483';
  */
 export function annexOneQuote(arrival: string, extra: Record<string, unknown> = {}, imo = IMO): Record<string, unknown> {
   return {
-    vessel: {
-      imo,
-      type: 'container',
-      flag: 'PA',
-      buildCountry: 'KR',
-      netTonnage: 60000,
-      deadweight: 100000,
-      teuCapacity: 8000,
-      owner: { country: 'GR' },
-      operator: { country: 'CN' },
-    },
+    vessel: vessel({ imo, operator: { country: 'CN' } }),
     portCalls: [{ port: 'USLAX', arrival }],
     options: { asOf: '2025-12-01' },
     ...extra,
