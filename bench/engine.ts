@@ -10,8 +10,15 @@ const registry = shippedRegistry();
 // As the Worker quotes: shipped tariffs, the runtime's native SHA-256 for quote ids.
 const env = { registry, today: '2026-11-28', digest: nativeSha256Hex };
 const vessel: QuoteInput['vessel'] = {
-  imo: '9310006', type: 'container', flag: 'US', buildCountry: 'CN', netTonnage: 60000, deadweight: 100000, teuCapacity: 8000,
-  owner: { country: 'US', stakes: [{ country: 'US', equity: 80 }] }, operator: { country: 'CN' },
+  imo: '9310006',
+  type: 'container',
+  flag: 'US',
+  buildCountry: 'CN',
+  netTonnage: 60000,
+  deadweight: 100000,
+  teuCapacity: 8000,
+  owner: { country: 'US', stakes: [{ country: 'US', equity: 80 }] },
+  operator: { country: 'CN' },
 };
 const ROTATION = ['CNSHA', 'CNNGB', 'KRPUS', 'USLAX', 'USOAK', 'USSEA', 'JPTYO', 'CNQIN', 'USLAX', 'USLGB'];
 
@@ -20,23 +27,37 @@ function calls(count: number, hours: number): PortCallInput[] {
   const start = Date.UTC(2025, 9, 14);
   return Array.from({ length: count }, (_, i) => ({
     port: ROTATION[i % ROTATION.length]!,
-    arrival: new Date(start + i * hours * 3_600_000).toISOString().slice(0, 19) + 'Z',
+    arrival: `${new Date(start + i * hours * 3_600_000).toISOString().slice(0, 19)}Z`,
     containersDischarged: i % 3 === 0 ? 1500 : undefined,
   }));
 }
 
 const voyage: QuoteInput = { vessel, portCalls: calls(10, 60) };
-const year: QuoteInput = { vessel, portCalls: calls(100, 87), options: { assumptions: { 'us-301.after-suspension': 'resumed' } } };
+const year: QuoteInput = {
+  vessel,
+  portCalls: calls(100, 87),
+  options: { assumptions: { 'us-301.after-suspension': 'resumed' } },
+};
 
 export async function engineBench() {
   const bench = new Bench({ time: 2000, warmup: true, warmupTime: 500 });
-  bench.add('10-call voyage', () => { quote(voyage, env); });
-  bench.add('100-call year', () => { quote(year, env); });
+  bench.add('10-call voyage', () => {
+    quote(voyage, env);
+  });
+  bench.add('100-call year', () => {
+    quote(year, env);
+  });
   await bench.run();
   return Object.fromEntries(
     bench.tasks.map((task) => {
       const r = task.result as { throughput?: { mean: number }; latency?: { mean: number; p99?: number } } | undefined;
-      return [task.name, { quotesPerSecond: Math.round(r?.throughput?.mean ?? 0), meanMicros: Math.round((r?.latency?.mean ?? 0) * 1000 * 10) / 10 }];
+      return [
+        task.name,
+        {
+          quotesPerSecond: Math.round(r?.throughput?.mean ?? 0),
+          meanMicros: Math.round((r?.latency?.mean ?? 0) * 1000 * 10) / 10,
+        },
+      ];
     }),
   );
 }

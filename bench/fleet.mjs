@@ -71,7 +71,23 @@ export function generateFleet({ vessels = 2000, calls = 12, seed = 20251014 } = 
   return fleet;
 }
 
-const CSV_COLUMNS = ['imo', 'name', 'type', 'flag', 'buildCountry', 'netTonnage', 'deadweight', 'teuCapacity', 'ceuCapacity', 'ownerCountry', 'operatorCountry', 'port', 'arrival', 'cargo', 'containersDischarged'];
+const CSV_COLUMNS = [
+  'imo',
+  'name',
+  'type',
+  'flag',
+  'buildCountry',
+  'netTonnage',
+  'deadweight',
+  'teuCapacity',
+  'ceuCapacity',
+  'ownerCountry',
+  'operatorCountry',
+  'port',
+  'arrival',
+  'cargo',
+  'containersDischarged',
+];
 
 /** The fleet as one CSV: a row per call, the vessel columns repeated on every row. */
 export function fleetCsv(fleet) {

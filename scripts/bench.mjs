@@ -1,4 +1,9 @@
 #!/usr/bin/env node
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 // `npm run bench [-- name ...]`: the benchmark suite. Prints one JSON summary
 // and writes it to bench/results.json (kept out of git). Measurements (all by
 // default, or only the named ones):
@@ -13,11 +18,6 @@
 // some: it includes reading the body and the runtime's own threads), and of
 // all workerd processes together (adding wrangler's local proxy in front).
 import autocannon from 'autocannon';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { fleetCsv, generateFleet } from '../bench/fleet.mjs';
 import { cpuMillis, root, startWorker } from './lib/worker-process.mjs';
 import { bundleWidget } from './widget-bundle.mjs';
@@ -48,7 +48,12 @@ const RUNS = 3;
 function fleetBatch({ accept, vessels = 2000, calls = 12 }) {
   return async ({ base, processes }) => {
     const csv = fleetCsv(generateFleet({ vessels, calls }));
-    const send = () => fetch(`${base}/v1/quotes/batch?asOf=2026-11-28`, { method: 'POST', headers: { 'content-type': 'text/csv', accept }, body: csv });
+    const send = () =>
+      fetch(`${base}/v1/quotes/batch?asOf=2026-11-28`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', accept },
+        body: csv,
+      });
     const runs = [];
     let summary;
     let voyages;
@@ -59,9 +64,15 @@ function fleetBatch({ accept, vessels = 2000, calls = 12 }) {
       const last = accept === 'application/json' ? JSON.parse(text) : JSON.parse(text.trimEnd().split('\n').at(-1));
       summary = last.summary;
       voyages = last.totals.reduce((total, entry) => total + entry.voyages, 0);
-      runs.push({ cpuMs: Math.round(cpuMs), allWorkerdCpuMs: Math.round(allWorkerdCpuMs), wallMs: Math.round(wallMs), responseBytes: body.length });
+      runs.push({
+        cpuMs: Math.round(cpuMs),
+        allWorkerdCpuMs: Math.round(allWorkerdCpuMs),
+        wallMs: Math.round(wallMs),
+        responseBytes: body.length,
+      });
     }
-    if (summary.quoted !== vessels) throw new Error(`expected ${vessels} vessels quoted, got ${JSON.stringify(summary)}`);
+    if (summary.quoted !== vessels)
+      throw new Error(`expected ${vessels} vessels quoted, got ${JSON.stringify(summary)}`);
     const cpuMs = median(runs.map((run) => run.cpuMs));
     return {
       request: `POST /v1/quotes/batch, text/csv in (${csv.length} bytes), ${accept} out`,
@@ -93,10 +104,18 @@ async function httpLatency({ base }) {
   const body = readFileSync(join(root, 'bench', 'quote-request.json'), 'utf8');
   const run = (opts) => autocannon({ url: base, duration: seconds, ...opts });
   const [quotes, health] = await Promise.all([
-    run({ connections: 8, requests: [{ method: 'POST', path: '/v1/quotes', headers: { 'content-type': 'application/json' }, body }] }),
+    run({
+      connections: 8,
+      requests: [{ method: 'POST', path: '/v1/quotes', headers: { 'content-type': 'application/json' }, body }],
+    }),
     run({ connections: 8, requests: [{ method: 'GET', path: '/healthz' }] }),
   ]);
-  const figures = (r) => ({ requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx });
+  const figures = (r) => ({
+    requestsPerSecond: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    non2xx: r.non2xx,
+  });
   const q = figures(quotes);
   const h = figures(health);
   return {
@@ -113,7 +132,11 @@ async function httpLatency({ base }) {
 function bundle() {
   const outdir = mkdtempSync(join(tmpdir(), 'portfees-bundle-'));
   try {
-    const result = spawnSync(bin('wrangler'), ['deploy', '--dry-run', '--outdir', outdir], { cwd: root, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+    const result = spawnSync(bin('wrangler'), ['deploy', '--dry-run', '--outdir', outdir], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    });
     if (result.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${result.stderr}`);
     const code = readFileSync(join(outdir, 'index.js'));
     return { rawKiB: Math.round((code.length / 1024) * 10) / 10, gzipKiB: gzipKiB(code), target: '≤ 400 KB gzipped' };
@@ -124,7 +147,11 @@ function bundle() {
 
 async function widget() {
   const { text } = await bundleWidget();
-  return { rawKiB: Math.round((Buffer.byteLength(text) / 1024) * 10) / 10, gzipKiB: gzipKiB(Buffer.from(text)), budget: '≤ 30 KB gzipped' };
+  return {
+    rawKiB: Math.round((Buffer.byteLength(text) / 1024) * 10) / 10,
+    gzipKiB: gzipKiB(Buffer.from(text)),
+    budget: '≤ 30 KB gzipped',
+  };
 }
 
 /** Measurements that need no server run before it starts. */
@@ -133,8 +160,14 @@ const OFFLINE = new Set(['engine', 'bundle', 'widget']);
 const MEASUREMENTS = {
   engine: { description: 'engine quotes per second on one core (tinybench)', run: engine },
   'http-latency': { description: 'HTTP latency of quotes next to health checks under the same load', run: httpLatency },
-  'fleet-batch-json': { description: '2,000 vessels × 12 US/Chinese calls, one CSV batch, JSON answer', run: fleetBatch({ accept: 'application/json' }) },
-  'fleet-batch-ndjson': { description: 'the same fleet, NDJSON answer streamed per vessel', run: fleetBatch({ accept: 'application/x-ndjson' }) },
+  'fleet-batch-json': {
+    description: '2,000 vessels × 12 US/Chinese calls, one CSV batch, JSON answer',
+    run: fleetBatch({ accept: 'application/json' }),
+  },
+  'fleet-batch-ndjson': {
+    description: 'the same fleet, NDJSON answer streamed per vessel',
+    run: fleetBatch({ accept: 'application/x-ndjson' }),
+  },
   bundle: { description: 'Worker bundle size', run: bundle },
   widget: { description: 'widget module size', run: widget },
 };
@@ -152,7 +185,8 @@ const results = {
   date: new Date().toISOString(),
   node: process.version,
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown' },
-  method: 'CPU: utime+stime delta from /proc/<pid>/stat of the workerd process running the Worker (cpuMs) and of every workerd process including the local dev proxy (allWorkerdCpuMs); median of runs, after one warm-up request',
+  method:
+    'CPU: utime+stime delta from /proc/<pid>/stat of the workerd process running the Worker (cpuMs) and of every workerd process including the local dev proxy (allWorkerdCpuMs); median of runs, after one warm-up request',
   measurements: {},
 };
 for (const name of names.filter((n) => OFFLINE.has(n))) {
@@ -165,13 +199,17 @@ if (online.length > 0) {
   const worker = await startWorker({ vars: { RATE_LIMITS: 'off' } });
   try {
     const processes = worker.workerd();
-    if (!processes.some((p) => p.role === 'worker')) throw new Error(`no workerd process running the Worker found: ${JSON.stringify(processes)}`);
+    if (!processes.some((p) => p.role === 'worker'))
+      throw new Error(`no workerd process running the Worker found: ${JSON.stringify(processes)}`);
     results.workerd = processes;
     // Warm-up: the first request parses and validates the tariff files.
     await (await fetch(`${worker.base}/v1/tariffs`)).arrayBuffer();
     for (const name of online) {
       process.stderr.write(`measuring ${name}…\n`);
-      results.measurements[name] = { description: MEASUREMENTS[name].description, ...(await MEASUREMENTS[name].run({ base: worker.base, processes })) };
+      results.measurements[name] = {
+        description: MEASUREMENTS[name].description,
+        ...(await MEASUREMENTS[name].run({ base: worker.base, processes })),
+      };
     }
   } finally {
     worker.stop();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes src/widget/bundle.generated.ts: the widget's ES module as a string,
-// served by GET /widget.js. Run by scripts/build-tariffs.mjs, so `npm start`,
+// served by GET /widget.js. Run by scripts/build.mjs, so `npm start`,
 // `npm test` and wrangler's build step rebuild it too.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,10 @@ const source = [
   '',
 ].join('\n');
 let previous = '';
-try { previous = readFileSync(out, 'utf8'); } catch { /* first run */ }
+try {
+  previous = readFileSync(out, 'utf8');
+} catch {
+  /* first run */
+}
 if (previous !== source) writeFileSync(out, source);
 console.log(`widget bundle: ${text.length} bytes`);

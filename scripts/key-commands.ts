@@ -3,7 +3,7 @@
  * SQL that creates, lists and revokes keys. No I/O, so it is tested inside
  * workerd against the same D1 schema the Worker uses.
  */
-import { generateKey, hashKey, isOrigin, lookupPrefix, randomId, type KeyKind } from '../src/accounts/keys';
+import { generateKey, hashKey, isOrigin, type KeyKind, lookupPrefix, randomId } from '../src/accounts/keys';
 
 export const USAGE = `Usage:
   npm run keys -- create --name "Name" [--kind secret|publishable] [--origins https://a.example,https://b.example] [--account acct_…] [--remote]
@@ -38,14 +38,20 @@ function checkName(name: string | undefined): string {
   const trimmed = name?.trim() ?? '';
   if (!trimmed) throw new UsageError('create needs --name "…"');
   if (trimmed.length > 100) throw new UsageError('--name must be at most 100 characters');
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new UsageError('--name must not contain control characters');
+  if ([...trimmed].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
+    throw new UsageError('--name must not contain control characters');
   return trimmed;
 }
 
 function checkOrigins(kind: KeyKind, list: string | undefined): string[] {
-  const origins = (list ?? '').split(',').map((item) => item.trim()).filter(Boolean);
-  if (kind === 'secret' && origins.length > 0) throw new UsageError('--origins is for publishable keys (--kind publishable)');
-  if (kind === 'publishable' && origins.length === 0) throw new UsageError('a publishable key needs --origins, such as --origins https://desk.example.com');
+  const origins = (list ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (kind === 'secret' && origins.length > 0)
+    throw new UsageError('--origins is for publishable keys (--kind publishable)');
+  if (kind === 'publishable' && origins.length === 0)
+    throw new UsageError('a publishable key needs --origins, such as --origins https://desk.example.com');
   const bad = origins.filter((origin) => !isOrigin(origin));
   if (bad.length > 0) throw new UsageError(`not an origin (scheme://host[:port], no path): ${bad.join(', ')}`);
   return [...new Set(origins)];
@@ -83,17 +89,27 @@ export function parseKeyCommand(argv: ReadonlyArray<string>): KeyCommand {
       const kind = flags.get('--kind') ?? 'secret';
       if (kind !== 'secret' && kind !== 'publishable') throw new UsageError('--kind must be secret or publishable');
       const accountId = flags.get('--account');
-      if (accountId !== undefined && !ACCOUNT_ID.test(accountId)) throw new UsageError('--account must be an account id such as acct_0123456789abcdef0123');
+      if (accountId !== undefined && !ACCOUNT_ID.test(accountId))
+        throw new UsageError('--account must be an account id such as acct_0123456789abcdef0123');
       if (positional.length > 0) throw new UsageError(`unexpected argument ${positional[0]}`);
-      return { command: 'create', name: checkName(flags.get('--name')), kind, origins: checkOrigins(kind, flags.get('--origins')), accountId, remote };
+      return {
+        command: 'create',
+        name: checkName(flags.get('--name')),
+        kind,
+        origins: checkOrigins(kind, flags.get('--origins')),
+        accountId,
+        remote,
+      };
     }
     case 'list':
       if (positional.length > 0 || flags.size > 0) throw new UsageError('list takes only --remote');
       return { command: 'list', remote };
     case 'revoke': {
-      if (positional.length !== 1 || flags.size > 0) throw new UsageError('revoke takes one key id: npm run keys -- revoke key_…');
+      if (positional.length !== 1 || flags.size > 0)
+        throw new UsageError('revoke takes one key id: npm run keys -- revoke key_…');
       const keyId = positional[0]!;
-      if (!KEY_ID.test(keyId)) throw new UsageError('the key id looks like key_0123456789abcdef0123 (see npm run keys -- list)');
+      if (!KEY_ID.test(keyId))
+        throw new UsageError('the key id looks like key_0123456789abcdef0123 (see npm run keys -- list)');
       return { command: 'revoke', keyId, remote };
     }
     default:
@@ -121,15 +137,29 @@ export interface KeyCreation {
  * key row is inserted only if its account exists, so a wrong --account
  * inserts nothing (check with {@link keyExistsSql}).
  */
-export async function createKeySql(command: Extract<KeyCommand, { command: 'create' }>, now: string): Promise<KeyCreation> {
+export async function createKeySql(
+  command: Extract<KeyCommand, { command: 'create' }>,
+  now: string,
+): Promise<KeyCreation> {
   const key = generateKey(command.kind);
   const keyId = randomId('key');
   const accountId = command.accountId ?? randomId('acct');
   const statements: string[] = [];
   if (!command.accountId) {
-    statements.push(`INSERT INTO accounts (id, name, created_at) VALUES (${sqlText(accountId)}, ${sqlText(command.name)}, ${sqlText(now)});`);
+    statements.push(
+      `INSERT INTO accounts (id, name, created_at) VALUES (${sqlText(accountId)}, ${sqlText(command.name)}, ${sqlText(now)});`,
+    );
   }
-  const values = [keyId, accountId, command.kind, lookupPrefix(key), await hashKey(key), command.name, JSON.stringify(command.origins), now].map(sqlText);
+  const values = [
+    keyId,
+    accountId,
+    command.kind,
+    lookupPrefix(key),
+    await hashKey(key),
+    command.name,
+    JSON.stringify(command.origins),
+    now,
+  ].map(sqlText);
   statements.push(
     `INSERT INTO api_keys (id, account_id, kind, prefix, hash, name, origins, created_at) SELECT ${values.join(', ')} ` +
       `WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ${sqlText(accountId)});`,
@@ -142,8 +172,10 @@ export function keyExistsSql(keyId: string): string {
 }
 
 export function listKeysSql(): string {
-  return 'SELECT k.id, k.account_id, a.name AS account_name, k.kind, k.prefix, k.name, k.origins, k.created_at, k.revoked_at ' +
-    'FROM api_keys k JOIN accounts a ON a.id = k.account_id ORDER BY k.created_at, k.id;';
+  return (
+    'SELECT k.id, k.account_id, a.name AS account_name, k.kind, k.prefix, k.name, k.origins, k.created_at, k.revoked_at ' +
+    'FROM api_keys k JOIN accounts a ON a.id = k.account_id ORDER BY k.created_at, k.id;'
+  );
 }
 
 /** Revokes once; the second statement reads the key back so the caller can tell "revoked now", "already revoked" and "no such key". */

@@ -5,7 +5,16 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKeySql, keyExistsSql, listKeysSql, parseKeyCommand, revokeKeySql, USAGE, UsageError, type KeyCommand } from './key-commands';
+import {
+  createKeySql,
+  type KeyCommand,
+  keyExistsSql,
+  listKeysSql,
+  parseKeyCommand,
+  revokeKeySql,
+  USAGE,
+  UsageError,
+} from './key-commands';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
@@ -15,27 +24,38 @@ type Row = Record<string, unknown>;
 /** Runs SQL statements in one `wrangler d1 execute` and returns each statement's rows. */
 function execute(statements: string[], remote: boolean): Row[][] {
   // Arguments go straight to the process (no shell), and every value in the SQL is already quoted.
-  const result = spawnSync(wrangler, ['d1', 'execute', 'DB', remote ? '--remote' : '--local', '--json', '--command', statements.join('\n')], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
-  });
+  const result = spawnSync(
+    wrangler,
+    ['d1', 'execute', 'DB', remote ? '--remote' : '--local', '--json', '--command', statements.join('\n')],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+    },
+  );
   if (result.status !== 0) {
     process.stderr.write(result.stdout ?? '');
     process.stderr.write(result.stderr ?? '');
-    throw new Error(`wrangler d1 execute failed (exit ${result.status}); is the database migrated? (npm start applies local migrations; ` +
-      'for --remote run: npx wrangler d1 migrations apply DB --remote)');
+    throw new Error(
+      `wrangler d1 execute failed (exit ${result.status}); is the database migrated? (npm start applies local migrations; ` +
+        'for --remote run: npx wrangler d1 migrations apply DB --remote)',
+    );
   }
   const parsed: unknown = JSON.parse(result.stdout);
-  return (Array.isArray(parsed) ? parsed : []).map((entry) => ((entry as { results?: Row[] }).results ?? []));
+  return (Array.isArray(parsed) ? parsed : []).map((entry) => (entry as { results?: Row[] }).results ?? []);
 }
 
 async function create(command: Extract<KeyCommand, { command: 'create' }>): Promise<void> {
   const creation = await createKeySql(command, new Date().toISOString());
   const results = execute([...creation.statements, keyExistsSql(creation.keyId)], command.remote);
-  if ((results[results.length - 1] ?? []).length === 0) throw new UsageError(`no account ${creation.accountId}; see npm run keys -- list`);
-  console.log(creation.newAccount ? `Created account ${creation.accountId} (${command.name})` : `Account ${creation.accountId}`);
-  console.log(`Created ${command.kind} key ${creation.keyId}${command.origins.length ? ` for ${command.origins.join(', ')}` : ''}`);
+  if ((results[results.length - 1] ?? []).length === 0)
+    throw new UsageError(`no account ${creation.accountId}; see npm run keys -- list`);
+  console.log(
+    creation.newAccount ? `Created account ${creation.accountId} (${command.name})` : `Account ${creation.accountId}`,
+  );
+  console.log(
+    `Created ${command.kind} key ${creation.keyId}${command.origins.length ? ` for ${command.origins.join(', ')}` : ''}`,
+  );
   console.log('');
   console.log(`  ${creation.key}`);
   console.log('');
@@ -48,16 +68,18 @@ function list(command: Extract<KeyCommand, { command: 'list' }>): void {
     console.log('No keys yet: npm run keys -- create --name "…"');
     return;
   }
-  console.table(rows.map((row) => ({
-    id: row.id,
-    account: `${String(row.account_id)} (${String(row.account_name)})`,
-    kind: row.kind,
-    key: `${String(row.prefix)}…`,
-    name: row.name,
-    origins: (JSON.parse(String(row.origins)) as string[]).join(' '),
-    created: row.created_at,
-    revoked: row.revoked_at ?? '',
-  })));
+  console.table(
+    rows.map((row) => ({
+      id: row.id,
+      account: `${String(row.account_id)} (${String(row.account_name)})`,
+      kind: row.kind,
+      key: `${String(row.prefix)}…`,
+      name: row.name,
+      origins: (JSON.parse(String(row.origins)) as string[]).join(' '),
+      created: row.created_at,
+      revoked: row.revoked_at ?? '',
+    })),
+  );
 }
 
 function revoke(command: Extract<KeyCommand, { command: 'revoke' }>): void {
@@ -65,7 +87,11 @@ function revoke(command: Extract<KeyCommand, { command: 'revoke' }>): void {
   const results = execute(revokeKeySql(command.keyId, now), command.remote);
   const row = (results[results.length - 1] ?? [])[0];
   if (!row) throw new UsageError(`no key ${command.keyId}; see npm run keys -- list`);
-  console.log(row.revoked_at === now ? `Revoked ${command.keyId}.` : `${command.keyId} was already revoked on ${String(row.revoked_at)}.`);
+  console.log(
+    row.revoked_at === now
+      ? `Revoked ${command.keyId}.`
+      : `${command.keyId} was already revoked on ${String(row.revoked_at)}.`,
+  );
 }
 
 async function main(): Promise<void> {

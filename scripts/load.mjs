@@ -1,20 +1,27 @@
 #!/usr/bin/env node
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 // `npm run load`: starts the Worker locally (wrangler dev) and drives it with
 // autocannon for LOAD_SECONDS (default 60) with a mix of valid quotes, invalid
 // bodies, oversized bodies, batch requests and health checks, all at once.
 // Reports requests/s and p50/p99 latency per route, the count of 5xx (must be
 // 0) and the memory of the workerd process at start and end.
 import autocannon from 'autocannon';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { root, rssMiB, startWorker } from './lib/worker-process.mjs';
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 60);
 const json = { 'content-type': 'application/json' };
 
 const vessel = (imo, operator, netTonnage) => ({
-  imo, type: 'container', flag: 'PA', buildCountry: 'CN', netTonnage, deadweight: 100000, teuCapacity: 8000,
-  owner: { country: 'GR' }, operator: { country: operator },
+  imo,
+  type: 'container',
+  flag: 'PA',
+  buildCountry: 'CN',
+  netTonnage,
+  deadweight: 100000,
+  teuCapacity: 8000,
+  owner: { country: 'GR' },
+  operator: { country: operator },
 });
 const calls = [
   { port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' },
@@ -26,7 +33,11 @@ const calls = [
 const quotes = [
   { vessel: vessel('9310006', 'CN', 60000), portCalls: calls },
   { vessel: vessel('9310020', 'DK', 50000), portCalls: calls.slice(0, 3) },
-  { vessel: { ...vessel('9310111', 'US', 30224), flag: 'US', buildCountry: 'US' }, portCalls: calls, options: { fx: { 'USD/CNY': '7.10' } } },
+  {
+    vessel: { ...vessel('9310111', 'US', 30224), flag: 'US', buildCountry: 'US' },
+    portCalls: calls,
+    options: { fx: { 'USD/CNY': '7.10' } },
+  },
 ];
 const invalid = [
   '{"vessel": ',
@@ -37,10 +48,22 @@ const oversized = JSON.stringify({ pad: 'x'.repeat(300 * 1024) });
 const batch = JSON.stringify(Array.from({ length: 20 }, (_, i) => ({ ...quotes[i % 3] })));
 
 const mixes = {
-  'POST /v1/quotes (valid)': { connections: 16, requests: quotes.map((body) => ({ method: 'POST', path: '/v1/quotes', headers: json, body: JSON.stringify(body) })) },
-  'POST /v1/quotes (invalid)': { connections: 4, requests: invalid.map((body) => ({ method: 'POST', path: '/v1/quotes', headers: json, body })) },
-  'POST /v1/quotes (oversized)': { connections: 2, requests: [{ method: 'POST', path: '/v1/quotes', headers: json, body: oversized }] },
-  'POST /v1/quotes/batch (20 vessels)': { connections: 2, requests: [{ method: 'POST', path: '/v1/quotes/batch', headers: json, body: batch }] },
+  'POST /v1/quotes (valid)': {
+    connections: 16,
+    requests: quotes.map((body) => ({ method: 'POST', path: '/v1/quotes', headers: json, body: JSON.stringify(body) })),
+  },
+  'POST /v1/quotes (invalid)': {
+    connections: 4,
+    requests: invalid.map((body) => ({ method: 'POST', path: '/v1/quotes', headers: json, body })),
+  },
+  'POST /v1/quotes (oversized)': {
+    connections: 2,
+    requests: [{ method: 'POST', path: '/v1/quotes', headers: json, body: oversized }],
+  },
+  'POST /v1/quotes/batch (20 vessels)': {
+    connections: 2,
+    requests: [{ method: 'POST', path: '/v1/quotes/batch', headers: json, body: batch }],
+  },
   'GET /healthz': { connections: 4, requests: [{ method: 'GET', path: '/healthz' }] },
 };
 
@@ -52,7 +75,13 @@ console.log(`load: ${worker.base}, workerd pid ${pid}, ${seconds} s, routes: ${O
 const statusCounts = {};
 const runs = Object.entries(mixes).map(([name, mix]) => {
   statusCounts[name] = {};
-  const instance = autocannon({ url: worker.base, duration: seconds, connections: mix.connections, requests: mix.requests, timeout: 30 });
+  const instance = autocannon({
+    url: worker.base,
+    duration: seconds,
+    connections: mix.connections,
+    requests: mix.requests,
+    timeout: 30,
+  });
   instance.on('response', (_client, statusCode) => {
     statusCounts[name][statusCode] = (statusCounts[name][statusCode] ?? 0) + 1;
   });
@@ -63,15 +92,25 @@ const memoryEnd = pid ? rssMiB(pid) : null;
 worker.stop();
 
 const routes = Object.fromEntries(
-  results.map(([name, r]) => [name, {
-    requestsPerSecond: Math.round(r.requests.average),
-    latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
-    statuses: statusCounts[name],
-    errors: r.errors,
-    timeouts: r.timeouts,
-  }]),
+  results.map(([name, r]) => [
+    name,
+    {
+      requestsPerSecond: Math.round(r.requests.average),
+      latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
+      statuses: statusCounts[name],
+      errors: r.errors,
+      timeouts: r.timeouts,
+    },
+  ]),
 );
-const fiveXX = Object.values(statusCounts).reduce((sum, counts) => sum + Object.entries(counts).filter(([s]) => Number(s) >= 500).reduce((a, [, n]) => a + n, 0), 0);
+const fiveXX = Object.values(statusCounts).reduce(
+  (sum, counts) =>
+    sum +
+    Object.entries(counts)
+      .filter(([s]) => Number(s) >= 500)
+      .reduce((a, [, n]) => a + n, 0),
+  0,
+);
 const summary = {
   when: new Date().toISOString(),
   seconds,

@@ -17,14 +17,19 @@ const run = (cmd, cmdArgs, extraEnv = {}) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-run(process.execPath, [join(root, 'scripts', 'build-tariffs.mjs')]);
+run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 const migrations = join(root, 'migrations');
 if (existsSync(migrations) && readdirSync(migrations).some((name) => name.endsWith('.sql'))) {
   // CI=true: wrangler asks for confirmation on a terminal, which would stall `npm start`.
   run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local'], { CI: 'true' });
 }
 
-const devArgs = ['dev', ...(has('--port') ? [] : ['--port', '8787']), ...(has('--ip') ? [] : ['--ip', '127.0.0.1']), ...args];
+const devArgs = [
+  'dev',
+  ...(has('--port') ? [] : ['--port', '8787']),
+  ...(has('--ip') ? [] : ['--ip', '127.0.0.1']),
+  ...args,
+];
 const child = spawn(wrangler, devArgs, { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

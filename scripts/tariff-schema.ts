@@ -14,7 +14,11 @@ const target = new URL('../tariffs/tariff.schema.json', import.meta.url);
 const text = tariffJsonSchema();
 if (process.argv.includes('--check')) {
   let current = '';
-  try { current = readFileSync(target, 'utf8'); } catch { /* missing */ }
+  try {
+    current = readFileSync(target, 'utf8');
+  } catch {
+    /* missing */
+  }
   if (current !== text) {
     console.error('tariffs/tariff.schema.json is stale: run `npm run tariff-schema`');
     process.exit(1);

@@ -31,13 +31,18 @@ function countVitest(file) {
   failed += report.numFailedTests ?? 0;
 }
 
-step('tariff index', process.execPath, [join(root, 'scripts', 'build-tariffs.mjs')]);
+step('lint and format (biome)', bin('biome'), ['check', root]);
+step('tariff index', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 step('tariff JSON Schema is current', bin('tsx'), [join(root, 'scripts', 'tariff-schema.ts'), '--check']);
 step('typecheck', bin('tsc'), ['--noEmit', '-p', root]);
 step('typecheck (widget)', bin('tsc'), ['--noEmit', '-p', join(root, 'src', 'widget')]);
 step('widget size', process.execPath, [join(root, 'scripts', 'widget-size.mjs')]);
 const vitestReport = join(root, 'test-results', 'vitest.json');
-const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], { cwd: root, stdio: 'inherit', env });
+const vitest = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+  { cwd: root, stdio: 'inherit', env },
+);
 countVitest(vitestReport);
 if (vitest.status !== 0) {
   console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
@@ -46,10 +51,22 @@ if (vitest.status !== 0) {
 const browserTests = readdirSync(join(root, 'tests', 'browser')).filter((name) => name.endsWith('.test.mjs'));
 if (browserTests.length > 0) {
   // Browser tests: node's test runner, one real `wrangler dev` per file, Debian's Chromium.
-  const browser = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${join(root, 'test-results', 'browser.tap')}`,
-    ...browserTests.map((name) => join(root, 'tests', 'browser', name))], { cwd: root, stdio: 'inherit', env });
-  const tap = existsSync(join(root, 'test-results', 'browser.tap')) ? readFileSync(join(root, 'test-results', 'browser.tap'), 'utf8') : '';
+  const browser = spawnSync(
+    process.execPath,
+    [
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${join(root, 'test-results', 'browser.tap')}`,
+      ...browserTests.map((name) => join(root, 'tests', 'browser', name)),
+    ],
+    { cwd: root, stdio: 'inherit', env },
+  );
+  const tap = existsSync(join(root, 'test-results', 'browser.tap'))
+    ? readFileSync(join(root, 'test-results', 'browser.tap'), 'utf8')
+    : '';
   passed += Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
   failed += Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0);
   if (browser.status !== 0) {

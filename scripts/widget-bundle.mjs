@@ -1,7 +1,7 @@
 // Bundles the <portfees-quote> widget (src/widget/index.ts) into one minified
 // ES module with esbuild. Shared by build-widget.mjs and widget-size.mjs.
 import { createHash } from 'node:crypto';
-import { join, dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 

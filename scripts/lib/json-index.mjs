@@ -23,6 +23,10 @@ export function writeJsonIndex({ script, folder, files, out, exportName }) {
   ];
   const text = lines.join('\n');
   let previous = '';
-  try { previous = readFileSync(join(root, out), 'utf8'); } catch { /* first run */ }
+  try {
+    previous = readFileSync(join(root, out), 'utf8');
+  } catch {
+    /* first run */
+  }
   if (previous !== text) writeFileSync(join(root, out), text);
 }

@@ -1,7 +1,7 @@
 // Starting the Worker locally the way users do (`npm start -- --port N`), for
 // browser tests, the load test and the benchmark; and reading the CPU time and
 // memory of the workerd process that serves it.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -35,16 +35,28 @@ export async function startWorker({ vars = {}, timeoutMs = 90_000 } = {}) {
     detached: true,
   });
   let log = '';
-  child.stdout.on('data', (chunk) => { log += chunk; });
-  child.stderr.on('data', (chunk) => { log += chunk; });
+  child.stdout.on('data', (chunk) => {
+    log += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    log += chunk;
+  });
   const base = `http://127.0.0.1:${port}`;
-  const stop = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       const res = await fetch(`${base}/healthz`);
       if (res.ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline || child.exitCode !== null) {
       stop();
       throw new Error(`the Worker did not start on ${base}:\n${log.slice(-2000)}`);
@@ -52,7 +64,15 @@ export async function startWorker({ vars = {}, timeoutMs = 90_000 } = {}) {
     await new Promise((r) => setTimeout(r, 300));
   }
   const workerd = () => workerdProcesses(child.pid, port);
-  return { base, port, pid: child.pid, log: () => log, stop, workerd, workerdPid: () => workerd().find((p) => p.role === 'worker')?.pid };
+  return {
+    base,
+    port,
+    pid: child.pid,
+    log: () => log,
+    stop,
+    workerd,
+    workerdPid: () => workerd().find((p) => p.role === 'worker')?.pid,
+  };
 }
 
 /** Every process id → [parent id, command name], from /proc. */
@@ -64,7 +84,9 @@ function processTable() {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const close = stat.lastIndexOf(')');
       table.set(Number(name), [Number(stat.slice(close + 2).split(' ')[1]), stat.slice(stat.indexOf('(') + 1, close)]);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return table;
 }

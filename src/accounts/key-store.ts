@@ -3,7 +3,7 @@
  * publishable keys allow. Keys are created and revoked by `npm run keys`
  * (scripts/keys.ts), never by the Worker.
  */
-import { hashesEqual, hashKey, lookupPrefix, type KeyKind } from './keys';
+import { hashesEqual, hashKey, type KeyKind, lookupPrefix } from './keys';
 
 /** A stored key, without its hash. */
 export interface ApiKeyRecord {

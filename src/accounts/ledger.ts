@@ -77,8 +77,20 @@ function insertCharge(db: D1Database, id: string, write: ChargeToRecord): D1Prep
       `INSERT INTO charges (id, account_id, imo, regime, date, port, amount, currency, reference, created_at, idempotency_key, request_hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, idempotency_key) DO NOTHING`,
     )
-    .bind(id, write.accountId, write.imo, charge.regime, charge.date, charge.port, charge.amount, charge.currency, charge.reference,
-      write.recordedAt, write.idempotencyKey ?? null, write.requestHash);
+    .bind(
+      id,
+      write.accountId,
+      write.imo,
+      charge.regime,
+      charge.date,
+      charge.port,
+      charge.amount,
+      charge.currency,
+      charge.reference,
+      write.recordedAt,
+      write.idempotencyKey ?? null,
+      write.requestHash,
+    );
 }
 
 /**
@@ -89,14 +101,19 @@ function insertCharge(db: D1Database, id: string, write: ChargeToRecord): D1Prep
 export async function recordCharge(db: D1Database, write: ChargeToRecord): Promise<RecordResult> {
   const id = randomId('chg');
   if (write.idempotencyKey === undefined) {
-    const [, read] = await db.batch([insertCharge(db, id, write), db.prepare('SELECT * FROM charges WHERE id = ?').bind(id)]);
+    const [, read] = await db.batch([
+      insertCharge(db, id, write),
+      db.prepare('SELECT * FROM charges WHERE id = ?').bind(id),
+    ]);
     const row = (read?.results as ChargeRow[] | undefined)?.[0];
     if (!row) throw new Error(`charge ${id} could not be read back`);
     return { status: 'created', charge: toCharge(row) };
   }
   const [, read] = await db.batch([
     insertCharge(db, id, write),
-    db.prepare('SELECT * FROM charges WHERE account_id = ? AND idempotency_key = ?').bind(write.accountId, write.idempotencyKey),
+    db
+      .prepare('SELECT * FROM charges WHERE account_id = ? AND idempotency_key = ?')
+      .bind(write.accountId, write.idempotencyKey),
   ]);
   const row = (read?.results as ChargeRow[] | undefined)?.[0];
   if (!row) throw new Error(`charge with idempotency key could not be read back`);
@@ -116,7 +133,9 @@ export async function listCharges(db: D1Database, accountId: string, imo: string
 /** The charges of one vessel that count toward a cap: not voided. */
 export async function activeCharges(db: D1Database, accountId: string, imo: string): Promise<Charge[]> {
   const { results } = await db
-    .prepare('SELECT * FROM charges WHERE account_id = ? AND imo = ? AND voided_at IS NULL ORDER BY date, created_at, id')
+    .prepare(
+      'SELECT * FROM charges WHERE account_id = ? AND imo = ? AND voided_at IS NULL ORDER BY date, created_at, id',
+    )
     .bind(accountId, imo)
     .all<ChargeRow>();
   return results.map(toCharge);
@@ -141,9 +160,17 @@ export async function activeChargesByImo(db: D1Database, accountId: string): Pro
  * Marks a charge void (once; voiding again keeps the first time) and returns
  * it; undefined when the account has no such charge for that vessel.
  */
-export async function voidCharge(db: D1Database, accountId: string, imo: string, chargeId: string, voidedAt: string): Promise<Charge | undefined> {
+export async function voidCharge(
+  db: D1Database,
+  accountId: string,
+  imo: string,
+  chargeId: string,
+  voidedAt: string,
+): Promise<Charge | undefined> {
   const [, read] = await db.batch([
-    db.prepare('UPDATE charges SET voided_at = ? WHERE id = ? AND account_id = ? AND imo = ? AND voided_at IS NULL').bind(voidedAt, chargeId, accountId, imo),
+    db
+      .prepare('UPDATE charges SET voided_at = ? WHERE id = ? AND account_id = ? AND imo = ? AND voided_at IS NULL')
+      .bind(voidedAt, chargeId, accountId, imo),
     db.prepare('SELECT * FROM charges WHERE id = ? AND account_id = ? AND imo = ?').bind(chargeId, accountId, imo),
   ]);
   const row = (read?.results as ChargeRow[] | undefined)?.[0];

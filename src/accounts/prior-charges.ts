@@ -2,7 +2,7 @@
  * The charges a quote counts toward the cap: those the request lists and,
  * for a secret key, the account's ledger for the vessel. Pure.
  */
-import type { PriorCharge } from '../engine/types';
+import type { PriorCharge } from '../engine';
 import type { Charge } from './ledger';
 
 export interface MergedPriorCharges {
@@ -16,17 +16,35 @@ export interface MergedPriorCharges {
  * their id). A request charge with the same regime, date and port as a ledger
  * charge is the same payment sent twice: it is counted once, as the ledger's.
  */
-export function mergePriorCharges(fromRequest: ReadonlyArray<PriorCharge> | undefined, ledger: ReadonlyArray<Charge>): MergedPriorCharges {
+export function mergePriorCharges(
+  fromRequest: ReadonlyArray<PriorCharge> | undefined,
+  ledger: ReadonlyArray<Charge>,
+): MergedPriorCharges {
   if (ledger.length === 0) return { priorCharges: fromRequest ? [...fromRequest] : undefined, notes: [] };
   const sameAs = (charge: PriorCharge) =>
-    charge.port === undefined ? undefined : ledger.find((entry) => entry.regime === charge.regime && entry.date === charge.date && entry.port === charge.port);
+    charge.port === undefined
+      ? undefined
+      : ledger.find(
+          (entry) => entry.regime === charge.regime && entry.date === charge.date && entry.port === charge.port,
+        );
   const notes: string[] = [];
   const kept: PriorCharge[] = [];
   (fromRequest ?? []).forEach((charge, i) => {
     const duplicate = sameAs(charge);
-    if (duplicate) notes.push(`priorCharges[${i}] is ledger charge ${duplicate.id} (same regime, date and port); it is counted once.`);
+    if (duplicate)
+      notes.push(
+        `priorCharges[${i}] is ledger charge ${duplicate.id} (same regime, date and port); it is counted once.`,
+      );
     else kept.push(charge);
   });
-  const fromLedger = ledger.map((entry): PriorCharge => ({ regime: entry.regime, date: entry.date, port: entry.port, source: 'ledger', id: entry.id }));
+  const fromLedger = ledger.map(
+    (entry): PriorCharge => ({
+      regime: entry.regime,
+      date: entry.date,
+      port: entry.port,
+      source: 'ledger',
+      id: entry.id,
+    }),
+  );
   return { priorCharges: [...kept, ...fromLedger], notes };
 }

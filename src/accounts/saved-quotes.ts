@@ -70,16 +70,35 @@ export async function saveQuote(db: D1Database, quote: QuoteToSave): Promise<Sav
         `INSERT INTO saved_quotes (account_id, quote_id, imo, created_at, request, response, tariffs)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, quote_id) DO NOTHING`,
       )
-      .bind(quote.accountId, quote.quoteId, quote.imo, quote.savedAt, quote.request, quote.response, JSON.stringify(quote.tariffs)),
-    db.prepare('SELECT response, created_at FROM saved_quotes WHERE account_id = ? AND quote_id = ?').bind(quote.accountId, quote.quoteId),
+      .bind(
+        quote.accountId,
+        quote.quoteId,
+        quote.imo,
+        quote.savedAt,
+        quote.request,
+        quote.response,
+        JSON.stringify(quote.tariffs),
+      ),
+    db
+      .prepare('SELECT response, created_at FROM saved_quotes WHERE account_id = ? AND quote_id = ?')
+      .bind(quote.accountId, quote.quoteId),
   ]);
   const row = (read?.results as Array<{ response: string; created_at: string }> | undefined)?.[0];
   if (!row) throw new Error(`saved quote ${quote.quoteId} could not be read back`);
-  return { quoteId: quote.quoteId, response: row.response, savedAt: row.created_at, created: (insert?.meta.changes ?? 0) > 0 };
+  return {
+    quoteId: quote.quoteId,
+    response: row.response,
+    savedAt: row.created_at,
+    created: (insert?.meta.changes ?? 0) > 0,
+  };
 }
 
 /** One saved quote of an account; undefined when the account has none with that id. */
-export async function getSavedQuote(db: D1Database, accountId: string, quoteId: string): Promise<SavedQuote | undefined> {
+export async function getSavedQuote(
+  db: D1Database,
+  accountId: string,
+  quoteId: string,
+): Promise<SavedQuote | undefined> {
   const row = await db
     .prepare('SELECT response, created_at FROM saved_quotes WHERE account_id = ? AND quote_id = ?')
     .bind(accountId, quoteId)
@@ -88,7 +107,11 @@ export async function getSavedQuote(db: D1Database, accountId: string, quoteId: 
 }
 
 /** An account's saved quotes, newest first, optionally for one vessel and a range of saving dates. */
-export async function listSavedQuotes(db: D1Database, accountId: string, filter: SavedQuoteFilter): Promise<SavedQuoteSummary[]> {
+export async function listSavedQuotes(
+  db: D1Database,
+  accountId: string,
+  filter: SavedQuoteFilter,
+): Promise<SavedQuoteSummary[]> {
   const where = ['account_id = ?'];
   const values: unknown[] = [accountId];
   if (filter.imo) {
@@ -116,7 +139,14 @@ export async function listSavedQuotes(db: D1Database, accountId: string, filter:
        ORDER BY created_at DESC, quote_id DESC LIMIT ?`,
     )
     .bind(...values, filter.limit)
-    .all<{ quote_id: string; imo: string; created_at: string; tariffs: string; as_of: string | null; totals: string | null }>();
+    .all<{
+      quote_id: string;
+      imo: string;
+      created_at: string;
+      tariffs: string;
+      as_of: string | null;
+      totals: string | null;
+    }>();
   return results.map((row) => ({
     quoteId: row.quote_id,
     imo: row.imo,

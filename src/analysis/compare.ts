@@ -4,9 +4,19 @@
  * assumptions, and the answer is a table with one row per voyage and one
  * column per variant, with deltas against the first variant.
  */
-import { decimal, formatAmount, ZERO } from '../engine/money';
-import { quote, type QuoteEnvironment } from '../engine/quote';
-import { QuoteInputError, type Certainty, type Money, type Outcome, type Quote, type QuoteInput, type QuoteOptions } from '../engine/types';
+
+import {
+  type Certainty,
+  type Money,
+  type Outcome,
+  type Quote,
+  type QuoteEnvironment,
+  type QuoteInput,
+  QuoteInputError,
+  type QuoteOptions,
+  quote,
+} from '../engine';
+import { decimal, formatAmount, ZERO } from '../lib/money';
 
 /** A scenario: its fields override the request's options (records are merged key by key). */
 export interface Variant {
@@ -101,7 +111,10 @@ function totalDeltas(totals: Money[], first: Money[]): Money[] {
     const found = list.find((total) => total.currency === currency);
     return found ? decimal(found.amount) : ZERO;
   };
-  return currencies.map((currency) => ({ currency, amount: formatAmount(amountIn(totals, currency).minus(amountIn(first, currency))) }));
+  return currencies.map((currency) => ({
+    currency,
+    amount: formatAmount(amountIn(totals, currency).minus(amountIn(first, currency))),
+  }));
 }
 
 /** Rows in order of first appearance (variants in order, voyages by arrival), each with one cell per variant. */
@@ -113,7 +126,13 @@ function tabulate(quotes: Quote[]): CompareRow[] {
       const key = rowKey(voyage.regime, port, voyage.arrival);
       let row = rows.get(key);
       if (!row) {
-        row = { regime: voyage.regime, port, arrival: voyage.arrival, calls: voyage.calls, cells: quotes.map(() => null) };
+        row = {
+          regime: voyage.regime,
+          port,
+          arrival: voyage.arrival,
+          calls: voyage.calls,
+          cells: quotes.map(() => null),
+        };
         rows.set(key, row);
       }
       row.cells[column] = {
@@ -128,7 +147,9 @@ function tabulate(quotes: Quote[]): CompareRow[] {
       };
     }
   });
-  const list = [...rows.values()].sort((a, b) => Date.parse(a.arrival) - Date.parse(b.arrival) || a.regime.localeCompare(b.regime));
+  const list = [...rows.values()].sort(
+    (a, b) => Date.parse(a.arrival) - Date.parse(b.arrival) || a.regime.localeCompare(b.regime),
+  );
   for (const row of list) {
     const first = row.cells[0];
     row.cells.forEach((cell) => {
@@ -143,7 +164,11 @@ function tabulate(quotes: Quote[]): CompareRow[] {
  * @throws QuoteInputError naming `variants[i].…` or `request.…` for every field the engine refuses, across all variants.
  * @example compareScenarios(request, [{ assumptions: { 'us-301.after-suspension': 'resumed' } }, { assumptions: { 'us-301.after-suspension': 'extended' } }], env).rows[0].cells[1].delta
  */
-export function compareScenarios(request: QuoteInput, variants: ReadonlyArray<Variant>, env: QuoteEnvironment): Comparison {
+export function compareScenarios(
+  request: QuoteInput,
+  variants: ReadonlyArray<Variant>,
+  env: QuoteEnvironment,
+): Comparison {
   const quotes: Quote[] = [];
   const issues: Array<{ path: string; message: string }> = [];
   variants.forEach((variant, index) => {
@@ -151,7 +176,8 @@ export function compareScenarios(request: QuoteInput, variants: ReadonlyArray<Va
       quotes.push(quote({ ...request, options: variantOptions(request.options, variant) }, env));
     } catch (error) {
       if (!(error instanceof QuoteInputError)) throw error;
-      for (const issue of error.issues) issues.push({ path: locate(issue.path, variant, index), message: issue.message });
+      for (const issue of error.issues)
+        issues.push({ path: locate(issue.path, variant, index), message: issue.message });
     }
   });
   if (issues.length > 0) {
@@ -160,15 +186,17 @@ export function compareScenarios(request: QuoteInput, variants: ReadonlyArray<Va
     throw new QuoteInputError(unique);
   }
   const first = quotes[0]!;
-  const columns = quotes.map((result, index): CompareColumn => ({
-    label: variantLabel(variants[index]!, index),
-    options: variantOptions(request.options, variants[index]!),
-    asOf: result.asOf,
-    quoteId: result.quoteId,
-    tariffs: result.tariffs.map((tariff) => tariff.id),
-    assumptions: result.assumptions,
-    totals: result.totals,
-    deltas: totalDeltas(result.totals, first.totals),
-  }));
+  const columns = quotes.map(
+    (result, index): CompareColumn => ({
+      label: variantLabel(variants[index]!, index),
+      options: variantOptions(request.options, variants[index]!),
+      asOf: result.asOf,
+      quoteId: result.quoteId,
+      tariffs: result.tariffs.map((tariff) => tariff.id),
+      assumptions: result.assumptions,
+      totals: result.totals,
+      deltas: totalDeltas(result.totals, first.totals),
+    }),
+  );
   return { variants: columns, rows: tabulate(quotes), notes: [...new Set(quotes.flatMap((result) => result.notes))] };
 }

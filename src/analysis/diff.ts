@@ -54,13 +54,20 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
 /** Compares two values: objects member by member, anything else (arrays included) as a whole. */
-function diffValue(path: string, before: unknown, after: unknown, out: RawChange[], extra: Partial<RawChange> = {}): void {
+function diffValue(
+  path: string,
+  before: unknown,
+  after: unknown,
+  out: RawChange[],
+  extra: Partial<RawChange> = {},
+): void {
   if (before === undefined && after === undefined) return;
   if (before === undefined) out.push({ path, change: 'added', after, ...extra });
   else if (after === undefined) out.push({ path, change: 'removed', before, ...extra });
   else if (isPlainObject(before) && isPlainObject(after) && before.kind === after.kind) {
     // Members are compared one by one unless the object changed kind (a calendar cap year becoming an anniversary year).
-    for (const key of unionKeys(Object.keys(before), Object.keys(after))) diffValue(`${path}.${key}`, before[key], after[key], out, extra);
+    for (const key of unionKeys(Object.keys(before), Object.keys(after)))
+      diffValue(`${path}.${key}`, before[key], after[key], out, extra);
   } else if (!same(before, after)) out.push({ path, change: 'changed', before, after, ...extra });
 }
 
@@ -97,7 +104,9 @@ type CoverageData = TariffVersion['coverage'][number];
 /** Rate steps flattened to one entry per effective date and unit. */
 function rateEntries(rule: RuleData): Map<string, { from: string; unit: string; rate: string }> {
   const entries = new Map<string, { from: string; unit: string; rate: string }>();
-  for (const step of rule.rates) for (const basis of step.bases) entries.set(`${step.from}|${basis.unit}`, { from: step.from, unit: basis.unit, rate: basis.rate });
+  for (const step of rule.rates)
+    for (const basis of step.bases)
+      entries.set(`${step.from}|${basis.unit}`, { from: step.from, unit: basis.unit, rate: basis.rate });
   return entries;
 }
 
@@ -115,10 +124,27 @@ function diffRates(path: string, before: RuleData, after: RuleData, out: RawChan
 
 function diffRule(path: string, before: RuleData, after: RuleData, out: RawChange[]): void {
   const extra = { rule: after.id };
-  for (const field of ['title', 'combine', 'remission'] as const) diffValue(`${path}.${field}`, before[field], after[field], out, extra);
+  for (const field of ['title', 'combine', 'remission'] as const)
+    diffValue(`${path}.${field}`, before[field], after[field], out, extra);
   diffRates(path, before, after, out);
-  diffKeyed(`${path}.exemptions`, before.exemptions, after.exemptions, (e) => e.id, out, (p, a, b) => diffValue(p, a, b, out, extra), () => extra);
-  diffKeyed(`${path}.citations`, before.citations, after.citations, (c) => c.url, out, (p, a, b) => diffValue(p, a, b, out, extra), () => extra);
+  diffKeyed(
+    `${path}.exemptions`,
+    before.exemptions,
+    after.exemptions,
+    (e) => e.id,
+    out,
+    (p, a, b) => diffValue(p, a, b, out, extra),
+    () => extra,
+  );
+  diffKeyed(
+    `${path}.citations`,
+    before.citations,
+    after.citations,
+    (c) => c.url,
+    out,
+    (p, a, b) => diffValue(p, a, b, out, extra),
+    () => extra,
+  );
 }
 
 /**
@@ -145,14 +171,31 @@ export function diffTariffData(before: TariffVersion, after: TariffVersion): Raw
   }
   diffKeyed('instruments', before.instruments, after.instruments, (c) => c.url, out);
   // Coverage entries that share a rule are numbered; compare them by rule and number.
-  diffKeyed('coverage', before.coverage, after.coverage, coverageKey, out, (p, x, y) => diffValue(p, x, y, out, x.rule ? { rule: x.rule } : {}));
-  diffKeyed('rules', before.rules, after.rules, (r) => r.id, out, (p, x, y) => diffRule(p, x, y, out), (id) => ({ rule: id }));
+  diffKeyed('coverage', before.coverage, after.coverage, coverageKey, out, (p, x, y) =>
+    diffValue(p, x, y, out, x.rule ? { rule: x.rule } : {}),
+  );
+  diffKeyed(
+    'rules',
+    before.rules,
+    after.rules,
+    (r) => r.id,
+    out,
+    (p, x, y) => diffRule(p, x, y, out),
+    (id) => ({ rule: id }),
+  );
   diffKeyed('statusWindows', before.statusWindows, after.statusWindows, (w) => w.from, out);
-  diffKeyed('assumptions', before.assumptions, after.assumptions, (x) => x.id, out, (p, x, y) => {
-    diffValue(`${p}.title`, x.title, y.title, out);
-    diffValue(`${p}.default`, x.default, y.default, out);
-    diffKeyed(`${p}.options`, x.options, y.options, (o) => o.value, out);
-  });
+  diffKeyed(
+    'assumptions',
+    before.assumptions,
+    after.assumptions,
+    (x) => x.id,
+    out,
+    (p, x, y) => {
+      diffValue(`${p}.title`, x.title, y.title, out);
+      diffValue(`${p}.default`, x.default, y.default, out);
+      diffKeyed(`${p}.options`, x.options, y.options, (o) => o.value, out);
+    },
+  );
   diffKeyed('notes', before.notes, after.notes, (n) => n.id, out);
   return out;
 }
@@ -168,7 +211,9 @@ export function instrumentOf(newer: TariffVersion, older: TariffVersion): Citati
 
 /** True when one path is the other or lies inside it (`rules[a]` and `rules[a].title`). */
 function related(a: string, b: string): boolean {
-  const inside = (outer: string, inner: string) => inner.startsWith(outer) && (inner.length === outer.length || inner[outer.length] === '.' || inner[outer.length] === '[');
+  const inside = (outer: string, inner: string) =>
+    inner.startsWith(outer) &&
+    (inner.length === outer.length || inner[outer.length] === '.' || inner[outer.length] === '[');
   return inside(a, b) || inside(b, a);
 }
 
@@ -185,10 +230,16 @@ export function diffVersions(chain: ReadonlyArray<LoadedTariff>): TariffDiff {
   const steps = chain.slice(1).map((to, i) => {
     const from = chain[i]!;
     const [older, newer] = from.published <= to.published ? [from, to] : [to, from];
-    return { version: newer.id, citation: instrumentOf(newer.data, older.data), paths: diffTariffData(from.data, to.data).map((c) => c.path) };
+    return {
+      version: newer.id,
+      citation: instrumentOf(newer.data, older.data),
+      paths: diffTariffData(from.data, to.data).map((c) => c.path),
+    };
   });
   const changes = diffTariffData(first.data, last.data).map((change): DiffEntry => {
-    const step = [...steps].reverse().find((candidate) => candidate.paths.some((path) => related(path, change.path))) ?? steps.at(-1);
+    const step =
+      [...steps].reverse().find((candidate) => candidate.paths.some((path) => related(path, change.path))) ??
+      steps.at(-1);
     const fallback = { version: last.id, citation: last.data.instruments[0]! };
     const { version, citation } = step ?? fallback;
     return { ...change, version, citation };

@@ -5,7 +5,7 @@
  * tariff's own wall-clock text and also an instant with the offset of the
  * tariff's zone.
  */
-import { addYears, isoWithZoneOffset, localMomentMillis, localMomentText } from '../engine/time';
+import { addYears, isoWithZoneOffset, localMomentMillis, localMomentText } from '../lib/time';
 import type { LoadedTariff } from '../tariffs/registry';
 
 export interface TimelineSpan {
@@ -61,7 +61,12 @@ export interface TimelineRange {
 }
 
 /** A span clipped to the range, or undefined when it lies outside. */
-function clip(fromMillis: number, toMillis: number, range: { fromMillis: number; toMillis: number }, zone: string): TimelineSpan | undefined {
+function clip(
+  fromMillis: number,
+  toMillis: number,
+  range: { fromMillis: number; toMillis: number },
+  zone: string,
+): TimelineSpan | undefined {
   const start = Math.max(fromMillis, range.fromMillis);
   const end = Math.min(toMillis, range.toMillis);
   if (!(start < end)) return undefined;
@@ -103,7 +108,13 @@ function seriesOf(tariff: LoadedTariff, range: { fromMillis: number; toMillis: n
         const span = clip(step.fromMillis, steps[i + 1]?.fromMillis ?? Number.POSITIVE_INFINITY, range, zone);
         if (span) timeline.push({ ...span, rate: basis.rateText, effective: step.from });
       });
-      series.push({ rule: rule.id, title: rule.title, unit, measure: `${tariff.data.currency} per ${unit}`, steps: timeline });
+      series.push({
+        rule: rule.id,
+        title: rule.title,
+        unit,
+        measure: `${tariff.data.currency} per ${unit}`,
+        steps: timeline,
+      });
     }
   }
   return series;
@@ -122,12 +133,22 @@ function windowsOf(tariff: LoadedTariff, range: { fromMillis: number; toMillis: 
     const span = clip(compiled.fromMillis, compiled.toMillis, range, zone);
     const { status, note, scenario } = compiled.window;
     if (span) {
-      const assumption = scenario ? tariff.data.assumptions.find((candidate) => candidate.id === scenario.assumption) : undefined;
+      const assumption = scenario
+        ? tariff.data.assumptions.find((candidate) => candidate.id === scenario.assumption)
+        : undefined;
       windows.push({
         ...span,
         status,
         note,
-        ...(scenario ? { scenario: { assumption: scenario.assumption, default: assumption?.default, outcomes: { ...scenario.outcomes } } } : {}),
+        ...(scenario
+          ? {
+              scenario: {
+                assumption: scenario.assumption,
+                default: assumption?.default,
+                outcomes: { ...scenario.outcomes },
+              },
+            }
+          : {}),
       });
     }
     cursor = compiled.toMillis;
@@ -147,7 +168,10 @@ export function timelineOf(tariff: LoadedTariff, range: TimelineRange = {}): Tim
   const fallback = defaultRange(tariff);
   const fromMillis = localMomentMillis(range.from ?? fallback.from, zone);
   const toMillis = localMomentMillis(range.to ?? fallback.to, zone);
-  if (!(fromMillis < toMillis)) throw new RangeError(`the timeline range must end after it starts (${range.from ?? fallback.from} → ${range.to ?? fallback.to})`);
+  if (!(fromMillis < toMillis))
+    throw new RangeError(
+      `the timeline range must end after it starts (${range.from ?? fallback.from} → ${range.to ?? fallback.to})`,
+    );
   const bounds = { fromMillis, toMillis };
   return {
     regime: tariff.regime,

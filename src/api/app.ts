@@ -8,27 +8,27 @@ import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { timing } from 'hono/timing';
-import { docsPage } from './docs';
-import type { AppEnv } from './env';
-import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } from './problem';
-import { healthRoutes } from './routes/health';
-import { quoteRoutes } from './routes/quotes';
-import { tariffRoutes } from './routes/tariffs';
-import { apiCors, embeddableRoutes } from './cross-origin';
-import { portRoutes } from './routes/ports';
-import { clauseRoutes } from './routes/clauses';
-import { embedRoutes } from './routes/embed';
 import type { TariffRegistry } from '../tariffs/registry';
-import { authenticate } from './auth';
-import { rateLimit } from './rate-limit';
-import { chargeRoutes } from './routes/charges';
-import { savedQuoteRoutes } from './routes/saved-quotes';
-import { registerKeySchemes } from './security';
+import type { AppEnv } from './env';
+import { authenticate } from './middleware/auth';
+import { apiCors, embeddableRoutes } from './middleware/cross-origin';
+import { methodNotAllowed } from './middleware/method-not-allowed';
+import { rateLimit } from './middleware/rate-limit';
+import { docsPage } from './openapi/docs-page';
+import { registerKeySchemes } from './openapi/key-schemes';
+import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } from './problem';
 import { BATCH_PATH, batchRoutes } from './routes/batch';
+import { chargeRoutes } from './routes/charges';
+import { clauseRoutes } from './routes/clauses';
 import { compareRoutes } from './routes/compare';
+import { embedRoutes } from './routes/embed';
+import { healthRoutes } from './routes/health';
+import { portRoutes } from './routes/ports';
+import { quoteRoutes } from './routes/quotes';
+import { savedQuoteRoutes } from './routes/saved-quotes';
 import { tariffAnalysisRoutes } from './routes/tariff-analysis';
+import { tariffRoutes } from './routes/tariffs';
 import { timelinePageRoutes } from './routes/timeline-page';
-import { methodNotAllowed } from './methods';
 
 /** Largest accepted request body, in bytes (500 port calls fit in well under half of it). */
 export const BODY_LIMIT = 256 * 1024;
@@ -63,20 +63,35 @@ export function createApp(options: AppOptions = {}) {
   app.use(
     '/v1/*',
     // The batch route takes whole fleets and sets its own, larger limit.
-    except(BATCH_PATH, bodyLimit({
-      maxSize: BODY_LIMIT,
-      onError: () => {
-        throw new ProblemError(413, 'body-too-large', 'Request body too large', `The body is larger than ${BODY_LIMIT} bytes.`);
-      },
-    })),
+    except(
+      BATCH_PATH,
+      bodyLimit({
+        maxSize: BODY_LIMIT,
+        onError: () => {
+          throw new ProblemError(
+            413,
+            'body-too-large',
+            'Request body too large',
+            `The body is larger than ${BODY_LIMIT} bytes.`,
+          );
+        },
+      }),
+    ),
   );
 
   const { registry } = options;
-  if (registry) app.use('*', (c, next) => { c.set('registry', registry); return next(); });
+  if (registry)
+    app.use('*', (c, next) => {
+      c.set('registry', registry);
+      return next();
+    });
   // Who is calling, then how often: both before any /v1 route runs.
   app.use('/v1/*', authenticate, rateLimit);
   // A known path under a method it does not take: 405 with Allow, before any route reads its parameters.
-  app.use('*', methodNotAllowed(() => app.routes));
+  app.use(
+    '*',
+    methodNotAllowed(() => app.routes),
+  );
   registerKeySchemes(app);
 
   // Before tariffRoutes: its /v1/tariffs/{regime}/{version} would read "diff" and "timeline" as versions.
@@ -91,7 +106,8 @@ export function createApp(options: AppOptions = {}) {
     info: {
       title: 'portfees',
       version: '1.0.0',
-      description: 'US Section 301 service fees and Chinese special port fees, computed from versioned, cited tariff tables.',
+      description:
+        'US Section 301 service fees and Chinese special port fees, computed from versioned, cited tariff tables.',
     },
     tags: [
       { name: 'Quotes', description: 'Fee quotes for a vessel and its port calls' },
@@ -103,12 +119,16 @@ export function createApp(options: AppOptions = {}) {
     ],
   });
   app.get('/docs', (c) => {
-    c.header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline' 'self'; frame-ancestors 'none'");
+    c.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline' 'self'; frame-ancestors 'none'",
+    );
     return c.html(docsPage());
   });
 
-  app.notFound((c) => problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) =>
+    problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`)),
+  );
   app.onError((error, c) => problemResponse(c, toProblem(error)));
   return routes;
 }
-

@@ -1,5 +1,5 @@
 import type { TariffRegistry } from '../tariffs/registry';
-import type { Client } from './client';
+import type { Client } from './middleware/caller';
 
 /** Bindings and per-request variables of the Worker. */
 export interface Bindings {

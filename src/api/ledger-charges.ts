@@ -6,10 +6,10 @@
 import type { Context } from 'hono';
 import { activeCharges, activeChargesByImo, type Charge } from '../accounts/ledger';
 import { mergePriorCharges } from '../accounts/prior-charges';
-import type { QuoteInput } from '../engine/types';
-import { clientOf } from './client';
+import type { QuoteInput } from '../engine';
+import { database, stored } from './d1';
 import type { AppEnv } from './env';
-import { database, stored } from './store';
+import { callerOf } from './middleware/caller';
 import { registryOf } from './tariff-registry';
 
 export interface WithLedger<T extends QuoteInput> {
@@ -18,21 +18,27 @@ export interface WithLedger<T extends QuoteInput> {
 }
 
 function merge<T extends QuoteInput>(request: T, ledger: Charge[], regimes: string[]): WithLedger<T> {
-  const { priorCharges, notes } = mergePriorCharges(request.priorCharges, ledger.filter((charge) => regimes.includes(charge.regime)));
+  const { priorCharges, notes } = mergePriorCharges(
+    request.priorCharges,
+    ledger.filter((charge) => regimes.includes(charge.regime)),
+  );
   return { request: priorCharges ? { ...request, priorCharges } : request, notes };
 }
 
 /** The request with the caller's ledger charges for its vessel (secret keys only; others unchanged). */
 export async function withLedger<T extends QuoteInput>(c: Context<AppEnv>, request: T): Promise<WithLedger<T>> {
-  const client = clientOf(c);
+  const client = callerOf(c);
   if (client.kind !== 'secret') return { request, notes: [] };
   const ledger = await stored(() => activeCharges(database(c), client.accountId, request.vessel.imo));
   return merge(request, ledger, registryOf(c).regimes());
 }
 
 /** The same for a fleet: one read of the account's ledger, merged into each vessel's request. */
-export async function withFleetLedger<T extends QuoteInput>(c: Context<AppEnv>, requests: ReadonlyArray<T>): Promise<Array<WithLedger<T>>> {
-  const client = clientOf(c);
+export async function withFleetLedger<T extends QuoteInput>(
+  c: Context<AppEnv>,
+  requests: ReadonlyArray<T>,
+): Promise<Array<WithLedger<T>>> {
+  const client = callerOf(c);
   if (client.kind !== 'secret' || requests.length === 0) return requests.map((request) => ({ request, notes: [] }));
   const byImo = await stored(() => activeChargesByImo(database(c), client.accountId));
   const regimes = registryOf(c).regimes();

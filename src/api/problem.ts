@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { QuoteInputError } from '../engine/types';
+import { QuoteInputError } from '../engine';
 
 export interface FieldError {
   path: string;
@@ -61,7 +61,9 @@ export function zodErrors(error: ZodError, prefix: ReadonlyArray<PropertyKey> = 
 }
 
 export function invalidRequest(errors: FieldError[], detail?: string): ProblemError {
-  const text = detail ?? `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.path || '(body)').join(', ')}.`;
+  const text =
+    detail ??
+    `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.path || '(body)').join(', ')}.`;
   return new ProblemError(400, 'invalid-request', 'Invalid request', text, errors);
 }
 
@@ -100,10 +102,19 @@ export function toProblem(error: unknown): ProblemError {
   if (error instanceof QuoteInputError) return invalidRequest(error.issues);
   if (error instanceof HTTPException) {
     const [slug, title] = HTTP_PROBLEMS[error.status] ?? ['http-error', 'Request failed'];
-    const detail = error.status === 400 ? `${error.message}: the body must be a JSON document.` : error.message || title;
+    const detail =
+      error.status === 400 ? `${error.message}: the body must be a JSON document.` : error.message || title;
     const errors = error.status === 400 ? [{ path: '', message: error.message || 'malformed body' }] : [];
     return new ProblemError(error.status as ContentfulStatusCode, slug, title, detail, errors);
   }
-  console.error('internal error', error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : error);
-  return new ProblemError(500, 'internal-error', 'Internal error', 'The server failed to answer this request; the fault has been logged.');
+  console.error(
+    'internal error',
+    error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : error,
+  );
+  return new ProblemError(
+    500,
+    'internal-error',
+    'Internal error',
+    'The server failed to answer this request; the fault has been logged.',
+  );
 }

@@ -1,9 +1,9 @@
 /** What every quoting route hands the engine: the tariffs, today's date and the charter-party clauses. */
 import type { Context } from 'hono';
 import { shippedClauses } from '../charter/shipped';
-import type { QuoteEnvironment } from '../engine/quote';
-import { todayUtc } from '../engine/time';
+import type { QuoteEnvironment } from '../engine';
 import { nativeSha256Hex } from '../lib/native-sha256';
+import { todayUtc } from '../lib/time';
 import type { AppEnv } from './env';
 import { registryOf } from './tariff-registry';
 

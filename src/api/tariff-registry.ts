@@ -1,7 +1,7 @@
 /** The tariff registry a request quotes with: the shipped one unless the app was created with another. */
 import type { Context } from 'hono';
-import { shippedRegistry } from '../tariffs/shipped';
 import type { TariffRegistry } from '../tariffs/registry';
+import { shippedRegistry } from '../tariffs/shipped';
 import type { AppEnv } from './env';
 
 export function registryOf(c: Context<AppEnv>): TariffRegistry {

@@ -17,14 +17,34 @@ export interface ColumnSpec {
   meaning: string;
 }
 
-const vessel = (name: string, path: string[], kind: ColumnKind, required: boolean, meaning: string): ColumnSpec => ({ name, scope: 'vessel', path, kind, required, meaning });
-const call = (name: string, path: string[], kind: ColumnKind, required: boolean, meaning: string): ColumnSpec => ({ name, scope: 'call', path, kind, required, meaning });
+const vessel = (name: string, path: string[], kind: ColumnKind, required: boolean, meaning: string): ColumnSpec => ({
+  name,
+  scope: 'vessel',
+  path,
+  kind,
+  required,
+  meaning,
+});
+const call = (name: string, path: string[], kind: ColumnKind, required: boolean, meaning: string): ColumnSpec => ({
+  name,
+  scope: 'call',
+  path,
+  kind,
+  required,
+  meaning,
+});
 
 /** Vessel columns, in the order the README lists them. `imo` is the key that joins calls to their vessel. */
 export const VESSEL_COLUMNS: ReadonlyArray<ColumnSpec> = [
   vessel('imo', ['imo'], 'text', true, 'IMO number, 7 digits with a valid check digit; the key of the vessel'),
   vessel('name', ['name'], 'text', false, 'vessel name'),
-  vessel('type', ['type'], 'text', true, 'container, dry_bulk, tanker, chemical_tanker, lng_carrier, lpg_carrier, ethane_carrier, vehicle_carrier, roro, general_cargo, passenger or other'),
+  vessel(
+    'type',
+    ['type'],
+    'text',
+    true,
+    'container, dry_bulk, tanker, chemical_tanker, lng_carrier, lpg_carrier, ethane_carrier, vehicle_carrier, roro, general_cargo, passenger or other',
+  ),
   vessel('flag', ['flag'], 'text', true, 'flag state, ISO 3166-1 alpha-2'),
   vessel('buildCountry', ['buildCountry'], 'text', true, 'country of the building yard, ISO 3166-1 alpha-2'),
   vessel('netTonnage', ['netTonnage'], 'number', true, 'net tonnage (ITC 69), decimals allowed'),
@@ -33,13 +53,25 @@ export const VESSEL_COLUMNS: ReadonlyArray<ColumnSpec> = [
   vessel('ceuCapacity', ['ceuCapacity'], 'number', false, 'vehicle capacity in CEU (per-CEU tariff versions)'),
   vessel('ownerName', ['owner', 'name'], 'text', false, 'registered owner'),
   vessel('ownerCountry', ['owner', 'country'], 'text', true, "owner's country, ISO 3166-1 alpha-2"),
-  vessel('ownerStakes', ['owner', 'stakes'], 'stakes', false, 'stakes in the owner: `US:30/10/0; HK:25` = country:equity/voting/board percent'),
+  vessel(
+    'ownerStakes',
+    ['owner', 'stakes'],
+    'stakes',
+    false,
+    'stakes in the owner: `US:30/10/0; HK:25` = country:equity/voting/board percent',
+  ),
   vessel('operatorName', ['operator', 'name'], 'text', false, 'operator (CBP Form 1300 / COFR holder)'),
   vessel('operatorCountry', ['operator', 'country'], 'text', true, "operator's country, ISO 3166-1 alpha-2"),
   vessel('operatorStakes', ['operator', 'stakes'], 'stakes', false, 'stakes in the operator, as ownerStakes'),
   vessel('programs', ['programs'], 'list', false, 'US programs, separated by `;`: MSP, TSP, CSP, VISA'),
   vessel('usGovernment', ['usGovernment'], 'boolean', false, 'owned or chartered by the US government (true/false)'),
-  vessel('usBuiltOrderedOn', ['usBuiltOrder', 'orderedOn'], 'text', false, 'date a US-built vessel was ordered (remission)'),
+  vessel(
+    'usBuiltOrderedOn',
+    ['usBuiltOrder', 'orderedOn'],
+    'text',
+    false,
+    'date a US-built vessel was ordered (remission)',
+  ),
   vessel('usBuiltDeliveredOn', ['usBuiltOrder', 'deliveredOn'], 'text', false, 'its delivery date, if delivered'),
   vessel('usBuiltNetTonnage', ['usBuiltOrder', 'netTonnage'], 'number', false, 'its net tonnage'),
   vessel('usBuiltVesselType', ['usBuiltOrder', 'vesselType'], 'text', false, 'its vessel type'),
@@ -52,8 +84,20 @@ export const CALL_COLUMNS: ReadonlyArray<ColumnSpec> = [
   call('cargo', ['cargo'], 'text', false, 'laden (default), ballast or empty'),
   call('purpose', ['purpose'], 'text', false, 'cargo (default), repair, bunkers or other'),
   call('containersDischarged', ['containersDischarged'], 'integer', false, 'containers discharged at this call'),
-  call('distanceNm', ['distanceNm'], 'number', false, 'sea distance in nautical miles from the farthest foreign port of the voyage'),
-  call('usGovernmentCargo', ['usGovernmentCargo'], 'boolean', false, 'the call carries US government cargo (true/false)'),
+  call(
+    'distanceNm',
+    ['distanceNm'],
+    'number',
+    false,
+    'sea distance in nautical miles from the farthest foreign port of the voyage',
+  ),
+  call(
+    'usGovernmentCargo',
+    ['usGovernmentCargo'],
+    'boolean',
+    false,
+    'the call carries US government cargo (true/false)',
+  ),
 ];
 
 /** `Net_Tonnage`, `net tonnage` and `netTonnage` all read as `nettonnage`. */
@@ -72,7 +116,10 @@ const FALSE = new Set(['false', 'no', 'n', '0']);
 
 function readStakes(text: string): CellValue {
   const stakes: Array<Record<string, unknown>> = [];
-  for (const part of text.split(';').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const match = /^([A-Za-z]{2})\s*:\s*([^/]*)(?:\/([^/]*))?(?:\/([^/]*))?$/.exec(part);
     if (!match) return { error: `cannot read stake "${part}"; write country:equity/voting/board, such as US:30/10/0` };
     const stake: Record<string, unknown> = { country: match[1]!.toUpperCase() };
@@ -100,7 +147,10 @@ export function readCell(column: ColumnSpec, raw: string): CellValue {
       return { value: text };
     case 'number':
     case 'integer':
-      if (!NUMBER.test(text)) return { error: `must be a ${column.kind === 'integer' ? 'whole number' : 'number'} such as 1200 or 30000.4, not "${text}"` };
+      if (!NUMBER.test(text))
+        return {
+          error: `must be a ${column.kind === 'integer' ? 'whole number' : 'number'} such as 1200 or 30000.4, not "${text}"`,
+        };
       if (column.kind === 'integer' && text.includes('.')) return { error: `must be a whole number, not "${text}"` };
       return { value: Number(text) };
     case 'boolean': {

@@ -36,7 +36,11 @@ export class CsvTooLargeError extends Error {
   }
 }
 
-const DEFAULT_LIMITS: CsvLimits = { maxRecords: Number.POSITIVE_INFINITY, maxFieldsPerRecord: 256, maxFieldLength: 8192 };
+const DEFAULT_LIMITS: CsvLimits = {
+  maxRecords: Number.POSITIVE_INFINITY,
+  maxFieldsPerRecord: 256,
+  maxFieldLength: 8192,
+};
 
 /**
  * Parses CSV text. Blank lines are skipped; a quote may only open a field.
@@ -81,10 +85,15 @@ export function parseCsv(text: string, limits: Partial<CsvLimits> = {}): CsvReco
         let j = i;
         while (j < length && source[j] !== ',' && source[j] !== '\n' && source[j] !== '\r') j += 1;
         field = source.slice(i, j);
-        if (field.includes('"')) throw new CsvSyntaxError(start, `a quote inside an unquoted field; quote the whole field and double the quote`);
+        if (field.includes('"'))
+          throw new CsvSyntaxError(
+            start,
+            `a quote inside an unquoted field; quote the whole field and double the quote`,
+          );
         i = j;
       }
-      if (field.length > maxFieldLength) throw new CsvSyntaxError(start, `a field is longer than ${maxFieldLength} characters`);
+      if (field.length > maxFieldLength)
+        throw new CsvSyntaxError(start, `a field is longer than ${maxFieldLength} characters`);
       fields.push(field);
       if (fields.length > maxFieldsPerRecord) throw new CsvSyntaxError(start, `more than ${maxFieldsPerRecord} fields`);
       if (i >= length) endOfRecord = true;

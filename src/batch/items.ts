@@ -5,7 +5,7 @@
  * knows how to turn a request field path back into what the caller wrote
  * (array index and path, or CSV row and column).
  */
-import type { QuoteInput, QuoteOptions } from '../engine/types';
+import type { QuoteInput, QuoteOptions } from '../engine';
 
 /** One complaint about the input, located where the caller can find it. */
 export interface BatchError {
@@ -35,7 +35,9 @@ export interface BatchItem {
 }
 
 /** Validation of one raw request, supplied by the caller (the API validates with its wire schema). */
-export type ValidateRequest = (raw: unknown) => { request: QuoteInput } | { issues: Array<{ path: string; message: string }> };
+export type ValidateRequest = (
+  raw: unknown,
+) => { request: QuoteInput } | { issues: Array<{ path: string; message: string }> };
 
 /** Batch-wide limits; beyond them the whole batch is refused. */
 export interface BatchLimits {
@@ -65,8 +67,10 @@ export class BatchFormatError extends Error {
 export function withDefaults(options: QuoteOptions | undefined, defaults: QuoteOptions): QuoteOptions | undefined {
   if (Object.keys(defaults).length === 0) return options;
   const merged: QuoteOptions = { ...defaults, ...options };
-  if (defaults.tariffVersions || options?.tariffVersions) merged.tariffVersions = { ...defaults.tariffVersions, ...options?.tariffVersions };
-  if (defaults.assumptions || options?.assumptions) merged.assumptions = { ...defaults.assumptions, ...options?.assumptions };
+  if (defaults.tariffVersions || options?.tariffVersions)
+    merged.tariffVersions = { ...defaults.tariffVersions, ...options?.tariffVersions };
+  if (defaults.assumptions || options?.assumptions)
+    merged.assumptions = { ...defaults.assumptions, ...options?.assumptions };
   return merged;
 }
 
@@ -81,22 +85,43 @@ const imoOf = (raw: unknown): string | null => {
  * every call: a second request for the same IMO is refused.
  * @throws BatchFormatError when the body is neither shape, BatchLimitError beyond the limits.
  */
-export function fromJson(body: unknown, validate: ValidateRequest, limits: BatchLimits, defaults: QuoteOptions = {}): BatchItem[] {
+export function fromJson(
+  body: unknown,
+  validate: ValidateRequest,
+  limits: BatchLimits,
+  defaults: QuoteOptions = {},
+): BatchItem[] {
   const list = Array.isArray(body) ? body : (body as { requests?: unknown } | null)?.requests;
   if (!Array.isArray(list) || (!Array.isArray(body) && Object.keys(body as object).length !== 1)) {
-    throw new BatchFormatError([{ path: '', message: 'the body must be an array of quote requests, or an object { "requests": [...] }' }]);
+    throw new BatchFormatError([
+      { path: '', message: 'the body must be an array of quote requests, or an object { "requests": [...] }' },
+    ]);
   }
   const prefix = Array.isArray(body) ? '' : 'requests';
   if (list.length === 0) throw new BatchFormatError([{ path: prefix, message: 'give at least one quote request' }]);
-  if (list.length > limits.vessels) throw new BatchLimitError(prefix, `at most ${limits.vessels} quote requests (vessels) per batch; this one has ${list.length}`);
-  const calls = list.reduce<number>((total, raw) => total + (Array.isArray((raw as { portCalls?: unknown })?.portCalls) ? (raw as { portCalls: unknown[] }).portCalls.length : 0), 0);
-  if (calls > limits.calls) throw new BatchLimitError(prefix, `at most ${limits.calls} port calls per batch; this one has ${calls}`);
+  if (list.length > limits.vessels)
+    throw new BatchLimitError(
+      prefix,
+      `at most ${limits.vessels} quote requests (vessels) per batch; this one has ${list.length}`,
+    );
+  const calls = list.reduce<number>(
+    (total, raw) =>
+      total +
+      (Array.isArray((raw as { portCalls?: unknown })?.portCalls)
+        ? (raw as { portCalls: unknown[] }).portCalls.length
+        : 0),
+    0,
+  );
+  if (calls > limits.calls)
+    throw new BatchLimitError(prefix, `at most ${limits.calls} port calls per batch; this one has ${calls}`);
 
   const firstIndexOf = new Map<string, number>();
   return list.map((raw, index): BatchItem => {
     const locate = (path: string) => ({ index, path });
     const imo = imoOf(raw);
-    const count = Array.isArray((raw as { portCalls?: unknown })?.portCalls) ? (raw as { portCalls: unknown[] }).portCalls.length : 0;
+    const count = Array.isArray((raw as { portCalls?: unknown })?.portCalls)
+      ? (raw as { portCalls: unknown[] }).portCalls.length
+      : 0;
     const item: BatchItem = { index, imo, calls: count, errors: [], locate };
     const checked = validate(raw);
     if ('issues' in checked) {
@@ -105,7 +130,12 @@ export function fromJson(body: unknown, validate: ValidateRequest, limits: Batch
     }
     const seen = imo === null ? undefined : firstIndexOf.get(imo);
     if (seen !== undefined) {
-      item.errors = [{ ...locate('vessel.imo'), message: `vessel ${imo} is already quoted by request ${seen}; give one request per vessel with its whole schedule, so the cap counts every call` }];
+      item.errors = [
+        {
+          ...locate('vessel.imo'),
+          message: `vessel ${imo} is already quoted by request ${seen}; give one request per vessel with its whole schedule, so the cap counts every call`,
+        },
+      ];
       return item;
     }
     if (imo !== null) firstIndexOf.set(imo, index);

@@ -40,8 +40,27 @@ export interface BatchWriter {
 
 /** Columns of the CSV answer; `record` says what a row is: voyage, error or total. */
 export const CSV_ANSWER_COLUMNS = [
-  'record', 'index', 'imo', 'rows', 'regime', 'tariff', 'capYear', 'calls', 'chargedAt', 'arrival', 'rule', 'outcome', 'certainty',
-  'amount', 'currency', 'voyages', 'charged', 'row', 'column', 'path', 'message',
+  'record',
+  'index',
+  'imo',
+  'rows',
+  'regime',
+  'tariff',
+  'capYear',
+  'calls',
+  'chargedAt',
+  'arrival',
+  'rule',
+  'outcome',
+  'certainty',
+  'amount',
+  'currency',
+  'voyages',
+  'charged',
+  'row',
+  'column',
+  'path',
+  'message',
 ] as const;
 type CsvAnswerRow = Partial<Record<(typeof CSV_ANSWER_COLUMNS)[number], string | number | null>>;
 
@@ -63,7 +82,8 @@ function errorRow(error: BatchError, owner: { index?: number; imo?: string | nul
 const jsonWriter: BatchWriter = {
   start: () => '{"results":[',
   vessel: (result, first) => `${first ? '' : ','}${JSON.stringify(result)}`,
-  end: ({ totals, errors, summary }) => `],"totals":${JSON.stringify(totals)},"errors":${JSON.stringify(errors)},"summary":${JSON.stringify(summary)}}`,
+  end: ({ totals, errors, summary }) =>
+    `],"totals":${JSON.stringify(totals)},"errors":${JSON.stringify(errors)},"summary":${JSON.stringify(summary)}}`,
 };
 
 const ndjsonWriter: BatchWriter = {
@@ -102,7 +122,23 @@ const csvWriter: BatchWriter = {
   // Errors of vessels were written with their vessel; rows that belong to no vessel come here.
   end: (end) =>
     end.orphans.map((error) => errorRow(error)).join('') +
-    end.totals.map((total) => csvRow({ record: 'total', regime: total.regime, currency: total.currency, capYear: total.capYear, amount: total.amount, voyages: total.voyages, charged: total.charged })).join(''),
+    end.totals
+      .map((total) =>
+        csvRow({
+          record: 'total',
+          regime: total.regime,
+          currency: total.currency,
+          capYear: total.capYear,
+          amount: total.amount,
+          voyages: total.voyages,
+          charged: total.charged,
+        }),
+      )
+      .join(''),
 };
 
-export const BATCH_WRITERS: Record<BatchFormat, BatchWriter> = { json: jsonWriter, ndjson: ndjsonWriter, csv: csvWriter };
+export const BATCH_WRITERS: Record<BatchFormat, BatchWriter> = {
+  json: jsonWriter,
+  ndjson: ndjsonWriter,
+  csv: csvWriter,
+};

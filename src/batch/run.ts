@@ -3,15 +3,26 @@
  * the cap counts every call) and keeps running totals per regime, currency
  * and cap year. A vessel that fails never stops the others.
  */
-import { decimal, formatAmount, ZERO, type Decimal } from '../engine/money';
-import { quote, type QuoteEnvironment } from '../engine/quote';
-import { capYearOf } from '../engine/rules/cap';
-import { resolveParam } from '../engine/rules/params';
-import { QuoteInputError, type Money, type Outcome, type Quote, type VoyageQuote } from '../engine/types';
+
+import {
+  capYearOf,
+  type Money,
+  type Outcome,
+  type Quote,
+  type QuoteEnvironment,
+  QuoteInputError,
+  quote,
+  resolveParam,
+  type VoyageQuote,
+} from '../engine';
+import { type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
 import type { BatchError, BatchItem } from './items';
 
 /** A voyage without its basis, exemptions, cap details, explanation and citations: what a fleet table needs. */
-export type VoyageSummary = Pick<VoyageQuote, 'regime' | 'tariff' | 'calls' | 'chargedAt' | 'arrival' | 'rule' | 'outcome' | 'certainty' | 'fee' | 'alternatives'> & {
+export type VoyageSummary = Pick<
+  VoyageQuote,
+  'regime' | 'tariff' | 'calls' | 'chargedAt' | 'arrival' | 'rule' | 'outcome' | 'certainty' | 'fee' | 'alternatives'
+> & {
   capYear: string;
 };
 
@@ -55,11 +66,21 @@ function capYearOfVoyage(voyage: VoyageQuote, assumptions: Record<string, string
 
 /** Running totals per regime, currency and cap year. */
 export class BatchTotals {
-  private readonly totals = new Map<string, { regime: string; currency: string; capYear: string; amount: Decimal; voyages: number; charged: number }>();
+  private readonly totals = new Map<
+    string,
+    { regime: string; currency: string; capYear: string; amount: Decimal; voyages: number; charged: number }
+  >();
 
   add(voyage: { regime: string; fee: Money; capYear: string; outcome: Outcome }): void {
     const key = `${voyage.regime}|${voyage.fee.currency}|${voyage.capYear}`;
-    const entry = this.totals.get(key) ?? { regime: voyage.regime, currency: voyage.fee.currency, capYear: voyage.capYear, amount: ZERO, voyages: 0, charged: 0 };
+    const entry = this.totals.get(key) ?? {
+      regime: voyage.regime,
+      currency: voyage.fee.currency,
+      capYear: voyage.capYear,
+      amount: ZERO,
+      voyages: 0,
+      charged: 0,
+    };
     entry.amount = entry.amount.plus(decimal(voyage.fee.amount));
     entry.voyages += 1;
     if (voyage.outcome === 'charged') entry.charged += 1;
@@ -69,8 +90,20 @@ export class BatchTotals {
   /** Sorted by regime, currency, cap year. */
   list(): BatchTotal[] {
     return [...this.totals.values()]
-      .sort((a, b) => a.regime.localeCompare(b.regime) || a.currency.localeCompare(b.currency) || a.capYear.localeCompare(b.capYear))
-      .map(({ regime, currency, capYear, amount, voyages, charged }) => ({ regime, currency, capYear, amount: formatAmount(amount), voyages, charged }));
+      .sort(
+        (a, b) =>
+          a.regime.localeCompare(b.regime) ||
+          a.currency.localeCompare(b.currency) ||
+          a.capYear.localeCompare(b.capYear),
+      )
+      .map(({ regime, currency, capYear, amount, voyages, charged }) => ({
+        regime,
+        currency,
+        capYear,
+        amount: formatAmount(amount),
+        voyages,
+        charged,
+      }));
   }
 }
 
@@ -89,25 +122,51 @@ const failed = (item: BatchItem, title: string, errors: BatchError[]): VesselRes
   ...(item.index !== undefined ? { index: item.index } : {}),
   imo: item.imo,
   ...(item.rows ? { rows: item.rows } : {}),
-  problem: { title, detail: `${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.message).slice(0, 3).join('; ')}${errors.length > 3 ? '; …' : ''}`, errors },
+  problem: {
+    title,
+    detail: `${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors
+      .map((e) => e.message)
+      .slice(0, 3)
+      .join('; ')}${errors.length > 3 ? '; …' : ''}`,
+    errors,
+  },
 });
 
 /**
  * Quotes one item and adds its voyages to `totals`.
  * @example quoteItem(items[0], env, totals, 'summary').quote?.totals
  */
-export function quoteItem(item: BatchItem, env: QuoteEnvironment, totals: BatchTotals, detail: 'summary' | 'full' = 'summary'): VesselResult {
+export function quoteItem(
+  item: BatchItem,
+  env: QuoteEnvironment,
+  totals: BatchTotals,
+  detail: 'summary' | 'full' = 'summary',
+): VesselResult {
   if (!item.request) return failed(item, 'Invalid vessel', item.errors);
   try {
     const summary = summarize(quote(item.request, env), env, detail);
     for (const voyage of summary.voyages) totals.add(voyage);
-    return { ...(item.index !== undefined ? { index: item.index } : {}), imo: item.imo, ...(item.rows ? { rows: item.rows } : {}), quote: summary };
+    return {
+      ...(item.index !== undefined ? { index: item.index } : {}),
+      imo: item.imo,
+      ...(item.rows ? { rows: item.rows } : {}),
+      quote: summary,
+    };
   } catch (error) {
     if (error instanceof QuoteInputError) {
-      return failed(item, 'Invalid vessel', error.issues.map((issue) => ({ ...item.locate(issue.path), message: issue.message })));
+      return failed(
+        item,
+        'Invalid vessel',
+        error.issues.map((issue) => ({ ...item.locate(issue.path), message: issue.message })),
+      );
     }
     // One vessel's fault must not sink the fleet: logged, answered as that vessel's problem.
-    console.error('batch: internal error on one vessel', error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : error);
-    return failed(item, 'Internal error', [{ ...item.locate(''), message: 'the server failed to quote this vessel; the fault has been logged' }]);
+    console.error(
+      'batch: internal error on one vessel',
+      error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : error,
+    );
+    return failed(item, 'Internal error', [
+      { ...item.locate(''), message: 'the server failed to quote this vessel; the fault has been logged' },
+    ]);
   }
 }

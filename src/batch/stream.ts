@@ -2,7 +2,7 @@
  * A batch answer as a byte stream: vessels are quoted as the reader pulls,
  * so a large fleet starts arriving at once and never sits whole in memory.
  */
-import type { QuoteEnvironment } from '../engine/quote';
+import type { QuoteEnvironment } from '../engine';
 import type { BatchError, BatchItem } from './items';
 import { BATCH_WRITERS, type BatchEnd, type BatchFormat } from './output';
 import { BatchTotals, quoteItem } from './run';
@@ -14,7 +14,13 @@ const CHUNK_CHARS = 64 * 1024;
  * The pieces of a batch answer in order: the opening, one piece per vessel, the closing with totals.
  * @example [...batchPieces(items, [], env, 'ndjson')].length // items.length + 2
  */
-export function* batchPieces(items: ReadonlyArray<BatchItem>, orphans: ReadonlyArray<BatchError>, env: QuoteEnvironment, format: BatchFormat, detail: 'summary' | 'full' = 'summary'): Generator<string> {
+export function* batchPieces(
+  items: ReadonlyArray<BatchItem>,
+  orphans: ReadonlyArray<BatchError>,
+  env: QuoteEnvironment,
+  format: BatchFormat,
+  detail: 'summary' | 'full' = 'summary',
+): Generator<string> {
   const writer = BATCH_WRITERS[format];
   const totals = new BatchTotals();
   const errors: BatchError[] = [];
@@ -30,7 +36,12 @@ export function* batchPieces(items: ReadonlyArray<BatchItem>, orphans: ReadonlyA
     totals: totals.list(),
     errors: [...errors, ...orphans],
     orphans: [...orphans],
-    summary: { vessels: items.length, quoted, failed: items.length - quoted, calls: items.reduce((total, item) => total + item.calls, 0) },
+    summary: {
+      vessels: items.length,
+      quoted,
+      failed: items.length - quoted,
+      calls: items.reduce((total, item) => total + item.calls, 0),
+    },
   };
   yield writer.end(end);
 }

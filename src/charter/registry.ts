@@ -17,13 +17,18 @@ export class ClauseFileError extends Error {
 function load(source: unknown, file: string): CharterClause {
   const parsed = CharterClause.safeParse(source);
   if (!parsed.success) {
-    throw new ClauseFileError(file, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+    throw new ClauseFileError(
+      file,
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
   }
   const clause = parsed.data;
   const problems: string[] = [];
   if (!file.endsWith(`/${clause.id}.json`)) problems.push(`the file name must be ${clause.id}.json`);
-  if (new Set(clause.shifts.map((shift) => shift.id)).size !== clause.shifts.length) problems.push('shift ids are not unique');
-  if (clause.shifts.some((shift) => shift.payer === clause.allocation.payer)) problems.push('a shift must move the fee away from the default payer');
+  if (new Set(clause.shifts.map((shift) => shift.id)).size !== clause.shifts.length)
+    problems.push('shift ids are not unique');
+  if (clause.shifts.some((shift) => shift.payer === clause.allocation.payer))
+    problems.push('a shift must move the fee away from the default payer');
   if (problems.length > 0) throw new ClauseFileError(file, problems);
   return clause;
 }

@@ -4,7 +4,7 @@
  * that shift the fee to the other side. The wording and the references live
  * in the files; the engine only knows the kinds of fact a shift can test.
  */
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { Citation } from '../tariffs/schema';
 
 /** Facts about the charter a request can state (`charterParty.<fact>`), with their defaults. */

@@ -3,19 +3,29 @@
  * territory, evaluated in the order coverage → status window → exemptions →
  * remission → cap → charged, each step explained.
  */
+
+import { ceilWhole, type Decimal, decimal, formatAmount, formatQuantity, ZERO } from '../lib/money';
+import { describeInstant, localDate } from '../lib/time';
 import type { CompiledRateStep, LoadedTariff } from '../tariffs/registry';
 import type { Rule } from '../tariffs/schema';
-import { ceilWhole, decimal, formatAmount, formatQuantity, ZERO, type Decimal } from './money';
-import { capYearOf, CapCounter } from './rules/cap';
+import { CapCounter, capYearOf } from './rules/cap';
 import { matchCoverage } from './rules/coverage';
 import { evaluateExemptions } from './rules/exemptions';
 import { resolveParam } from './rules/params';
-import { computeBasis, rateStepAt, type Quantities } from './rules/rates';
+import { computeBasis, type Quantities, rateStepAt } from './rules/rates';
 import { evaluateRemission } from './rules/remission';
-import { statusAt, type StatusAtArrival } from './rules/status';
-import { describeInstant, localDate } from './time';
-import { QuoteInputError, type BasisLine, type CapState, type ExemptionResult, type Outcome, type PriorCharge, type VesselInput, type VoyageQuote } from './types';
-import { rotations, type ResolvedCall, type Rotation } from './voyages';
+import { type StatusAtArrival, statusAt } from './rules/status';
+import {
+  type BasisLine,
+  type CapState,
+  type ExemptionResult,
+  type Outcome,
+  type PriorCharge,
+  QuoteInputError,
+  type VesselInput,
+  type VoyageQuote,
+} from './types';
+import { type ResolvedCall, type Rotation, rotations } from './voyages';
 
 export interface RegimeContext {
   /** Net tonnage as this tariff charges it (set by evaluateRegime). */
@@ -62,10 +72,13 @@ function statusLine(status: StatusAtArrival): string {
 
 function conditionalNotes(tariff: LoadedTariff, vessel: VesselInput, rule: string | null, millis: number): string[] {
   return tariff.notes
-    .filter(({ note, fromMillis, toMillis }) =>
-      millis >= fromMillis && millis < toMillis &&
-      (!note.vesselTypes || note.vesselTypes.includes(vessel.type)) &&
-      (!note.rules || (rule !== null && note.rules.includes(rule))))
+    .filter(
+      ({ note, fromMillis, toMillis }) =>
+        millis >= fromMillis &&
+        millis < toMillis &&
+        (!note.vesselTypes || note.vesselTypes.includes(vessel.type)) &&
+        (!note.rules || (rule !== null && note.rules.includes(rule))),
+    )
     .map(({ note }) => note.text);
 }
 
@@ -87,28 +100,57 @@ interface Steps {
 }
 
 /** The rate step at arrival and the basis lines it gives (empty before the first step). */
-function price(steps: Steps, ruleId: string): { step: CompiledRateStep | undefined; basis: BasisLine[]; amount: Decimal } {
-  const { ctx: { tariff, vessel }, rotation, first, netTonnage, explanation } = steps;
+function price(
+  steps: Steps,
+  ruleId: string,
+): { step: CompiledRateStep | undefined; basis: BasisLine[]; amount: Decimal } {
+  const {
+    ctx: { tariff, vessel },
+    rotation,
+    first,
+    netTonnage,
+    explanation,
+  } = steps;
   const step = rateStepAt(tariff.rules.get(ruleId)!, first.arrival.millis);
   if (!step) return { step, basis: [], amount: ZERO };
   const computed = computeBasis(step, quantities(netTonnage, vessel, rotation), tariff.data.amountRounding.places);
   if (computed.missing) {
-    throw new QuoteInputError([{ path: `vessel.${computed.missing === 'ceu' ? 'ceuCapacity' : 'netTonnage'}`, message: `${tariff.id} ${ruleId} charges per ${computed.missing}; give it` }]);
+    throw new QuoteInputError([
+      {
+        path: `vessel.${computed.missing === 'ceu' ? 'ceuCapacity' : 'netTonnage'}`,
+        message: `${tariff.id} ${ruleId} charges per ${computed.missing}; give it`,
+      },
+    ]);
   }
   const rates = step.bases.map((b) => `${b.rateText} ${tariff.data.currency}/${b.unit}`).join(' or ');
-  explanation.push(`Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''}.`);
-  for (const line of computed.lines) explanation.push(`${line.quantity} ${line.unit} × ${line.rate} = ${line.amount} ${tariff.data.currency}.`);
+  explanation.push(
+    `Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''}.`,
+  );
+  for (const line of computed.lines)
+    explanation.push(`${line.quantity} ${line.unit} × ${line.rate} = ${line.amount} ${tariff.data.currency}.`);
   if (tariff.data.tonnage.rounding === 'ceil' && !decimal(vessel.netTonnage).equals(netTonnage)) {
-    explanation.push(`Net tonnage ${formatQuantity(decimal(vessel.netTonnage))} rounded up to ${formatQuantity(netTonnage)}: ${tariff.data.tonnage.note}`);
+    explanation.push(
+      `Net tonnage ${formatQuantity(decimal(vessel.netTonnage))} rounded up to ${formatQuantity(netTonnage)}: ${tariff.data.tonnage.note}`,
+    );
   }
   return { step, basis: computed.lines, amount: computed.amount };
 }
 
 /** Whether the fee is remitted for a US-built order (explained either way when an order is given). */
 function remitted(steps: Steps, rule: Rule): boolean {
-  const { ctx: { tariff, vessel }, first, netTonnage, explanation } = steps;
+  const {
+    ctx: { tariff, vessel },
+    first,
+    netTonnage,
+    explanation,
+  } = steps;
   if (!rule.remission) return false;
-  const remission = evaluateRemission(rule.remission, vessel, netTonnage, localDate(first.arrival.millis, tariff.data.zone));
+  const remission = evaluateRemission(
+    rule.remission,
+    vessel,
+    netTonnage,
+    localDate(first.arrival.millis, tariff.data.zone),
+  );
   if (remission.applies) explanation.push(`Remitted: ${remission.reason}.`);
   else if (vessel.usBuiltOrder) explanation.push(`No remission: ${remission.reason}.`);
   return remission.applies;
@@ -116,18 +158,26 @@ function remitted(steps: Steps, rule: Rule): boolean {
 
 /** The cap year's count; records this charge unless the cap is reached. */
 function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: CapState } {
-  const { ctx: { tariff, assumptions }, first, explanation } = steps;
+  const {
+    ctx: { tariff, assumptions },
+    first,
+    explanation,
+  } = steps;
   const year = capYearOf(resolveParam(tariff.data.cap.year, assumptions), first.arrival.millis, tariff.data.zone);
   const arrivalDate = localDate(first.arrival.millis, tariff.data.zone);
   const own = counter.ownPayment(first.port, arrivalDate);
   const counted = counter.countedFor(year, first.arrival.millis, own);
   if (own) {
     const which = own.source === 'ledger' ? `ledger charge ${own.id}` : 'the prior charge';
-    explanation.push(`Already paid: ${which} (${own.date}, ${first.port}) is this voyage's own payment, not an earlier charge.`);
+    explanation.push(
+      `Already paid: ${which} (${own.date}, ${first.port}) is this voyage's own payment, not an earlier charge.`,
+    );
   }
   const limit = tariff.data.cap.limit;
   if (counted.length >= limit) {
-    explanation.push(`Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}); fee 0.`);
+    explanation.push(
+      `Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}); fee 0.`,
+    );
     return { capped: true, cap: { year: year.label, count: counted.length, limit, counted } };
   }
   // A voyage already in the ledger is counted there for the voyages after it.
@@ -147,7 +197,11 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
   const zero = (outcome: Outcome): Draft => ({ outcome, amount: ZERO, basis, exemptions, cap: null });
 
   if (status.status !== 'in-force') {
-    explanation.push(status.status === 'suspended' ? 'Suspended: no liability accrues, fee 0.' : 'Not in force at this arrival: fee 0.');
+    explanation.push(
+      status.status === 'suspended'
+        ? 'Suspended: no liability accrues, fee 0.'
+        : 'Not in force at this arrival: fee 0.',
+    );
     return zero(status.status);
   }
   if (!step) {
@@ -178,15 +232,29 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
   const calls = rotation.calls.map((call) => call.port);
 
   if (!match || match.rule === null) {
-    explanation.push(match ? `Not covered: ${match.reason}.` : 'Not covered: no coverage test of this regime holds for the vessel.');
+    explanation.push(
+      match ? `Not covered: ${match.reason}.` : 'Not covered: no coverage test of this regime holds for the vessel.',
+    );
     for (const text of match?.notes ?? []) {
       explanation.push(text);
       notes.push(text);
     }
     return {
-      regime: tariff.regime, tariff: tariff.id, calls, chargedAt: null, arrival: first.arrival.iso, rule: null,
-      outcome: 'not-covered', certainty: 'confirmed', fee: money(ZERO, tariff), basis: [], exemptions: [], cap: null, alternatives: [],
-      explanation, citations: tariff.data.instruments.slice(0, 2).map(({ title, url }) => ({ title, url })),
+      regime: tariff.regime,
+      tariff: tariff.id,
+      calls,
+      chargedAt: null,
+      arrival: first.arrival.iso,
+      rule: null,
+      outcome: 'not-covered',
+      certainty: 'confirmed',
+      fee: money(ZERO, tariff),
+      basis: [],
+      exemptions: [],
+      cap: null,
+      alternatives: [],
+      explanation,
+      citations: tariff.data.instruments.slice(0, 2).map(({ title, url }) => ({ title, url })),
     };
   }
   const rule = tariff.rules.get(match.rule)!.rule;
@@ -196,7 +264,13 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
     explanation.push(text);
     notes.push(text);
   }
-  const steps: Steps = { ctx, rotation, first, netTonnage: ctx.netTonnage ?? chargedNetTonnage(tariff, vessel), explanation };
+  const steps: Steps = {
+    ctx,
+    rotation,
+    first,
+    netTonnage: ctx.netTonnage ?? chargedNetTonnage(tariff, vessel),
+    explanation,
+  };
   const draft = decide(steps, match.rule, status, counter, notes);
   const charged = draft.outcome === 'charged';
   if (charged) explanation.push(`Charged ${formatAmount(draft.amount)} ${tariff.data.currency} at ${first.port}.`);
@@ -222,8 +296,13 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
 /** Every rotation of the regime's territory, with the cap walked in order. */
 export function evaluateRegime(ctx: RegimeContext): RegimeResult {
   const notes: string[] = [];
-  const counter = new CapCounter(ctx.priorCharges.filter((charge) => charge.regime === ctx.tariff.regime), ctx.tariff.data.zone);
+  const counter = new CapCounter(
+    ctx.priorCharges.filter((charge) => charge.regime === ctx.tariff.regime),
+    ctx.tariff.data.zone,
+  );
   const withTonnage = { ...ctx, netTonnage: chargedNetTonnage(ctx.tariff, ctx.vessel) };
-  const voyages = rotations(ctx.calls, ctx.tariff.data.territory).map((rotation) => evaluateRotation(withTonnage, rotation, counter, notes));
+  const voyages = rotations(ctx.calls, ctx.tariff.data.territory).map((rotation) =>
+    evaluateRotation(withTonnage, rotation, counter, notes),
+  );
   return { voyages, notes };
 }

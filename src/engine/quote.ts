@@ -2,15 +2,16 @@
  * The one entry point of the engine: a vessel and its port calls in, the
  * quote of every applicable regime out. Pure and synchronous.
  */
+
+import type { ClauseRegistry } from '../charter/registry';
 import { canonicalJson } from '../lib/canonical';
+import { type Decimal, decimal, formatAmount, sum } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
 import { evaluateRegime, type RegimeContext } from './evaluate';
-import { decimal, formatAmount, sum, type Decimal } from './money';
-import { QuoteInputError, type Money, type Quote, type QuoteInput, type VoyageQuote } from './types';
-import { resolveCalls } from './voyages';
-import type { ClauseRegistry } from '../charter/registry';
 import { allocatePayers } from './rules/payer';
+import { type Money, type Quote, type QuoteInput, QuoteInputError, type VoyageQuote } from './types';
+import { resolveCalls } from './voyages';
 
 interface Selection {
   regime: string;
@@ -19,14 +20,25 @@ interface Selection {
 }
 
 /** The version of each regime: an explicit pin wins, else the latest published on or before `asOf`. */
-export function selectVersions(registry: TariffRegistry, asOf: string, pins: Readonly<Record<string, string>> = {}): Selection[] {
+export function selectVersions(
+  registry: TariffRegistry,
+  asOf: string,
+  pins: Readonly<Record<string, string>> = {},
+): Selection[] {
   const regimes = registry.regimes();
   const issues: Array<{ path: string; message: string }> = [];
   for (const [regime, id] of Object.entries(pins)) {
     const path = `options.tariffVersions.${regime}`;
-    if (!regimes.includes(regime)) issues.push({ path, message: `unknown regime ${regime}; valid regimes: ${regimes.join(', ')}` });
+    if (!regimes.includes(regime))
+      issues.push({ path, message: `unknown regime ${regime}; valid regimes: ${regimes.join(', ')}` });
     else if (registry.get(id)?.regime !== regime) {
-      issues.push({ path, message: `unknown version ${id}; valid versions: ${registry.versions(regime).map((t) => t.id).join(', ')}` });
+      issues.push({
+        path,
+        message: `unknown version ${id}; valid versions: ${registry
+          .versions(regime)
+          .map((t) => t.id)
+          .join(', ')}`,
+      });
     }
   }
   if (issues.length > 0) throw new QuoteInputError(issues);
@@ -39,20 +51,30 @@ export function selectVersions(registry: TariffRegistry, asOf: string, pins: Rea
 }
 
 /** Defaults of every assumption the chosen versions declare, overridden by the request; unknown ids or values are refused. */
-export function resolveAssumptions(tariffs: LoadedTariff[], given: Readonly<Record<string, string>> = {}): Record<string, string> {
-  const declared = new Map(tariffs.flatMap((tariff) => tariff.data.assumptions.map((assumption) => [assumption.id, assumption] as const)));
+export function resolveAssumptions(
+  tariffs: LoadedTariff[],
+  given: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const declared = new Map(
+    tariffs.flatMap((tariff) => tariff.data.assumptions.map((assumption) => [assumption.id, assumption] as const)),
+  );
   const resolved: Record<string, string> = {};
-  for (const [id, assumption] of [...declared].sort(([a], [b]) => a.localeCompare(b))) resolved[id] = assumption.default;
+  for (const [id, assumption] of [...declared].sort(([a], [b]) => a.localeCompare(b)))
+    resolved[id] = assumption.default;
   const issues: Array<{ path: string; message: string }> = [];
   for (const [id, value] of Object.entries(given)) {
     const assumption = declared.get(id);
     const path = `options.assumptions.${id}`;
     if (!assumption) {
-      issues.push({ path, message: `unknown assumption ${id} for the chosen tariff versions; valid assumptions: ${[...declared.keys()].sort().join(', ') || 'none'}` });
+      issues.push({
+        path,
+        message: `unknown assumption ${id} for the chosen tariff versions; valid assumptions: ${[...declared.keys()].sort().join(', ') || 'none'}`,
+      });
       continue;
     }
     const values = assumption.options.map((option) => option.value);
-    if (!values.includes(value)) issues.push({ path, message: `unknown value ${value}; valid values: ${values.join(', ')}` });
+    if (!values.includes(value))
+      issues.push({ path, message: `unknown value ${value}; valid values: ${values.join(', ')}` });
     else resolved[id] = value;
   }
   if (issues.length > 0) throw new QuoteInputError(issues);
@@ -66,7 +88,9 @@ function totalsOf(voyages: VoyageQuote[]): Money[] {
     list.push(decimal(voyage.fee.amount));
     byCurrency.set(voyage.fee.currency, list);
   }
-  return [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amounts]) => ({ currency, amount: formatAmount(sum(amounts)) }));
+  return [...byCurrency]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amounts]) => ({ currency, amount: formatAmount(sum(amounts)) }));
 }
 
 /** Converts every total into the base currency of the first FX pair (`USD/CNY` = CNY per USD). */
@@ -78,9 +102,15 @@ function convert(totals: Money[], fx: Readonly<Record<string, string>>): Quote['
   const issues: Array<{ path: string; message: string }> = [];
   for (const total of totals) {
     if (total.currency === target) parts.push(decimal(total.amount));
-    else if (fx[`${target}/${total.currency}`]) parts.push(decimal(total.amount).dividedBy(decimal(fx[`${target}/${total.currency}`]!)));
-    else if (fx[`${total.currency}/${target}`]) parts.push(decimal(total.amount).times(decimal(fx[`${total.currency}/${target}`]!)));
-    else issues.push({ path: 'options.fx', message: `no rate converts ${total.currency} to ${target}; give ${target}/${total.currency}` });
+    else if (fx[`${target}/${total.currency}`])
+      parts.push(decimal(total.amount).dividedBy(decimal(fx[`${target}/${total.currency}`]!)));
+    else if (fx[`${total.currency}/${target}`])
+      parts.push(decimal(total.amount).times(decimal(fx[`${total.currency}/${target}`]!)));
+    else
+      issues.push({
+        path: 'options.fx',
+        message: `no rate converts ${total.currency} to ${target}; give ${target}/${total.currency}`,
+      });
   }
   if (issues.length > 0) throw new QuoteInputError(issues);
   return { currency: target, amount: formatAmount(sum(parts)), rates: { ...fx } };
@@ -89,7 +119,9 @@ function convert(totals: Money[], fx: Readonly<Record<string, string>>): Quote['
 /** For each unconfirmed voyage, its amount under every other value of the deciding assumption. */
 function addAlternatives(ctx: RegimeContext, voyages: VoyageQuote[]): void {
   if (!voyages.some((voyage) => voyage.certainty === 'unconfirmed')) return;
-  const scenarios = new Set(ctx.tariff.data.statusWindows.flatMap((window) => (window.scenario ? [window.scenario.assumption] : [])));
+  const scenarios = new Set(
+    ctx.tariff.data.statusWindows.flatMap((window) => (window.scenario ? [window.scenario.assumption] : [])),
+  );
   for (const assumption of scenarios) {
     const options = ctx.tariff.data.assumptions.find((candidate) => candidate.id === assumption)?.options ?? [];
     for (const { value } of options) {
@@ -129,7 +161,15 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   const priorCharges = input.priorCharges ?? [];
   const regimes = env.registry.regimes();
   const badCharges = priorCharges.flatMap((charge, i) =>
-    regimes.includes(charge.regime) ? [] : [{ path: `priorCharges[${i}].regime`, message: `unknown regime ${charge.regime}; valid regimes: ${regimes.join(', ')}` }]);
+    regimes.includes(charge.regime)
+      ? []
+      : [
+          {
+            path: `priorCharges[${i}].regime`,
+            message: `unknown regime ${charge.regime}; valid regimes: ${regimes.join(', ')}`,
+          },
+        ],
+  );
   if (badCharges.length > 0) throw new QuoteInputError(badCharges);
   const calls = resolveCalls(input.portCalls);
 
@@ -137,10 +177,19 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   const notes: string[] = [];
   for (const selection of selections) {
     if (!selection.tariff) {
-      notes.push(`No ${selection.regime} tariff version was published on or before asOf ${asOf}; that regime is not quoted.`);
+      notes.push(
+        `No ${selection.regime} tariff version was published on or before asOf ${asOf}; that regime is not quoted.`,
+      );
       continue;
     }
-    const ctx: RegimeContext = { tariff: selection.tariff, choice: selection.choice, vessel: input.vessel, calls, priorCharges, assumptions };
+    const ctx: RegimeContext = {
+      tariff: selection.tariff,
+      choice: selection.choice,
+      vessel: input.vessel,
+      calls,
+      priorCharges,
+      assumptions,
+    };
     const result = evaluateRegime(ctx);
     addAlternatives(ctx, result.voyages);
     voyages.push(...result.voyages);

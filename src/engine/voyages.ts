@@ -3,9 +3,10 @@
  * calls at ports of a regime's territory. The charging point is the first
  * port of each run.
  */
+
+import { type Arrival, parseArrival } from '../lib/time';
 import { countryOfLocode, findPort, zoneFor } from '../ports/index';
-import { parseArrival, type Arrival } from './time';
-import { QuoteInputError, type PortCallInput } from './types';
+import { type PortCallInput, QuoteInputError } from './types';
 
 export interface ResolvedCall {
   index: number;

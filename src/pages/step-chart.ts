@@ -4,8 +4,9 @@
  * hatched, periods before entry into force pale), year ticks in the regime's
  * own zone. Pure string building: no script, no external asset.
  */
-import { yearStartsBetween } from '../engine/time';
+
 import type { Timeline, TimelineSeries, WindowStatus } from '../analysis/timeline';
+import { yearStartsBetween } from '../lib/time';
 import { escapeMarkup as esc } from './markup';
 
 export const CHART = { width: 920, height: 300, left: 64, right: 150, top: 30, bottom: 34 } as const;
@@ -97,7 +98,11 @@ function bands(frame: Frame): string[] {
     const text = fits(label) ? label : fits(style.label) ? style.label : '';
     return [
       `<rect class="band band-${window.status}" data-status="${window.status}" x="${fixed(x0)}" y="${top}" width="${fixed(Math.max(0.5, x1 - x0))}" height="${plotH}" fill="${fill}"><title>${esc(tip)}</title></rect>`,
-      ...(text ? [`<text class="band-label" x="${fixed(x0 + 4)}" y="${top - 8}" font-size="11" fill="#3d4656">${esc(text)}</text>`] : []),
+      ...(text
+        ? [
+            `<text class="band-label" x="${fixed(x0 + 4)}" y="${top - 8}" font-size="11" fill="#3d4656">${esc(text)}</text>`,
+          ]
+        : []),
     ];
   });
 }
@@ -110,21 +115,33 @@ function axes(frame: Frame): string[] {
   for (let i = 0; i <= 5; i++) {
     const rate = (yMax / 5) * i;
     const yy = y(rate);
-    parts.push(`<line x1="${left}" x2="${left + plotW}" y1="${fixed(yy)}" y2="${fixed(yy)}" stroke="#8a94a6" stroke-opacity="${i === 0 ? 0.9 : 0.25}"/>`);
-    parts.push(`<text x="${left - 6}" y="${fixed(yy + 4)}" font-size="11" text-anchor="end" fill="#3d4656">${esc(Number(rate.toFixed(2)))}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${left + plotW}" y1="${fixed(yy)}" y2="${fixed(yy)}" stroke="#8a94a6" stroke-opacity="${i === 0 ? 0.9 : 0.25}"/>`,
+    );
+    parts.push(
+      `<text x="${left - 6}" y="${fixed(yy + 4)}" font-size="11" text-anchor="end" fill="#3d4656">${esc(Number(rate.toFixed(2)))}</text>`,
+    );
   }
   const middle = fixed(top + plotH / 2);
-  parts.push(`<text x="14" y="${middle}" font-size="11" fill="#3d4656" text-anchor="middle" transform="rotate(-90 14 ${middle})">${esc(timeline.currency)} per unit</text>`);
+  parts.push(
+    `<text x="14" y="${middle}" font-size="11" fill="#3d4656" text-anchor="middle" transform="rotate(-90 14 ${middle})">${esc(timeline.currency)} per unit</text>`,
+  );
   const years = yearStartsBetween(timeline.range.fromMillis, timeline.range.toMillis, timeline.zone);
   const every = Math.max(1, Math.ceil(years.length / 10));
   years.forEach(({ year, millis }, i) => {
     if (i % every !== 0) return;
     const xx = fixed(x(millis));
-    parts.push(`<line x1="${xx}" x2="${xx}" y1="${top}" y2="${top + plotH + 5}" stroke="#8a94a6" stroke-opacity="0.35"/>`);
-    parts.push(`<text class="tick" x="${xx}" y="${top + plotH + 18}" font-size="11" text-anchor="middle" fill="#3d4656">${year}</text>`);
+    parts.push(
+      `<line x1="${xx}" x2="${xx}" y1="${top}" y2="${top + plotH + 5}" stroke="#8a94a6" stroke-opacity="0.35"/>`,
+    );
+    parts.push(
+      `<text class="tick" x="${xx}" y="${top + plotH + 18}" font-size="11" text-anchor="middle" fill="#3d4656">${year}</text>`,
+    );
   });
   parts.push(`<text x="${left}" y="${height - 2}" font-size="11" fill="#3d4656">${esc(timeline.range.from)}</text>`);
-  parts.push(`<text x="${left + plotW}" y="${height - 2}" font-size="11" text-anchor="end" fill="#3d4656">${esc(timeline.range.to)} · dates in ${esc(timeline.zone)}</text>`);
+  parts.push(
+    `<text x="${left + plotW}" y="${height - 2}" font-size="11" text-anchor="end" fill="#3d4656">${esc(timeline.range.to)} · dates in ${esc(timeline.zone)}</text>`,
+  );
   return parts;
 }
 
@@ -151,19 +168,39 @@ function seriesLines(frame: Frame): string[] {
     const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
     const dash = UNIT_DASH[series.unit] ?? '';
     const d = series.steps
-      .map((step, s) => `${s === 0 ? `M${fixed(x(step.fromMillis))} ` : ' V'}${fixed(y(Number(step.rate)))} H${fixed(x(step.toMillis))}`)
+      .map(
+        (step, s) =>
+          `${s === 0 ? `M${fixed(x(step.fromMillis))} ` : ' V'}${fixed(y(Number(step.rate)))} H${fixed(x(step.toMillis))}`,
+      )
       .join('');
-    parts.push(`<path class="series" data-rule="${esc(series.rule)}" data-unit="${esc(series.unit)}" d="${d}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}><title>${esc(seriesLabel(series))}</title></path>`);
+    parts.push(
+      `<path class="series" data-rule="${esc(series.rule)}" data-unit="${esc(series.unit)}" d="${d}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}><title>${esc(seriesLabel(series))}</title></path>`,
+    );
     for (const step of series.steps) {
-      parts.push(`<circle cx="${fixed(x(step.fromMillis))}" cy="${fixed(y(Number(step.rate)))}" r="3" fill="${colour}"><title>${esc(`${shortRuleName(series.title)}: ${step.rate} ${series.measure} from ${step.effective}`)}</title></circle>`);
+      parts.push(
+        `<circle cx="${fixed(x(step.fromMillis))}" cy="${fixed(y(Number(step.rate)))}" r="3" fill="${colour}"><title>${esc(`${shortRuleName(series.title)}: ${step.rate} ${series.measure} from ${step.effective}`)}</title></circle>`,
+      );
     }
     const last = series.steps.at(-1)!;
     const name = shortRuleName(series.title).length <= 16 ? shortRuleName(series.title) : series.rule;
-    ends.push({ y: y(Number(last.rate)), text: `${last.rate} ${name}${series.unit === 'net-ton' ? '' : ` /${series.unit}`}`, colour });
+    ends.push({
+      y: y(Number(last.rate)),
+      text: `${last.rate} ${name}${series.unit === 'net-ton' ? '' : ` /${series.unit}`}`,
+      colour,
+    });
   });
   ends.sort((a, b) => a.y - b.y);
-  const placed = spread(ends.map((end) => end.y + 4), 13, top + 8, top + plotH);
-  ends.forEach((end, i) => parts.push(`<text class="end-label" x="${left + plotW + 6}" y="${fixed(placed[i]!)}" font-size="11" fill="${end.colour}">${esc(end.text)}</text>`));
+  const placed = spread(
+    ends.map((end) => end.y + 4),
+    13,
+    top + 8,
+    top + plotH,
+  );
+  ends.forEach((end, i) => {
+    parts.push(
+      `<text class="end-label" x="${left + plotW + 6}" y="${fixed(placed[i]!)}" font-size="11" fill="${end.colour}">${esc(end.text)}</text>`,
+    );
+  });
   return parts;
 }
 
@@ -175,12 +212,19 @@ function seriesLines(frame: Frame): string[] {
 export function stepChartSvg(timeline: Timeline, idPrefix: string, todayMillis?: number): string {
   const { width, height } = CHART;
   const frame = frameOf(timeline, idPrefix);
-  const pattern = `<defs><pattern id="${esc(frame.hatch)}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+  const pattern =
+    `<defs><pattern id="${esc(frame.hatch)}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
     `<rect width="8" height="8" fill="#fffaf0"/><line x1="0" y1="0" x2="0" y2="8" stroke="#e5b95c" stroke-width="2"/></pattern></defs>`;
   const parts = [pattern, ...bands(frame), ...axes(frame), ...todayMarker(frame, todayMillis), ...seriesLines(frame)];
   const id = esc(idPrefix);
   const title = `${timeline.regime} rates by arrival date, ${timeline.version.id}`;
-  const desc = timeline.series.map((series) => `${seriesLabel(series)}: ${series.steps.map((step) => `${step.rate} from ${step.from}`).join(', ')}`).join('. ');
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${id}-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc">` +
-    `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>${parts.join('')}</svg>`;
+  const desc = timeline.series
+    .map(
+      (series) => `${seriesLabel(series)}: ${series.steps.map((step) => `${step.rate} from ${step.from}`).join(', ')}`,
+    )
+    .join('. ');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${id}-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc">` +
+    `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>${parts.join('')}</svg>`
+  );
 }

@@ -5,8 +5,9 @@
  * `ports.json` (sorted by code); `country-zones.json` maps ISO 3166-1 alpha-2
  * codes to the IANA zone of countries that observe a single time zone.
  */
-import portsData from './ports.json';
+
 import countryZonesData from './country-zones.json';
+import portsData from './ports.json';
 
 /** One port of the bundled table. */
 export interface Port {
@@ -57,7 +58,11 @@ function normalizeCode(code: string): string {
 
 /** Lower-cases and strips diacritics ("Lázaro" → "lazaro"). */
 function foldText(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
 }
 
 /**
@@ -125,8 +130,6 @@ function toRadians(degrees: number): number {
 export function greatCircleNm(a: LatLon, b: LatLon): number {
   const dLat = toRadians(b.lat - a.lat);
   const dLon = toRadians(b.lon - a.lon);
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLon / 2) ** 2;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_NM * Math.asin(Math.min(1, Math.sqrt(h)));
 }

@@ -4,10 +4,10 @@
  * version by knowledge date. Pure: the files come in as parsed JSON.
  */
 import { canonicalJson } from '../lib/canonical';
+import { type Decimal, decimal } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
-import { decimal, type Decimal } from '../engine/money';
-import { isValidZone, localMomentMillis } from '../engine/time';
-import { TariffVersion, type Rule } from './schema';
+import { isValidZone, localMomentMillis } from '../lib/time';
+import { type Rule, TariffVersion } from './schema';
 
 export interface CompiledBasis {
   unit: 'net-ton' | 'container' | 'ceu';
@@ -63,8 +63,9 @@ export class TariffFileError extends Error {
 function assumptionReferences(data: TariffVersion): Array<{ where: string; id: string; values: string[] }> {
   const refs: Array<{ where: string; id: string; values: string[] }> = [];
   const visit = (node: unknown, where: string): void => {
-    if (Array.isArray(node)) node.forEach((item, i) => visit(item, `${where}[${i}]`));
-    else if (node && typeof node === 'object') {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, `${where}[${i}]`);
+    } else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       if (typeof record.assumption === 'string' && record.values && typeof record.values === 'object') {
         refs.push({ where, id: record.assumption, values: Object.keys(record.values) });
@@ -81,12 +82,14 @@ function assumptionReferences(data: TariffVersion): Array<{ where: string; id: s
 
 function crossCheck(data: TariffVersion): string[] {
   const problems: string[] = [];
-  if (!data.id.startsWith(`${data.regime}/`)) problems.push(`id ${data.id} does not start with its regime ${data.regime}/`);
+  if (!data.id.startsWith(`${data.regime}/`))
+    problems.push(`id ${data.id} does not start with its regime ${data.regime}/`);
   if (!isValidZone(data.zone)) problems.push(`zone ${data.zone} is not a known IANA zone`);
   const ruleIds = new Set(data.rules.map((rule) => rule.id));
   if (ruleIds.size !== data.rules.length) problems.push('rule ids are not unique');
   data.coverage.forEach((entry, i) => {
-    if (entry.rule !== null && !ruleIds.has(entry.rule)) problems.push(`coverage[${i}].rule ${entry.rule} is not a rule of this file`);
+    if (entry.rule !== null && !ruleIds.has(entry.rule))
+      problems.push(`coverage[${i}].rule ${entry.rule} is not a rule of this file`);
   });
   data.rules.forEach((rule, r) => {
     rule.rates.forEach((step, s) => {
@@ -100,12 +103,14 @@ function crossCheck(data: TariffVersion): string[] {
     const next = data.statusWindows[w + 1];
     if (window.to && window.to <= window.from) problems.push(`statusWindows[${w}] ends before it starts`);
     if (next && (!window.to || window.to > next.from)) problems.push(`statusWindows[${w}] overlaps the next window`);
-    if (window.status === 'unconfirmed' && !window.scenario) problems.push(`statusWindows[${w}] is unconfirmed but names no scenario`);
+    if (window.status === 'unconfirmed' && !window.scenario)
+      problems.push(`statusWindows[${w}] is unconfirmed but names no scenario`);
   });
   const declared = new Map(data.assumptions.map((assumption) => [assumption.id, assumption]));
   for (const assumption of data.assumptions) {
     const values = assumption.options.map((option) => option.value);
-    if (!values.includes(assumption.default)) problems.push(`assumption ${assumption.id} default ${assumption.default} is not one of its options`);
+    if (!values.includes(assumption.default))
+      problems.push(`assumption ${assumption.id} default ${assumption.default} is not one of its options`);
   }
   for (const ref of assumptionReferences(data)) {
     const assumption = declared.get(ref.id);
@@ -113,8 +118,12 @@ function crossCheck(data: TariffVersion): string[] {
       problems.push(`${ref.where} refers to undeclared assumption ${ref.id}`);
       continue;
     }
-    const options = assumption.options.map((option) => option.value).sort().join(',');
-    if ([...ref.values].sort().join(',') !== options) problems.push(`${ref.where} must map every option of ${ref.id} (${options})`);
+    const options = assumption.options
+      .map((option) => option.value)
+      .sort()
+      .join(',');
+    if ([...ref.values].sort().join(',') !== options)
+      problems.push(`${ref.where} must map every option of ${ref.id} (${options})`);
   }
   return problems;
 }
@@ -184,7 +193,9 @@ export class TariffRegistry {
       this.byRegime.set(tariff.regime, list);
     }
     for (const list of this.byRegime.values()) {
-      list.sort((a, b) => (a.published === b.published ? a.id.localeCompare(b.id) : a.published.localeCompare(b.published)));
+      list.sort((a, b) =>
+        a.published === b.published ? a.id.localeCompare(b.id) : a.published.localeCompare(b.published),
+      );
     }
   }
 

@@ -5,7 +5,7 @@
  * files; the engine only knows the *kinds* of rule they name. A JSON Schema
  * generated from this module (`tariffs/tariff.schema.json`) helps editors.
  */
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 
 export const VESSEL_TYPES = [
   'container',
@@ -34,14 +34,13 @@ const Country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code');
 const DecimalString = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal written as a string');
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 /** A wall-clock moment in the tariff's own zone: `YYYY-MM-DD` (00:00) or `YYYY-MM-DDTHH:mm`. */
-const LocalMoment = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'YYYY-MM-DD or YYYY-MM-DDTHH:mm (tariff zone)');
+const LocalMoment = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'YYYY-MM-DD or YYYY-MM-DDTHH:mm (tariff zone)');
 
 /** A value fixed by the tariff, or chosen by one of its assumptions. */
 function param<T extends z.ZodTypeAny>(value: T) {
-  return z.union([
-    value,
-    z.object({ assumption: z.string(), values: z.record(z.string(), value) }).strict(),
-  ]);
+  return z.union([value, z.object({ assumption: z.string(), values: z.record(z.string(), value) }).strict()]);
 }
 
 export const Citation = z
@@ -104,7 +103,14 @@ const SizeThreshold = z
   .strict();
 
 export const Exemption = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('arrival-cargo'), id: z.string(), title: z.string(), cargo: z.array(z.enum(CARGO_STATES)).min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('arrival-cargo'),
+      id: z.string(),
+      title: z.string(),
+      cargo: z.array(z.enum(CARGO_STATES)).min(1),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('vessel-size'),
@@ -134,11 +140,17 @@ export const Exemption = z.discriminatedUnion('kind', [
       measures: z.array(StakeMeasure).min(1),
     })
     .strict(),
-  z.object({ kind: z.literal('program'), id: z.string(), title: z.string(), programs: z.array(Program).min(1) }).strict(),
-  z.object({ kind: z.literal('vessel-type'), id: z.string(), title: z.string(), types: z.array(VesselType).min(1) }).strict(),
+  z
+    .object({ kind: z.literal('program'), id: z.string(), title: z.string(), programs: z.array(Program).min(1) })
+    .strict(),
+  z
+    .object({ kind: z.literal('vessel-type'), id: z.string(), title: z.string(), types: z.array(VesselType).min(1) })
+    .strict(),
   z.object({ kind: z.literal('government-cargo'), id: z.string(), title: z.string() }).strict(),
   z.object({ kind: z.literal('government-vessel'), id: z.string(), title: z.string() }).strict(),
-  z.object({ kind: z.literal('built-in'), id: z.string(), title: z.string(), countries: z.array(Country).min(1) }).strict(),
+  z
+    .object({ kind: z.literal('built-in'), id: z.string(), title: z.string(), countries: z.array(Country).min(1) })
+    .strict(),
   z
     .object({
       kind: z.literal('call-purpose'),
@@ -178,7 +190,13 @@ export type Rule = z.infer<typeof Rule>;
 export const CapYearDefinition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('calendar') }).strict(),
   /** Years starting on a fixed month and day, in the tariff zone. */
-  z.object({ kind: z.literal('anniversary'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict(),
+  z
+    .object({
+      kind: z.literal('anniversary'),
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+    })
+    .strict(),
 ]);
 export type CapYearDefinition = z.infer<typeof CapYearDefinition>;
 
@@ -233,7 +251,9 @@ export const TariffVersion = z
     territory: z.array(Country).min(1),
     chargingPoint: z.enum(['first-port']),
     tonnage: z.object({ rounding: z.enum(['none', 'ceil']), note: z.string() }).strict(),
-    amountRounding: z.object({ places: z.number().int().min(0).max(4), mode: z.enum(['half-up', 'half-even']) }).strict(),
+    amountRounding: z
+      .object({ places: z.number().int().min(0).max(4), mode: z.enum(['half-up', 'half-even']) })
+      .strict(),
     coverage: z.array(CoverageEntry).min(1),
     rules: z.array(Rule).min(1),
     cap: z

@@ -29,15 +29,30 @@ export class CharterSection {
       group(
         'Facts',
         undefined,
-        checkboxField('Owners’ declaration of owner, operator and build was accurate and complete', 'charterParty.ownersDeclarationAccurate', 'flag', '', true),
-        checkboxField('Owners changed owner, bareboat or disponent owner, manager or operator after the fixture', 'charterParty.ownerChangeAfterFixture', 'flag'),
+        checkboxField(
+          'Owners’ declaration of owner, operator and build was accurate and complete',
+          'charterParty.ownersDeclarationAccurate',
+          'flag',
+          '',
+          true,
+        ),
+        checkboxField(
+          'Owners changed owner, bareboat or disponent owner, manager or operator after the fixture',
+          'charterParty.ownerChangeAfterFixture',
+          'flag',
+        ),
       ),
     );
     this.toggle.addEventListener('change', () => this.setEnabled(this.toggle.checked));
     this.element = h(
       'div',
       { class: 'section', 'data-path': 'charterParty' },
-      h('div', { class: 'check' }, this.toggle, h('label', { for: id, text: 'Who pays under a charter party (BIMCO clauses)' })),
+      h(
+        'div',
+        { class: 'check' },
+        this.toggle,
+        h('label', { for: id, text: 'Who pays under a charter party (BIMCO clauses)' }),
+      ),
       this.body,
     );
   }
@@ -52,9 +67,17 @@ export class CharterSection {
   setClauses(clauses: ClauseSummary[] | Error): void {
     const legend = this.clauses.querySelector('legend')!;
     if (clauses instanceof Error) {
-      this.clauses.replaceChildren(legend, h('p', { class: 'msg', text: `Could not load the clauses: ${clauses.message}` }));
+      this.clauses.replaceChildren(
+        legend,
+        h('p', { class: 'msg', text: `Could not load the clauses: ${clauses.message}` }),
+      );
       return;
     }
-    this.clauses.replaceChildren(legend, ...clauses.map((clause) => checkboxField(`${clause.title} (${clause.regime})`, 'charterParty.clause', 'list', clause.id)));
+    this.clauses.replaceChildren(
+      legend,
+      ...clauses.map((clause) =>
+        checkboxField(`${clause.title} (${clause.regime})`, 'charterParty.clause', 'list', clause.id),
+      ),
+    );
   }
 }

@@ -8,7 +8,11 @@ type Child = Node | string | null | undefined | false;
  * attribute; `false`, `null` and `undefined` leave it out.
  * @example h('label', { for: 'imo', text: 'IMO number' })
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, AttributeValue> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, AttributeValue> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;

@@ -13,13 +13,13 @@ import { CharterSection, type ClauseSummary } from './charter';
 import { h } from './dom';
 import { inputField } from './fields';
 import { readControls, writeControls } from './form-state';
-import { clearMessages, showMessages, type FieldError } from './messages';
+import { clearMessages, type FieldError, showMessages } from './messages';
 import { getPath, setPath } from './paths';
 import type { PortSuggestion } from './port-combobox';
-import { renderQuote, type QuoteResult } from './results';
+import { type QuoteResult, renderQuote } from './results';
 import { RotationEditor } from './rotation';
 import { applyStyles } from './styles';
-import { vesselSection, type VesselSection } from './vessel';
+import { type VesselSection, vesselSection } from './vessel';
 import { CURRENCIES } from './vocabulary';
 
 interface Problem {
@@ -128,7 +128,10 @@ export class PortfeesQuote extends HTMLElement {
   }
 
   private fxSection(): HTMLFieldSetElement {
-    this.fxTarget.append(h('option', { value: '', text: 'No conversion' }), ...CURRENCIES.map((code) => h('option', { value: code, text: code })));
+    this.fxTarget.append(
+      h('option', { value: '', text: 'No conversion' }),
+      ...CURRENCIES.map((code) => h('option', { value: code, text: code })),
+    );
     const rateLabel = this.fxRate.querySelector('label')!;
     const update = () => {
       const target = this.fxTarget.value;
@@ -144,7 +147,12 @@ export class PortfeesQuote extends HTMLElement {
       'fieldset',
       { 'data-path': 'options.fx' },
       h('legend', { text: 'Totals in one currency' }),
-      h('div', { class: 'fx' }, h('div', { class: 'field' }, h('label', { for: 'pf-fx-target', text: 'Convert totals to' }), this.fxTarget), this.fxRate),
+      h(
+        'div',
+        { class: 'fx' },
+        h('div', { class: 'field' }, h('label', { for: 'pf-fx-target', text: 'Convert totals to' }), this.fxTarget),
+        this.fxRate,
+      ),
     );
   }
 
@@ -160,14 +168,17 @@ export class PortfeesQuote extends HTMLElement {
   async request(): Promise<{ request: Record<string, unknown>; errors: FieldError[] }> {
     const request = readControls(this.form!);
     const { arrivals, errors } = await this.rotation!.arrivals(this.lookupZone);
-    const calls = this.rotation!.rows().map((_, i) => (getPath(request, `portCalls[${i}]`) as Record<string, unknown> | undefined) ?? {});
+    const calls = this.rotation!.rows().map(
+      (_, i) => (getPath(request, `portCalls[${i}]`) as Record<string, unknown> | undefined) ?? {},
+    );
     calls.forEach((call, i) => {
       if (arrivals[i]) call.arrival = arrivals[i];
     });
     request.portCalls = calls;
     const fx = this.fxOption();
     if (fx) setPath(request, 'options.fx', fx);
-    if (this.charter!.toggle.checked && getPath(request, 'charterParty.clause') === undefined) setPath(request, 'charterParty.clause', []);
+    if (this.charter!.toggle.checked && getPath(request, 'charterParty.clause') === undefined)
+      setPath(request, 'charterParty.clause', []);
     return { request, errors };
   }
 
@@ -182,13 +193,22 @@ export class PortfeesQuote extends HTMLElement {
       if (errors.length > 0) return this.fail(errors, 'Please check these fields:');
       let response: Response;
       try {
-        response = await fetch(`${this.apiBase}/v1/quotes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+        response = await fetch(`${this.apiBase}/v1/quotes`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(request),
+        });
       } catch (error) {
-        return this.fail([{ path: '', message: `could not reach the portfees API at ${this.apiBase} (${(error as Error).message})` }], 'No quote:');
+        return this.fail(
+          [{ path: '', message: `could not reach the portfees API at ${this.apiBase} (${(error as Error).message})` }],
+          'No quote:',
+        );
       }
       const body = (await response.json().catch(() => ({}))) as Problem & QuoteResult;
       if (!response.ok) {
-        const problems = body.errors?.length ? body.errors : [{ path: '', message: body.detail ?? `${response.status} ${response.statusText}` }];
+        const problems = body.errors?.length
+          ? body.errors
+          : [{ path: '', message: body.detail ?? `${response.status} ${response.statusText}` }];
         return this.fail(problems, `${body.title ?? 'The request was refused'}:`);
       }
       this.lastQuote = body;
@@ -217,7 +237,10 @@ export class PortfeesQuote extends HTMLElement {
     if (!this.form) this.render();
     const calls = getPath(request, 'portCalls');
     this.rotation!.clear();
-    for (const call of Array.isArray(calls) ? calls : []) this.rotation!.add(typeof getPath(call, 'arrival') === 'string' ? (getPath(call, 'arrival') as string) : undefined);
+    for (const call of Array.isArray(calls) ? calls : [])
+      this.rotation!.add(
+        typeof getPath(call, 'arrival') === 'string' ? (getPath(call, 'arrival') as string) : undefined,
+      );
     if (this.rotation!.rows().length === 0) this.rotation!.add();
     for (const party of ['owner', 'operator'] as const) {
       const stakes = getPath(request, `vessel.${party}.stakes`);
@@ -229,7 +252,8 @@ export class PortfeesQuote extends HTMLElement {
     this.pendingFill = request;
     const fx = getPath(request, 'options.fx');
     const [pair, rate] = fx && typeof fx === 'object' ? (Object.entries(fx)[0] ?? []) : [];
-    this.fxTarget.value = typeof pair === 'string' && CURRENCIES.includes(pair.slice(0, 3) as 'USD') ? pair.slice(0, 3) : '';
+    this.fxTarget.value =
+      typeof pair === 'string' && CURRENCIES.includes(pair.slice(0, 3) as 'USD') ? pair.slice(0, 3) : '';
     this.fxTarget.dispatchEvent(new Event('change'));
     this.fxRate.querySelector('input')!.value = typeof rate === 'string' ? rate : '';
   }

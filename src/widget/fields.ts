@@ -32,14 +32,24 @@ export function inputField(options: FieldOptions): HTMLDivElement {
   return h(
     'div',
     { class: 'field' },
-    h('label', { for: id }, options.label, options.required ? h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null),
+    h(
+      'label',
+      { for: id },
+      options.label,
+      options.required ? h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null,
+    ),
     input,
     hintId ? h('span', { class: 'hint', id: hintId, text: options.hint }) : null,
   );
 }
 
 /** A select of fixed options; `blank` adds an empty first choice. */
-export function selectField(label: string, path: string, choices: ReadonlyArray<readonly [string, string]>, blank?: string): HTMLDivElement {
+export function selectField(
+  label: string,
+  path: string,
+  choices: ReadonlyArray<readonly [string, string]>,
+  blank?: string,
+): HTMLDivElement {
   const id = uid('sel');
   const select = h('select', { id, 'data-path': path, 'data-kind': 'text' });
   if (blank !== undefined) select.append(h('option', { value: '', text: blank }));
@@ -48,9 +58,22 @@ export function selectField(label: string, path: string, choices: ReadonlyArray<
 }
 
 /** A checkbox: `flag` sends true/false at `path`; `list` adds `value` to the array at `path` when checked. */
-export function checkboxField(label: string, path: string, kind: 'flag' | 'list', value = '', checked = false): HTMLDivElement {
+export function checkboxField(
+  label: string,
+  path: string,
+  kind: 'flag' | 'list',
+  value = '',
+  checked = false,
+): HTMLDivElement {
   const id = uid('cb');
-  const input = h('input', { id, type: 'checkbox', 'data-path': path, 'data-kind': kind, value: value || undefined, checked });
+  const input = h('input', {
+    id,
+    type: 'checkbox',
+    'data-path': path,
+    'data-kind': kind,
+    value: value || undefined,
+    checked,
+  });
   return h('div', { class: 'check' }, input, h('label', { for: id, text: label }));
 }
 

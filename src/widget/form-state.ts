@@ -48,7 +48,8 @@ export function writeControls(root: ParentNode, request: unknown): void {
   for (const control of root.querySelectorAll<Control>('[data-kind]')) {
     const value = getPath(request, control.dataset.path!);
     const kind = control.dataset.kind;
-    if (control instanceof HTMLInputElement && kind === 'flag') control.checked = typeof value === 'boolean' ? value : control.defaultChecked;
+    if (control instanceof HTMLInputElement && kind === 'flag')
+      control.checked = typeof value === 'boolean' ? value : control.defaultChecked;
     else if (control instanceof HTMLInputElement && kind === 'list') {
       const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
       control.checked = list.includes(control.value);

@@ -40,7 +40,14 @@ export function zoneOffsetMinutes(zone: string, millis: number): number {
     second: 'numeric',
   }).formatToParts(new Date(millis));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  const wallClock = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
   return Math.round((wallClock - Math.floor(millis / 1000) * 1000) / 60000);
 }
 

@@ -36,7 +36,10 @@ export function clearMessages(root: ParentNode, summary: HTMLElement): void {
   for (const message of root.querySelectorAll('.msg[data-for]')) message.remove();
   for (const control of root.querySelectorAll('[aria-invalid]')) {
     control.removeAttribute('aria-invalid');
-    const describedBy = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => !id.startsWith('pf-msg-')).join(' ');
+    const describedBy = (control.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((id) => !id.startsWith('pf-msg-'))
+      .join(' ');
     if (describedBy) control.setAttribute('aria-describedby', describedBy);
     else control.removeAttribute('aria-describedby');
   }
@@ -73,7 +76,8 @@ export function showMessages(root: ParentNode, summary: HTMLElement, errors: Fie
         else target.prepend(message);
       }
     }
-    const focusable = target && (isControl(target) ? target : target.querySelector<HTMLElement>('input, select, button'));
+    const focusable =
+      target && (isControl(target) ? target : target.querySelector<HTMLElement>('input, select, button'));
     const entry = h('button', { type: 'button', class: 'link', text: `${nameOf(target, error.path)}: ${text}` });
     entry.addEventListener('click', () => focusable?.focus());
     items.push(h('li', {}, entry));

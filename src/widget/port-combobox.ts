@@ -53,7 +53,7 @@ export function portCombobox(path: string, search: PortSearch): HTMLDivElement {
   };
   const highlight = (index: number) => {
     active = index;
-    [...list.children].forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    for (const [i, option] of [...list.children].entries()) option.setAttribute('aria-selected', String(i === index));
     if (index >= 0) input.setAttribute('aria-activedescendant', `${listId}-${index}`);
     else input.removeAttribute('aria-activedescendant');
   };
@@ -67,7 +67,12 @@ export function portCombobox(path: string, search: PortSearch): HTMLDivElement {
     suggestions = ports;
     list.replaceChildren(
       ...ports.map((port, i) => {
-        const option = h('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false' }, h('b', { text: port.code }), ` ${port.name}, ${port.country}`);
+        const option = h(
+          'li',
+          { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false' },
+          h('b', { text: port.code }),
+          ` ${port.name}, ${port.country}`,
+        );
         option.addEventListener('mousedown', (event) => event.preventDefault()); // keep focus in the input
         option.addEventListener('click', () => choose(port));
         return option;
@@ -102,7 +107,14 @@ export function portCombobox(path: string, search: PortSearch): HTMLDivElement {
   });
   input.addEventListener('blur', close);
 
-  return h('div', { class: 'field combo' }, h('label', { for: id }, 'Port', h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })), input, list, hint);
+  return h(
+    'div',
+    { class: 'field combo' },
+    h('label', { for: id }, 'Port', h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })),
+    input,
+    list,
+    hint,
+  );
 }
 
 /** Records a known port on its input: its zone (for local times) and its name in the hint. */

@@ -43,7 +43,12 @@ function amountCell(voyage: VoyageResult, locale: string): HTMLTableCellElement 
   if (voyage.certainty === 'unconfirmed') {
     cell.append(h('span', { class: 'badge', text: 'unconfirmed' }));
     for (const alternative of voyage.alternatives) {
-      cell.append(h('span', { class: 'alt', text: `if ${alternative.value}: ${money({ amount: alternative.amount, currency: voyage.fee.currency }, locale)}` }));
+      cell.append(
+        h('span', {
+          class: 'alt',
+          text: `if ${alternative.value}: ${money({ amount: alternative.amount, currency: voyage.fee.currency }, locale)}`,
+        }),
+      );
     }
   }
   return cell;
@@ -53,7 +58,8 @@ function payerCell(voyage: VoyageResult): HTMLTableCellElement {
   if (voyage.payer === undefined) return h('td', { text: '—' });
   const cell = h('td', {}, h('b', { text: voyage.payer ?? 'none' }));
   if (voyage.payerReason) cell.append(h('span', { class: 'why', text: voyage.payerReason }));
-  if (voyage.clause) cell.append(h('a', { href: voyage.clause.url, target: '_blank', rel: 'noopener', text: voyage.clause.title }));
+  if (voyage.clause)
+    cell.append(h('a', { href: voyage.clause.url, target: '_blank', rel: 'noopener', text: voyage.clause.title }));
   return cell;
 }
 
@@ -76,12 +82,26 @@ function voyageRow(voyage: VoyageResult, locale: string): HTMLTableRowElement {
 export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
   const headers = ['Regime', 'Charging port', 'Rule', 'Outcome', 'Amount', 'Exemptions applied', 'Payer'];
   const totals = quote.totals.map((total) =>
-    h('tr', { class: 'total' }, h('th', { scope: 'row', colspan: 4, text: `Total ${total.currency}` }), h('td', { class: 'num', text: money(total, locale) }), h('td', { colspan: 2 })),
+    h(
+      'tr',
+      { class: 'total' },
+      h('th', { scope: 'row', colspan: 4, text: `Total ${total.currency}` }),
+      h('td', { class: 'num', text: money(total, locale) }),
+      h('td', { colspan: 2 }),
+    ),
   );
   if (quote.converted) {
-    const rates = Object.entries(quote.converted.rates).map(([pair, rate]) => `${pair} ${rate}`).join(', ');
+    const rates = Object.entries(quote.converted.rates)
+      .map(([pair, rate]) => `${pair} ${rate}`)
+      .join(', ');
     totals.push(
-      h('tr', { class: 'total' }, h('th', { scope: 'row', colspan: 4, text: `Total in ${quote.converted.currency} (at ${rates})` }), h('td', { class: 'num', text: money(quote.converted, locale) }), h('td', { colspan: 2 })),
+      h(
+        'tr',
+        { class: 'total' },
+        h('th', { scope: 'row', colspan: 4, text: `Total in ${quote.converted.currency} (at ${rates})` }),
+        h('td', { class: 'num', text: money(quote.converted, locale) }),
+        h('td', { colspan: 2 }),
+      ),
     );
   }
   const table = h(
@@ -96,8 +116,17 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
     'details',
     {},
     h('summary', { text: 'How each fee was worked out' }),
-    ...quote.voyages.map((voyage) => h('div', {}, h('h4', { text: `${voyage.regime}: ${voyage.calls.join(' → ')}` }), h('ul', {}, ...voyage.explanation.map((line) => h('li', { text: line }))))),
-    quote.notes.length > 0 ? h('div', {}, h('h4', { text: 'Notes' }), h('ul', {}, ...quote.notes.map((note) => h('li', { text: note })))) : null,
+    ...quote.voyages.map((voyage) =>
+      h(
+        'div',
+        {},
+        h('h4', { text: `${voyage.regime}: ${voyage.calls.join(' → ')}` }),
+        h('ul', {}, ...voyage.explanation.map((line) => h('li', { text: line }))),
+      ),
+    ),
+    quote.notes.length > 0
+      ? h('div', {}, h('h4', { text: 'Notes' }), h('ul', {}, ...quote.notes.map((note) => h('li', { text: note }))))
+      : null,
   );
   return h(
     'div',

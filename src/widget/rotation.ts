@@ -7,7 +7,7 @@
 import { h } from './dom';
 import { inputField, selectField } from './fields';
 import { localArrival } from './format';
-import { portCombobox, type PortSearch } from './port-combobox';
+import { type PortSearch, portCombobox } from './port-combobox';
 import { CALL_PURPOSES, CARGO_STATES } from './vocabulary';
 
 export interface FieldError {
@@ -50,7 +50,12 @@ export class RotationEditor {
   add(arrival?: string): HTMLLIElement {
     const date = h('input', { type: 'date', 'data-role': 'date' });
     const time = h('input', { type: 'time', 'data-role': 'time' });
-    const dateField = h('div', { class: 'field' }, h('label', { text: 'Arrival date' }, h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })), date);
+    const dateField = h(
+      'div',
+      { class: 'field' },
+      h('label', { text: 'Arrival date' }, h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })),
+      date,
+    );
     const timeField = h('div', { class: 'field' }, h('label', { text: 'Arrival time (local)' }), time);
     const up = h('button', { type: 'button', class: 'icon', 'data-move': '-1' }, '↑');
     const down = h('button', { type: 'button', class: 'icon', 'data-move': '1' }, '↓');
@@ -70,7 +75,13 @@ export class RotationEditor {
           timeField,
           selectField('Cargo', 'portCalls[0].cargo', CARGO_STATES),
           selectField('Purpose', 'portCalls[0].purpose', CALL_PURPOSES),
-          inputField({ label: 'Containers discharged', path: 'portCalls[0].containersDischarged', kind: 'number', type: 'number', attrs: { step: 1, inputmode: 'numeric' } }),
+          inputField({
+            label: 'Containers discharged',
+            path: 'portCalls[0].containersDischarged',
+            kind: 'number',
+            type: 'number',
+            attrs: { step: 1, inputmode: 'numeric' },
+          }),
         ),
         h('div', { class: 'actions' }, up, down, remove),
       ),
@@ -154,12 +165,17 @@ export class RotationEditor {
         const date = row.querySelector<HTMLInputElement>('[data-role="date"]')!.value;
         const time = row.querySelector<HTMLInputElement>('[data-role="time"]')!.value;
         if (!date) return undefined;
-        if (row.dataset.arrival && row.dataset.arrivalDate === date && row.dataset.arrivalTime === time) return row.dataset.arrival;
+        if (row.dataset.arrival && row.dataset.arrivalDate === date && row.dataset.arrivalTime === time)
+          return row.dataset.arrival;
         if (!time) return date;
         const port = row.querySelector<HTMLInputElement>('[role="combobox"]')!;
-        const zone = port.dataset.zone ?? (port.value.trim() ? await lookupZone(port.value.trim().toUpperCase()) : undefined);
+        const zone =
+          port.dataset.zone ?? (port.value.trim() ? await lookupZone(port.value.trim().toUpperCase()) : undefined);
         if (zone) return localArrival(date, time, zone);
-        errors.push({ path: `portCalls[${i}].arrival`, message: 'the port’s time zone is unknown: pick the port from the suggestions, or give the date only' });
+        errors.push({
+          path: `portCalls[${i}].arrival`,
+          message: 'the port’s time zone is unknown: pick the port from the suggestions, or give the date only',
+        });
         return undefined;
       }),
     );

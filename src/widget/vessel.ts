@@ -7,7 +7,14 @@ import { checkboxField, group, inputField, selectField } from './fields';
 import { PROGRAMS, VESSEL_TYPES } from './vocabulary';
 
 const country = (label: string, path: string, required = false) =>
-  inputField({ label, path, kind: 'upper', required, hint: 'ISO code, e.g. CN', attrs: { maxlength: 2, size: 3, autocapitalize: 'characters' } });
+  inputField({
+    label,
+    path,
+    kind: 'upper',
+    required,
+    hint: 'ISO code, e.g. CN',
+    attrs: { maxlength: 2, size: 3, autocapitalize: 'characters' },
+  });
 
 const percent = (label: string, path: string) =>
   inputField({ label, path, kind: 'number', type: 'number', attrs: { max: 100 } });
@@ -35,7 +42,14 @@ export class StakesEditor {
     const row = h(
       'li',
       {},
-      h('div', { class: 'grid' }, country('Stake country', 'S.country'), percent('Equity %', 'S.equity'), percent('Voting %', 'S.voting'), percent('Board %', 'S.board')),
+      h(
+        'div',
+        { class: 'grid' },
+        country('Stake country', 'S.country'),
+        percent('Equity %', 'S.equity'),
+        percent('Voting %', 'S.voting'),
+        percent('Board %', 'S.board'),
+      ),
       remove,
     );
     remove.addEventListener('click', () => {
@@ -59,7 +73,9 @@ export class StakesEditor {
       for (const control of row.querySelectorAll<HTMLElement>('[data-kind]')) {
         control.dataset.path = control.dataset.path!.replace(/^.*\./, `${path}.`);
       }
-      row.querySelector('button.icon')!.setAttribute('aria-label', `Remove ${this.partyLabel.toLowerCase()} stake ${i + 1}`);
+      row
+        .querySelector('button.icon')!
+        .setAttribute('aria-label', `Remove ${this.partyLabel.toLowerCase()} stake ${i + 1}`);
     });
   }
 }
@@ -75,8 +91,16 @@ function party(key: 'owner' | 'operator', legend: string): { element: HTMLFieldS
   const element = group(
     legend,
     path,
-    h('div', { class: 'grid' }, inputField({ label: `${legend} name`, path: `${path}.name` }), country(`${legend} country`, `${path}.country`, true)),
-    h('p', { class: 'hint', text: 'Stakes held by persons of another country (percent of equity, voting rights or board seats).' }),
+    h(
+      'div',
+      { class: 'grid' },
+      inputField({ label: `${legend} name`, path: `${path}.name` }),
+      country(`${legend} country`, `${path}.country`, true),
+    ),
+    h('p', {
+      class: 'hint',
+      text: 'Stakes held by persons of another country (percent of equity, voting rights or board seats).',
+    }),
     stakes.element,
   );
   return { element, stakes };
@@ -92,7 +116,12 @@ export function vesselSection(): VesselSection {
     h(
       'div',
       { class: 'grid' },
-      inputField({ label: 'IMO number', path: 'vessel.imo', required: true, attrs: { inputmode: 'numeric', maxlength: 7 } }),
+      inputField({
+        label: 'IMO number',
+        path: 'vessel.imo',
+        required: true,
+        attrs: { inputmode: 'numeric', maxlength: 7 },
+      }),
       inputField({ label: 'Name', path: 'vessel.name' }),
       selectField('Type', 'vessel.type', VESSEL_TYPES),
       country('Flag', 'vessel.flag', true),
@@ -103,7 +132,15 @@ export function vesselSection(): VesselSection {
     ),
     owner.element,
     operator.element,
-    group('US programmes', 'vessel.programs', h('div', { class: 'checks' }, ...PROGRAMS.map(([value, label]) => checkboxField(label, 'vessel.programs', 'list', value)))),
+    group(
+      'US programmes',
+      'vessel.programs',
+      h(
+        'div',
+        { class: 'checks' },
+        ...PROGRAMS.map(([value, label]) => checkboxField(label, 'vessel.programs', 'list', value)),
+      ),
+    ),
   );
   return { element, stakes: { owner: owner.stakes, operator: operator.stakes } };
 }

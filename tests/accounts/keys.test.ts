@@ -11,19 +11,47 @@ const IN_FORCE = '2025-10-20T06:00:00-07:00';
 
 async function problemOf(res: Response) {
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return (await res.json()) as { status: number; type: string; detail: string; errors?: Array<{ path: string; message: string }> };
+  return (await res.json()) as {
+    status: number;
+    type: string;
+    detail: string;
+    errors?: Array<{ path: string; message: string }>;
+  };
 }
 
 describe('keys command line (pure part)', () => {
   it('reads create with its defaults and flags in both spellings', () => {
     expect(parseKeyCommand(['create', '--name', 'Acme Lines'])).toEqual({
-      command: 'create', name: 'Acme Lines', kind: 'secret', origins: [], accountId: undefined, remote: false,
+      command: 'create',
+      name: 'Acme Lines',
+      kind: 'secret',
+      origins: [],
+      accountId: undefined,
+      remote: false,
     });
-    expect(parseKeyCommand(['create', '--name=Desk', '--kind=publishable', '--origins', 'https://a.example, https://b.example:8443', '--remote'])).toEqual({
-      command: 'create', name: 'Desk', kind: 'publishable', origins: ['https://a.example', 'https://b.example:8443'], accountId: undefined, remote: true,
+    expect(
+      parseKeyCommand([
+        'create',
+        '--name=Desk',
+        '--kind=publishable',
+        '--origins',
+        'https://a.example, https://b.example:8443',
+        '--remote',
+      ]),
+    ).toEqual({
+      command: 'create',
+      name: 'Desk',
+      kind: 'publishable',
+      origins: ['https://a.example', 'https://b.example:8443'],
+      accountId: undefined,
+      remote: true,
     });
     expect(parseKeyCommand(['list'])).toEqual({ command: 'list', remote: false });
-    expect(parseKeyCommand(['revoke', 'key_0123456789abcdef0123'])).toEqual({ command: 'revoke', keyId: 'key_0123456789abcdef0123', remote: false });
+    expect(parseKeyCommand(['revoke', 'key_0123456789abcdef0123'])).toEqual({
+      command: 'revoke',
+      keyId: 'key_0123456789abcdef0123',
+      remote: false,
+    });
   });
 
   it.each([
@@ -50,12 +78,18 @@ describe('keys command line (pure part)', () => {
     const creation = await createKey({ name: "O'Brien Shipping" });
     expect(isKeyShaped(creation.key)).toBe(true);
     expect(creation.key).toMatch(/^sk_live_[A-Za-z0-9_-]{43}$/);
-    const row = await env.DB.prepare('SELECT * FROM api_keys WHERE id = ?').bind(creation.keyId).first<Record<string, string>>();
+    const row = await env.DB.prepare('SELECT * FROM api_keys WHERE id = ?')
+      .bind(creation.keyId)
+      .first<Record<string, string>>();
     expect(row).not.toBeNull();
-    expect(Object.values(row!).some((value) => typeof value === 'string' && value.includes(creation.key.slice(16)))).toBe(false);
+    expect(
+      Object.values(row!).some((value) => typeof value === 'string' && value.includes(creation.key.slice(16))),
+    ).toBe(false);
     expect(row!.hash).toBe(await hashKey(creation.key));
     expect(row!.prefix).toBe(creation.key.slice(0, 16));
-    const account = await env.DB.prepare('SELECT name FROM accounts WHERE id = ?').bind(creation.accountId).first<{ name: string }>();
+    const account = await env.DB.prepare('SELECT name FROM accounts WHERE id = ?')
+      .bind(creation.accountId)
+      .first<{ name: string }>();
     expect(account?.name).toBe("O'Brien Shipping");
   });
 
@@ -72,7 +106,12 @@ describe('keys command line (pure part)', () => {
     const creation = await createKey({ name: 'Listed Lines' });
     const { results } = await env.DB.prepare(listKeysSql()).all<Record<string, unknown>>();
     const row = results.find((entry) => entry.id === creation.keyId);
-    expect(row).toMatchObject({ account_id: creation.accountId, account_name: 'Listed Lines', kind: 'secret', revoked_at: null });
+    expect(row).toMatchObject({
+      account_id: creation.accountId,
+      account_name: 'Listed Lines',
+      kind: 'secret',
+      revoked_at: null,
+    });
     expect(row).not.toHaveProperty('hash');
   });
 
@@ -101,7 +140,7 @@ describe('secret key life cycle', () => {
   });
 
   it.each([
-    ['an unknown key', { authorization: 'Bearer sk_live_' + 'A'.repeat(43) }, 'Authorization', 'unknown API key'],
+    ['an unknown key', { authorization: `Bearer sk_live_${'A'.repeat(43)}` }, 'Authorization', 'unknown API key'],
     ['a key of the wrong shape', { authorization: 'Bearer hello' }, 'Authorization', 'is not a portfees API key'],
     ['a header that is not Bearer', { authorization: 'Basic dXNlcjpwYXNz' }, 'Authorization', 'must be "Bearer <key>"'],
   ])('refuses %s with 401 problem+json', async (_what, headers, path, message) => {
@@ -115,7 +154,9 @@ describe('secret key life cycle', () => {
     const { key } = await createKey();
     const res = await call(`/v1/tariffs?key=${key}`);
     expect(res.status).toBe(401);
-    expect((await problemOf(res)).errors).toEqual([{ path: 'key', message: 'secret keys are accepted only in Authorization: Bearer' }]);
+    expect((await problemOf(res)).errors).toEqual([
+      { path: 'key', message: 'secret keys are accepted only in Authorization: Bearer' },
+    ]);
   });
 
   it('keeps anonymous quoting open', async () => {
@@ -127,7 +168,9 @@ describe('secret key life cycle', () => {
     const res = await postJson('/v1/quotes?save=true', annexOneQuote(IN_FORCE));
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="portfees"');
-    expect((await problemOf(res)).errors).toEqual([{ path: 'Authorization', message: 'a secret API key is required to save quotes' }]);
+    expect((await problemOf(res)).errors).toEqual([
+      { path: 'Authorization', message: 'a secret API key is required to save quotes' },
+    ]);
   });
 });
 
@@ -145,9 +188,14 @@ describe('publishable keys', () => {
 
   it('are refused (403) from another origin or with none', async () => {
     const { key } = await createKey({ kind: 'publishable', origins: [ORIGIN] });
-    const foreign = await postJson('/v1/quotes', annexOneQuote(IN_FORCE), { 'x-portfees-key': key, origin: 'https://evil.example' });
+    const foreign = await postJson('/v1/quotes', annexOneQuote(IN_FORCE), {
+      'x-portfees-key': key,
+      origin: 'https://evil.example',
+    });
     expect(foreign.status).toBe(403);
-    expect((await problemOf(foreign)).errors).toEqual([{ path: 'Origin', message: 'https://evil.example is not an allowed origin of this key' }]);
+    expect((await problemOf(foreign)).errors).toEqual([
+      { path: 'Origin', message: 'https://evil.example is not an allowed origin of this key' },
+    ]);
     const none = await postJson('/v1/quotes', annexOneQuote(IN_FORCE), { 'x-portfees-key': key });
     expect(none.status).toBe(403);
   });
@@ -163,12 +211,17 @@ describe('publishable keys', () => {
   });
 
   it('give the widget its allowed origins, without revoked keys', async () => {
-    const live = await createKey({ kind: 'publishable', origins: ['https://origins-test-a.example', 'https://origins-test-b.example'] });
+    const live = await createKey({
+      kind: 'publishable',
+      origins: ['https://origins-test-a.example', 'https://origins-test-b.example'],
+    });
     const revoked = await createKey({ kind: 'publishable', origins: ['https://origins-test-revoked.example'] });
     await createKey({ kind: 'secret' });
     await revokeKey(revoked.keyId);
     const origins = await publishableKeyOrigins(env.DB);
-    expect(origins).toEqual(expect.arrayContaining(['https://origins-test-a.example', 'https://origins-test-b.example']));
+    expect(origins).toEqual(
+      expect.arrayContaining(['https://origins-test-a.example', 'https://origins-test-b.example']),
+    );
     expect(origins).not.toContain('https://origins-test-revoked.example');
     expect(origins).toEqual([...origins].sort());
     expect(live.key.startsWith('pk_live_')).toBe(true);

@@ -10,7 +10,14 @@ import { postJson } from '../support/worker';
 /** Five fees paid in October 2025 (60,000 NT × 50 USD each); the quoted arrival of 2025-11-05 is the sixth. */
 const FIVE_DATES = ['2025-10-14', '2025-10-18', '2025-10-22', '2025-10-27', '2025-10-31'];
 const NOV_5 = '2025-11-05T06:00:00-08:00';
-const paid = (date: string) => ({ regime: 'us-301', date, port: 'USLAX', amount: '3000000.00', currency: 'USD', reference: `PAYGOV-${date}` });
+const paid = (date: string) => ({
+  regime: 'us-301',
+  date,
+  port: 'USLAX',
+  amount: '3000000.00',
+  currency: 'USD',
+  reference: `PAYGOV-${date}`,
+});
 
 async function keyWithFivePaidCharges(): Promise<string> {
   const { key } = await createKey();
@@ -21,11 +28,24 @@ async function keyWithFivePaidCharges(): Promise<string> {
 describe('ledger charges in comparisons and batches', () => {
   it('POST /v1/quotes/compare caps the sixth rotation in every variant', async () => {
     const key = await keyWithFivePaidCharges();
-    const res = await postJson('/v1/quotes/compare', { request: annexOneQuote(NOV_5), variants: [{ label: 'as known', asOf: '2025-11-01' }, { label: 'pinned', tariffVersions: { 'us-301': 'us-301/2025-10-10' } }] }, bearer(key));
+    const res = await postJson(
+      '/v1/quotes/compare',
+      {
+        request: annexOneQuote(NOV_5),
+        variants: [
+          { label: 'as known', asOf: '2025-11-01' },
+          { label: 'pinned', tariffVersions: { 'us-301': 'us-301/2025-10-10' } },
+        ],
+      },
+      bearer(key),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { rows: Array<{ cells: Array<{ outcome: string; amount: string } | null> }> };
     const us = body.rows.find((row) => row.cells.some((cell) => cell?.outcome === 'capped'));
-    expect(us?.cells.map((cell) => [cell?.outcome, cell?.amount])).toEqual([['capped', '0.00'], ['capped', '0.00']]);
+    expect(us?.cells.map((cell) => [cell?.outcome, cell?.amount])).toEqual([
+      ['capped', '0.00'],
+      ['capped', '0.00'],
+    ]);
   });
 
   it('POST /v1/quotes/batch counts each vessel’s own ledger; anonymous batches do not see it', async () => {
@@ -42,7 +62,10 @@ describe('ledger charges in comparisons and batches', () => {
   });
 
   it('a charter-party clause works in a comparison too', async () => {
-    const request = { ...annexOneQuote('2025-10-20T06:00:00-07:00'), charterParty: { clause: 'bimco-ustr-2025', ownersDeclarationAccurate: true, ownerChangeAfterFixture: false } };
+    const request = {
+      ...annexOneQuote('2025-10-20T06:00:00-07:00'),
+      charterParty: { clause: 'bimco-ustr-2025', ownersDeclarationAccurate: true, ownerChangeAfterFixture: false },
+    };
     const res = await postJson('/v1/quotes/compare', { request, variants: [{ label: 'base' }] });
     expect(res.status).toBe(200);
   });

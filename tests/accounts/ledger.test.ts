@@ -19,13 +19,26 @@ interface ChargeBody {
 }
 
 interface QuoteBody {
-  voyages: Array<{ outcome: string; fee: { amount: string }; cap: { count: number; limit: number; counted: Array<{ source: string; date: string; port?: string; id?: string }> } | null }>;
+  voyages: Array<{
+    outcome: string;
+    fee: { amount: string };
+    cap: {
+      count: number;
+      limit: number;
+      counted: Array<{ source: string; date: string; port?: string; id?: string }>;
+    } | null;
+  }>;
   notes: string[];
 }
 
 /** A Section 301 fee paid while the fees were in force: 60,000 NT × 50 USD = 3,000,000.00 USD. */
 const paid = (date: string, port = 'USLAX', reference = `PAYGOV-${date}`) => ({
-  regime: 'us-301', date, port, amount: '3000000.00', currency: 'USD', reference,
+  regime: 'us-301',
+  date,
+  port,
+  amount: '3000000.00',
+  currency: 'USD',
+  reference,
 });
 
 /** Five charged US rotations of 2025, all before the quoted arrival of 2025-11-05. */
@@ -42,7 +55,17 @@ describe('recording charges', () => {
     const res = await recordCharge(key, IMO, paid('2025-10-20'));
     expect(res.status).toBe(201);
     const charge = await json<ChargeBody>(res);
-    expect(charge).toMatchObject({ imo: IMO, regime: 'us-301', date: '2025-10-20', port: 'USLAX', amount: '3000000.00', currency: 'USD', reference: 'PAYGOV-2025-10-20', capYear: '2025', voidedAt: null });
+    expect(charge).toMatchObject({
+      imo: IMO,
+      regime: 'us-301',
+      date: '2025-10-20',
+      port: 'USLAX',
+      amount: '3000000.00',
+      currency: 'USD',
+      reference: 'PAYGOV-2025-10-20',
+      capYear: '2025',
+      voidedAt: null,
+    });
     expect(charge.id).toMatch(/^chg_[0-9a-f]{20}$/);
 
     const list = await json<{ imo: string; charges: ChargeBody[] }>(await getJson(`/v1/vessels/${IMO}/charges`, key));
@@ -52,8 +75,12 @@ describe('recording charges', () => {
 
   it('stores the amount as exact decimal text', async () => {
     const { key } = await createKey();
-    const charge = await json<ChargeBody>(await recordCharge(key, IMO, { ...paid('2025-10-20'), amount: '1234567.8901' }));
-    const row = await env.DB.prepare('SELECT amount, typeof(amount) AS kind FROM charges WHERE id = ?').bind(charge.id).first<{ amount: string; kind: string }>();
+    const charge = await json<ChargeBody>(
+      await recordCharge(key, IMO, { ...paid('2025-10-20'), amount: '1234567.8901' }),
+    );
+    const row = await env.DB.prepare('SELECT amount, typeof(amount) AS kind FROM charges WHERE id = ?')
+      .bind(charge.id)
+      .first<{ amount: string; kind: string }>();
     expect(row).toEqual({ amount: '1234567.8901', kind: 'text' });
   });
 
@@ -61,10 +88,27 @@ describe('recording charges', () => {
     const { key } = await createKey();
     await recordCharge(key, IMO, paid('2025-10-20'));
     await recordCharge(key, IMO, paid('2026-01-05', 'USOAK'));
-    await recordCharge(key, IMO, { regime: 'cn-spf', date: '2026-04-16', port: 'CNSHA', amount: '12089600.00', currency: 'CNY', reference: 'MOT-1' });
-    await recordCharge(key, IMO, { regime: 'cn-spf', date: '2026-04-17', port: 'CNNGB', amount: '12089600.00', currency: 'CNY', reference: 'MOT-2' });
+    await recordCharge(key, IMO, {
+      regime: 'cn-spf',
+      date: '2026-04-16',
+      port: 'CNSHA',
+      amount: '12089600.00',
+      currency: 'CNY',
+      reference: 'MOT-1',
+    });
+    await recordCharge(key, IMO, {
+      regime: 'cn-spf',
+      date: '2026-04-17',
+      port: 'CNNGB',
+      amount: '12089600.00',
+      currency: 'CNY',
+      reference: 'MOT-2',
+    });
 
-    const of = async (query: string) => (await json<{ charges: ChargeBody[] }>(await getJson(`/v1/vessels/${IMO}/charges${query}`, key))).charges.map((c) => `${c.regime} ${c.date} ${c.capYear}`);
+    const of = async (query: string) =>
+      (await json<{ charges: ChargeBody[] }>(await getJson(`/v1/vessels/${IMO}/charges${query}`, key))).charges.map(
+        (c) => `${c.regime} ${c.date} ${c.capYear}`,
+      );
     expect(await of('?capYear=2025')).toEqual(['us-301 2025-10-20 2025']);
     expect(await of('?capYear=2026&regime=us-301')).toEqual(['us-301 2026-01-05 2026']);
     // 2026-04-16 is the last day of the billing year that started 2025-04-17; 2026-04-17 starts the next one.
@@ -119,7 +163,9 @@ describe('Idempotency-Key', () => {
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(await second.json()).toEqual(await first.json());
-    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM charges WHERE account_id = ?').bind(accountId).first<{ n: number }>();
+    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM charges WHERE account_id = ?')
+      .bind(accountId)
+      .first<{ n: number }>();
     expect(count?.n).toBe(1);
   });
 
@@ -128,24 +174,32 @@ describe('Idempotency-Key', () => {
     const first = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20'), 'pay-7782'));
     const reused = await recordCharge(key, IMO, { ...paid('2025-10-20'), amount: '3000001.00' }, 'pay-7782');
     expect(reused.status).toBe(409);
-    const problem = await json<{ type: string; detail: string; errors: Array<{ path: string; message: string }> }>(reused);
+    const problem = await json<{ type: string; detail: string; errors: Array<{ path: string; message: string }> }>(
+      reused,
+    );
     expect(problem.type).toBe('urn:portfees:problem:idempotency-key-reused');
     expect(problem.detail).toContain(first.id);
     expect(problem.errors).toEqual([{ path: 'Idempotency-Key', message: 'already used for a different request' }]);
     // The same key for another vessel is another request too.
     expect((await recordCharge(key, '9321483', paid('2025-10-20'), 'pay-7782')).status).toBe(409);
-    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM charges WHERE account_id = ?').bind(accountId).first<{ n: number }>();
+    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM charges WHERE account_id = ?')
+      .bind(accountId)
+      .first<{ n: number }>();
     expect(count?.n).toBe(1);
   });
 
   it('creates one charge from concurrent duplicate writes', async () => {
     const { key, accountId } = await createKey();
-    const responses = await Promise.all(Array.from({ length: 16 }, () => recordCharge(key, IMO, paid('2025-10-24'), 'pay-race-1')));
+    const responses = await Promise.all(
+      Array.from({ length: 16 }, () => recordCharge(key, IMO, paid('2025-10-24'), 'pay-race-1')),
+    );
     expect(responses.map((res) => res.status)).toEqual(Array(16).fill(201));
     const bodies = await Promise.all(responses.map((res) => json<ChargeBody>(res)));
     expect(new Set(bodies.map((body) => body.id)).size).toBe(1);
     expect(responses.filter((res) => res.headers.get('idempotent-replayed') === 'true')).toHaveLength(15);
-    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM charges WHERE account_id = ?').bind(accountId).first<{ n: number }>();
+    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM charges WHERE account_id = ?')
+      .bind(accountId)
+      .first<{ n: number }>();
     expect(count?.n).toBe(1);
   });
 
@@ -167,7 +221,9 @@ describe('voiding charges', () => {
     expect(body.id).toBe(charge.id);
     expect(body.voidedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
-    const again = await json<ChargeBody>(await call(`/v1/vessels/${IMO}/charges/${charge.id}`, { method: 'DELETE', headers: bearer(key) }));
+    const again = await json<ChargeBody>(
+      await call(`/v1/vessels/${IMO}/charges/${charge.id}`, { method: 'DELETE', headers: bearer(key) }),
+    );
     expect(again.voidedAt).toBe(body.voidedAt);
     const list = await json<{ charges: ChargeBody[] }>(await getJson(`/v1/vessels/${IMO}/charges`, key));
     expect(list.charges).toEqual([body]);
@@ -176,8 +232,13 @@ describe('voiding charges', () => {
   it('answers 404 for an unknown charge or the wrong vessel', async () => {
     const { key } = await createKey();
     const charge = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
-    expect((await call(`/v1/vessels/9321483/charges/${charge.id}`, { method: 'DELETE', headers: bearer(key) })).status).toBe(404);
-    expect((await call(`/v1/vessels/${IMO}/charges/chg_00000000000000000000`, { method: 'DELETE', headers: bearer(key) })).status).toBe(404);
+    expect(
+      (await call(`/v1/vessels/9321483/charges/${charge.id}`, { method: 'DELETE', headers: bearer(key) })).status,
+    ).toBe(404);
+    expect(
+      (await call(`/v1/vessels/${IMO}/charges/chg_00000000000000000000`, { method: 'DELETE', headers: bearer(key) }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -185,23 +246,32 @@ describe('the ledger in quotes', () => {
   it('drives a quote to capped after five recorded charges, naming each', async () => {
     const { key } = await createKey();
     const ids: string[] = [];
-    for (const date of FIVE_DATES.slice(0, 4)) ids.push((await json<ChargeBody>(await recordCharge(key, IMO, paid(date)))).id);
+    for (const date of FIVE_DATES.slice(0, 4))
+      ids.push((await json<ChargeBody>(await recordCharge(key, IMO, paid(date)))).id);
 
     // Four charges in 2025: this rotation is charge 5 of 5, 60,000 NT × 50 USD = 3,000,000.00 USD.
     const fifth = await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)));
-    expect(fifth.voyages[0]).toMatchObject({ outcome: 'charged', fee: { amount: '3000000.00' }, cap: { count: 5, limit: 5 } });
+    expect(fifth.voyages[0]).toMatchObject({
+      outcome: 'charged',
+      fee: { amount: '3000000.00' },
+      cap: { count: 5, limit: 5 },
+    });
 
     ids.push((await json<ChargeBody>(await recordCharge(key, IMO, paid(FIVE_DATES[4]!)))).id);
     const sixth = await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)));
     expect(sixth.voyages[0]).toMatchObject({ outcome: 'capped', fee: { amount: '0.00' }, cap: { count: 5, limit: 5 } });
-    expect(sixth.voyages[0]?.cap?.counted).toEqual(FIVE_DATES.map((date, i) => ({ source: 'ledger', date, port: 'USLAX', id: ids[i] })));
+    expect(sixth.voyages[0]?.cap?.counted).toEqual(
+      FIVE_DATES.map((date, i) => ({ source: 'ledger', date, port: 'USLAX', id: ids[i] })),
+    );
   });
 
   it('stops counting a voided charge', async () => {
     const { key } = await createKey();
     const ids: string[] = [];
     for (const date of FIVE_DATES) ids.push((await json<ChargeBody>(await recordCharge(key, IMO, paid(date)))).id);
-    expect((await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)))).voyages[0]?.outcome).toBe('capped');
+    expect(
+      (await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)))).voyages[0]?.outcome,
+    ).toBe('capped');
     await call(`/v1/vessels/${IMO}/charges/${ids[2]}`, { method: 'DELETE', headers: bearer(key) });
     const after = await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)));
     // Four charges left: charge 5 of 5 again.
@@ -212,20 +282,25 @@ describe('the ledger in quotes', () => {
   it('counts request charges beside ledger charges, each with its source, and a charge sent twice once', async () => {
     const { key } = await createKey();
     const ledgerIds: string[] = [];
-    for (const date of FIVE_DATES.slice(0, 3)) ledgerIds.push((await json<ChargeBody>(await recordCharge(key, IMO, paid(date)))).id);
+    for (const date of FIVE_DATES.slice(0, 3))
+      ledgerIds.push((await json<ChargeBody>(await recordCharge(key, IMO, paid(date)))).id);
     const priorCharges = [
       { regime: 'us-301', date: '2025-10-15', port: 'USSEA' },
       // The same payment as the ledger's first charge: counted once, as the ledger's.
       { regime: 'us-301', date: FIVE_DATES[0], port: 'USLAX' },
     ];
-    const quote = await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5, { priorCharges }), bearer(key)));
+    const quote = await json<QuoteBody>(
+      await postJson('/v1/quotes', annexOneQuote(NOV_5, { priorCharges }), bearer(key)),
+    );
     // 1 request charge + 3 ledger charges = 4 counted; this rotation is charge 5.
     expect(quote.voyages[0]?.cap?.count).toBe(5);
     expect(quote.voyages[0]?.cap?.counted).toEqual([
       { source: 'request', date: '2025-10-15', port: 'USSEA' },
       ...FIVE_DATES.slice(0, 3).map((date, i) => ({ source: 'ledger', date, port: 'USLAX', id: ledgerIds[i] })),
     ]);
-    expect(quote.notes).toContain(`priorCharges[1] is ledger charge ${ledgerIds[0]} (same regime, date and port); it is counted once.`);
+    expect(quote.notes).toContain(
+      `priorCharges[1] is ledger charge ${ledgerIds[0]} (same regime, date and port); it is counted once.`,
+    );
   });
 
   it("does not count a voyage's own recorded payment as an earlier charge when the voyage is quoted again", async () => {
@@ -233,11 +308,15 @@ describe('the ledger in quotes', () => {
     // Four earlier charges, then the payment for the 2025-11-05 call at Los Angeles itself (the fifth of the year).
     for (const date of FIVE_DATES.slice(0, 4)) await recordCharge(key, IMO, paid(date));
     const own = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-11-05')));
-    const again = await json<QuoteBody & { voyages: Array<{ explanation: string[] }> }>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)));
+    const again = await json<QuoteBody & { voyages: Array<{ explanation: string[] }> }>(
+      await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)),
+    );
     // 4 earlier charges: still charge 5 of 5, 60,000 NT × 50 USD = 3,000,000.00 USD, not capped.
     expect(again.voyages[0]).toMatchObject({ outcome: 'charged', fee: { amount: '3000000.00' }, cap: { count: 5 } });
     expect(again.voyages[0]?.cap?.counted.map((c) => c.id)).not.toContain(own.id);
-    expect(again.voyages[0]?.explanation).toContain(`Already paid: ledger charge ${own.id} (2025-11-05, USLAX) is this voyage's own payment, not an earlier charge.`);
+    expect(again.voyages[0]?.explanation).toContain(
+      `Already paid: ledger charge ${own.id} (2025-11-05, USLAX) is this voyage's own payment, not an earlier charge.`,
+    );
   });
 
   it('is not read for anonymous quotes', async () => {

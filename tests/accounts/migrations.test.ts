@@ -7,7 +7,8 @@ import { IMO } from '../support/vessels';
 
 type Row = Record<string, unknown>;
 
-const SAVED_RESPONSE = '{"quoteId":"q_0123456789abcdef01234567","asOf":"2025-12-01","totals":[{"currency":"USD","amount":"3000000.00"}]}';
+const SAVED_RESPONSE =
+  '{"quoteId":"q_0123456789abcdef01234567","asOf":"2025-12-01","totals":[{"currency":"USD","amount":"3000000.00"}]}';
 
 /**
  * Rows written after each migration, in that migration's schema. A new
@@ -17,7 +18,10 @@ const SAVED_RESPONSE = '{"quoteId":"q_0123456789abcdef01234567","asOf":"2025-12-
 async function seedsAfter(migration: string): Promise<{ statements: string[]; key?: string }> {
   switch (migration) {
     case '0001_accounts_and_keys.sql': {
-      const creation = await createKeySql({ command: 'create', name: 'Seeded Lines', kind: 'secret', origins: [], remote: false }, '2025-10-01T00:00:00.000Z');
+      const creation = await createKeySql(
+        { command: 'create', name: 'Seeded Lines', kind: 'secret', origins: [], remote: false },
+        '2025-10-01T00:00:00.000Z',
+      );
       return { statements: creation.statements, key: creation.key };
     }
     case '0002_saved_quotes.sql':
@@ -41,14 +45,17 @@ async function seedsAfter(migration: string): Promise<{ statements: string[]; ke
 
 async function tables(db: D1Database): Promise<string[]> {
   const { results } = await db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name != 'd1_migrations' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name != 'd1_migrations' ORDER BY name",
+    )
     .all<{ name: string }>();
   return results.map((row) => row.name);
 }
 
 async function dump(db: D1Database): Promise<Record<string, Row[]>> {
   const out: Record<string, Row[]> = {};
-  for (const table of await tables(db)) out[table] = (await db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all<Row>()).results;
+  for (const table of await tables(db))
+    out[table] = (await db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all<Row>()).results;
   return out;
 }
 
@@ -56,7 +63,11 @@ async function dump(db: D1Database): Promise<Record<string, Row[]>> {
 async function emptyDatabase(db: D1Database): Promise<void> {
   for (let pass = 0; pass < 5; pass++) {
     const names = [...(await tables(db)), 'd1_migrations'];
-    for (const name of names) await db.prepare(`DROP TABLE IF EXISTS ${name}`).run().catch(() => undefined);
+    for (const name of names)
+      await db
+        .prepare(`DROP TABLE IF EXISTS ${name}`)
+        .run()
+        .catch(() => undefined);
   }
   expect(await tables(db)).toEqual([]);
 }
@@ -66,7 +77,11 @@ describe('D1 migrations', () => {
     const db = env.MIGRATION_DB;
     await emptyDatabase(db);
     const migrations = env.TEST_MIGRATIONS;
-    expect(migrations.map((m) => m.name)).toEqual(['0001_accounts_and_keys.sql', '0002_saved_quotes.sql', '0003_charge_ledger.sql']);
+    expect(migrations.map((m) => m.name)).toEqual([
+      '0001_accounts_and_keys.sql',
+      '0002_saved_quotes.sql',
+      '0003_charge_ledger.sql',
+    ]);
 
     let key: string | undefined;
     for (let i = 0; i < migrations.length; i++) {
@@ -76,7 +91,7 @@ describe('D1 migrations', () => {
       for (const [table, rows] of Object.entries(before)) {
         // Every row is still there, with every value it had (a migration may add columns).
         expect(after[table], `${table} after ${migrations[i]!.name}`).toHaveLength(rows.length);
-        rows.forEach((row, r) => expect(after[table]![r]).toMatchObject(row));
+        for (const [r, row] of rows.entries()) expect(after[table]![r]).toMatchObject(row);
       }
       const seeds = await seedsAfter(migrations[i]!.name);
       await db.batch(seeds.statements.map((statement) => db.prepare(statement)));
@@ -84,7 +99,12 @@ describe('D1 migrations', () => {
     }
 
     const final = await dump(db);
-    expect(Object.fromEntries(Object.entries(final).map(([table, rows]) => [table, rows.length]))).toEqual({ accounts: 1, api_keys: 1, charges: 1, saved_quotes: 1 });
+    expect(Object.fromEntries(Object.entries(final).map(([table, rows]) => [table, rows.length]))).toEqual({
+      accounts: 1,
+      api_keys: 1,
+      charges: 1,
+      saved_quotes: 1,
+    });
 
     // Applying again changes nothing.
     await applyD1Migrations(db, migrations);
@@ -94,12 +114,18 @@ describe('D1 migrations', () => {
     const app = createApp();
     const workerEnv = { ...env, DB: db };
     const headers = { authorization: `Bearer ${key}` };
-    const quote = await app.fetch(new Request('http://portfees.test/v1/quotes/q_0123456789abcdef01234567', { headers }), workerEnv);
+    const quote = await app.fetch(
+      new Request('http://portfees.test/v1/quotes/q_0123456789abcdef01234567', { headers }),
+      workerEnv,
+    );
     expect(quote.status).toBe(200);
     expect(await quote.text()).toBe(SAVED_RESPONSE);
-    const charges = await app.fetch(new Request(`http://portfees.test/v1/vessels/${IMO}/charges`, { headers }), workerEnv);
-    expect(((await charges.json()) as { charges: Array<{ id: string; amount: string; capYear: string }> }).charges).toEqual([
-      expect.objectContaining({ id: 'chg_00000000000000000001', amount: '3000000.00', capYear: '2025' }),
-    ]);
+    const charges = await app.fetch(
+      new Request(`http://portfees.test/v1/vessels/${IMO}/charges`, { headers }),
+      workerEnv,
+    );
+    expect(
+      ((await charges.json()) as { charges: Array<{ id: string; amount: string; capYear: string }> }).charges,
+    ).toEqual([expect.objectContaining({ id: 'chg_00000000000000000001', amount: '3000000.00', capYear: '2025' })]);
   });
 });

@@ -23,7 +23,10 @@ function freshAddress(): string {
 }
 
 async function fetchAs(address: string, headers: Record<string, string> = {}): Promise<Response> {
-  return app.fetch(new Request('http://portfees.test/v1/tariffs', { headers: { 'cf-connecting-ip': address, ...headers } }), limitedEnv);
+  return app.fetch(
+    new Request('http://portfees.test/v1/tariffs', { headers: { 'cf-connecting-ip': address, ...headers } }),
+    limitedEnv,
+  );
 }
 
 /**
@@ -31,7 +34,11 @@ async function fetchAs(address: string, headers: Record<string, string> = {}): P
  * so the limit is reached after at least `limit` and at most `2 × limit`
  * successes.
  */
-async function exhaust(address: string, headers: Record<string, string> = {}, limit = ANONYMOUS_LIMIT): Promise<{ successes: number; refused: Response }> {
+async function exhaust(
+  address: string,
+  headers: Record<string, string> = {},
+  limit = ANONYMOUS_LIMIT,
+): Promise<{ successes: number; refused: Response }> {
   for (let successes = 0; successes <= 2 * limit; successes++) {
     const res = await fetchAs(address, headers);
     if (res.status === 429) return { successes, refused: res };
@@ -81,7 +88,10 @@ describe('rate limiting', () => {
   it('is off when RATE_LIMITS=off, as for the rest of the suite', async () => {
     const address = freshAddress();
     for (let i = 0; i <= ANONYMOUS_LIMIT; i++) {
-      const res = await app.fetch(new Request('http://portfees.test/v1/tariffs', { headers: { 'cf-connecting-ip': address } }), env);
+      const res = await app.fetch(
+        new Request('http://portfees.test/v1/tariffs', { headers: { 'cf-connecting-ip': address } }),
+        env,
+      );
       expect(res.status).toBe(200);
       await res.arrayBuffer();
     }

@@ -44,7 +44,9 @@ describe('saving a quote', () => {
     const request = annexOneQuote('2025-10-21T06:00:00-07:00');
     const { text } = await saveQuote(key, request);
     const saved = JSON.parse(text) as QuoteBody;
-    const row = await env.DB.prepare('SELECT imo, request, tariffs FROM saved_quotes WHERE account_id = ? AND quote_id = ?')
+    const row = await env.DB.prepare(
+      'SELECT imo, request, tariffs FROM saved_quotes WHERE account_id = ? AND quote_id = ?',
+    )
       .bind(accountId, saved.quoteId)
       .first<{ imo: string; request: string; tariffs: string }>();
     expect(row?.imo).toBe(IMO);
@@ -58,7 +60,9 @@ describe('saving a quote', () => {
     const second = await saveQuote(key, annexOneQuote('2025-10-22T06:00:00-07:00'));
     expect(second.res.status).toBe(200);
     expect(second.text).toBe(first.text);
-    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM saved_quotes WHERE account_id = ?').bind(accountId).first<{ n: number }>();
+    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM saved_quotes WHERE account_id = ?')
+      .bind(accountId)
+      .first<{ n: number }>();
     expect(count?.n).toBe(1);
   });
 
@@ -67,18 +71,32 @@ describe('saving a quote', () => {
     const { text } = await saveQuote(key, afterSuspensionQuote());
     const saved = JSON.parse(text) as QuoteBody;
     expect(saved.tariffs.map((t) => t.id)).toContain('us-301/2025-11-10');
-    expect(saved.voyages[0]).toMatchObject({ outcome: 'charged', certainty: 'unconfirmed', fee: { amount: '4800000.00' } });
+    expect(saved.voyages[0]).toMatchObject({
+      outcome: 'charged',
+      certainty: 'unconfirmed',
+      fee: { amount: '4800000.00' },
+    });
 
     // The same Worker code and database, with one more us-301 version published 2026-11-20 (before asOf 2026-11-28).
     const withLaterVersion = createApp({
-      registry: new TariffRegistry([...shippedTariffFiles, { file: 'tests/fixtures/us-301-2026-11-20.json', data: laterVersion }]),
+      registry: new TariffRegistry([
+        ...shippedTariffFiles,
+        { file: 'tests/fixtures/us-301-2026-11-20.json', data: laterVersion },
+      ]),
     });
-    const get = await withLaterVersion.fetch(new Request(`http://portfees.test/v1/quotes/${saved.quoteId}`, { headers: bearer(key) }), env);
+    const get = await withLaterVersion.fetch(
+      new Request(`http://portfees.test/v1/quotes/${saved.quoteId}`, { headers: bearer(key) }),
+      env,
+    );
     expect(get.status).toBe(200);
     expect(new Uint8Array(await get.arrayBuffer())).toEqual(new TextEncoder().encode(text));
 
     const fresh = await withLaterVersion.fetch(
-      new Request('http://portfees.test/v1/quotes', { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(key) }, body: JSON.stringify(afterSuspensionQuote()) }),
+      new Request('http://portfees.test/v1/quotes', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(key) },
+        body: JSON.stringify(afterSuspensionQuote()),
+      }),
       env,
     );
     const freshBody = (await fresh.json()) as QuoteBody;
@@ -110,30 +128,52 @@ describe('listing saved quotes', () => {
     const { key } = await createKey();
     const a = JSON.parse((await saveQuote(key, annexOneQuote('2025-10-15T06:00:00-07:00'))).text) as QuoteBody;
     const b = JSON.parse((await saveQuote(key, annexOneQuote('2025-10-16T06:00:00-07:00'))).text) as QuoteBody;
-    const other = JSON.parse((await saveQuote(key, annexOneQuote('2025-10-16T06:00:00-07:00', {}, OTHER_IMO))).text) as QuoteBody;
+    const other = JSON.parse(
+      (await saveQuote(key, annexOneQuote('2025-10-16T06:00:00-07:00', {}, OTHER_IMO))).text,
+    ) as QuoteBody;
 
-    const all = (await (await getJson('/v1/quotes', key)).json()) as { quotes: Array<{ quoteId: string; imo: string; href: string; totals: unknown; asOf: string; savedAt: string }>; next: string | null };
+    const all = (await (await getJson('/v1/quotes', key)).json()) as {
+      quotes: Array<{ quoteId: string; imo: string; href: string; totals: unknown; asOf: string; savedAt: string }>;
+      next: string | null;
+    };
     expect(all.quotes.map((q) => q.quoteId).sort()).toEqual([a.quoteId, b.quoteId, other.quoteId].sort());
     expect(all.next).toBeNull();
     const times = all.quotes.map((q) => q.savedAt);
     expect(times).toEqual([...times].sort().reverse());
     const entryA = all.quotes.find((q) => q.quoteId === a.quoteId)!;
-    expect(entryA).toMatchObject({ imo: IMO, href: `/v1/quotes/${a.quoteId}`, asOf: '2025-12-01', totals: [{ currency: 'USD', amount: '3000000.00' }] });
+    expect(entryA).toMatchObject({
+      imo: IMO,
+      href: `/v1/quotes/${a.quoteId}`,
+      asOf: '2025-12-01',
+      totals: [{ currency: 'USD', amount: '3000000.00' }],
+    });
 
-    const vessel = (await (await getJson(`/v1/quotes?imo=${IMO}`, key)).json()) as { quotes: Array<{ quoteId: string }> };
+    const vessel = (await (await getJson(`/v1/quotes?imo=${IMO}`, key)).json()) as {
+      quotes: Array<{ quoteId: string }>;
+    };
     expect(vessel.quotes.map((q) => q.quoteId).sort()).toEqual([a.quoteId, b.quoteId].sort());
 
     // The UTC day `a` was saved on holds it; a range in 2025 (long before saving) holds nothing.
     const savedDay = entryA.savedAt.slice(0, 10);
-    const inRange = (await (await getJson(`/v1/quotes?from=${savedDay}&to=${savedDay}`, key)).json()) as { quotes: Array<{ quoteId: string }> };
+    const inRange = (await (await getJson(`/v1/quotes?from=${savedDay}&to=${savedDay}`, key)).json()) as {
+      quotes: Array<{ quoteId: string }>;
+    };
     expect(inRange.quotes.map((q) => q.quoteId)).toContain(a.quoteId);
-    const before = (await (await getJson('/v1/quotes?from=2025-01-01&to=2025-12-31', key)).json()) as { quotes: unknown[] };
+    const before = (await (await getJson('/v1/quotes?from=2025-01-01&to=2025-12-31', key)).json()) as {
+      quotes: unknown[];
+    };
     expect(before.quotes).toHaveLength(0);
 
-    const page1 = (await (await getJson('/v1/quotes?limit=2', key)).json()) as { quotes: Array<{ quoteId: string }>; next: string | null };
+    const page1 = (await (await getJson('/v1/quotes?limit=2', key)).json()) as {
+      quotes: Array<{ quoteId: string }>;
+      next: string | null;
+    };
     expect(page1.quotes).toHaveLength(2);
     expect(page1.next).not.toBeNull();
-    const page2 = (await (await getJson(`/v1/quotes?limit=2&cursor=${page1.next}`, key)).json()) as { quotes: Array<{ quoteId: string }>; next: string | null };
+    const page2 = (await (await getJson(`/v1/quotes?limit=2&cursor=${page1.next}`, key)).json()) as {
+      quotes: Array<{ quoteId: string }>;
+      next: string | null;
+    };
     expect(page2.quotes).toHaveLength(1);
     expect(page2.next).toBeNull();
     expect([...page1.quotes, ...page2.quotes].map((q) => q.quoteId)).toEqual(all.quotes.map((q) => q.quoteId));

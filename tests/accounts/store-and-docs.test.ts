@@ -14,7 +14,14 @@ const quoteRequest = (headers: Record<string, string> = {}) =>
   });
 
 /** A database whose every call fails, as D1 does during an outage. */
-const failingDb = new Proxy({}, { get: () => () => { throw new Error('D1_ERROR: network connection lost'); } }) as unknown as D1Database;
+const failingDb = new Proxy(
+  {},
+  {
+    get: () => () => {
+      throw new Error('D1_ERROR: network connection lost');
+    },
+  },
+) as unknown as D1Database;
 
 describe('without a working store', () => {
   it('still quotes anonymously when the Worker has no DB binding', async () => {
@@ -24,7 +31,10 @@ describe('without a working store', () => {
 
   it('answers keyed requests 503 with Retry-After, never 500', async () => {
     const { key } = await createKey();
-    for (const workerEnv of [{ ...env, DB: undefined }, { ...env, DB: failingDb }]) {
+    for (const workerEnv of [
+      { ...env, DB: undefined },
+      { ...env, DB: failingDb },
+    ]) {
       const res = await app.fetch(quoteRequest(bearer(key)), workerEnv);
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');
@@ -40,10 +50,19 @@ describe('the OpenAPI document', () => {
       paths: Record<string, Record<string, { security?: unknown[]; parameters?: Array<{ name: string; in: string }> }>>;
       components: { securitySchemes: Record<string, { type: string; scheme?: string; in?: string; name?: string }> };
     };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/quotes', '/v1/quotes/{quoteId}', '/v1/vessels/{imo}/charges', '/v1/vessels/{imo}/charges/{chargeId}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/quotes',
+        '/v1/quotes/{quoteId}',
+        '/v1/vessels/{imo}/charges',
+        '/v1/vessels/{imo}/charges/{chargeId}',
+      ]),
+    );
     expect(Object.keys(doc.paths['/v1/quotes']!).sort()).toEqual(['get', 'post']);
     expect(doc.paths['/v1/vessels/{imo}/charges/{chargeId}']).toHaveProperty('delete');
-    expect(doc.paths['/v1/vessels/{imo}/charges']!.post!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'idempotency-key', in: 'header' })]));
+    expect(doc.paths['/v1/vessels/{imo}/charges']!.post!.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'idempotency-key', in: 'header' })]),
+    );
     expect(doc.paths['/v1/quotes/{quoteId}']!.get!.security).toEqual([{ secretKey: [] }]);
     expect(doc.components.securitySchemes).toMatchObject({
       secretKey: { type: 'http', scheme: 'bearer' },
@@ -52,7 +71,10 @@ describe('the OpenAPI document', () => {
   });
 
   it('lets CORS preflights through without a key', async () => {
-    const res = await call(`/v1/vessels/${IMO}/charges`, { method: 'OPTIONS', headers: { origin: 'https://desk.example.com', 'access-control-request-method': 'POST' } });
+    const res = await call(`/v1/vessels/${IMO}/charges`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://desk.example.com', 'access-control-request-method': 'POST' },
+    });
     expect(res.status).not.toBe(401);
     expect(res.status).not.toBe(429);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffTariffData, diffVersions, type DiffEntry, type TariffDiff } from '../../src/analysis/diff';
+import { type DiffEntry, diffTariffData, diffVersions, type TariffDiff } from '../../src/analysis/diff';
 import { findVersion, versionChain } from '../../src/analysis/versions';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import { call } from '../support/worker';
@@ -10,30 +10,53 @@ function diff(regime: string, from: string, to: string): TariffDiff {
   return diffVersions(versionChain(registry, findVersion(registry, regime, from)!, findVersion(registry, regime, to)!));
 }
 
-const at = (result: TariffDiff, path: string): DiffEntry | undefined => result.changes.find((change) => change.path === path);
+const at = (result: TariffDiff, path: string): DiffEntry | undefined =>
+  result.changes.find((change) => change.path === path);
 
 describe('us-301 2025-04-17 → 2025-10-10 (Notice of Modification)', () => {
   const result = diff('us-301', '2025-04-17', '2025-10-10');
 
   it('shows Annex III moving from 150 USD per CEU to 46 USD per net ton, effective 2025-10-14', () => {
-    expect(at(result, 'rules[annex-iii].rates[2025-10-14].ceu')).toMatchObject({ change: 'removed', before: '150', rule: 'annex-iii', effective: '2025-10-14' });
-    expect(at(result, 'rules[annex-iii].rates[2025-10-14].net-ton')).toMatchObject({ change: 'added', after: '46', rule: 'annex-iii', effective: '2025-10-14' });
+    expect(at(result, 'rules[annex-iii].rates[2025-10-14].ceu')).toMatchObject({
+      change: 'removed',
+      before: '150',
+      rule: 'annex-iii',
+      effective: '2025-10-14',
+    });
+    expect(at(result, 'rules[annex-iii].rates[2025-10-14].net-ton')).toMatchObject({
+      change: 'added',
+      after: '46',
+      rule: 'annex-iii',
+      effective: '2025-10-14',
+    });
   });
 
   it('shows the three new Annex III exemptions', () => {
-    const added = result.changes.filter((c) => c.change === 'added' && /^rules\[annex-iii\]\.exemptions\[[^\]]+\]$/.test(c.path)).map((c) => c.path);
+    const added = result.changes
+      .filter((c) => c.change === 'added' && /^rules\[annex-iii\]\.exemptions\[[^\]]+\]$/.test(c.path))
+      .map((c) => c.path);
     expect(added).toEqual([
       'rules[annex-iii].exemptions[us-program]',
       'rules[annex-iii].exemptions[us-government]',
       'rules[annex-iii].exemptions[us-government-cargo]',
     ]);
-    expect(at(result, 'rules[annex-iii].exemptions[us-program]')?.after).toMatchObject({ kind: 'program', programs: ['MSP'] });
+    expect(at(result, 'rules[annex-iii].exemptions[us-program]')?.after).toMatchObject({
+      kind: 'program',
+      programs: ['MSP'],
+    });
   });
 
   it('shows re-parameterised Annex II exemptions and RoRo coverage', () => {
-    expect(at(result, 'rules[annex-ii].exemptions[short-sea].reading')).toMatchObject({ change: 'changed', before: 'last-foreign-port', after: 'farthest-foreign-port' });
+    expect(at(result, 'rules[annex-ii].exemptions[short-sea].reading')).toMatchObject({
+      change: 'changed',
+      before: 'last-foreign-port',
+      after: 'farthest-foreign-port',
+    });
     expect(at(result, 'rules[annex-ii].exemptions[small-vessel].thresholds')?.change).toBe('changed');
-    expect(at(result, 'coverage[annex-iii].when')?.after).toContainEqual({ test: 'vessel-type', types: ['vehicle_carrier', 'roro'] });
+    expect(at(result, 'coverage[annex-iii].when')?.after).toContainEqual({
+      test: 'vessel-type',
+      types: ['vehicle_carrier', 'roro'],
+    });
     expect(at(result, 'assumptions[us-301.tanker-threshold]')?.change).toBe('added');
   });
 
@@ -44,7 +67,9 @@ describe('us-301 2025-04-17 → 2025-10-10 (Notice of Modification)', () => {
   it('cites the Notice of Modification on every entry', () => {
     for (const change of result.changes) {
       expect(change.version).toBe('us-301/2025-10-10');
-      expect(change.citation.url).toBe('https://shippingtelegraph.com/port-news/ustr-modifies-vessel-fee-plan-and-proposes-further-changes');
+      expect(change.citation.url).toBe(
+        'https://shippingtelegraph.com/port-news/ustr-modifies-vessel-fee-plan-and-proposes-further-changes',
+      );
     }
     expect(result.from.id).toBe('us-301/2025-04-17');
     expect(result.to.id).toBe('us-301/2025-10-10');
@@ -66,7 +91,11 @@ describe('cn-spf 2025-10-10 → 2025-10-14 (Implementation Measures)', () => {
   it('shows tonnage rounded up and the 17 April billing year, citing the Measures', () => {
     expect(at(result, 'tonnage.rounding')).toMatchObject({ before: 'none', after: 'ceil' });
     // The cap year changed kind, so it is one entry, not three.
-    expect(at(result, 'cap.year')).toMatchObject({ change: 'changed', before: { kind: 'calendar' }, after: { kind: 'anniversary', month: 4, day: 17 } });
+    expect(at(result, 'cap.year')).toMatchObject({
+      change: 'changed',
+      before: { kind: 'calendar' },
+      after: { kind: 'anniversary', month: 4, day: 17 },
+    });
     expect(at(result, 'tonnage.rounding')?.citation.reference).toBe('交办水〔2025〕59号');
   });
 
@@ -79,8 +108,13 @@ describe('attribution across several versions', () => {
   it('cites the version that made each change: Annex III from the modification, the suspension window from the suspension', () => {
     const result = diff('us-301', '2025-04-17', '2025-11-10');
     expect(at(result, 'rules[annex-iii].rates[2025-10-14].net-ton')?.version).toBe('us-301/2025-10-10');
-    expect(at(result, 'statusWindows[2025-11-10T00:01]')).toMatchObject({ change: 'added', version: 'us-301/2025-11-10' });
-    expect(at(result, 'statusWindows[2025-11-10T00:01]')?.citation.url).toBe('https://www.thompsonhinesmartrade.com/?p=8715');
+    expect(at(result, 'statusWindows[2025-11-10T00:01]')).toMatchObject({
+      change: 'added',
+      version: 'us-301/2025-11-10',
+    });
+    expect(at(result, 'statusWindows[2025-11-10T00:01]')?.citation.url).toBe(
+      'https://www.thompsonhinesmartrade.com/?p=8715',
+    );
     expect(at(result, 'statusWindows[2025-10-14].to')).toMatchObject({ change: 'added', after: '2025-11-10T00:01' });
     expect(at(result, 'assumptions[us-301.after-suspension]')?.version).toBe('us-301/2025-11-10');
   });

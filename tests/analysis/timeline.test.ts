@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRange, timelineOf, type Timeline } from '../../src/analysis/timeline';
+import { defaultRange, type Timeline, timelineOf } from '../../src/analysis/timeline';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import { call } from '../support/worker';
 
@@ -13,7 +13,12 @@ const rates = (timeline: Timeline, rule: string, unit: string) =>
 describe('timelineOf', () => {
   it('gives every rule and basis its steps, clipped to the range', () => {
     const timeline = timelineOf(us, { from: '2025-10-01', to: '2027-01-01' });
-    expect(timeline.series.map((s) => `${s.rule}/${s.unit}`)).toEqual(['annex-i/net-ton', 'annex-ii/net-ton', 'annex-ii/container', 'annex-iii/net-ton']);
+    expect(timeline.series.map((s) => `${s.rule}/${s.unit}`)).toEqual([
+      'annex-i/net-ton',
+      'annex-ii/net-ton',
+      'annex-ii/container',
+      'annex-iii/net-ton',
+    ]);
     // DOMAIN §1.2: Annex I 50 from 2025-10-14, 80 from 2026-04-17; 110 only from 2027-04-17, after the range.
     expect(rates(timeline, 'annex-i', 'net-ton')).toEqual([
       ['2025-10-14', '2026-04-17', '50'],
@@ -36,7 +41,11 @@ describe('timelineOf', () => {
     // 00:01 on 2025-11-10 in New York is EST (UTC−5); 2025-10-14 is still EDT (UTC−4).
     expect(timeline.statusWindows[1]!.fromInstant).toBe('2025-10-14T00:00:00-04:00');
     expect(timeline.statusWindows[2]!.fromInstant).toBe('2025-11-10T00:01:00-05:00');
-    expect(timeline.statusWindows[3]!.scenario).toEqual({ assumption: 'us-301.after-suspension', default: 'resumed', outcomes: { resumed: 'in-force', extended: 'suspended' } });
+    expect(timeline.statusWindows[3]!.scenario).toEqual({
+      assumption: 'us-301.after-suspension',
+      default: 'resumed',
+      outcomes: { resumed: 'in-force', extended: 'suspended' },
+    });
   });
 
   it('reads cn-spf dates in Asia/Shanghai: the suspension starts 13:01 +08:00', () => {
@@ -88,7 +97,10 @@ describe('GET /v1/tariffs/{regime}/timeline', () => {
       const res = await call(path);
       expect(res.status, path).toBe(400);
       const body = (await res.json()) as { errors: Array<{ path: string }> };
-      expect(body.errors.map((e) => e.path), path).toContain(field);
+      expect(
+        body.errors.map((e) => e.path),
+        path,
+      ).toContain(field);
     }
   });
 });

@@ -3,8 +3,15 @@ import { call, postJson } from '../support/worker';
 
 const request = {
   vessel: {
-    imo: '9310006', type: 'container', flag: 'PA', buildCountry: 'KR', netTonnage: 60000, deadweight: 100000, teuCapacity: 8000,
-    owner: { country: 'GR' }, operator: { country: 'CN' },
+    imo: '9310006',
+    type: 'container',
+    flag: 'PA',
+    buildCountry: 'KR',
+    netTonnage: 60000,
+    deadweight: 100000,
+    teuCapacity: 8000,
+    owner: { country: 'GR' },
+    operator: { country: 'CN' },
   },
   portCalls: [{ port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }],
 };
@@ -16,20 +23,33 @@ interface Problem {
 
 describe('POST /v1/quotes with charterParty', () => {
   it('says who pays each voyage', async () => {
-    const res = await postJson('/v1/quotes', { ...request, charterParty: { clause: 'bimco-ustr-2025', ownerChangeAfterFixture: true } });
+    const res = await postJson('/v1/quotes', {
+      ...request,
+      charterParty: { clause: 'bimco-ustr-2025', ownerChangeAfterFixture: true },
+    });
     expect(res.status).toBe(200);
-    const quote = (await res.json()) as { voyages: Array<{ regime: string; fee: { amount: string }; payer: string; clause: { id: string } }> };
+    const quote = (await res.json()) as {
+      voyages: Array<{ regime: string; fee: { amount: string }; payer: string; clause: { id: string } }>;
+    };
     const us = quote.voyages.find((voyage) => voyage.regime === 'us-301')!;
     // 60,000 NT × 50 USD = 3,000,000.00 USD; the owners changed hands after the fixture, so owners pay
     expect([us.fee.amount, us.payer, us.clause.id]).toEqual(['3000000.00', 'owners', 'bimco-ustr-2025']);
   });
 
   it.each([
-    [{ clause: 'bimco-gencon' }, 'charterParty.clause', /unknown clause bimco-gencon; valid clauses: bimco-cn-spf-2025, bimco-ustr-2025/],
+    [
+      { clause: 'bimco-gencon' },
+      'charterParty.clause',
+      /unknown clause bimco-gencon; valid clauses: bimco-cn-spf-2025, bimco-ustr-2025/,
+    ],
     [{ clause: [] }, 'charterParty.clause', /name at least one clause/],
     [{ clause: 'Not An Id' }, 'charterParty.clause', /clause id/],
     [{ ownersDeclarationAccurate: false }, 'charterParty.clause', /./],
-    [{ clause: 'bimco-ustr-2025', ownersDeclarationAccurate: 'yes' }, 'charterParty.ownersDeclarationAccurate', /boolean/],
+    [
+      { clause: 'bimco-ustr-2025', ownersDeclarationAccurate: 'yes' },
+      'charterParty.ownersDeclarationAccurate',
+      /boolean/,
+    ],
     [{ clause: 'bimco-ustr-2025', laytime: 3 }, 'charterParty.laytime', /unknown field laytime/],
   ])('%j is a 400 problem at %s', async (charterParty, path, message) => {
     const res = await postJson('/v1/quotes', { ...request, charterParty });
@@ -44,7 +64,9 @@ describe('GET /v1/clauses', () => {
   it('lists each clause with its regime, covered rules and citations', async () => {
     const res = await call('/v1/clauses');
     expect(res.status).toBe(200);
-    const { clauses } = (await res.json()) as { clauses: Array<{ id: string; regime: string; rules: string[]; citations: Array<{ url: string }> }> };
+    const { clauses } = (await res.json()) as {
+      clauses: Array<{ id: string; regime: string; rules: string[]; citations: Array<{ url: string }> }>;
+    };
     expect(clauses.map((clause) => [clause.id, clause.regime, clause.rules])).toEqual([
       ['bimco-cn-spf-2025', 'cn-spf', ['cn-spf']],
       ['bimco-ustr-2025', 'us-301', ['annex-i', 'annex-ii']],

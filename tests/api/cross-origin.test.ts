@@ -1,13 +1,21 @@
 // Cross-origin rules, with wrangler.toml's ALLOWED_ORIGINS
 // ("http://127.0.0.1:8787,http://localhost:8787").
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, isAllowedOrigin, normalizeOrigin } from '../../src/api/origins';
+import { allowedOrigins, isAllowedOrigin, normalizeOrigin } from '../../src/api/middleware/origins';
 import { call, postJson } from '../support/worker';
 
 const ALLOWED = 'http://localhost:8787';
 const OTHER = 'https://desk.example.com';
 const quoteBody = {
-  vessel: { imo: '9310006', type: 'container', flag: 'PA', buildCountry: 'KR', netTonnage: 60000, owner: { country: 'GR' }, operator: { country: 'CN' } },
+  vessel: {
+    imo: '9310006',
+    type: 'container',
+    flag: 'PA',
+    buildCountry: 'KR',
+    netTonnage: 60000,
+    owner: { country: 'GR' },
+    operator: { country: 'CN' },
+  },
   portCalls: [{ port: 'USLAX', arrival: '2025-10-20' }],
 };
 
@@ -20,7 +28,10 @@ function expectStrictHeaders(res: Response) {
 
 describe('origins configuration', () => {
   it('reads exact http(s) origins and ignores anything else', () => {
-    const env = { ALLOWED_ORIGINS: ' https://Desk.example.com:443 , http://localhost:3000/, ftp://files.example.com, https://x.example.com/path, * ' };
+    const env = {
+      ALLOWED_ORIGINS:
+        ' https://Desk.example.com:443 , http://localhost:3000/, ftp://files.example.com, https://x.example.com/path, * ',
+    };
     expect([...allowedOrigins(env)]).toEqual(['https://desk.example.com', 'http://localhost:3000']);
     expect(isAllowedOrigin(env, 'https://desk.example.com')).toBe(true);
     expect(isAllowedOrigin(env, 'https://desk.example.com.evil.test')).toBe(false);
@@ -42,7 +53,11 @@ describe('CORS on the API', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(ok.headers.get('vary')).toMatch(/Origin/);
-    const bad = await postJson('/v1/quotes', { ...quoteBody, vessel: { ...quoteBody.vessel, imo: '9310007' } }, { origin: ALLOWED });
+    const bad = await postJson(
+      '/v1/quotes',
+      { ...quoteBody, vessel: { ...quoteBody.vessel, imo: '9310007' } },
+      { origin: ALLOWED },
+    );
     expect(bad.status).toBe(400);
     expect(bad.headers.get('access-control-allow-origin')).toBe(ALLOWED);
   });
@@ -50,14 +65,21 @@ describe('CORS on the API', () => {
   it('gives another origin no allow-origin header, preflight included', async () => {
     const res = await postJson('/v1/quotes', quoteBody, { origin: OTHER });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await call('/v1/quotes', { method: 'OPTIONS', headers: { origin: OTHER, 'access-control-request-method': 'POST' } });
+    const preflight = await call('/v1/quotes', {
+      method: 'OPTIONS',
+      headers: { origin: OTHER, 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers an allowed preflight', async () => {
     const preflight = await call('/v1/quotes', {
       method: 'OPTIONS',
-      headers: { origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: ALLOWED,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(ALLOWED);
@@ -89,7 +111,9 @@ describe('GET /embed', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toMatch(new RegExp(`frame-ancestors ${ALLOWED}$`));
-    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'; style-src 'self'; connect-src 'self'/);
+    expect(res.headers.get('content-security-policy')).toMatch(
+      /script-src 'self'; style-src 'self'; connect-src 'self'/,
+    );
     expect(res.headers.get('x-frame-options')).toBeNull();
     const html = await res.text();
     expect(html).toContain(`host-origin="${ALLOWED}"`);
@@ -114,7 +138,13 @@ describe('GET /embed', () => {
 });
 
 describe('every other route', () => {
-  it.each(['/healthz', '/v1/tariffs', '/v1/ports?q=sha', '/openapi.json', '/no-such-route'])('%s keeps the strict headers', async (path) => {
+  it.each([
+    '/healthz',
+    '/v1/tariffs',
+    '/v1/ports?q=sha',
+    '/openapi.json',
+    '/no-such-route',
+  ])('%s keeps the strict headers', async (path) => {
     expectStrictHeaders(await call(path));
   });
 });

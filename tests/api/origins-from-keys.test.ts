@@ -7,7 +7,14 @@ import { createKey, revokeKey } from '../support/accounts';
 import { call } from '../support/worker';
 
 const preflight = (origin: string) =>
-  call('/v1/quotes', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-portfees-key' } });
+  call('/v1/quotes', {
+    method: 'OPTIONS',
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,x-portfees-key',
+    },
+  });
 
 describe('origins bound to publishable keys', () => {
   it('a publishable key makes its origin a permitted CORS and framing origin until it is revoked', async () => {

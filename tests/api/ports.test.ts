@@ -5,7 +5,9 @@ describe('GET /v1/ports', () => {
   it('finds a port by name, with its code, country and zone', async () => {
     const res = await call('/v1/ports?q=los%20angeles');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ports: [{ code: 'USLAX', name: 'Los Angeles', country: 'US', zone: 'America/Los_Angeles' }] });
+    expect(await res.json()).toEqual({
+      ports: [{ code: 'USLAX', name: 'Los Angeles', country: 'US', zone: 'America/Los_Angeles' }],
+    });
   });
 
   it('puts UN/LOCODE prefix matches first', async () => {

@@ -16,7 +16,10 @@ describe('toProblem', () => {
   });
 
   it('engine input errors are 400 with their paths; HTTP errors keep their status', () => {
-    expect(toProblem(new QuoteInputError([{ path: 'portCalls[1].arrival', message: 'out of order' }]))).toMatchObject({ status: 400, errors: [{ path: 'portCalls[1].arrival' }] });
+    expect(toProblem(new QuoteInputError([{ path: 'portCalls[1].arrival', message: 'out of order' }]))).toMatchObject({
+      status: 400,
+      errors: [{ path: 'portCalls[1].arrival' }],
+    });
     expect(toProblem(new HTTPException(413, { message: 'too big' })).status).toBe(413);
   });
 

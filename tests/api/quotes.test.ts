@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { call, postJson } from '../support/worker';
 
 const good = () => ({
-  vessel: { imo: '9310006', type: 'container', flag: 'PA', buildCountry: 'KR', netTonnage: 60000, deadweight: 100000, teuCapacity: 8000, owner: { country: 'GR' }, operator: { country: 'CN' } },
+  vessel: {
+    imo: '9310006',
+    type: 'container',
+    flag: 'PA',
+    buildCountry: 'KR',
+    netTonnage: 60000,
+    deadweight: 100000,
+    teuCapacity: 8000,
+    owner: { country: 'GR' },
+    operator: { country: 'CN' },
+  },
   portCalls: [
     { port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' },
     { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' },
@@ -15,8 +25,19 @@ const good = () => ({
 type Body = ReturnType<typeof good> & Record<string, any>;
 
 async function problem(body: unknown, init: RequestInit = {}) {
-  const res = await call('/v1/quotes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body), ...init });
-  const json = (await res.json()) as { type: string; title: string; status: number; detail: string; errors?: Array<{ path: string; message: string }> };
+  const res = await call('/v1/quotes', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...init,
+  });
+  const json = (await res.json()) as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: Array<{ path: string; message: string }>;
+  };
   return { res, json, paths: (json.errors ?? []).map((e) => e.path) };
 }
 const mutated = (mutate: (b: Body) => void) => {
@@ -32,8 +53,14 @@ describe('POST /v1/quotes', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(res.headers.get('x-request-id')).toBeTruthy();
     const body = (await res.json()) as any;
-    expect(body.voyages.find((v: any) => v.regime === 'us-301')).toMatchObject({ rule: 'annex-i', fee: { amount: '3000000.00', currency: 'USD' } });
-    expect(body.totals).toEqual([{ currency: 'CNY', amount: '0.00' }, { currency: 'USD', amount: '3000000.00' }]);
+    expect(body.voyages.find((v: any) => v.regime === 'us-301')).toMatchObject({
+      rule: 'annex-i',
+      fee: { amount: '3000000.00', currency: 'USD' },
+    });
+    expect(body.totals).toEqual([
+      { currency: 'CNY', amount: '0.00' },
+      { currency: 'USD', amount: '3000000.00' },
+    ]);
     expect(body.tariffs.map((t: any) => t.id)).toEqual(['cn-spf/2025-11-10', 'us-301/2025-11-10']);
   });
 
@@ -46,49 +73,203 @@ describe('POST /v1/quotes', () => {
 
 describe('bad input: 400 problem+json naming every offending path', () => {
   it.each([
-    ['a wrong IMO check digit', (b: Body) => { b.vessel.imo = '9310007'; }, ['vessel.imo']],
-    ['negative tonnage', (b: Body) => { b.vessel.netTonnage = -5; }, ['vessel.netTonnage']],
-    ['tonnage as text', (b: Body) => { (b.vessel as any).netTonnage = 'lots'; }, ['vessel.netTonnage']],
-    ['a malformed LOCODE', (b: Body) => { b.portCalls[1]!.port = 'US-LAX'; }, ['portCalls[1].port']],
-    ['an impossible date', (b: Body) => { b.portCalls[1]!.arrival = '2025-02-30T06:00:00-07:00'; }, ['portCalls[1].arrival']],
-    ['a date-time without offset', (b: Body) => { b.portCalls[1]!.arrival = '2025-10-20T06:00:00'; }, ['portCalls[1].arrival']],
-    ['calls out of order', (b: Body) => { b.portCalls[1]!.arrival = '2025-09-20T06:00:00-07:00'; }, ['portCalls[1].arrival']],
-    ['a stake above 100', (b: Body) => { b.vessel.owner = { country: 'GR', stakes: [{ country: 'CN', equity: 101 }] } as any; }, ['vessel.owner.stakes[0].equity']],
-    ['stakes adding up above 100', (b: Body) => { b.vessel.owner = { country: 'GR', stakes: [{ country: 'CN', equity: 60 }, { country: 'HK', equity: 50 }] } as any; }, ['vessel.owner.stakes']],
-    ['an unknown vessel type', (b: Body) => { (b.vessel as any).type = 'submarine'; }, ['vessel.type']],
-    ['an unknown cargo state', (b: Body) => { (b.portCalls[1] as any).cargo = 'half'; }, ['portCalls[1].cargo']],
-    ['an unknown country', (b: Body) => { b.vessel.flag = 'XX'; b.vessel.buildCountry = 'kr'; }, ['vessel.flag', 'vessel.buildCountry']],
-    ['an unknown field', (b: Body) => { (b.vessel as any).netTonage = 5; }, ['vessel.netTonage']],
-    ['no port calls', (b: Body) => { b.portCalls = []; }, ['portCalls']],
-    ['a missing vessel', (b: Body) => { delete (b as any).vessel; }, ['vessel']],
-    ['a date-only arrival at a port whose zone is unknown', (b: Body) => { b.portCalls[1] = { port: 'USZZZ', arrival: '2025-10-20' }; }, ['portCalls[1].arrival']],
-    ['an unknown tariff version', (b: Body) => { b.options = { tariffVersions: { 'us-301': 'us-301/2024-01-01' } }; }, ['options.tariffVersions.us-301']],
-    ['an unknown assumption value', (b: Body) => { b.options = { assumptions: { 'us-301.after-suspension': 'maybe' } }; }, ['options.assumptions.us-301.after-suspension']],
-    ['an unknown assumption', (b: Body) => { b.options = { assumptions: { 'us-301.weather': 'fine' } }; }, ['options.assumptions.us-301.weather']],
-    ['a prior charge of an unknown regime', (b: Body) => { b.priorCharges = [{ regime: 'eu-ets', date: '2025-10-01' }]; }, ['priorCharges[0].regime']],
-    ['a bad FX pair', (b: Body) => { b.options = { fx: { USDCNY: '7.1' } }; }, ['options.fx.USDCNY']],
+    [
+      'a wrong IMO check digit',
+      (b: Body) => {
+        b.vessel.imo = '9310007';
+      },
+      ['vessel.imo'],
+    ],
+    [
+      'negative tonnage',
+      (b: Body) => {
+        b.vessel.netTonnage = -5;
+      },
+      ['vessel.netTonnage'],
+    ],
+    [
+      'tonnage as text',
+      (b: Body) => {
+        (b.vessel as any).netTonnage = 'lots';
+      },
+      ['vessel.netTonnage'],
+    ],
+    [
+      'a malformed LOCODE',
+      (b: Body) => {
+        b.portCalls[1]!.port = 'US-LAX';
+      },
+      ['portCalls[1].port'],
+    ],
+    [
+      'an impossible date',
+      (b: Body) => {
+        b.portCalls[1]!.arrival = '2025-02-30T06:00:00-07:00';
+      },
+      ['portCalls[1].arrival'],
+    ],
+    [
+      'a date-time without offset',
+      (b: Body) => {
+        b.portCalls[1]!.arrival = '2025-10-20T06:00:00';
+      },
+      ['portCalls[1].arrival'],
+    ],
+    [
+      'calls out of order',
+      (b: Body) => {
+        b.portCalls[1]!.arrival = '2025-09-20T06:00:00-07:00';
+      },
+      ['portCalls[1].arrival'],
+    ],
+    [
+      'a stake above 100',
+      (b: Body) => {
+        b.vessel.owner = { country: 'GR', stakes: [{ country: 'CN', equity: 101 }] } as any;
+      },
+      ['vessel.owner.stakes[0].equity'],
+    ],
+    [
+      'stakes adding up above 100',
+      (b: Body) => {
+        b.vessel.owner = {
+          country: 'GR',
+          stakes: [
+            { country: 'CN', equity: 60 },
+            { country: 'HK', equity: 50 },
+          ],
+        } as any;
+      },
+      ['vessel.owner.stakes'],
+    ],
+    [
+      'an unknown vessel type',
+      (b: Body) => {
+        (b.vessel as any).type = 'submarine';
+      },
+      ['vessel.type'],
+    ],
+    [
+      'an unknown cargo state',
+      (b: Body) => {
+        (b.portCalls[1] as any).cargo = 'half';
+      },
+      ['portCalls[1].cargo'],
+    ],
+    [
+      'an unknown country',
+      (b: Body) => {
+        b.vessel.flag = 'XX';
+        b.vessel.buildCountry = 'kr';
+      },
+      ['vessel.flag', 'vessel.buildCountry'],
+    ],
+    [
+      'an unknown field',
+      (b: Body) => {
+        (b.vessel as any).netTonage = 5;
+      },
+      ['vessel.netTonage'],
+    ],
+    [
+      'no port calls',
+      (b: Body) => {
+        b.portCalls = [];
+      },
+      ['portCalls'],
+    ],
+    [
+      'a missing vessel',
+      (b: Body) => {
+        delete (b as any).vessel;
+      },
+      ['vessel'],
+    ],
+    [
+      'a date-only arrival at a port whose zone is unknown',
+      (b: Body) => {
+        b.portCalls[1] = { port: 'USZZZ', arrival: '2025-10-20' };
+      },
+      ['portCalls[1].arrival'],
+    ],
+    [
+      'an unknown tariff version',
+      (b: Body) => {
+        b.options = { tariffVersions: { 'us-301': 'us-301/2024-01-01' } };
+      },
+      ['options.tariffVersions.us-301'],
+    ],
+    [
+      'an unknown assumption value',
+      (b: Body) => {
+        b.options = { assumptions: { 'us-301.after-suspension': 'maybe' } };
+      },
+      ['options.assumptions.us-301.after-suspension'],
+    ],
+    [
+      'an unknown assumption',
+      (b: Body) => {
+        b.options = { assumptions: { 'us-301.weather': 'fine' } };
+      },
+      ['options.assumptions.us-301.weather'],
+    ],
+    [
+      'a prior charge of an unknown regime',
+      (b: Body) => {
+        b.priorCharges = [{ regime: 'eu-ets', date: '2025-10-01' }];
+      },
+      ['priorCharges[0].regime'],
+    ],
+    [
+      'a bad FX pair',
+      (b: Body) => {
+        b.options = { fx: { USDCNY: '7.1' } };
+      },
+      ['options.fx.USDCNY'],
+    ],
   ])('%s', async (_name, mutate, paths) => {
     const { res, json, paths: got } = await problem(mutated(mutate));
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(json).toMatchObject({ type: expect.stringContaining('invalid-request'), title: 'Invalid request', status: 400 });
+    expect(json).toMatchObject({
+      type: expect.stringContaining('invalid-request'),
+      title: 'Invalid request',
+      status: 400,
+    });
     expect(got).toEqual(expect.arrayContaining(paths));
   });
 
   it('lists the valid versions and values in the message', async () => {
-    const version = await problem(mutated((b) => { b.options = { tariffVersions: { 'us-301': 'us-301/2024-01-01' } }; }));
+    const version = await problem(
+      mutated((b) => {
+        b.options = { tariffVersions: { 'us-301': 'us-301/2024-01-01' } };
+      }),
+    );
     expect(version.json.errors![0]!.message).toContain('us-301/2025-10-10');
-    const value = await problem(mutated((b) => { b.options = { assumptions: { 'us-301.after-suspension': 'maybe' } }; }));
+    const value = await problem(
+      mutated((b) => {
+        b.options = { assumptions: { 'us-301.after-suspension': 'maybe' } };
+      }),
+    );
     expect(value.json.errors![0]!.message).toContain('resumed, extended');
   });
 
   it('names every offending field at once', async () => {
-    const { paths } = await problem(mutated((b) => { b.vessel.imo = '1'; b.vessel.netTonnage = 0; b.portCalls[0]!.port = 'x'; }));
+    const { paths } = await problem(
+      mutated((b) => {
+        b.vessel.imo = '1';
+        b.vessel.netTonnage = 0;
+        b.portCalls[0]!.port = 'x';
+      }),
+    );
     expect(paths).toEqual(expect.arrayContaining(['vessel.imo', 'vessel.netTonnage', 'portCalls[0].port']));
   });
 
   it('more than 500 port calls', async () => {
-    const portCalls = Array.from({ length: 501 }, (_, i) => ({ port: 'USLAX', arrival: `2025-10-20T06:${String(i % 60).padStart(2, '0')}:00-07:00` }));
+    const portCalls = Array.from({ length: 501 }, (_, i) => ({
+      port: 'USLAX',
+      arrival: `2025-10-20T06:${String(i % 60).padStart(2, '0')}:00-07:00`,
+    }));
     const { res, paths } = await problem({ ...good(), portCalls });
     expect(res.status).toBe(400);
     expect(paths).toContain('portCalls');
@@ -118,7 +299,11 @@ describe('bodies that are not a quote request never answer 5xx', () => {
   });
 
   it('an oversized body is a 413 problem', async () => {
-    const res = await call('/v1/quotes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(300 * 1024) }) });
+    const res = await call('/v1/quotes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pad: 'x'.repeat(300 * 1024) }),
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).type).toContain('body-too-large');
   });
@@ -147,7 +332,9 @@ describe('other routes', () => {
   it('GET /openapi.json is OpenAPI 3.1 generated from the request schemas', async () => {
     const doc = (await (await call('/openapi.json')).json()) as any;
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/healthz', '/v1/quotes', '/v1/tariffs', '/v1/tariffs/{regime}/{version}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/healthz', '/v1/quotes', '/v1/tariffs', '/v1/tariffs/{regime}/{version}']),
+    );
     expect(doc.components.schemas.Vessel.properties.type.enum).toContain('vehicle_carrier');
   });
 
@@ -177,9 +364,27 @@ describe('Server-Timing', () => {
 
 describe('dates outside the years of service', () => {
   it.each([
-    ['an arrival in 1850', (b: Body) => { b.portCalls[0]!.arrival = '1850-01-01'; }, 'portCalls[0].arrival'],
-    ['an arrival in 2100', (b: Body) => { b.portCalls[1]!.arrival = '2100-01-01T00:00:00Z'; }, 'portCalls[1].arrival'],
-    ['a knowledge date in 1999', (b: Body) => { b.options = { asOf: '1999-12-31' }; }, 'options.asOf'],
+    [
+      'an arrival in 1850',
+      (b: Body) => {
+        b.portCalls[0]!.arrival = '1850-01-01';
+      },
+      'portCalls[0].arrival',
+    ],
+    [
+      'an arrival in 2100',
+      (b: Body) => {
+        b.portCalls[1]!.arrival = '2100-01-01T00:00:00Z';
+      },
+      'portCalls[1].arrival',
+    ],
+    [
+      'a knowledge date in 1999',
+      (b: Body) => {
+        b.options = { asOf: '1999-12-31' };
+      },
+      'options.asOf',
+    ],
   ])('%s is refused naming the field', async (_name, mutate, path) => {
     const { res, json, paths } = await problem(mutated(mutate));
     expect(res.status).toBe(400);

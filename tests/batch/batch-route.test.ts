@@ -10,7 +10,8 @@ interface BatchBody {
   summary: { vessels: number; quoted: number; failed: number; calls: number };
 }
 
-const post = (path: string, body: BodyInit, headers: Record<string, string>) => call(path, { method: 'POST', body, headers });
+const post = (path: string, body: BodyInit, headers: Record<string, string>) =>
+  call(path, { method: 'POST', body, headers });
 
 /**
  * Three vessels, one call per row (DOMAIN §5 checks):
@@ -42,13 +43,30 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
     expect(alpha!.imo).toBe('9310006');
     expect(alpha!.rows).toEqual([2, 3, 4]);
     const alphaUs = alpha!.quote!.voyages.find((v) => v.regime === 'us-301')!;
-    expect(alphaUs).toMatchObject({ calls: ['USLAX', 'USOAK'], chargedAt: 'USLAX', rule: 'annex-i', outcome: 'charged', fee: { amount: '3000000.00', currency: 'USD' }, capYear: '2025' });
+    expect(alphaUs).toMatchObject({
+      calls: ['USLAX', 'USOAK'],
+      chargedAt: 'USLAX',
+      rule: 'annex-i',
+      outcome: 'charged',
+      fee: { amount: '3000000.00', currency: 'USD' },
+      capYear: '2025',
+    });
     const bravoCn = bravo!.quote!.voyages.find((v) => v.regime === 'cn-spf')!;
-    expect(bravoCn).toMatchObject({ calls: ['CNSHA', 'CNNGB'], chargedAt: 'CNSHA', fee: { amount: '12089600.00', currency: 'CNY' }, capYear: '2025-26' });
+    expect(bravoCn).toMatchObject({
+      calls: ['CNSHA', 'CNNGB'],
+      chargedAt: 'CNSHA',
+      fee: { amount: '12089600.00', currency: 'CNY' },
+      capYear: '2025-26',
+    });
 
     expect(charlie!.quote).toBeUndefined();
     expect(charlie!.problem!.errors).toEqual([
-      { path: 'portCalls[1].arrival', row: 8, column: 'arrival', message: 'must be an ISO 8601 date-time with offset (2025-10-20T06:00:00-07:00) or a date (2025-10-20)' },
+      {
+        path: 'portCalls[1].arrival',
+        row: 8,
+        column: 'arrival',
+        message: 'must be an ISO 8601 date-time with offset (2025-10-20T06:00:00-07:00) or a date (2025-10-20)',
+      },
     ]);
     expect(body.errors).toEqual(charlie!.problem!.errors);
   });
@@ -66,8 +84,12 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
     const res = await post(FLEET_URL, FLEET_CSV, { 'content-type': 'text/csv', accept: 'text/csv' });
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,voyages,charged,row,column,path,message');
-    expect(lines.filter((line) => line.startsWith('voyage,')).map((line) => line.split(',').slice(2, 15).join(','))).toEqual([
+    expect(lines[0]).toBe(
+      'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,voyages,charged,row,column,path,message',
+    );
+    expect(
+      lines.filter((line) => line.startsWith('voyage,')).map((line) => line.split(',').slice(2, 15).join(',')),
+    ).toEqual([
       '9310006,2 3 4,cn-spf,cn-spf/2025-10-14,2025-26,CNSHA,,2025-09-25T08:00:00+08:00,,not-covered,confirmed,0.00,CNY',
       '9310006,2 3 4,us-301,us-301/2025-10-10,2025,USLAX USOAK,USLAX,2025-10-20T06:00:00-07:00,annex-i,charged,confirmed,3000000.00,USD',
       '9321483,5 6,cn-spf,cn-spf/2025-10-14,2025-26,CNSHA CNNGB,CNSHA,2025-10-14T18:00:00+08:00,cn-spf,charged,confirmed,12089600.00,CNY',
@@ -85,8 +107,16 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
     const res = await post(FLEET_URL, FLEET_CSV, { 'content-type': 'text/csv', accept: 'application/x-ndjson' });
     expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     const text = new TextDecoder().decode(await res.arrayBuffer());
-    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.map((line) => [line.type, line.imo ?? null])).toEqual([['vessel', '9310006'], ['vessel', '9321483'], ['vessel', '9074729'], ['summary', null]]);
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => [line.type, line.imo ?? null])).toEqual([
+      ['vessel', '9310006'],
+      ['vessel', '9321483'],
+      ['vessel', '9074729'],
+      ['summary', null],
+    ]);
     expect((lines[3]!.totals as BatchTotal[]).map((total) => total.amount)).toEqual(['12089600.00', '3000000.00']);
   });
 
@@ -95,32 +125,58 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
     const rows = ['imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,port,arrival'];
     for (let i = 0; i < 6; i++) {
       const day = 15 + i * 7;
-      const date = (d: number) => (d <= 31 ? `2025-10-${String(d).padStart(2, '0')}` : `2025-11-${String(d - 31).padStart(2, '0')}`);
+      const date = (d: number) =>
+        d <= 31 ? `2025-10-${String(d).padStart(2, '0')}` : `2025-11-${String(d - 31).padStart(2, '0')}`;
       rows.push(`9310006,container,PA,KR,60000,GR,CN,MXZLO,${date(day)}`, `9310006,,,,,,,USLAX,${date(day + 3)}`);
     }
     const body = (await (await post(FLEET_URL, rows.join('\n'), { 'content-type': 'text/csv' })).json()) as BatchBody;
     const outcomes = body.results[0]!.quote!.voyages.filter((v) => v.regime === 'us-301').map((v) => v.outcome);
     expect(outcomes).toEqual(['charged', 'charged', 'charged', 'charged', 'charged', 'capped']);
-    expect(body.totals).toEqual([{ regime: 'us-301', currency: 'USD', capYear: '2025', amount: '15000000.00', voyages: 6, charged: 5 }]);
+    expect(body.totals).toEqual([
+      { regime: 'us-301', currency: 'USD', capYear: '2025', amount: '15000000.00', voyages: 6, charged: 5 },
+    ]);
   });
 });
 
 describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
   it('takes multipart calls + vessels', async () => {
     const form = new FormData();
-    form.set('vessels', new Blob(['imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry\n9321483,container,US,US,30224,US,US\n'], { type: 'text/csv' }), 'vessels.csv');
-    form.set('calls', new Blob(['imo,port,arrival\n9321483,CNSHA,2025-10-14T18:00:00+08:00\n9321483,CNNGB,2025-10-16\n'], { type: 'text/csv' }), 'calls.csv');
+    form.set(
+      'vessels',
+      new Blob(
+        ['imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry\n9321483,container,US,US,30224,US,US\n'],
+        { type: 'text/csv' },
+      ),
+      'vessels.csv',
+    );
+    form.set(
+      'calls',
+      new Blob(['imo,port,arrival\n9321483,CNSHA,2025-10-14T18:00:00+08:00\n9321483,CNNGB,2025-10-16\n'], {
+        type: 'text/csv',
+      }),
+      'calls.csv',
+    );
     const res = await post(FLEET_URL, form, {});
     expect(res.status).toBe(200);
     const body = (await res.json()) as BatchBody;
     // The vessel's rows are its call rows, lines 2 and 3 of the calls file.
     expect(body.results[0]).toMatchObject({ imo: '9321483', rows: [2, 3] });
-    expect(body.totals).toEqual([{ regime: 'cn-spf', currency: 'CNY', capYear: '2025-26', amount: '12089600.00', voyages: 1, charged: 1 }]);
+    expect(body.totals).toEqual([
+      { regime: 'cn-spf', currency: 'CNY', capYear: '2025-26', amount: '12089600.00', voyages: 1, charged: 1 },
+    ]);
   });
 
   it('takes a JSON array; a bad request is reported by index and path while the others are quoted', async () => {
     const good = {
-      vessel: { imo: '9310006', type: 'container', flag: 'PA', buildCountry: 'KR', netTonnage: 60000, owner: { country: 'GR' }, operator: { country: 'CN' } },
+      vessel: {
+        imo: '9310006',
+        type: 'container',
+        flag: 'PA',
+        buildCountry: 'KR',
+        netTonnage: 60000,
+        owner: { country: 'GR' },
+        operator: { country: 'CN' },
+      },
       portCalls: [{ port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }],
       options: { asOf: '2025-10-20' },
     };
@@ -134,10 +190,15 @@ describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
 
   it('reports engine refusals on the vessel’s row, and detail=full adds explanations', async () => {
     // USXXX is a valid LOCODE shape but unknown, and a US date without a time needs the port's zone.
-    const csv = 'imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,port,arrival\n9310006,container,PA,KR,60000,GR,CN,USXYZ,2025-10-20\n';
+    const csv =
+      'imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,port,arrival\n9310006,container,PA,KR,60000,GR,CN,USXYZ,2025-10-20\n';
     const refused = (await (await post(FLEET_URL, csv, { 'content-type': 'text/csv' })).json()) as BatchBody;
-    expect(refused.errors).toEqual([expect.objectContaining({ path: 'portCalls[0].arrival', row: 2, column: 'arrival' })]);
-    const full = (await (await post(`${FLEET_URL}&detail=full`, FLEET_CSV, { 'content-type': 'text/csv' })).json()) as BatchBody;
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ path: 'portCalls[0].arrival', row: 2, column: 'arrival' }),
+    ]);
+    const full = (await (
+      await post(`${FLEET_URL}&detail=full`, FLEET_CSV, { 'content-type': 'text/csv' })
+    ).json()) as BatchBody;
     expect(full.results[0]!.quote!.voyages[1]).toHaveProperty('explanation');
   });
 });
@@ -156,23 +217,35 @@ describe('POST /v1/quotes/batch refusals', () => {
     const header = await post('/v1/quotes/batch', 'imo,port\n', { 'content-type': 'text/csv' });
     expect(header.status).toBe(400);
     expect(((await header.json()) as BatchBody).errors.map((e) => e.path)).toContain('arrival');
-    const query = await post('/v1/quotes/batch?assumptions=us-301.after-suspension=maybe&asOf=2026-11-28', FLEET_CSV, { 'content-type': 'text/csv' });
+    const query = await post('/v1/quotes/batch?assumptions=us-301.after-suspension=maybe&asOf=2026-11-28', FLEET_CSV, {
+      'content-type': 'text/csv',
+    });
     expect(query.status).toBe(400);
-    expect(((await query.json()) as BatchBody).errors).toEqual([{ path: 'assumptions', message: 'unknown value maybe; valid values: resumed, extended' }]);
+    expect(((await query.json()) as BatchBody).errors).toEqual([
+      { path: 'assumptions', message: 'unknown value maybe; valid values: resumed, extended' },
+    ]);
   });
 
   it(`refuses more than ${BATCH_LIMITS.vessels} vessels with 413`, async () => {
     const request = (i: number) => ({ vessel: { imo: String(i) }, portCalls: [] });
-    const res = await postJson('/v1/quotes/batch', Array.from({ length: BATCH_LIMITS.vessels + 1 }, (_, i) => request(i)));
+    const res = await postJson(
+      '/v1/quotes/batch',
+      Array.from({ length: BATCH_LIMITS.vessels + 1 }, (_, i) => request(i)),
+    );
     expect(res.status).toBe(413);
     const body = (await res.json()) as { detail: string };
-    expect(body.detail).toBe(`at most ${BATCH_LIMITS.vessels} quote requests (vessels) per batch; this one has ${BATCH_LIMITS.vessels + 1}`);
+    expect(body.detail).toBe(
+      `at most ${BATCH_LIMITS.vessels} quote requests (vessels) per batch; this one has ${BATCH_LIMITS.vessels + 1}`,
+    );
   });
 
   it('accepts bodies above the 256 KiB limit of the other routes, up to its own limit', async () => {
     // 3,000 rows of about 100 bytes: ~300 KB, over 256 KiB.
     const rows = ['imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,port,arrival,name'];
-    for (let i = 0; i < 3000; i++) rows.push(`9310006,container,PA,KR,60000,GR,CN,${i % 2 ? 'USLAX' : 'MXZLO'},2025-10-14T00:00:00Z,A LONG VESSEL NAME FOR PADDING`);
+    for (let i = 0; i < 3000; i++)
+      rows.push(
+        `9310006,container,PA,KR,60000,GR,CN,${i % 2 ? 'USLAX' : 'MXZLO'},2025-10-14T00:00:00Z,A LONG VESSEL NAME FOR PADDING`,
+      );
     const text = rows.join('\n');
     expect(text.length).toBeGreaterThan(256 * 1024);
     const res = await post(FLEET_URL, text, { 'content-type': 'text/csv' });
@@ -190,10 +263,23 @@ describe('POST /v1/quotes/batch refusals', () => {
 
 describe('/openapi.json', () => {
   it('documents the analyst routes, the batch formats and its limits', async () => {
-    const doc = (await (await call('/openapi.json')).json()) as { paths: Record<string, Record<string, { description?: string; requestBody?: { content: Record<string, unknown> } }>> };
-    for (const path of ['/v1/tariffs/{regime}/diff', '/v1/tariffs/{regime}/timeline', '/v1/quotes/compare', '/v1/quotes/batch']) expect(Object.keys(doc.paths)).toContain(path);
+    const doc = (await (await call('/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        Record<string, { description?: string; requestBody?: { content: Record<string, unknown> } }>
+      >;
+    };
+    for (const path of [
+      '/v1/tariffs/{regime}/diff',
+      '/v1/tariffs/{regime}/timeline',
+      '/v1/quotes/compare',
+      '/v1/quotes/batch',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
     const batch = doc.paths['/v1/quotes/batch']!.post!;
     expect(Object.keys(batch.requestBody!.content)).toEqual(['application/json', 'text/csv', 'multipart/form-data']);
-    expect(batch.description).toContain(`At most ${BATCH_LIMITS.vessels} vessels, ${BATCH_LIMITS.calls} port calls and ${BATCH_LIMITS.bodyBytes} bytes`);
+    expect(batch.description).toContain(
+      `At most ${BATCH_LIMITS.vessels} vessels, ${BATCH_LIMITS.calls} port calls and ${BATCH_LIMITS.bodyBytes} bytes`,
+    );
   });
 });

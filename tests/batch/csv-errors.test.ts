@@ -6,11 +6,13 @@ interface Body {
   errors: Array<{ path: string; message: string; row?: number; column?: string | null }>;
 }
 
-const post = (body: BodyInit, contentType: string) => call('/v1/quotes/batch?asOf=2025-10-20', { method: 'POST', body, headers: { 'content-type': contentType } });
+const post = (body: BodyInit, contentType: string) =>
+  call('/v1/quotes/batch?asOf=2025-10-20', { method: 'POST', body, headers: { 'content-type': contentType } });
 
 describe('fleet CSV errors', () => {
   it('a blank owner or operator country names the ownerCountry / operatorCountry column, the one that is required', async () => {
-    const csv = 'imo,name,type,flag,buildCountry,netTonnage,ownerName,ownerCountry,operatorName,operatorCountry,port,arrival\n9310006,ALPHA,container,PA,KR,60000,,,,,USLAX,2025-10-20\n';
+    const csv =
+      'imo,name,type,flag,buildCountry,netTonnage,ownerName,ownerCountry,operatorName,operatorCountry,port,arrival\n9310006,ALPHA,container,PA,KR,60000,,,,,USLAX,2025-10-20\n';
     const res = await post(csv, 'text/csv');
     expect(res.status).toBe(200);
     const body = (await res.json()) as Body;
@@ -28,7 +30,8 @@ describe('fleet CSV errors', () => {
   });
 
   it('a calls part sent twice is refused for that, not also as missing', async () => {
-    const part = 'imo,name,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,port,arrival\n9310006,A,container,PA,KR,60000,GR,CN,USLAX,2025-10-20\n';
+    const part =
+      'imo,name,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,port,arrival\n9310006,A,container,PA,KR,60000,GR,CN,USLAX,2025-10-20\n';
     const form = new FormData();
     form.append('calls', new File([part], 'a.csv', { type: 'text/csv' }));
     form.append('calls', new File([part], 'b.csv', { type: 'text/csv' }));

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CsvSyntaxError, CsvTooLargeError, csvLine, parseCsv } from '../../src/batch/csv';
 import { thrown } from '../support/errors';
-import { csvLine, CsvSyntaxError, CsvTooLargeError, parseCsv } from '../../src/batch/csv';
-
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, CRLF and embedded newlines, keeping each record’s first line', () => {

@@ -1,8 +1,9 @@
 // GET /docs is an interactive reference that needs nothing but the Worker:
 // it loads with no external request and can send a real quote.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { artifacts, useWorkerAndBrowser } from './support.mjs';
 
 const session = useWorkerAndBrowser();
@@ -11,7 +12,9 @@ test('the docs page sends a quote from its try-it form, with no external asset',
   const { worker, browser } = session();
   const page = await browser.newPage();
   const foreign = [];
-  page.on('request', (req) => { if (!req.url().startsWith(worker.base)) foreign.push(req.url()); });
+  page.on('request', (req) => {
+    if (!req.url().startsWith(worker.base)) foreign.push(req.url());
+  });
   await page.goto(`${worker.base}/docs`);
   const operation = page.locator('details.op', { hasText: '/v1/quotes' }).first();
   await operation.locator('summary').first().click();

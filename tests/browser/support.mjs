@@ -1,13 +1,14 @@
 // Shared pieces of the browser tests: a real `wrangler dev` server on a free
 // port, a second local origin for host pages, and Debian's Chromium driven by
 // playwright-core (never a downloaded browser).
-import { createServer } from 'node:http';
-import { after, before } from 'node:test';
-import { freePort, startWorker } from '../../scripts/lib/worker-process.mjs';
+
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { freePort, startWorker } from '../../scripts/lib/worker-process.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifacts = join(root, 'test-results');
@@ -22,8 +23,13 @@ export async function startHost(pages) {
   const port = await freePort();
   const server = createServer((req, res) => {
     const page = pages[new URL(req.url, 'http://x').pathname];
-    if (!page) { res.writeHead(404).end('not found'); return; }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(typeof page === 'function' ? page(port) : page);
+    if (!page) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(typeof page === 'function' ? page(port) : page);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${port}`, port, close: () => new Promise((r) => server.close(r)) };
@@ -34,7 +40,15 @@ export function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

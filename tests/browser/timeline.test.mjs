@@ -1,9 +1,10 @@
 // GET /timeline draws both regimes' fee history as SVG step charts that a
 // browser renders with no external request and no script; the version
 // picker is a plain form. Saves test-results/timeline.png.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { artifacts, useWorkerAndBrowser } from './support.mjs';
 
 const session = useWorkerAndBrowser();
@@ -13,8 +14,12 @@ test('the timeline page shows both regimes with legend, shaded suspension and ha
   const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } });
   const foreign = [];
   const violations = [];
-  page.on('request', (req) => { if (!req.url().startsWith(worker.base)) foreign.push(req.url()); });
-  page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) violations.push(message.text()); });
+  page.on('request', (req) => {
+    if (!req.url().startsWith(worker.base)) foreign.push(req.url());
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   await page.goto(`${worker.base}/timeline`);
 
   const charts = page.locator('svg.chart');
@@ -27,7 +32,12 @@ test('the timeline page shows both regimes with legend, shaded suspension and ha
     'Annex II · USD per container',
     'Annex III · USD per net-ton',
   ]);
-  assert.deepEqual(await us.locator('ul.legend li[data-status]').allInnerTexts(), ['not in force', 'in force', 'suspended', 'unconfirmed']);
+  assert.deepEqual(await us.locator('ul.legend li[data-status]').allInnerTexts(), [
+    'not in force',
+    'in force',
+    'suspended',
+    'unconfirmed',
+  ]);
   assert.equal(await page.locator('section#cn-spf path.series').count(), 1);
 
   // The suspended band is visibly shaded and the unconfirmed band filled by the hatch pattern; both take real width.
@@ -51,7 +61,10 @@ test('the version picker switches us-301 to the per-CEU Annex III of the 2025-04
   const page = await browser.newPage();
   await page.goto(`${worker.base}/timeline`);
   await page.selectOption('select[name="us-301"]', 'us-301/2025-04-17');
-  await Promise.all([page.waitForURL(/us-301=us-301%2F2025-04-17/), page.getByRole('button', { name: 'Show' }).click()]);
+  await Promise.all([
+    page.waitForURL(/us-301=us-301%2F2025-04-17/),
+    page.getByRole('button', { name: 'Show' }).click(),
+  ]);
   const us = page.locator('section#us-301');
   assert.equal(await us.locator('path.series[data-rule="annex-iii"]').getAttribute('data-unit'), 'ceu');
   assert.equal(await us.locator('rect.band-suspended').count(), 0);

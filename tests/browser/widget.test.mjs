@@ -3,10 +3,11 @@
 // the iframe variant, frames /embed), fills in the first worked check of
 // DOMAIN.md §5 and reads the rendered result. Origins outside ALLOWED_ORIGINS
 // are refused. Prints the widget's size and the axe-core result.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { artifacts, launchBrowser, root, startHost, startWorker } from './support.mjs';
 
@@ -25,7 +26,9 @@ const scriptHostPage = () => `<!doctype html><html lang="en"><head><meta charset
 </body></html>`;
 
 /** A host page that frames /embed and talks to it by postMessage, checking the sender's origin. */
-const iframeHostPage = (rogueOrigin) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chartering desk (iframe)</title></head>
+const iframeHostPage = (
+  rogueOrigin,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chartering desk (iframe)</title></head>
 <body><main><h1>Chartering desk</h1>
 <iframe id="quote" src="${worker.base}/embed?origin=${encodeURIComponent(host.origin)}&locale=en" title="Port fee quote" style="width:100%;height:900px;border:0"></iframe></main>
 <script>
@@ -62,7 +65,8 @@ parent.postMessage('rogue-sent', '*');
 </script></body></html>`;
 
 /** A page of a non-allowed origin that frames /embed opened for the allowed host origin. */
-const framingOutsiderPage = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>outsider</title></head><body>
+const framingOutsiderPage =
+  () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>outsider</title></head><body>
 <iframe id="quote" title="Port fee quote" src="${worker.base}/embed?origin=${encodeURIComponent(host.origin)}"></iframe></body></html>`;
 
 before(async () => {
@@ -155,7 +159,9 @@ test('the widget, loaded by a script tag on another origin, quotes the first wor
   const text = await script.text();
   assert.equal(script.headers.get('access-control-allow-origin'), '*');
   assert.equal(script.headers.get('cross-origin-resource-policy'), 'cross-origin');
-  console.log(`widget.js: ${Buffer.byteLength(text)} bytes raw, ${gzipSync(text, { level: 9 }).length} bytes gzipped (budget 30720)`);
+  console.log(
+    `widget.js: ${Buffer.byteLength(text)} bytes raw, ${gzipSync(text, { level: 9 }).length} bytes gzipped (budget 30720)`,
+  );
 
   await page.goto(`${host.origin}/widget.html`);
   const widget = page.locator('portfees-quote');
@@ -185,11 +191,10 @@ test('the widget, loaded by a script tag on another origin, quotes the first wor
   assert.match(await row.locator('td').nth(5).innerText(), /BIMCO USTR Clause/);
   // Totals: 3,000,000.00 USD and 0.00 CNY (Shanghai: not covered); converted: 3,000,000 + 0 / 7.10 = 3,000,000.00 USD.
   const totals = await widget.locator('tr.total').allInnerTexts();
-  assert.deepEqual(totals.map((t) => t.replace(/\s+/g, ' ').trim()), [
-    'Total CNY 0.00 CNY',
-    'Total USD 3,000,000.00 USD',
-    'Total in USD (at USD/CNY 7.10) 3,000,000.00 USD',
-  ]);
+  assert.deepEqual(
+    totals.map((t) => t.replace(/\s+/g, ' ').trim()),
+    ['Total CNY 0.00 CNY', 'Total USD 3,000,000.00 USD', 'Total in USD (at USD/CNY 7.10) 3,000,000.00 USD'],
+  );
 
   // The portfees:quote event reached the host page with the quote.
   const quotes = await page.evaluate(() => window.quotes);
@@ -199,12 +204,19 @@ test('the widget, loaded by a script tag on another origin, quotes the first wor
 
   // Accessibility: axe-core over the host page, the widget's shadow tree included.
   await page.addScriptTag({ content: readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  const violations = await page.evaluate(
+    async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations,
+  );
   const byImpact = { critical: 0, serious: 0, moderate: 0, minor: 0 };
-  for (const violation of violations) byImpact[violation.impact] = (byImpact[violation.impact] ?? 0) + violation.nodes.length;
+  for (const violation of violations)
+    byImpact[violation.impact] = (byImpact[violation.impact] ?? 0) + violation.nodes.length;
   console.log(`axe-core: ${violations.length} rules violated; nodes by impact ${JSON.stringify(byImpact)}`);
-  for (const violation of violations) console.log(`  ${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length})`);
-  assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
+  for (const violation of violations)
+    console.log(`  ${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length})`);
+  assert.deepEqual(
+    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    [],
+  );
 
   await widget.screenshot({ path: join(artifacts, 'widget.png') });
   // The README's picture is refreshed on request only, so a test run leaves the tree clean.
@@ -256,10 +268,11 @@ test('origins outside ALLOWED_ORIGINS are refused', async () => {
   assert.equal(problem.errors[0].path, 'origin');
 
   // CORS answers the host origin only.
-  const preflight = (origin) => fetch(`${worker.base}/v1/quotes`, {
-    method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-  });
+  const preflight = (origin) =>
+    fetch(`${worker.base}/v1/quotes`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
   assert.equal((await preflight(host.origin)).headers.get('access-control-allow-origin'), host.origin);
   assert.equal((await preflight(outsider.origin)).headers.get('access-control-allow-origin'), null);
 
@@ -279,7 +292,9 @@ test('origins outside ALLOWED_ORIGINS are refused', async () => {
 
   // Framing /embed from the outsider: the browser blocks it by frame-ancestors.
   const refusals = [];
-  page.on('console', (message) => { if (/frame-ancestors/.test(message.text())) refusals.push(message.text()); });
+  page.on('console', (message) => {
+    if (/frame-ancestors/.test(message.text())) refusals.push(message.text());
+  });
   await page.goto(`${outsider.origin}/frame.html`, { waitUntil: 'load' });
   const child = page.frames().find((frame) => frame !== page.mainFrame());
   assert.ok(child, 'the iframe exists');

@@ -8,7 +8,11 @@ import { shippedRegistry } from '../../src/tariffs/shipped';
 
 describe('shipped clauses', () => {
   it('are the two BIMCO 2025 time-charter clauses', () => {
-    expect(shippedClauses().all().map((clause) => [clause.id, clause.regime])).toEqual([
+    expect(
+      shippedClauses()
+        .all()
+        .map((clause) => [clause.id, clause.regime]),
+    ).toEqual([
       ['bimco-cn-spf-2025', 'cn-spf'],
       ['bimco-ustr-2025', 'us-301'],
     ]);
@@ -17,7 +21,9 @@ describe('shipped clauses', () => {
   it('cover only rules that the tariffs of their regime define', () => {
     const tariffs = shippedRegistry();
     for (const clause of shippedClauses().all()) {
-      const rules = new Set(tariffs.versions(clause.regime).flatMap((version) => version.data.rules.map((rule) => rule.id)));
+      const rules = new Set(
+        tariffs.versions(clause.regime).flatMap((version) => version.data.rules.map((rule) => rule.id)),
+      );
       for (const rule of clause.covers.rules) expect(rules.has(rule), `${clause.id} covers ${rule}`).toBe(true);
     }
   });
@@ -53,10 +59,14 @@ describe('ClauseRegistry', () => {
     const data = edited((d) => {
       (d.shifts as Array<{ payer: string }>)[0]!.payer = 'charterers';
     });
-    expect(() => new ClauseRegistry([{ file: 'clauses/bimco-ustr-2025.json', data }])).toThrow(/away from the default payer/);
+    expect(() => new ClauseRegistry([{ file: 'clauses/bimco-ustr-2025.json', data }])).toThrow(
+      /away from the default payer/,
+    );
   });
 
   it('refuses a file whose name is not its id', () => {
-    expect(() => new ClauseRegistry([{ file: 'clauses/ustr.json', data: ustr.data }])).toThrow(/file name must be bimco-ustr-2025.json/);
+    expect(() => new ClauseRegistry([{ file: 'clauses/ustr.json', data: ustr.data }])).toThrow(
+      /file name must be bimco-ustr-2025.json/,
+    );
   });
 });

@@ -11,12 +11,20 @@ const annexI = vessel({ operator: { country: 'CN' }, netTonnage: 1000 });
 const usLinked = vessel({ flag: 'US', netTonnage: 1000 });
 
 function us(port: string, arrival: string, pin?: string) {
-  const input: QuoteInput = { vessel: annexI, portCalls: [portCall(port, arrival)], ...(pin ? { options: { tariffVersions: { 'us-301': pin } } } : {}) };
+  const input: QuoteInput = {
+    vessel: annexI,
+    portCalls: [portCall(port, arrival)],
+    ...(pin ? { options: { tariffVersions: { 'us-301': pin } } } : {}),
+  };
   const v = onlyVoyage(input, 'us-301');
   return [v.outcome, v.certainty, v.basis[0]?.rate ?? null, v.fee.amount];
 }
 function cn(arrival: string, pin?: string) {
-  const input: QuoteInput = { vessel: usLinked, portCalls: [portCall('CNSHA', arrival)], ...(pin ? { options: { tariffVersions: { 'cn-spf': pin } } } : {}) };
+  const input: QuoteInput = {
+    vessel: usLinked,
+    portCalls: [portCall('CNSHA', arrival)],
+    ...(pin ? { options: { tariffVersions: { 'cn-spf': pin } } } : {}),
+  };
   const v = onlyVoyage(input, 'cn-spf');
   return [v.outcome, v.certainty, v.basis[0]?.rate ?? null, v.fee.amount];
 }
@@ -63,8 +71,18 @@ describe('2025-11-10 13:01 Shanghai: China suspension starts', () => {
 
 describe('2026-04-17: first step-up (read under versions without the suspension)', () => {
   it('US Annex I: 50 until 04-16 23:59 New York, 80 from 04-17 00:00', () => {
-    expect(us('USNYC', '2026-04-16T23:59:00-04:00', 'us-301/2025-10-10')).toEqual(['charged', 'confirmed', '50', '50000.00']);
-    expect(us('USNYC', '2026-04-17T00:00:00-04:00', 'us-301/2025-10-10')).toEqual(['charged', 'confirmed', '80', '80000.00']);
+    expect(us('USNYC', '2026-04-16T23:59:00-04:00', 'us-301/2025-10-10')).toEqual([
+      'charged',
+      'confirmed',
+      '50',
+      '50000.00',
+    ]);
+    expect(us('USNYC', '2026-04-17T00:00:00-04:00', 'us-301/2025-10-10')).toEqual([
+      'charged',
+      'confirmed',
+      '80',
+      '80000.00',
+    ]);
   });
   it('China: 400 until 04-16 23:59 Beijing, 640 from 04-17 00:00', () => {
     expect(cn('2026-04-16T23:59:00+08:00', 'cn-spf/2025-10-14')).toEqual(['charged', 'confirmed', '400', '400000.00']);
@@ -106,22 +124,47 @@ describe('2027-04-17 and 2028-04-17: later step-ups', () => {
 
 describe('cap years', () => {
   const sixth = (arrival: string, priorDates: string[], extra: Partial<QuoteInput> = {}) =>
-    onlyVoyage({ vessel: annexI, portCalls: [portCall('USNYC', arrival)], priorCharges: priorDates.map((date) => ({ regime: 'us-301', date })), ...extra }, 'us-301');
+    onlyVoyage(
+      {
+        vessel: annexI,
+        portCalls: [portCall('USNYC', arrival)],
+        priorCharges: priorDates.map((date) => ({ regime: 'us-301', date })),
+        ...extra,
+      },
+      'us-301',
+    );
 
   it('US calendar year: five charges in 2025 do not cap a call on 2026-01-01 in New York', () => {
     const prior = ['2025-10-14', '2025-10-15', '2025-10-16', '2025-10-17', '2025-10-18'];
     const pin = { options: { tariffVersions: { 'us-301': 'us-301/2025-10-10' } } };
     expect(sixth('2025-12-31T23:59:00-05:00', prior, pin).outcome).toBe('capped');
-    expect(sixth('2026-01-01T00:00:00-05:00', prior, pin)).toMatchObject({ outcome: 'charged', cap: { year: '2026', count: 1 } });
+    expect(sixth('2026-01-01T00:00:00-05:00', prior, pin)).toMatchObject({
+      outcome: 'charged',
+      cap: { year: '2026', count: 1 },
+    });
   });
   it('US `april-17` cap year: the 2025 charges still count on 2026-01-01 (year 2025-26)', () => {
     const prior = ['2025-10-14', '2025-10-15', '2025-10-16', '2025-10-17', '2025-10-18'];
-    const voyage = sixth('2026-01-01T00:00:00-05:00', prior, { options: { tariffVersions: { 'us-301': 'us-301/2025-10-10' }, assumptions: { 'us-301.cap-year': 'april-17' } } });
+    const voyage = sixth('2026-01-01T00:00:00-05:00', prior, {
+      options: { tariffVersions: { 'us-301': 'us-301/2025-10-10' }, assumptions: { 'us-301.cap-year': 'april-17' } },
+    });
     expect(voyage).toMatchObject({ outcome: 'capped', cap: { year: '2025-26', count: 5 } });
   });
   it('China billing year starts on 17 April: five voyages before it do not cap one on 04-17 00:00 Beijing', () => {
-    const prior = ['2026-01-10', '2026-02-10', '2026-03-10', '2026-04-01', '2026-04-16'].map((date) => ({ regime: 'cn-spf', date }));
-    const at = (arrival: string) => onlyVoyage({ vessel: usLinked, portCalls: [portCall('CNSHA', arrival)], priorCharges: prior, options: { tariffVersions: { 'cn-spf': 'cn-spf/2025-10-14' } } }, 'cn-spf');
+    const prior = ['2026-01-10', '2026-02-10', '2026-03-10', '2026-04-01', '2026-04-16'].map((date) => ({
+      regime: 'cn-spf',
+      date,
+    }));
+    const at = (arrival: string) =>
+      onlyVoyage(
+        {
+          vessel: usLinked,
+          portCalls: [portCall('CNSHA', arrival)],
+          priorCharges: prior,
+          options: { tariffVersions: { 'cn-spf': 'cn-spf/2025-10-14' } },
+        },
+        'cn-spf',
+      );
     expect(at('2026-04-16T23:59:00+08:00')).toMatchObject({ outcome: 'capped', cap: { year: '2025-26' } });
     expect(at('2026-04-17T00:00:00+08:00')).toMatchObject({ outcome: 'charged', cap: { year: '2026-27', count: 1 } });
   });
@@ -129,7 +172,7 @@ describe('cap years', () => {
 
 describe('reading arrivals', () => {
   it('accepts offsets and Z, refuses impossible calendar dates and times', async () => {
-    const { isValidDateTimeWithOffset, isValidDate, parseArrival } = await import('../../src/engine/time');
+    const { isValidDateTimeWithOffset, isValidDate, parseArrival } = await import('../../src/lib/time');
     expect(isValidDateTimeWithOffset('2025-10-20T06:00:00-07:00')).toBe(true);
     expect(isValidDateTimeWithOffset('2025-10-20T13:00Z')).toBe(true);
     expect(isValidDateTimeWithOffset('2024-02-29T00:00:00+08:00')).toBe(true);

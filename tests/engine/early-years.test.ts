@@ -3,7 +3,7 @@
  * 1900–1999, so every wall-clock conversion must set the full year itself.
  */
 import { describe, expect, it } from 'vitest';
-import { localDate, parseArrival, isValidDate } from '../../src/engine/time';
+import { isValidDate, localDate, parseArrival } from '../../src/lib/time';
 import { onlyVoyage, portCall, vessel } from '../support/requests';
 
 describe('arrivals and dates before the year 100', () => {
@@ -17,7 +17,10 @@ describe('arrivals and dates before the year 100', () => {
     expect(isValidDate('0001-02-29')).toBe(false);
   });
   it('explains an arrival in year 0 as year 0', () => {
-    const v = onlyVoyage({ vessel: vessel({ operator: { country: 'CN' } }), portCalls: [portCall('USLAX', '0000-01-01')] }, 'us-301');
+    const v = onlyVoyage(
+      { vessel: vessel({ operator: { country: 'CN' } }), portCalls: [portCall('USLAX', '0000-01-01')] },
+      'us-301',
+    );
     expect(v.outcome).toBe('not-in-force');
     expect(v.explanation[0]).toContain('arriving 0000-01-01 ');
     expect(v.arrival).toMatch(/^0000-01-01T00:00:00-\d{2}:\d{2}$/);

@@ -1,19 +1,26 @@
 // Who pays under the BIMCO 2025 clauses (DOMAIN.md §4), through the engine's
 // one entry point with the shipped tariffs and clauses.
 import { describe, expect, it } from 'vitest';
-import { shippedClauses } from '../../src/charter/shipped';
 import { CharterClause } from '../../src/charter/schema';
+import { shippedClauses } from '../../src/charter/shipped';
 import { quote } from '../../src/engine/quote';
 import { decidePayer } from '../../src/engine/rules/payer';
-import { QuoteInputError, type QuoteInput, type VesselInput, type VoyageQuote } from '../../src/engine/types';
+import { type QuoteInput, QuoteInputError, type VesselInput, type VoyageQuote } from '../../src/engine/types';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 
 const env = { registry: shippedRegistry(), clauses: shippedClauses(), today: '2026-11-28' };
 
 /** DOMAIN.md §5 first check: CN-operated container ship, 60,000 NT. */
 const cnOperated: VesselInput = {
-  imo: '9310006', type: 'container', flag: 'PA', buildCountry: 'KR', netTonnage: 60000, deadweight: 100000, teuCapacity: 8000,
-  owner: { country: 'GR' }, operator: { country: 'CN' },
+  imo: '9310006',
+  type: 'container',
+  flag: 'PA',
+  buildCountry: 'KR',
+  netTonnage: 60000,
+  deadweight: 100000,
+  teuCapacity: 8000,
+  owner: { country: 'GR' },
+  operator: { country: 'CN' },
 };
 const toLosAngeles = [{ port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }];
 
@@ -25,7 +32,10 @@ function voyage(input: QuoteInput, regime: string): VoyageQuote {
 
 describe('payer under the BIMCO USTR Clause 2025', () => {
   it('charterers pay an Annex I fee by default', () => {
-    const us = voyage({ vessel: cnOperated, portCalls: toLosAngeles, charterParty: { clause: 'bimco-ustr-2025' } }, 'us-301');
+    const us = voyage(
+      { vessel: cnOperated, portCalls: toLosAngeles, charterParty: { clause: 'bimco-ustr-2025' } },
+      'us-301',
+    );
     // 60,000 NT × 50 USD = 3,000,000.00 USD, charged at USLAX
     expect([us.rule, us.outcome, us.fee.amount]).toEqual(['annex-i', 'charged', '3000000.00']);
     expect(us.payer).toBe('charterers');
@@ -35,48 +45,91 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
       title: 'BIMCO USTR Clause for Time Charter Parties 2025',
       url: 'https://www.bimco.org/contractual-affairs/bimco-clauses/current-clauses/ustr-clause',
     });
-    expect(us.explanation.at(-1)).toMatch(/^Payer under the BIMCO USTR Clause for Time Charter Parties 2025: charterers/);
+    expect(us.explanation.at(-1)).toMatch(
+      /^Payer under the BIMCO USTR Clause for Time Charter Parties 2025: charterers/,
+    );
   });
 
   it('owners pay when their declaration was inaccurate', () => {
-    const us = voyage({ vessel: cnOperated, portCalls: toLosAngeles, charterParty: { clause: 'bimco-ustr-2025', ownersDeclarationAccurate: false } }, 'us-301');
+    const us = voyage(
+      {
+        vessel: cnOperated,
+        portCalls: toLosAngeles,
+        charterParty: { clause: 'bimco-ustr-2025', ownersDeclarationAccurate: false },
+      },
+      'us-301',
+    );
     expect(us.payer).toBe('owners');
     expect(us.payerReason).toMatch(/declaration .* was wrong or incomplete/);
   });
 
   it('owners pay when they changed owner or operator after the fixture', () => {
-    const us = voyage({ vessel: cnOperated, portCalls: toLosAngeles, charterParty: { clause: 'bimco-ustr-2025', ownerChangeAfterFixture: true } }, 'us-301');
+    const us = voyage(
+      {
+        vessel: cnOperated,
+        portCalls: toLosAngeles,
+        charterParty: { clause: 'bimco-ustr-2025', ownerChangeAfterFixture: true },
+      },
+      'us-301',
+    );
     expect(us.payer).toBe('owners');
-    expect(us.payerReason).toMatch(/changing the registered owner, bareboat charterer, disponent owner, manager or operator after the charter party was fixed/);
+    expect(us.payerReason).toMatch(
+      /changing the registered owner, bareboat charterer, disponent owner, manager or operator after the charter party was fixed/,
+    );
   });
 
   it('gives both grounds when both hold', () => {
-    const us = voyage({
-      vessel: cnOperated, portCalls: toLosAngeles,
-      charterParty: { clause: 'bimco-ustr-2025', ownersDeclarationAccurate: false, ownerChangeAfterFixture: true },
-    }, 'us-301');
+    const us = voyage(
+      {
+        vessel: cnOperated,
+        portCalls: toLosAngeles,
+        charterParty: { clause: 'bimco-ustr-2025', ownersDeclarationAccurate: false, ownerChangeAfterFixture: true },
+      },
+      'us-301',
+    );
     expect(us.payer).toBe('owners');
     expect(us.payerReason?.split('; and ')).toHaveLength(2);
   });
 
   it('allocates Annex II fees too (charterers by default)', () => {
     // DOMAIN.md §5: China-built, non-Chinese operator, 50,000 NT, 2,000 boxes: max(900,000; 240,000) = 900,000.00 USD
-    const us = voyage({
-      vessel: { ...cnOperated, buildCountry: 'CN', netTonnage: 50000, deadweight: 110000, operator: { country: 'DK' } },
-      portCalls: [{ port: 'CNSHA', arrival: '2025-09-20T08:00:00+08:00' }, { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00', containersDischarged: 2000 }],
-      charterParty: { clause: 'bimco-ustr-2025' },
-    }, 'us-301');
+    const us = voyage(
+      {
+        vessel: {
+          ...cnOperated,
+          buildCountry: 'CN',
+          netTonnage: 50000,
+          deadweight: 110000,
+          operator: { country: 'DK' },
+        },
+        portCalls: [
+          { port: 'CNSHA', arrival: '2025-09-20T08:00:00+08:00' },
+          { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00', containersDischarged: 2000 },
+        ],
+        charterParty: { clause: 'bimco-ustr-2025' },
+      },
+      'us-301',
+    );
     expect([us.rule, us.fee.amount, us.payer]).toEqual(['annex-ii', '900000.00', 'charterers']);
   });
 
   it('reports Annex III fees as outside the clause, with the clause reference', () => {
     // DOMAIN.md §5: non-US-built PCTC, 20,000 NT, 2025-10-20 under us-301/2025-10-10: 20,000 × 46 = 920,000.00 USD
-    const us = voyage({
-      vessel: { ...cnOperated, type: 'vehicle_carrier', buildCountry: 'JP', netTonnage: 20000, operator: { country: 'NO' } },
-      portCalls: toLosAngeles,
-      options: { tariffVersions: { 'us-301': 'us-301/2025-10-10' } },
-      charterParty: { clause: 'bimco-ustr-2025', ownersDeclarationAccurate: false },
-    }, 'us-301');
+    const us = voyage(
+      {
+        vessel: {
+          ...cnOperated,
+          type: 'vehicle_carrier',
+          buildCountry: 'JP',
+          netTonnage: 20000,
+          operator: { country: 'NO' },
+        },
+        portCalls: toLosAngeles,
+        options: { tariffVersions: { 'us-301': 'us-301/2025-10-10' } },
+        charterParty: { clause: 'bimco-ustr-2025', ownersDeclarationAccurate: false },
+      },
+      'us-301',
+    );
     expect([us.rule, us.outcome, us.fee.amount]).toEqual(['annex-iii', 'charged', '920000.00']);
     expect(us.payer).toBeNull();
     expect(us.payerReason).toMatch(/^outside the clause/);
@@ -85,7 +138,14 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
 
   it('allocates nothing when nothing is charged', () => {
     // DOMAIN.md §5: same ship, first US call 2025-11-12: suspended, 0
-    const us = voyage({ vessel: cnOperated, portCalls: [{ port: 'USLAX', arrival: '2025-11-12' }], charterParty: { clause: 'bimco-ustr-2025' } }, 'us-301');
+    const us = voyage(
+      {
+        vessel: cnOperated,
+        portCalls: [{ port: 'USLAX', arrival: '2025-11-12' }],
+        charterParty: { clause: 'bimco-ustr-2025' },
+      },
+      'us-301',
+    );
     expect([us.outcome, us.fee.amount, us.payer]).toEqual(['suspended', '0.00', null]);
     expect(us.payerReason).toBe('nothing to allocate: no fee is charged (suspended)');
   });
@@ -99,44 +159,77 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
 
 describe('payer under the BIMCO Chinese Special Port Fee Clause 2025', () => {
   // DOMAIN.md §5: US-flag ship, 30,224 NT, Shanghai 2025-10-14 18:00 +08:00: 30,224 × 400 = 12,089,600.00 CNY
-  const usFlag: VesselInput = { ...cnOperated, flag: 'US', netTonnage: 30224, owner: { country: 'GR' }, operator: { country: 'GR' } };
+  const usFlag: VesselInput = {
+    ...cnOperated,
+    flag: 'US',
+    netTonnage: 30224,
+    owner: { country: 'GR' },
+    operator: { country: 'GR' },
+  };
   const toShanghai = [{ port: 'CNSHA', arrival: '2025-10-14T18:00:00+08:00' }];
 
   it('charterers pay a charged cn-spf fee by default', () => {
-    const cn = voyage({ vessel: usFlag, portCalls: toShanghai, charterParty: { clause: 'bimco-cn-spf-2025' } }, 'cn-spf');
+    const cn = voyage(
+      { vessel: usFlag, portCalls: toShanghai, charterParty: { clause: 'bimco-cn-spf-2025' } },
+      'cn-spf',
+    );
     expect([cn.rule, cn.fee.amount, cn.fee.currency]).toEqual(['cn-spf', '12089600.00', 'CNY']);
     expect(cn.payer).toBe('charterers');
-    expect(cn.clause?.url).toBe('https://www.bimco.org/contractual-affairs/bimco-clauses/current-clauses/chinese-special-port-fee-clause-for-time-charter-parties-2025');
+    expect(cn.clause?.url).toBe(
+      'https://www.bimco.org/contractual-affairs/bimco-clauses/current-clauses/chinese-special-port-fee-clause-for-time-charter-parties-2025',
+    );
   });
 
   it('shifts to owners on an inaccurate declaration', () => {
-    const cn = voyage({ vessel: usFlag, portCalls: toShanghai, charterParty: { clause: ['bimco-ustr-2025', 'bimco-cn-spf-2025'], ownersDeclarationAccurate: false } }, 'cn-spf');
+    const cn = voyage(
+      {
+        vessel: usFlag,
+        portCalls: toShanghai,
+        charterParty: { clause: ['bimco-ustr-2025', 'bimco-cn-spf-2025'], ownersDeclarationAccurate: false },
+      },
+      'cn-spf',
+    );
     expect(cn.payer).toBe('owners');
     expect(cn.clause?.id).toBe('bimco-cn-spf-2025');
   });
 
   it('names no payer when the charter carries only the USTR clause', () => {
     const cn = voyage({ vessel: usFlag, portCalls: toShanghai, charterParty: { clause: 'bimco-ustr-2025' } }, 'cn-spf');
-    expect([cn.payer, cn.clause, cn.payerReason]).toEqual([null, null, 'no charter-party clause given for cn-spf fees']);
+    expect([cn.payer, cn.clause, cn.payerReason]).toEqual([
+      null,
+      null,
+      'no charter-party clause given for cn-spf fees',
+    ]);
   });
 });
 
 describe('clause selection', () => {
   it('refuses an unknown clause, naming the valid ones', () => {
-    const run = () => quote({ vessel: cnOperated, portCalls: toLosAngeles, charterParty: { clause: 'bimco-gencon-1994' } }, env);
+    const run = () =>
+      quote({ vessel: cnOperated, portCalls: toLosAngeles, charterParty: { clause: 'bimco-gencon-1994' } }, env);
     expect(run).toThrow(QuoteInputError);
     try {
       run();
     } catch (error) {
       expect((error as QuoteInputError).issues).toEqual([
-        { path: 'charterParty.clause', message: 'unknown clause bimco-gencon-1994; valid clauses: bimco-cn-spf-2025, bimco-ustr-2025' },
+        {
+          path: 'charterParty.clause',
+          message: 'unknown clause bimco-gencon-1994; valid clauses: bimco-cn-spf-2025, bimco-ustr-2025',
+        },
       ]);
     }
   });
 
   it('refuses two clauses for one regime, at the second', () => {
     try {
-      quote({ vessel: cnOperated, portCalls: toLosAngeles, charterParty: { clause: ['bimco-ustr-2025', 'bimco-ustr-2025'] } }, env);
+      quote(
+        {
+          vessel: cnOperated,
+          portCalls: toLosAngeles,
+          charterParty: { clause: ['bimco-ustr-2025', 'bimco-ustr-2025'] },
+        },
+        env,
+      );
       expect.unreachable();
     } catch (error) {
       expect((error as QuoteInputError).issues[0]?.path).toBe('charterParty.clause[1]');
@@ -147,19 +240,39 @@ describe('clause selection', () => {
 describe('decidePayer reads the clause data, not fixed rules', () => {
   // A made-up clause where owners pay by default and charterers pay when the owners changed hands.
   const clause = CharterClause.parse({
-    id: 'example-owners-pay', title: 'Example clause', published: '2025-01-01', summary: 'test', regime: 'us-301',
+    id: 'example-owners-pay',
+    title: 'Example clause',
+    published: '2025-01-01',
+    summary: 'test',
+    regime: 'us-301',
     citations: [{ title: 'Example', url: 'https://example.com/clause' }],
     covers: { rules: ['annex-iii'], outsideReason: 'outside the example clause' },
     allocation: { payer: 'owners', reason: 'owners pay by default' },
-    shifts: [{ id: 'change', when: { fact: 'ownerChangeAfterFixture', equals: true }, payer: 'charterers', reason: 'charterers pay after a change' }],
+    shifts: [
+      {
+        id: 'change',
+        when: { fact: 'ownerChangeAfterFixture', equals: true },
+        payer: 'charterers',
+        reason: 'charterers pay after a change',
+      },
+    ],
   });
   const facts = { ownersDeclarationAccurate: true, ownerChangeAfterFixture: false };
 
   it('uses the default payer, the shift and the covered rules of the data', () => {
-    expect(decidePayer({ regime: 'us-301', rule: 'annex-iii', outcome: 'charged' }, [clause], facts).payer).toBe('owners');
-    expect(decidePayer({ regime: 'us-301', rule: 'annex-iii', outcome: 'charged' }, [clause], { ...facts, ownerChangeAfterFixture: true }).payer).toBe('charterers');
+    expect(decidePayer({ regime: 'us-301', rule: 'annex-iii', outcome: 'charged' }, [clause], facts).payer).toBe(
+      'owners',
+    );
+    expect(
+      decidePayer({ regime: 'us-301', rule: 'annex-iii', outcome: 'charged' }, [clause], {
+        ...facts,
+        ownerChangeAfterFixture: true,
+      }).payer,
+    ).toBe('charterers');
     expect(decidePayer({ regime: 'us-301', rule: 'annex-i', outcome: 'charged' }, [clause], facts)).toEqual({
-      payer: null, payerReason: 'outside the example clause', clause: { id: 'example-owners-pay', title: 'Example clause', url: 'https://example.com/clause' },
+      payer: null,
+      payerReason: 'outside the example clause',
+      clause: { id: 'example-owners-pay', title: 'Example clause', url: 'https://example.com/clause' },
     });
   });
 });

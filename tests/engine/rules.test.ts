@@ -8,7 +8,10 @@ import { applying, onlyVoyage, portCall, quoteOf, vessel } from '../support/requ
 
 const inForce = '2025-10-20T06:00:00-07:00';
 const usVoyage = (v: VesselInput, extra: Partial<QuoteInput> = {}) =>
-  onlyVoyage({ vessel: v, portCalls: [portCall('CNSHA', '2025-09-25T08:00:00+08:00'), portCall('USLAX', inForce)], ...extra }, 'us-301');
+  onlyVoyage(
+    { vessel: v, portCalls: [portCall('CNSHA', '2025-09-25T08:00:00+08:00'), portCall('USLAX', inForce)], ...extra },
+    'us-301',
+  );
 
 describe('coverage: "of China" and the 25% tests', () => {
   it('HK and MO owners are of China; TW is not', () => {
@@ -18,7 +21,8 @@ describe('coverage: "of China" and the 25% tests', () => {
   });
 
   it('persons of China holding exactly 25% of any one measure make the owner Chinese; 24.9% does not', () => {
-    const held = (stake: Record<string, number>) => usVoyage(vessel({ owner: { country: 'SG', stakes: [{ country: 'CN', ...stake }] } }));
+    const held = (stake: Record<string, number>) =>
+      usVoyage(vessel({ owner: { country: 'SG', stakes: [{ country: 'CN', ...stake }] } }));
     expect(held({ equity: 25 }).rule).toBe('annex-i');
     expect(held({ voting: 25 }).rule).toBe('annex-i');
     expect(held({ board: 25 }).rule).toBe('annex-i');
@@ -26,12 +30,25 @@ describe('coverage: "of China" and the 25% tests', () => {
   });
 
   it('stakes of CN, HK and MO persons add up: 10 + 10 + 5 = 25%', () => {
-    const owner = { country: 'SG', stakes: [{ country: 'CN', equity: 10 }, { country: 'HK', equity: 10 }, { country: 'MO', equity: 5 }] };
+    const owner = {
+      country: 'SG',
+      stakes: [
+        { country: 'CN', equity: 10 },
+        { country: 'HK', equity: 10 },
+        { country: 'MO', equity: 5 },
+      ],
+    };
     expect(usVoyage(vessel({ owner })).rule).toBe('annex-i');
   });
 
   it('decimal stakes are added exactly: 12.1 + 12.9 = 25.0 reaches the threshold', () => {
-    const owner = { country: 'SG', stakes: [{ country: 'CN', equity: 12.1 }, { country: 'HK', equity: 12.9 }] };
+    const owner = {
+      country: 'SG',
+      stakes: [
+        { country: 'CN', equity: 12.1 },
+        { country: 'HK', equity: 12.9 },
+      ],
+    };
     expect(usVoyage(vessel({ owner })).rule).toBe('annex-i');
   });
 
@@ -50,24 +67,37 @@ describe('coverage: "of China" and the 25% tests', () => {
   it('RoRo vessels fall under Annex III from the 2025-10-10 modification, not under the April notice', () => {
     const roro = vessel({ type: 'roro', buildCountry: 'KR', teuCapacity: undefined, netTonnage: 20000 });
     expect(usVoyage(roro).rule).toBe('annex-iii');
-    expect(usVoyage(roro, { options: { tariffVersions: { 'us-301': 'us-301/2025-04-17' } } }).outcome).toBe('not-covered');
+    expect(usVoyage(roro, { options: { tariffVersions: { 'us-301': 'us-301/2025-04-17' } } }).outcome).toBe(
+      'not-covered',
+    );
   });
 });
 
 describe('Annex II exemptions', () => {
-  const chinaBuilt = (overrides: Partial<VesselInput> = {}) => vessel({ buildCountry: 'CN', netTonnage: 50000, ...overrides });
+  const chinaBuilt = (overrides: Partial<VesselInput> = {}) =>
+    vessel({ buildCountry: 'CN', netTonnage: 50000, ...overrides });
 
   it('every exemption is listed with applies and a reason, in the tariff order', () => {
     const voyage = usVoyage(chinaBuilt());
-    expect(voyage.exemptions.map((e) => e.id)).toEqual(['ballast', 'small-vessel', 'short-sea', 'us-owned', 'us-program', 'chemical-tanker', 'us-government-cargo']);
+    expect(voyage.exemptions.map((e) => e.id)).toEqual([
+      'ballast',
+      'small-vessel',
+      'short-sea',
+      'us-owned',
+      'us-program',
+      'chemical-tanker',
+      'us-government-cargo',
+    ]);
     expect(voyage.exemptions.every((e) => !e.applies && e.reason.length > 0)).toBe(true);
   });
 
   it('small-vessel thresholds: bulk 80,000 DWT, others 55,000 DWT', () => {
-    const bulk = (dwt: number) => applying(usVoyage(chinaBuilt({ type: 'dry_bulk', teuCapacity: undefined, deadweight: dwt })));
+    const bulk = (dwt: number) =>
+      applying(usVoyage(chinaBuilt({ type: 'dry_bulk', teuCapacity: undefined, deadweight: dwt })));
     expect(bulk(80000)).toEqual(['small-vessel']);
     expect(bulk(80001)).toEqual([]);
-    const general = (dwt: number) => applying(usVoyage(chinaBuilt({ type: 'general_cargo', teuCapacity: undefined, deadweight: dwt })));
+    const general = (dwt: number) =>
+      applying(usVoyage(chinaBuilt({ type: 'general_cargo', teuCapacity: undefined, deadweight: dwt })));
     expect(general(55000)).toEqual(['small-vessel']);
     expect(general(55001)).toEqual([]);
   });
@@ -75,27 +105,50 @@ describe('Annex II exemptions', () => {
   it('tankers: 80,000 DWT by default (liquid bulk), 55,000 DWT under general-55k; 55,000 before the modification', () => {
     const tanker = chinaBuilt({ type: 'tanker', teuCapacity: undefined, deadweight: 70000 });
     expect(applying(usVoyage(tanker))).toEqual(['small-vessel']);
-    expect(applying(usVoyage(tanker, { options: { assumptions: { 'us-301.tanker-threshold': 'general-55k' } } }))).toEqual([]);
+    expect(
+      applying(usVoyage(tanker, { options: { assumptions: { 'us-301.tanker-threshold': 'general-55k' } } })),
+    ).toEqual([]);
     expect(applying(usVoyage(tanker, { options: { tariffVersions: { 'us-301': 'us-301/2025-04-17' } } }))).toEqual([]);
   });
 
   it('without the capacity figure the small-vessel test is not evaluated, and says so', () => {
     const voyage = usVoyage(chinaBuilt({ teuCapacity: undefined }));
-    expect(voyage.exemptions.find((e) => e.id === 'small-vessel')).toMatchObject({ applies: false, reason: expect.stringContaining('vessel.teuCapacity') });
+    expect(voyage.exemptions.find((e) => e.id === 'small-vessel')).toMatchObject({
+      applies: false,
+      reason: expect.stringContaining('vessel.teuCapacity'),
+    });
   });
 
   it('short-sea: farthest foreign port of the voyage; a Mexican last call does not exempt a trans-Pacific voyage', () => {
-    const calls = [portCall('CNSHA', '2025-09-25T08:00:00+08:00'), portCall('MXZLO', '2025-10-15T08:00:00-06:00'), portCall('USLAX', inForce)];
+    const calls = [
+      portCall('CNSHA', '2025-09-25T08:00:00+08:00'),
+      portCall('MXZLO', '2025-10-15T08:00:00-06:00'),
+      portCall('USLAX', inForce),
+    ];
     const farthest = onlyVoyage({ vessel: chinaBuilt(), portCalls: calls }, 'us-301');
-    expect(farthest.exemptions.find((e) => e.id === 'short-sea')).toMatchObject({ applies: false, reason: expect.stringContaining('CNSHA') });
+    expect(farthest.exemptions.find((e) => e.id === 'short-sea')).toMatchObject({
+      applies: false,
+      reason: expect.stringContaining('CNSHA'),
+    });
     // the April notice read the last foreign port: Manzanillo → Los Angeles is about 1,150 nm
-    const last = onlyVoyage({ vessel: chinaBuilt(), portCalls: calls, options: { tariffVersions: { 'us-301': 'us-301/2025-04-17' } } }, 'us-301');
+    const last = onlyVoyage(
+      { vessel: chinaBuilt(), portCalls: calls, options: { tariffVersions: { 'us-301': 'us-301/2025-04-17' } } },
+      'us-301',
+    );
     expect(applying(last)).toEqual(['short-sea']);
   });
 
   it('short-sea: a given distanceNm wins over the estimate; 1,999 nm exempts, 2,000 nm does not', () => {
     const at = (distanceNm: number) =>
-      applying(onlyVoyage({ vessel: chinaBuilt(), portCalls: [portCall('CNSHA', '2025-09-25T08:00:00+08:00'), portCall('USLAX', inForce, { distanceNm })] }, 'us-301'));
+      applying(
+        onlyVoyage(
+          {
+            vessel: chinaBuilt(),
+            portCalls: [portCall('CNSHA', '2025-09-25T08:00:00+08:00'), portCall('USLAX', inForce, { distanceNm })],
+          },
+          'us-301',
+        ),
+      );
     expect(at(1999)).toEqual(['short-sea']);
     expect(at(2000)).toEqual([]);
   });
@@ -107,24 +160,49 @@ describe('Annex II exemptions', () => {
   });
 
   it('us-owned: 75% US beneficial ownership exempts; 74% does not', () => {
-    expect(applying(usVoyage(chinaBuilt({ owner: { country: 'GR', stakes: [{ country: 'US', equity: 75 }] } })))).toEqual(['us-owned']);
-    expect(applying(usVoyage(chinaBuilt({ owner: { country: 'GR', stakes: [{ country: 'US', equity: 74 }] } })))).toEqual([]);
+    expect(
+      applying(usVoyage(chinaBuilt({ owner: { country: 'GR', stakes: [{ country: 'US', equity: 75 }] } }))),
+    ).toEqual(['us-owned']);
+    expect(
+      applying(usVoyage(chinaBuilt({ owner: { country: 'GR', stakes: [{ country: 'US', equity: 74 }] } }))),
+    ).toEqual([]);
   });
 
   it('programmes, chemical tankers and US government cargo', () => {
     expect(applying(usVoyage(chinaBuilt({ programs: ['VISA'] })))).toEqual(['us-program']);
-    expect(applying(usVoyage(chinaBuilt({ type: 'chemical_tanker', teuCapacity: undefined, deadweight: 100000 })))).toEqual(['chemical-tanker']);
-    const cargo = onlyVoyage({ vessel: chinaBuilt(), portCalls: [portCall('CNSHA', '2025-09-25T08:00:00+08:00'), portCall('USLAX', inForce), portCall('USOAK', '2025-10-22', { usGovernmentCargo: true })] }, 'us-301');
+    expect(
+      applying(usVoyage(chinaBuilt({ type: 'chemical_tanker', teuCapacity: undefined, deadweight: 100000 }))),
+    ).toEqual(['chemical-tanker']);
+    const cargo = onlyVoyage(
+      {
+        vessel: chinaBuilt(),
+        portCalls: [
+          portCall('CNSHA', '2025-09-25T08:00:00+08:00'),
+          portCall('USLAX', inForce),
+          portCall('USOAK', '2025-10-22', { usGovernmentCargo: true }),
+        ],
+      },
+      'us-301',
+    );
     expect(applying(cargo)).toEqual(['us-government-cargo']);
   });
 
   it('Annex I has no exemption: a Chinese-operated 4,000 TEU ship in ballast pays', () => {
-    const voyage = onlyVoyage({ vessel: vessel({ operator: { country: 'CN' }, teuCapacity: 4000, netTonnage: 1000 }), portCalls: [portCall('USLAX', inForce, { cargo: 'ballast' })] }, 'us-301');
+    const voyage = onlyVoyage(
+      {
+        vessel: vessel({ operator: { country: 'CN' }, teuCapacity: 4000, netTonnage: 1000 }),
+        portCalls: [portCall('USLAX', inForce, { cargo: 'ballast' })],
+      },
+      'us-301',
+    );
     expect(voyage).toMatchObject({ rule: 'annex-i', exemptions: [], outcome: 'charged', fee: { amount: '50000.00' } });
   });
 
   it('Annex III exemptions: MSP only (not VISA), US government vessels and cargo', () => {
-    const pctc = (extra: Partial<VesselInput>) => usVoyage(vessel({ type: 'vehicle_carrier', buildCountry: 'JP', teuCapacity: undefined, netTonnage: 20000, ...extra }));
+    const pctc = (extra: Partial<VesselInput>) =>
+      usVoyage(
+        vessel({ type: 'vehicle_carrier', buildCountry: 'JP', teuCapacity: undefined, netTonnage: 20000, ...extra }),
+      );
     expect(applying(pctc({ programs: ['MSP'] }))).toEqual(['us-program']);
     expect(applying(pctc({ programs: ['VISA'] }))).toEqual([]);
     expect(applying(pctc({ usGovernment: true }))).toEqual(['us-government']);
@@ -132,7 +210,8 @@ describe('Annex II exemptions', () => {
 });
 
 describe('remission for a US-built order', () => {
-  const chinaBuilt = (order: VesselInput['usBuiltOrder']) => vessel({ buildCountry: 'CN', netTonnage: 50000, usBuiltOrder: order });
+  const chinaBuilt = (order: VesselInput['usBuiltOrder']) =>
+    vessel({ buildCountry: 'CN', netTonnage: 50000, usBuiltOrder: order });
 
   it('remitted within 3 years of the order, delivery pending, equal or greater net tonnage', () => {
     const voyage = usVoyage(chinaBuilt({ orderedOn: '2025-06-01', deliveredOn: null, netTonnage: 50000 }));
@@ -142,12 +221,22 @@ describe('remission for a US-built order', () => {
   it('not remitted for a smaller ordered vessel, an arrival before the order, or a late delivery', () => {
     expect(usVoyage(chinaBuilt({ orderedOn: '2025-06-01', netTonnage: 49999 })).outcome).toBe('charged');
     expect(usVoyage(chinaBuilt({ orderedOn: '2025-10-21', netTonnage: 60000 })).outcome).toBe('charged');
-    expect(usVoyage(chinaBuilt({ orderedOn: '2025-06-01', deliveredOn: '2028-06-01', netTonnage: 60000 })).outcome).toBe('charged');
+    expect(
+      usVoyage(chinaBuilt({ orderedOn: '2025-06-01', deliveredOn: '2028-06-01', netTonnage: 60000 })).outcome,
+    ).toBe('charged');
   });
 
   it('Annex III remission needs a US-built vehicle carrier on order', () => {
     const pctc = (vesselType?: 'vehicle_carrier' | 'container') =>
-      usVoyage(vessel({ type: 'vehicle_carrier', buildCountry: 'JP', teuCapacity: undefined, netTonnage: 20000, usBuiltOrder: { orderedOn: '2025-06-01', netTonnage: 20000, vesselType } }));
+      usVoyage(
+        vessel({
+          type: 'vehicle_carrier',
+          buildCountry: 'JP',
+          teuCapacity: undefined,
+          netTonnage: 20000,
+          usBuiltOrder: { orderedOn: '2025-06-01', netTonnage: 20000, vesselType },
+        }),
+      );
     expect(pctc('vehicle_carrier').outcome).toBe('remitted');
     expect(pctc('container').outcome).toBe('charged');
   });
@@ -164,13 +253,19 @@ describe('explanations, citations and notes', () => {
   });
 
   it('vehicle carriers arriving before 2025-12-11 get the payment deferral note; the amount is unchanged', () => {
-    const result = quoteOf({ vessel: vessel({ type: 'vehicle_carrier', buildCountry: 'JP', teuCapacity: undefined, netTonnage: 20000 }), portCalls: [portCall('USBAL', '2025-10-20T06:00:00-04:00')] });
+    const result = quoteOf({
+      vessel: vessel({ type: 'vehicle_carrier', buildCountry: 'JP', teuCapacity: undefined, netTonnage: 20000 }),
+      portCalls: [portCall('USBAL', '2025-10-20T06:00:00-04:00')],
+    });
     expect(result.notes.some((n) => n.includes('defer'))).toBe(true);
     expect(result.voyages[0]!.fee.amount).toBe('920000.00');
   });
 
   it('the same input gives the same quoteId; another knowledge date gives another', () => {
-    const input: QuoteInput = { vessel: vessel({ operator: { country: 'CN' } }), portCalls: [portCall('USLAX', inForce)] };
+    const input: QuoteInput = {
+      vessel: vessel({ operator: { country: 'CN' } }),
+      portCalls: [portCall('USLAX', inForce)],
+    };
     expect(quoteOf(input).quoteId).toBe(quoteOf(input).quoteId);
     expect(quoteOf(input).quoteId).toMatch(/^q_[0-9a-f]{24}$/);
     expect(quoteOf({ ...input, options: { asOf: '2025-10-20' } }).quoteId).not.toBe(quoteOf(input).quoteId);
@@ -184,18 +279,27 @@ describe('explanations, citations and notes', () => {
       portCalls: [portCall('CNSHA', '2025-10-15T08:00:00+08:00'), portCall('USLAX', inForce)],
       options: { fx: { 'USD/CNY': '8' } },
     });
-    expect(result.totals).toEqual([{ currency: 'CNY', amount: '400000.00' }, { currency: 'USD', amount: '50000.00' }]);
+    expect(result.totals).toEqual([
+      { currency: 'CNY', amount: '400000.00' },
+      { currency: 'USD', amount: '50000.00' },
+    ]);
     expect(result.converted).toEqual({ currency: 'USD', amount: '100000.00', rates: { 'USD/CNY': '8' } });
   });
 });
 
 describe('ports outside the bundled table', () => {
   it('a well-formed unknown code counts by its country prefix', () => {
-    const voyage = onlyVoyage({ vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }), portCalls: [portCall('USZZZ', inForce)] }, 'us-301');
+    const voyage = onlyVoyage(
+      { vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }), portCalls: [portCall('USZZZ', inForce)] },
+      'us-301',
+    );
     expect(voyage).toMatchObject({ calls: ['USZZZ'], chargedAt: 'USZZZ', fee: { amount: '50000.00' } });
   });
   it('a date-only arrival at an unknown port of a single-zone country uses that zone', () => {
-    const voyage = onlyVoyage({ vessel: vessel({ flag: 'US', netTonnage: 1000 }), portCalls: [portCall('CNZZZ', '2025-10-20')] }, 'cn-spf');
+    const voyage = onlyVoyage(
+      { vessel: vessel({ flag: 'US', netTonnage: 1000 }), portCalls: [portCall('CNZZZ', '2025-10-20')] },
+      'cn-spf',
+    );
     expect(voyage.arrival).toBe('2025-10-20T00:00:00+08:00');
   });
 });
@@ -204,7 +308,8 @@ describe('quote ids', () => {
   it('the native SHA-256 the Worker uses gives the same ids as the portable one', async () => {
     const { nativeSha256Hex } = await import('../../src/lib/native-sha256');
     const { sha256Hex } = await import('../../src/lib/sha256');
-    for (const text of ['', 'abc', 'a'.repeat(64), 'ü漢字'.repeat(300)]) expect(nativeSha256Hex(text)).toBe(sha256Hex(text));
+    for (const text of ['', 'abc', 'a'.repeat(64), 'ü漢字'.repeat(300)])
+      expect(nativeSha256Hex(text)).toBe(sha256Hex(text));
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });
@@ -212,21 +317,30 @@ describe('quote ids', () => {
 describe('a voyage quoted again after its fee was paid', () => {
   it('a prior charge at the charging port on the arrival date is the voyage’s own payment, not an earlier one', () => {
     // four earlier charges + this voyage's own payment: still charge 5 of 5, not capped
-    const earlier = ['2025-10-14', '2025-10-16', '2025-10-18', '2025-10-19'].map((date) => ({ regime: 'us-301', date }));
-    const voyage = onlyVoyage({
-      vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }),
-      portCalls: [portCall('USLAX', inForce)],
-      priorCharges: [...earlier, { regime: 'us-301', date: '2025-10-20', port: 'USLAX' }],
-    }, 'us-301');
+    const earlier = ['2025-10-14', '2025-10-16', '2025-10-18', '2025-10-19'].map((date) => ({
+      regime: 'us-301',
+      date,
+    }));
+    const voyage = onlyVoyage(
+      {
+        vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }),
+        portCalls: [portCall('USLAX', inForce)],
+        priorCharges: [...earlier, { regime: 'us-301', date: '2025-10-20', port: 'USLAX' }],
+      },
+      'us-301',
+    );
     expect(voyage).toMatchObject({ outcome: 'charged', cap: { count: 5 } });
     expect(voyage.explanation.join(' ')).toContain('Already paid: the prior charge (2025-10-20, USLAX)');
   });
   it('the same date at another port still counts as an earlier charge', () => {
-    const voyage = onlyVoyage({
-      vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }),
-      portCalls: [portCall('USLAX', inForce)],
-      priorCharges: [{ regime: 'us-301', date: '2025-10-20', port: 'USSEA' }],
-    }, 'us-301');
+    const voyage = onlyVoyage(
+      {
+        vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }),
+        portCalls: [portCall('USLAX', inForce)],
+        priorCharges: [{ regime: 'us-301', date: '2025-10-20', port: 'USSEA' }],
+      },
+      'us-301',
+    );
     expect(voyage.cap).toMatchObject({ count: 2 });
   });
 });

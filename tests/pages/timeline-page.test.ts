@@ -17,13 +17,21 @@ describe('stepChartSvg', () => {
   const registry = shippedRegistry();
 
   it('draws one step line per rule and basis, with a marker per step', () => {
-    const svg = stepChartSvg(timelineOf(registry.get('us-301/2025-11-10')!, { from: '2025-07-01', to: '2029-01-01' }), 'us');
+    const svg = stepChartSvg(
+      timelineOf(registry.get('us-301/2025-11-10')!, { from: '2025-07-01', to: '2029-01-01' }),
+      'us',
+    );
     expect(count(svg, /<path class="series"/g)).toBe(4);
     // Annex I, Annex II net ton and container have 4 steps each in the range, Annex III one: 13 markers.
     expect(count(svg, /<circle /g)).toBe(13);
     expect(svg).toContain('data-rule="annex-ii" data-unit="container"');
     // Bands: not in force, in force, suspended (shaded), unconfirmed (hatched with the chart's own pattern).
-    expect([...svg.matchAll(/data-status="([a-z-]+)"/g)].map((m) => m[1])).toEqual(['not-in-force', 'in-force', 'suspended', 'unconfirmed']);
+    expect([...svg.matchAll(/data-status="([a-z-]+)"/g)].map((m) => m[1])).toEqual([
+      'not-in-force',
+      'in-force',
+      'suspended',
+      'unconfirmed',
+    ]);
     expect(svg).toContain('<pattern id="us-hatch"');
     expect(svg).toMatch(/data-status="unconfirmed"[^>]*fill="url\(#us-hatch\)"/);
     // Year ticks at 1 January in New York: 2026, 2027, 2028.
@@ -33,12 +41,21 @@ describe('stepChartSvg', () => {
   it('scales the rate axis to a round top above the highest rate', () => {
     // Highest cn-spf rate 1,120 × 1.08 = 1,209.6 → 1,250; ticks every 250.
     const svg = stepChartSvg(timelineOf(registry.get('cn-spf/2025-11-10')!), 'cn');
-    expect([...svg.matchAll(/text-anchor="end" fill="#3d4656">(\d+)</g)].map((m) => m[1])).toEqual(['0', '250', '500', '750', '1000', '1250']);
+    expect([...svg.matchAll(/text-anchor="end" fill="#3d4656">(\d+)</g)].map((m) => m[1])).toEqual([
+      '0',
+      '250',
+      '500',
+      '750',
+      '1000',
+      '1250',
+    ]);
   });
 
   it('names rules shortly and escapes text', () => {
     expect(shortRuleName('Annex II: operators of China-built vessels (higher of …)')).toBe('Annex II');
-    expect(shortRuleName('Special port fee on US-linked vessels (CNY per net ton)')).toBe('Special port fee on US-linked vessels');
+    expect(shortRuleName('Special port fee on US-linked vessels (CNY per net ton)')).toBe(
+      'Special port fee on US-linked vessels',
+    );
     expect(escapeMarkup(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
@@ -48,14 +65,21 @@ describe('GET /timeline', () => {
     const res = await call('/timeline');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
-    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    );
     const html = await res.text();
     expect(html).not.toContain('<script');
     expect(html.match(/(?:src|href)="[^"#]/g)).toBeNull();
     expect(count(html, /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="chart"/g)).toBe(2);
     const us = sectionOf(html, 'us-301');
     expect(count(us, /<path class="series"/g)).toBe(4);
-    expect([...us.matchAll(/<li data-series="([^"]+)"/g)].map((m) => m[1])).toEqual(['annex-i/net-ton', 'annex-ii/net-ton', 'annex-ii/container', 'annex-iii/net-ton']);
+    expect([...us.matchAll(/<li data-series="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'annex-i/net-ton',
+      'annex-ii/net-ton',
+      'annex-ii/container',
+      'annex-iii/net-ton',
+    ]);
     expect(us).toContain('Annex II · USD per container');
     expect(us).toContain('every date is read in America/New_York');
     expect(sectionOf(html, 'cn-spf')).toContain('every date is read in Asia/Shanghai');

@@ -82,7 +82,10 @@ describe('quote invariants', () => {
     fc.assert(
       fc.property(quoteRequest, fc.integer({ min: 1, max: 50_000 }), (input, extra) => {
         const small = quoteOrRefusal(input);
-        const large = quoteOrRefusal({ ...input, vessel: { ...input.vessel, netTonnage: input.vessel.netTonnage + extra } });
+        const large = quoteOrRefusal({
+          ...input,
+          vessel: { ...input.vessel, netTonnage: input.vessel.netTonnage + extra },
+        });
         if (!small || !large) return;
         small.voyages.forEach((voyage, i) => {
           expect(Number(large.voyages[i]!.fee.amount)).toBeGreaterThanOrEqual(Number(voyage.fee.amount));
@@ -123,19 +126,71 @@ describe('through the Worker', () => {
 
   it('mutated (invalid) requests answer 4xx problem+json naming at least one path', async () => {
     const mutation = fc.constantFrom<Array<(r: any) => void>>(
-      [(r) => { r.vessel.imo = '1234568'; }],
-      [(r) => { r.vessel.netTonnage = -r.vessel.netTonnage; }],
-      [(r) => { r.vessel.type = 'spaceship'; }],
-      [(r) => { r.vessel.flag = 'ZZ'; }],
-      [(r) => { delete r.vessel.owner; }],
-      [(r) => { r.portCalls[0].port = 'L.A.'; }],
-      [(r) => { r.portCalls[0].arrival = '2025-13-01T00:00:00Z'; }],
-      [(r) => { r.portCalls[0].cargo = 42; }],
-      [(r) => { r.portCalls.push({ port: 'USLAX', arrival: '2020-01-01T00:00:00Z' }); }],
-      [(r) => { r.vessel.owner.stakes = [{ country: 'US', equity: 150 }]; }],
-      [(r) => { r.options = { tariffVersions: { 'us-301': 'nope' } }; }],
-      [(r) => { r.options = { assumptions: { 'us-301.after-suspension': 'perhaps' } }; }],
-      [(r) => { r.unexpected = true; }],
+      [
+        (r) => {
+          r.vessel.imo = '1234568';
+        },
+      ],
+      [
+        (r) => {
+          r.vessel.netTonnage = -r.vessel.netTonnage;
+        },
+      ],
+      [
+        (r) => {
+          r.vessel.type = 'spaceship';
+        },
+      ],
+      [
+        (r) => {
+          r.vessel.flag = 'ZZ';
+        },
+      ],
+      [
+        (r) => {
+          delete r.vessel.owner;
+        },
+      ],
+      [
+        (r) => {
+          r.portCalls[0].port = 'L.A.';
+        },
+      ],
+      [
+        (r) => {
+          r.portCalls[0].arrival = '2025-13-01T00:00:00Z';
+        },
+      ],
+      [
+        (r) => {
+          r.portCalls[0].cargo = 42;
+        },
+      ],
+      [
+        (r) => {
+          r.portCalls.push({ port: 'USLAX', arrival: '2020-01-01T00:00:00Z' });
+        },
+      ],
+      [
+        (r) => {
+          r.vessel.owner.stakes = [{ country: 'US', equity: 150 }];
+        },
+      ],
+      [
+        (r) => {
+          r.options = { tariffVersions: { 'us-301': 'nope' } };
+        },
+      ],
+      [
+        (r) => {
+          r.options = { assumptions: { 'us-301.after-suspension': 'perhaps' } };
+        },
+      ],
+      [
+        (r) => {
+          r.unexpected = true;
+        },
+      ],
     );
     await fc.assert(
       fc.asyncProperty(quoteRequest, mutation, async (input, [mutate]) => {

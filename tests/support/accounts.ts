@@ -3,7 +3,7 @@
  * (scripts/key-commands.ts), executed on the test D1 database.
  */
 import { env } from 'cloudflare:workers';
-import { createKeySql, revokeKeySql, type KeyCreation } from '../../scripts/key-commands';
+import { createKeySql, type KeyCreation, revokeKeySql } from '../../scripts/key-commands';
 import type { KeyKind } from '../../src/accounts/keys';
 import { call, postJson } from './worker';
 
@@ -17,7 +17,14 @@ export interface KeyOptions {
 /** Creates a key (and a new account unless `accountId` is given). */
 export async function createKey(options: KeyOptions = {}): Promise<KeyCreation> {
   const creation = await createKeySql(
-    { command: 'create', name: options.name ?? 'Test Lines', kind: options.kind ?? 'secret', origins: options.origins ?? [], accountId: options.accountId, remote: false },
+    {
+      command: 'create',
+      name: options.name ?? 'Test Lines',
+      kind: options.kind ?? 'secret',
+      origins: options.origins ?? [],
+      accountId: options.accountId,
+      remote: false,
+    },
     new Date().toISOString(),
   );
   await env.DB.batch(creation.statements.map((statement) => env.DB.prepare(statement)));
@@ -31,8 +38,16 @@ export async function revokeKey(keyId: string): Promise<void> {
 export const bearer = (key: string): Record<string, string> => ({ authorization: `Bearer ${key}` });
 
 /** POST /v1/vessels/{imo}/charges with a secret key. */
-export function recordCharge(key: string, imo: string, charge: Record<string, unknown>, idempotencyKey?: string): Promise<Response> {
-  return postJson(`/v1/vessels/${imo}/charges`, charge, { ...bearer(key), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) });
+export function recordCharge(
+  key: string,
+  imo: string,
+  charge: Record<string, unknown>,
+  idempotencyKey?: string,
+): Promise<Response> {
+  return postJson(`/v1/vessels/${imo}/charges`, charge, {
+    ...bearer(key),
+    ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+  });
 }
 
 export function getJson(path: string, key: string): Promise<Response> {

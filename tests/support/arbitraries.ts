@@ -4,7 +4,26 @@ import type { PortCallInput, QuoteInput } from '../../src/engine/types';
 import { VESSEL_TYPES } from '../../src/tariffs/schema';
 
 const COUNTRIES = ['US', 'CN', 'HK', 'MO', 'TW', 'PA', 'GR', 'KR', 'JP', 'LR', 'MH', 'SG', 'DK'] as const;
-const PORTS = ['USLAX', 'USOAK', 'USNYC', 'USHOU', 'USSAV', 'PRSJU', 'CNSHA', 'CNNGB', 'CNQIN', 'CNYTN', 'HKHKG', 'MOMFM', 'SGSIN', 'MXZLO', 'KRPUS', 'JPTYO', 'CAVAN', 'NLRTM'] as const;
+const PORTS = [
+  'USLAX',
+  'USOAK',
+  'USNYC',
+  'USHOU',
+  'USSAV',
+  'PRSJU',
+  'CNSHA',
+  'CNNGB',
+  'CNQIN',
+  'CNYTN',
+  'HKHKG',
+  'MOMFM',
+  'SGSIN',
+  'MXZLO',
+  'KRPUS',
+  'JPTYO',
+  'CAVAN',
+  'NLRTM',
+] as const;
 const START = Date.UTC(2025, 0, 1);
 const END = Date.UTC(2029, 11, 31);
 
@@ -16,7 +35,15 @@ export const imo = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 6, maxL
 });
 
 const stakes = fc
-  .array(fc.record({ country: fc.constantFrom(...COUNTRIES), equity: fc.integer({ min: 0, max: 40 }), voting: fc.integer({ min: 0, max: 40 }), board: fc.integer({ min: 0, max: 40 }) }), { maxLength: 2 })
+  .array(
+    fc.record({
+      country: fc.constantFrom(...COUNTRIES),
+      equity: fc.integer({ min: 0, max: 40 }),
+      voting: fc.integer({ min: 0, max: 40 }),
+      board: fc.integer({ min: 0, max: 40 }),
+    }),
+    { maxLength: 2 },
+  )
   .filter((list) => (['equity', 'voting', 'board'] as const).every((m) => list.reduce((s, x) => s + x[m], 0) <= 100));
 
 const party = fc.record({ country: fc.constantFrom(...COUNTRIES), stakes }, { requiredKeys: ['country'] });
@@ -27,7 +54,9 @@ export const vessel = fc.record(
     type: fc.constantFrom(...VESSEL_TYPES),
     flag: fc.constantFrom(...COUNTRIES),
     buildCountry: fc.constantFrom(...COUNTRIES),
-    netTonnage: fc.integer({ min: 100, max: 250_000 }).chain((whole) => fc.constantFrom(whole, whole + 0.4, whole + 0.75)),
+    netTonnage: fc
+      .integer({ min: 100, max: 250_000 })
+      .chain((whole) => fc.constantFrom(whole, whole + 0.4, whole + 0.75)),
     deadweight: fc.integer({ min: 1_000, max: 400_000 }),
     teuCapacity: fc.integer({ min: 100, max: 24_000 }),
     ceuCapacity: fc.integer({ min: 500, max: 9_000 }),
@@ -40,7 +69,7 @@ export const vessel = fc.record(
 );
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const isoZ = (millis: number) => new Date(millis).toISOString().slice(0, 19) + 'Z';
+const isoZ = (millis: number) => `${new Date(millis).toISOString().slice(0, 19)}Z`;
 
 export const portCalls = fc
   .record({
@@ -61,7 +90,12 @@ export const portCalls = fc
     let at = start;
     return legs.map((leg) => {
       at += leg.gapHours * 3_600_000;
-      const call: PortCallInput = { port: leg.port, arrival: isoZ(at), cargo: leg.cargo as PortCallInput['cargo'], purpose: leg.purpose as PortCallInput['purpose'] };
+      const call: PortCallInput = {
+        port: leg.port,
+        arrival: isoZ(at),
+        cargo: leg.cargo as PortCallInput['cargo'],
+        purpose: leg.purpose as PortCallInput['purpose'],
+      };
       if (leg.containersDischarged !== undefined) call.containersDischarged = leg.containersDischarged;
       if (leg.distanceNm !== undefined) call.distanceNm = leg.distanceNm;
       return call;
@@ -74,7 +108,10 @@ const dateIn = (from: number, to: number) =>
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   });
 
-export const priorCharges = fc.array(fc.record({ regime: fc.constantFrom('us-301', 'cn-spf'), date: dateIn(START, END) }), { maxLength: 6 });
+export const priorCharges = fc.array(
+  fc.record({ regime: fc.constantFrom('us-301', 'cn-spf'), date: dateIn(START, END) }),
+  { maxLength: 6 },
+);
 
 export const options = fc.record(
   {
@@ -89,4 +126,7 @@ export const options = fc.record(
   { requiredKeys: [] },
 );
 
-export const quoteRequest: fc.Arbitrary<QuoteInput> = fc.record({ vessel, portCalls, priorCharges, options }, { requiredKeys: ['vessel', 'portCalls'] });
+export const quoteRequest: fc.Arbitrary<QuoteInput> = fc.record(
+  { vessel, portCalls, priorCharges, options },
+  { requiredKeys: ['vessel', 'portCalls'] },
+);

@@ -11,7 +11,11 @@ export const OTHER_IMO = '9321483';
  * Angeles: 60,000 × 50 USD = 3,000,000.00 USD while the fees
  * are in force (2025-10-14 to 2025-11-10).
  */
-export function annexOneQuote(arrival: string, extra: Record<string, unknown> = {}, imo = IMO): Record<string, unknown> {
+export function annexOneQuote(
+  arrival: string,
+  extra: Record<string, unknown> = {},
+  imo = IMO,
+): Record<string, unknown> {
   return {
     vessel: vessel({ imo, operator: { country: 'CN' } }),
     portCalls: [{ port: 'USLAX', arrival }],

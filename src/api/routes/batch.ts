@@ -7,46 +7,85 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { fromCsv, type FleetCsv } from '../../batch/fleet-csv';
-import { BatchFormatError, BatchLimitError, fromJson, type BatchError, type BatchItem, type ValidateRequest } from '../../batch/items';
+import { type FleetCsv, fromCsv } from '../../batch/fleet-csv';
+import {
+  type BatchError,
+  BatchFormatError,
+  type BatchItem,
+  BatchLimitError,
+  fromJson,
+  type ValidateRequest,
+} from '../../batch/items';
 import { BATCH_LIMITS } from '../../batch/limits';
 import { BATCH_MEDIA_TYPES, type BatchFormat } from '../../batch/output';
 import { batchPieces, batchStream } from '../../batch/stream';
-import { resolveAssumptions, selectVersions, type QuoteEnvironment } from '../../engine/quote';
-import { QuoteInputError, type QuoteOptions } from '../../engine/types';
-import { BatchQuery } from '../analysis-schemas';
+import {
+  type QuoteEnvironment,
+  QuoteInputError,
+  type QuoteOptions,
+  resolveAssumptions,
+  selectVersions,
+} from '../../engine';
 import type { AppEnv } from '../env';
 import { withFleetLedger } from '../ledger-charges';
+import { BatchQuery } from '../openapi/analysis-schemas';
+import { ProblemSchema, QuoteRequest } from '../openapi/quote-schemas';
+import { type FieldError, invalidRequest, ProblemError, zodErrors } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
-import { invalidRequest, ProblemError, zodErrors, type FieldError } from '../problem';
-import { ProblemSchema, QuoteRequest } from '../schemas';
 
 export const BATCH_PATH = '/v1/quotes/batch';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
 
 const VesselResult = z
   .object({
     index: z.number().optional(),
     imo: z.string().nullable(),
     rows: z.array(z.number()).optional(),
-    quote: z.record(z.string(), z.unknown()).optional().openapi({ description: 'The quote: voyages without explanations unless detail=full' }),
-    problem: z.object({ title: z.string(), detail: z.string(), errors: z.array(z.record(z.string(), z.unknown())) }).optional(),
+    quote: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: 'The quote: voyages without explanations unless detail=full' }),
+    problem: z
+      .object({ title: z.string(), detail: z.string(), errors: z.array(z.record(z.string(), z.unknown())) })
+      .optional(),
   })
   .openapi('BatchVesselResult');
 
 const BatchResponse = z
   .object({
     results: z.array(VesselResult),
-    totals: z.array(z.object({ regime: z.string(), currency: z.string(), capYear: z.string(), amount: z.string(), voyages: z.number(), charged: z.number() })),
+    totals: z.array(
+      z.object({
+        regime: z.string(),
+        currency: z.string(),
+        capYear: z.string(),
+        amount: z.string(),
+        voyages: z.number(),
+        charged: z.number(),
+      }),
+    ),
     errors: z.array(
-      z.object({ path: z.string(), message: z.string(), index: z.number().optional(), row: z.number().optional(), column: z.string().nullable().optional(), file: z.string().optional() }),
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        index: z.number().optional(),
+        row: z.number().optional(),
+        column: z.string().nullable().optional(),
+        file: z.string().optional(),
+      }),
     ),
     summary: z.object({ vessels: z.number(), quoted: z.number(), failed: z.number(), calls: z.number() }),
   })
   .openapi('BatchResult');
 
-const csvText = { type: 'string' as const, description: 'RFC 4180 CSV with a header row; the columns are listed in the README (Analysts)' };
+const csvText = {
+  type: 'string' as const,
+  description: 'RFC 4180 CSV with a header row; the columns are listed in the README (Analysts)',
+};
 
 const batch = createRoute({
   method: 'post',
@@ -67,7 +106,17 @@ const batch = createRoute({
           schema: {
             oneOf: [
               { type: 'array', items: { $ref: '#/components/schemas/QuoteRequest' }, maxItems: BATCH_LIMITS.vessels },
-              { type: 'object', required: ['requests'], properties: { requests: { type: 'array', items: { $ref: '#/components/schemas/QuoteRequest' }, maxItems: BATCH_LIMITS.vessels } } },
+              {
+                type: 'object',
+                required: ['requests'],
+                properties: {
+                  requests: {
+                    type: 'array',
+                    items: { $ref: '#/components/schemas/QuoteRequest' },
+                    maxItems: BATCH_LIMITS.vessels,
+                  },
+                },
+              },
             ],
           },
         },
@@ -87,8 +136,19 @@ const batch = createRoute({
       description: 'One result per vessel and the totals',
       content: {
         'application/json': { schema: BatchResponse },
-        'application/x-ndjson': { schema: { type: 'string', description: 'One JSON object per line: {"type":"vessel",…} per vessel, then {"type":"summary","totals":…}' } },
-        'text/csv': { schema: { type: 'string', description: 'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,voyages,charged,row,column,path,message' } },
+        'application/x-ndjson': {
+          schema: {
+            type: 'string',
+            description: 'One JSON object per line: {"type":"vessel",…} per vessel, then {"type":"summary","totals":…}',
+          },
+        },
+        'text/csv': {
+          schema: {
+            type: 'string',
+            description:
+              'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,voyages,charged,row,column,path,message',
+          },
+        },
       },
     },
     400: problem('Unreadable batch or invalid query'),
@@ -101,7 +161,14 @@ const batch = createRoute({
 /** The answer format named by the Accept header (highest quality first; JSON when there is none). */
 export function negotiateFormat(accept: string | undefined): BatchFormat {
   if (!accept || !accept.trim()) return 'json';
-  const offers: Array<[string, BatchFormat]> = [['application/json', 'json'], ['application/x-ndjson', 'ndjson'], ['text/csv', 'csv'], ['application/*', 'json'], ['text/*', 'csv'], ['*/*', 'json']];
+  const offers: Array<[string, BatchFormat]> = [
+    ['application/json', 'json'],
+    ['application/x-ndjson', 'ndjson'],
+    ['text/csv', 'csv'],
+    ['application/*', 'json'],
+    ['text/*', 'csv'],
+    ['*/*', 'json'],
+  ];
   const ranges = accept
     .split(',')
     .map((part, order) => {
@@ -115,7 +182,12 @@ export function negotiateFormat(accept: string | undefined): BatchFormat {
     const offer = offers.find(([type]) => type === range.type);
     if (offer) return offer[1];
   }
-  throw new ProblemError(406, 'not-acceptable', 'Not acceptable', `The batch answers application/json, application/x-ndjson or text/csv; the Accept header allows none of them (${accept}).`);
+  throw new ProblemError(
+    406,
+    'not-acceptable',
+    'Not acceptable',
+    `The batch answers application/json, application/x-ndjson or text/csv; the Accept header allows none of them (${accept}).`,
+  );
 }
 
 const validate: ValidateRequest = (raw) => {
@@ -127,21 +199,35 @@ const validate: ValidateRequest = (raw) => {
 function defaultsFrom(query: z.infer<typeof BatchQuery>, env: QuoteEnvironment): QuoteOptions {
   const defaults: QuoteOptions = {};
   if (query.asOf) defaults.asOf = query.asOf;
-  if (query.tariffVersions) defaults.tariffVersions = Object.fromEntries(query.tariffVersions.split(',').map((id) => [id.split('/')[0]!, id]));
-  if (query.assumptions) defaults.assumptions = Object.fromEntries(query.assumptions.split(',').map((pair) => pair.split('=') as [string, string]));
+  if (query.tariffVersions)
+    defaults.tariffVersions = Object.fromEntries(query.tariffVersions.split(',').map((id) => [id.split('/')[0]!, id]));
+  if (query.assumptions)
+    defaults.assumptions = Object.fromEntries(
+      query.assumptions.split(',').map((pair) => pair.split('=') as [string, string]),
+    );
   try {
-    const chosen = selectVersions(env.registry, defaults.asOf ?? env.today, defaults.tariffVersions).flatMap((s) => (s.tariff ? [s.tariff] : []));
+    const chosen = selectVersions(env.registry, defaults.asOf ?? env.today, defaults.tariffVersions).flatMap((s) =>
+      s.tariff ? [s.tariff] : [],
+    );
     resolveAssumptions(chosen, defaults.assumptions);
   } catch (error) {
     if (!(error instanceof QuoteInputError)) throw error;
-    throw invalidRequest(error.issues.map((issue) => ({ path: issue.path.startsWith('options.tariffVersions') ? 'tariffVersions' : 'assumptions', message: issue.message })));
+    throw invalidRequest(
+      error.issues.map((issue) => ({
+        path: issue.path.startsWith('options.tariffVersions') ? 'tariffVersions' : 'assumptions',
+        message: issue.message,
+      })),
+    );
   }
   return defaults;
 }
 
 /** A CSV or JSON location as a field error: the path, with row and column when there are some. */
 function fieldError(error: BatchError): FieldError {
-  const where = error.row !== undefined ? `${error.file ? `${error.file} file ` : ''}row ${error.row}${error.column ? `, column ${error.column}` : ''}: ` : '';
+  const where =
+    error.row !== undefined
+      ? `${error.file ? `${error.file} file ` : ''}row ${error.row}${error.column ? `, column ${error.column}` : ''}: `
+      : '';
   return { ...error, path: error.path || (error.column ?? ''), message: `${where}${error.message}` };
 }
 
@@ -150,13 +236,17 @@ async function readMultipart(request: Request): Promise<FleetCsv> {
   try {
     form = await request.formData();
   } catch {
-    throw invalidRequest([{ path: '', message: 'the multipart body cannot be read' }], 'The multipart/form-data body is malformed.');
+    throw invalidRequest(
+      [{ path: '', message: 'the multipart body cannot be read' }],
+      'The multipart/form-data body is malformed.',
+    );
   }
   const errors: FieldError[] = [];
   const parts: Record<string, string> = {};
   for (const name of new Set(form.keys())) {
     const values = form.getAll(name);
-    if (name !== 'calls' && name !== 'vessels') errors.push({ path: name, message: 'unknown part; send "calls" and optionally "vessels"' });
+    if (name !== 'calls' && name !== 'vessels')
+      errors.push({ path: name, message: 'unknown part; send "calls" and optionally "vessels"' });
     else if (values.length > 1) errors.push({ path: name, message: 'the part appears more than once' });
     else parts[name] = typeof values[0] === 'string' ? values[0] : await (values[0] as File).text();
   }
@@ -166,7 +256,10 @@ async function readMultipart(request: Request): Promise<FleetCsv> {
 }
 
 /** The body as batch items, by its media type. */
-async function readItems(request: Request, defaults: QuoteOptions): Promise<{ items: BatchItem[]; orphans: BatchError[] }> {
+async function readItems(
+  request: Request,
+  defaults: QuoteOptions,
+): Promise<{ items: BatchItem[]; orphans: BatchError[] }> {
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType === 'application/json') {
     const text = await request.text();
@@ -174,13 +267,22 @@ async function readItems(request: Request, defaults: QuoteOptions): Promise<{ it
     try {
       body = JSON.parse(text);
     } catch (error) {
-      throw invalidRequest([{ path: '', message: `malformed JSON: ${(error as Error).message}` }], 'The body is not a JSON document.');
+      throw invalidRequest(
+        [{ path: '', message: `malformed JSON: ${(error as Error).message}` }],
+        'The body is not a JSON document.',
+      );
     }
     return { items: fromJson(body, validate, BATCH_LIMITS, defaults), orphans: [] };
   }
   if (mediaType === 'text/csv') return fromCsv({ calls: await request.text() }, validate, BATCH_LIMITS, defaults);
-  if (mediaType === 'multipart/form-data') return fromCsv(await readMultipart(request), validate, BATCH_LIMITS, defaults);
-  throw new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', `Send application/json, text/csv or multipart/form-data (parts calls and vessels), not ${mediaType || 'a body without a Content-Type'}.`);
+  if (mediaType === 'multipart/form-data')
+    return fromCsv(await readMultipart(request), validate, BATCH_LIMITS, defaults);
+  throw new ProblemError(
+    415,
+    'unsupported-media-type',
+    'Unsupported media type',
+    `Send application/json, text/csv or multipart/form-data (parts calls and vessels), not ${mediaType || 'a body without a Content-Type'}.`,
+  );
 }
 
 export const batchRoutes = new OpenAPIHono<AppEnv>();
@@ -189,7 +291,12 @@ batchRoutes.use(
   bodyLimit({
     maxSize: BATCH_LIMITS.bodyBytes,
     onError: () => {
-      throw new ProblemError(413, 'body-too-large', 'Request body too large', `A batch body may hold at most ${BATCH_LIMITS.bodyBytes} bytes; split the fleet.`);
+      throw new ProblemError(
+        413,
+        'body-too-large',
+        'Request body too large',
+        `A batch body may hold at most ${BATCH_LIMITS.bodyBytes} bytes; split the fleet.`,
+      );
     },
   }),
 );
@@ -202,14 +309,23 @@ batchRoutes.openapi(batch, async (c) => {
   try {
     read = await readItems(c.req.raw, defaults);
   } catch (error) {
-    if (error instanceof BatchLimitError) throw new ProblemError(413, 'batch-too-large', 'Batch too large', error.message, [{ path: error.path, message: error.message }]);
-    if (error instanceof BatchFormatError) throw invalidRequest(error.errors.map(fieldError), `The batch cannot be read: ${error.message}`);
+    if (error instanceof BatchLimitError)
+      throw new ProblemError(413, 'batch-too-large', 'Batch too large', error.message, [
+        { path: error.path, message: error.message },
+      ]);
+    if (error instanceof BatchFormatError)
+      throw invalidRequest(error.errors.map(fieldError), `The batch cannot be read: ${error.message}`);
     throw error;
   }
   // With a secret key, each vessel's ledger charges count toward its cap.
   const quotable = read.items.filter((item) => item.request);
-  const counted = await withFleetLedger(c, quotable.map((item) => item.request!));
-  quotable.forEach((item, i) => { item.request = counted[i]!.request; });
+  const counted = await withFleetLedger(
+    c,
+    quotable.map((item) => item.request!),
+  );
+  quotable.forEach((item, i) => {
+    item.request = counted[i]!.request;
+  });
   const pieces = batchPieces(read.items, read.orphans, env, format, query.detail ?? 'summary');
   return c.body(batchStream(pieces), 200, { 'content-type': BATCH_MEDIA_TYPES[format] });
 });

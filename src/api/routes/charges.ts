@@ -1,23 +1,34 @@
 /** The charge ledger of a vessel: record (idempotently), list, void. Secret keys only; each account sees only its own. */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { listCharges, recordCharge, voidCharge, type Charge } from '../../accounts/ledger';
-import { capYearOfCharge } from '../../engine/cap-year';
-import { todayUtc, utcTimestamp } from '../../engine/time';
+import { type Charge, listCharges, recordCharge, voidCharge } from '../../accounts/ledger';
+import { capYearOfCharge } from '../../engine';
 import { canonicalJson } from '../../lib/canonical';
 import { sha256Hex } from '../../lib/sha256';
+import { todayUtc, utcTimestamp } from '../../lib/time';
 import { countryOfLocode } from '../../ports/index';
 import type { TariffRegistry } from '../../tariffs/registry';
-import { ChargeList, ChargeListQuery, ChargeParams, ChargeRequest, ChargeSchema, IdempotencyHeaders, VesselParams } from '../account-schemas';
-import { requireSecretKey } from '../auth';
+import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
-import { invalidRequest, ProblemError, type FieldError } from '../problem';
-import { problemResponses, ProblemSchema } from '../schemas';
-import { accountProblemResponses, secretKeySecurity } from '../security';
-import { database, stored } from '../store';
+import { requireSecretKey } from '../middleware/auth';
+import {
+  ChargeList,
+  ChargeListQuery,
+  ChargeParams,
+  ChargeRequest,
+  ChargeSchema,
+  IdempotencyHeaders,
+  VesselParams,
+} from '../openapi/account-schemas';
+import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
+import { ProblemSchema, problemResponses } from '../openapi/quote-schemas';
+import { type FieldError, invalidRequest, ProblemError } from '../problem';
 import { registryOf } from '../tariff-registry';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
 
 const record = createRoute({
   method: 'post',
@@ -82,17 +93,29 @@ function present(registry: TariffRegistry, charge: Charge): z.output<typeof Char
 /** The rules a body's shape cannot show: a known regime, and a port in that regime's territory. */
 function chargeIssues(registry: TariffRegistry, charge: ChargeRequest): FieldError[] {
   const regimes = registry.regimes();
-  if (!regimes.includes(charge.regime)) return [{ path: 'regime', message: `unknown regime ${charge.regime}; valid regimes: ${regimes.join(', ')}` }];
+  if (!regimes.includes(charge.regime))
+    return [{ path: 'regime', message: `unknown regime ${charge.regime}; valid regimes: ${regimes.join(', ')}` }];
   const tariff = registry.pick(charge.regime, today()) ?? registry.versions(charge.regime)[0];
   const territory = tariff?.data.territory ?? [];
   const country = countryOfLocode(charge.port);
   return territory.includes(country)
     ? []
-    : [{ path: 'port', message: `${charge.port} is in ${country}, outside the ${charge.regime} territory (${territory.join(', ')})` }];
+    : [
+        {
+          path: 'port',
+          message: `${charge.port} is in ${country}, outside the ${charge.regime} territory (${territory.join(', ')})`,
+        },
+      ];
 }
 
 function notFound(c: Context<AppEnv>, chargeId: string): ProblemError {
-  return new ProblemError(404, 'not-found', 'Not found', `This account has no charge ${chargeId} for vessel ${c.req.param('imo')}.`, [{ path: 'chargeId', message: 'no such charge' }]);
+  return new ProblemError(
+    404,
+    'not-found',
+    'Not found',
+    `This account has no charge ${chargeId} for vessel ${c.req.param('imo')}.`,
+    [{ path: 'chargeId', message: 'no such charge' }],
+  );
 }
 
 export const chargeRoutes = new OpenAPIHono<AppEnv>()
@@ -115,9 +138,13 @@ export const chargeRoutes = new OpenAPIHono<AppEnv>()
       }),
     );
     if (result.status === 'conflict') {
-      throw new ProblemError(409, 'idempotency-key-reused', 'Idempotency-Key reused',
+      throw new ProblemError(
+        409,
+        'idempotency-key-reused',
+        'Idempotency-Key reused',
         `The Idempotency-Key was first used to record charge ${result.charge.id} with a different request; use a new key for a new charge.`,
-        [{ path: 'Idempotency-Key', message: 'already used for a different request' }]);
+        [{ path: 'Idempotency-Key', message: 'already used for a different request' }],
+      );
     }
     if (result.status === 'replayed') c.header('idempotent-replayed', 'true');
     return c.json(present(registry, result.charge), 201);
@@ -128,7 +155,9 @@ export const chargeRoutes = new OpenAPIHono<AppEnv>()
     const { capYear, regime } = c.req.valid('query');
     const registry = registryOf(c);
     if (regime && !registry.regimes().includes(regime)) {
-      throw invalidRequest([{ path: 'regime', message: `unknown regime ${regime}; valid regimes: ${registry.regimes().join(', ')}` }]);
+      throw invalidRequest([
+        { path: 'regime', message: `unknown regime ${regime}; valid regimes: ${registry.regimes().join(', ')}` },
+      ]);
     }
     const charges = (await stored(() => listCharges(database(c), accountId, imo)))
       .map((charge) => present(registry, charge))

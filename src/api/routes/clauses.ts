@@ -9,7 +9,9 @@ const ClauseSummary = z
     title: z.string(),
     published: z.string(),
     regime: z.string().openapi({ example: 'us-301' }),
-    rules: z.array(z.string()).openapi({ description: 'The rules whose fees the clause allocates; fees of other rules are outside it.' }),
+    rules: z
+      .array(z.string())
+      .openapi({ description: 'The rules whose fees the clause allocates; fees of other rules are outside it.' }),
     summary: z.string(),
     citations: z.array(z.object({ title: z.string(), url: z.string() })),
   })
@@ -20,7 +22,12 @@ const list = createRoute({
   path: '/v1/clauses',
   tags: ['Quotes'],
   summary: 'Charter-party clauses that decide who pays',
-  responses: { 200: { description: 'Every shipped clause', content: { 'application/json': { schema: z.object({ clauses: z.array(ClauseSummary) }) } } } },
+  responses: {
+    200: {
+      description: 'Every shipped clause',
+      content: { 'application/json': { schema: z.object({ clauses: z.array(ClauseSummary) }) } },
+    },
+  },
 });
 
 export const clauseRoutes = new OpenAPIHono<AppEnv>().openapi(list, (c) => {

@@ -6,7 +6,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { widgetModule, widgetSha256 } from '../../widget/bundle.generated';
 import type { AppEnv } from '../env';
-import { isPermittedOrigin, normalizeOrigin } from '../origins';
+import { isPermittedOrigin, normalizeOrigin } from '../middleware/origins';
 import { invalidRequest } from '../problem';
 
 const WIDGET_ETAG = `"${widgetSha256.slice(0, 32)}"`;
@@ -51,13 +51,23 @@ export const embedRoutes = new OpenAPIHono<AppEnv>()
     const errors: Array<{ path: string; message: string }> = [];
     const origin = given === undefined ? undefined : normalizeOrigin(given);
     if (given === undefined || given === '') {
-      errors.push({ path: 'origin', message: 'give the origin of the page that frames this one, such as https://desk.example.com' });
+      errors.push({
+        path: 'origin',
+        message: 'give the origin of the page that frames this one, such as https://desk.example.com',
+      });
     } else if (!origin) {
-      errors.push({ path: 'origin', message: 'must be an http(s) origin: scheme, host and optional port, such as https://desk.example.com' });
+      errors.push({
+        path: 'origin',
+        message: 'must be an http(s) origin: scheme, host and optional port, such as https://desk.example.com',
+      });
     } else if (!(await isPermittedOrigin(c.env, origin))) {
-      errors.push({ path: 'origin', message: `${origin} is not allowed to embed portfees: configure it in ALLOWED_ORIGINS or bind it to a publishable key` });
+      errors.push({
+        path: 'origin',
+        message: `${origin} is not allowed to embed portfees: configure it in ALLOWED_ORIGINS or bind it to a publishable key`,
+      });
     }
-    if (!LOCALE.test(locale)) errors.push({ path: 'locale', message: 'must be a BCP 47 language tag such as en or zh-CN' });
+    if (!LOCALE.test(locale))
+      errors.push({ path: 'locale', message: 'must be a BCP 47 language tag such as en or zh-CN' });
     if (errors.length > 0 || !origin) throw invalidRequest(errors);
     c.header('content-security-policy', embedPolicy(origin));
     c.header('cache-control', 'no-store');

@@ -6,7 +6,12 @@ const health = createRoute({
   path: '/healthz',
   tags: ['Service'],
   summary: 'Liveness check',
-  responses: { 200: { description: 'The service answers', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } } },
+  responses: {
+    200: {
+      description: 'The service answers',
+      content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } },
+    },
+  },
 });
 
 export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(health, (c) => c.json({ ok: true as const }, 200));

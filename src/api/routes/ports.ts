@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { searchPorts } from '../../ports/index';
 import type { AppEnv } from '../env';
-import { ProblemSchema } from '../schemas';
+import { ProblemSchema } from '../openapi/quote-schemas';
 
 /** Most ports one search returns. */
 export const PORT_SEARCH_MAX = 50;
@@ -21,7 +21,8 @@ const search = createRoute({
   path: '/v1/ports',
   tags: ['Ports'],
   summary: 'Search ports by UN/LOCODE or name',
-  description: 'Code-prefix matches first, then name-prefix, then name-substring matches; case- and accent-insensitive.',
+  description:
+    'Code-prefix matches first, then name-prefix, then name-substring matches; case- and accent-insensitive.',
   request: {
     query: z.object({
       q: z
@@ -39,7 +40,10 @@ const search = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Matching ports, best first', content: { 'application/json': { schema: z.object({ ports: z.array(PortSummary) }) } } },
+    200: {
+      description: 'Matching ports, best first',
+      content: { 'application/json': { schema: z.object({ ports: z.array(PortSummary) }) } },
+    },
     400: { description: 'Invalid query', content: { 'application/problem+json': { schema: ProblemSchema } } },
   },
 });

@@ -1,17 +1,17 @@
 /** POST /v1/quotes: validate, quote with the shipped tariffs, serialize; with a secret key, count the ledger and save on request. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { saveQuote } from '../../accounts/saved-quotes';
-import { quote } from '../../engine/quote';
-import { utcTimestamp } from '../../engine/time';
-import { requireSecretKey } from '../auth';
 import { endTime, startTime } from 'hono/timing';
+import { saveQuote } from '../../accounts/saved-quotes';
+import { quote } from '../../engine';
+import { utcTimestamp } from '../../lib/time';
+import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { withLedger } from '../ledger-charges';
-import { problemResponses, QuoteRequest, QuoteResponse } from '../schemas';
-import { accountProblemResponses, keySecurity } from '../security';
-import { database, stored } from '../store';
-import { storedJson } from '../stored-json';
+import { requireSecretKey } from '../middleware/auth';
+import { accountProblemResponses, keySecurity } from '../openapi/key-schemes';
+import { problemResponses, QuoteRequest, QuoteResponse } from '../openapi/quote-schemas';
 import { quoteEnvironment } from '../quote-environment';
+import { storedJson } from '../stored-json';
 
 const createQuote = createRoute({
   method: 'post',
@@ -26,7 +26,10 @@ const createQuote = createRoute({
   security: keySecurity,
   request: {
     query: z.object({
-      save: z.enum(['true', 'false']).optional().openapi({ description: 'Store the quote (secret key only); the response carries `Location`.' }),
+      save: z
+        .enum(['true', 'false'])
+        .optional()
+        .openapi({ description: 'Store the quote (secret key only); the response carries `Location`.' }),
     }),
     body: { required: true, content: { 'application/json': { schema: QuoteRequest } } },
   },

@@ -1,13 +1,13 @@
 /** GET /v1/quotes/{quoteId} and GET /v1/quotes: an account's saved quotes, unchanged since saving. */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import { getSavedQuote, listSavedQuotes, type SavedQuoteSummary } from '../../accounts/saved-quotes';
-import { QuoteIdParams, SAVED_QUOTE_PAGE, SavedQuoteList, SavedQuoteQuery } from '../account-schemas';
-import { requireSecretKey } from '../auth';
+import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
+import { requireSecretKey } from '../middleware/auth';
+import { QuoteIdParams, SAVED_QUOTE_PAGE, SavedQuoteList, SavedQuoteQuery } from '../openapi/account-schemas';
+import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
+import { ProblemSchema, problemResponses, QuoteResponse } from '../openapi/quote-schemas';
 import { invalidRequest, ProblemError } from '../problem';
-import { problemResponses, ProblemSchema, QuoteResponse } from '../schemas';
-import { accountProblemResponses, secretKeySecurity } from '../security';
-import { database, stored } from '../store';
 import { storedJson } from '../stored-json';
 
 const getOne = createRoute({
@@ -20,7 +20,10 @@ const getOne = createRoute({
   request: { params: QuoteIdParams },
   responses: {
     200: { description: 'The saved quote', content: { 'application/json': { schema: QuoteResponse } } },
-    404: { description: 'This account saved no quote with that id', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    404: {
+      description: 'This account saved no quote with that id',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
     ...problemResponses,
     ...accountProblemResponses,
   },
@@ -42,7 +45,10 @@ const list = createRoute({
 
 /** Cursors are opaque to clients: base64url of the last entry's saving time and id. */
 function encodeCursor(entry: SavedQuoteSummary): string {
-  return btoa(JSON.stringify([entry.savedAt, entry.quoteId])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(JSON.stringify([entry.savedAt, entry.quoteId]))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 function decodeCursor(cursor: string): { savedAt: string; quoteId: string } {
@@ -63,14 +69,18 @@ export const savedQuoteRoutes = new OpenAPIHono<AppEnv>()
     const { quoteId } = c.req.valid('param');
     const saved = await stored(() => getSavedQuote(database(c), accountId, quoteId));
     // Another account's quote is answered exactly like a missing one.
-    if (!saved) throw new ProblemError(404, 'not-found', 'Not found', `This account has no saved quote ${quoteId}.`, [{ path: 'quoteId', message: 'no saved quote with this id' }]);
+    if (!saved)
+      throw new ProblemError(404, 'not-found', 'Not found', `This account has no saved quote ${quoteId}.`, [
+        { path: 'quoteId', message: 'no saved quote with this id' },
+      ]);
     c.header('x-portfees-saved-at', saved.savedAt);
     return storedJson<z.output<typeof QuoteResponse>>(c, saved.response);
   })
   .openapi(list, async (c) => {
     const { accountId } = requireSecretKey(c, 'list saved quotes');
     const query = c.req.valid('query');
-    if (query.from && query.to && query.from > query.to) throw invalidRequest([{ path: 'to', message: `must not be before from (${query.from})` }]);
+    if (query.from && query.to && query.from > query.to)
+      throw invalidRequest([{ path: 'to', message: `must not be before from (${query.from})` }]);
     const limit = query.limit ?? SAVED_QUOTE_PAGE.default;
     const page = await stored(() =>
       listSavedQuotes(database(c), accountId, {

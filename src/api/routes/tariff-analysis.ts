@@ -8,13 +8,13 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { diffVersions } from '../../analysis/diff';
 import { timelineOf } from '../../analysis/timeline';
 import { findVersion, latestVersion, versionChain } from '../../analysis/versions';
-import { localMomentMillis } from '../../engine/time';
+import { localMomentMillis } from '../../lib/time';
 import type { LoadedTariff, TariffRegistry } from '../../tariffs/registry';
-import { registryOf } from '../tariff-registry';
-import { DiffQuery, DiffResponse, RegimeParam, TimelineQuery, TimelineResponse } from '../analysis-schemas';
 import type { AppEnv } from '../env';
+import { DiffQuery, DiffResponse, RegimeParam, TimelineQuery, TimelineResponse } from '../openapi/analysis-schemas';
+import { ProblemSchema } from '../openapi/quote-schemas';
 import { invalidRequest, ProblemError } from '../problem';
-import { ProblemSchema } from '../schemas';
+import { registryOf } from '../tariff-registry';
 
 const problems = {
   400: { description: 'Invalid query', content: { 'application/problem+json': { schema: ProblemSchema } } },
@@ -30,7 +30,10 @@ const diff = createRoute({
     'Rates (per rule, with effective dates), exemptions, coverage, status windows, assumptions and their options, notes and instruments, ' +
     'compared by stable identities. Each change names its path in the tariff and the instrument of the version that made it.',
   request: { params: RegimeParam, query: DiffQuery },
-  responses: { 200: { description: 'The diff', content: { 'application/json': { schema: DiffResponse } } }, ...problems },
+  responses: {
+    200: { description: 'The diff', content: { 'application/json': { schema: DiffResponse } } },
+    ...problems,
+  },
 });
 
 const timeline = createRoute({
@@ -38,22 +41,34 @@ const timeline = createRoute({
   path: '/v1/tariffs/{regime}/timeline',
   tags: ['Tariffs'],
   summary: 'The rate of every rule over time, with the status windows',
-  description: 'For one version (default: the latest): rate steps per rule and basis, and the in-force, suspended, unconfirmed and not-in-force windows, each date also as an instant in the regime zone.',
+  description:
+    'For one version (default: the latest): rate steps per rule and basis, and the in-force, suspended, unconfirmed and not-in-force windows, each date also as an instant in the regime zone.',
   request: { params: RegimeParam, query: TimelineQuery },
-  responses: { 200: { description: 'The timeline', content: { 'application/json': { schema: TimelineResponse } } }, ...problems },
+  responses: {
+    200: { description: 'The timeline', content: { 'application/json': { schema: TimelineResponse } } },
+    ...problems,
+  },
 });
 
 /** The regime's registry entry, or a 404 naming the known regimes. */
 function knownRegime(registry: TariffRegistry, regime: string): string {
   if (registry.regimes().includes(regime)) return regime;
-  throw new ProblemError(404, 'unknown-regime', 'Unknown regime', `No regime ${regime}; known regimes: ${registry.regimes().join(', ')}.`);
+  throw new ProblemError(
+    404,
+    'unknown-regime',
+    'Unknown regime',
+    `No regime ${regime}; known regimes: ${registry.regimes().join(', ')}.`,
+  );
 }
 
 /** The version named by a query field, or a 400 naming the field and listing the valid versions. */
 function versionFrom(registry: TariffRegistry, regime: string, field: string, text: string): LoadedTariff {
   const found = findVersion(registry, regime, text);
   if (found) return found;
-  const valid = registry.versions(regime).map((t) => `${t.published} (${t.id})`).join(', ');
+  const valid = registry
+    .versions(regime)
+    .map((t) => `${t.published} (${t.id})`)
+    .join(', ');
   throw invalidRequest([{ path: field, message: `unknown version ${text} of ${regime}; valid versions: ${valid}` }]);
 }
 
@@ -71,8 +86,14 @@ export const tariffAnalysisRoutes = new OpenAPIHono<AppEnv>()
     const registry = registryOf(c);
     const regime = knownRegime(registry, c.req.valid('param').regime);
     const query = c.req.valid('query');
-    const tariff = query.version ? versionFrom(registry, regime, 'version', query.version) : latestVersion(registry, regime)!;
-    if (query.from && query.to && localMomentMillis(query.to, tariff.data.zone) <= localMomentMillis(query.from, tariff.data.zone)) {
+    const tariff = query.version
+      ? versionFrom(registry, regime, 'version', query.version)
+      : latestVersion(registry, regime)!;
+    if (
+      query.from &&
+      query.to &&
+      localMomentMillis(query.to, tariff.data.zone) <= localMomentMillis(query.from, tariff.data.zone)
+    ) {
       throw invalidRequest([{ path: 'to', message: `must be after from (${query.from})` }]);
     }
     const range = { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) };
@@ -81,7 +102,8 @@ export const tariffAnalysisRoutes = new OpenAPIHono<AppEnv>()
       return c.json(timelineOf(tariff, range), 200);
     } catch (error) {
       // Only one bound given, on the wrong side of the version's default other bound.
-      if (error instanceof RangeError) throw invalidRequest([{ path: query.from ? 'from' : 'to', message: error.message }]);
+      if (error instanceof RangeError)
+        throw invalidRequest([{ path: query.from ? 'from' : 'to', message: error.message }]);
       throw error;
     }
   });

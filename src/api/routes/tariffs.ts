@@ -1,12 +1,19 @@
 /** The shipped tariff versions, listed and returned exactly as shipped. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { registryOf } from '../tariff-registry';
 import type { AppEnv } from '../env';
+import { ProblemSchema } from '../openapi/quote-schemas';
 import { ProblemError } from '../problem';
-import { ProblemSchema } from '../schemas';
+import { registryOf } from '../tariff-registry';
 
 const TariffSummary = z
-  .object({ id: z.string(), regime: z.string(), title: z.string(), published: z.string(), summary: z.string(), sha256: z.string() })
+  .object({
+    id: z.string(),
+    regime: z.string(),
+    title: z.string(),
+    published: z.string(),
+    summary: z.string(),
+    sha256: z.string(),
+  })
   .openapi('TariffSummary');
 
 const list = createRoute({
@@ -14,7 +21,12 @@ const list = createRoute({
   path: '/v1/tariffs',
   tags: ['Tariffs'],
   summary: 'Every shipped tariff version',
-  responses: { 200: { description: 'Versions, oldest first per regime', content: { 'application/json': { schema: z.object({ tariffs: z.array(TariffSummary) }) } } } },
+  responses: {
+    200: {
+      description: 'Versions, oldest first per regime',
+      content: { 'application/json': { schema: z.object({ tariffs: z.array(TariffSummary) }) } },
+    },
+  },
 });
 
 const one = createRoute({
@@ -29,7 +41,10 @@ const one = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The tariff file', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    200: {
+      description: 'The tariff file',
+      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+    },
     404: { description: 'No such version', content: { 'application/problem+json': { schema: ProblemSchema } } },
   },
 });
@@ -38,7 +53,14 @@ export const tariffRoutes = new OpenAPIHono<AppEnv>()
   .openapi(list, (c) => {
     const tariffs = registryOf(c)
       .versions()
-      .map((t) => ({ id: t.id, regime: t.regime, title: t.data.title, published: t.published, summary: t.data.summary, sha256: t.sha256 }));
+      .map((t) => ({
+        id: t.id,
+        regime: t.regime,
+        title: t.data.title,
+        published: t.published,
+        summary: t.data.summary,
+        sha256: t.sha256,
+      }));
     return c.json({ tariffs }, 200);
   })
   .openapi(one, (c) => {
@@ -46,8 +68,16 @@ export const tariffRoutes = new OpenAPIHono<AppEnv>()
     const registry = registryOf(c);
     const tariff = registry.get(`${regime}/${version}`);
     if (!tariff) {
-      const known = registry.versions().map((t) => t.id).join(', ');
-      throw new ProblemError(404, 'unknown-tariff-version', 'Unknown tariff version', `No tariff version ${regime}/${version}; known versions: ${known}.`);
+      const known = registry
+        .versions()
+        .map((t) => t.id)
+        .join(', ');
+      throw new ProblemError(
+        404,
+        'unknown-tariff-version',
+        'Unknown tariff version',
+        `No tariff version ${regime}/${version}; known versions: ${known}.`,
+      );
     }
     c.header('etag', `"${tariff.sha256}"`);
     c.header('cache-control', 'public, max-age=300');

@@ -6,15 +6,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { defaultRange, timelineOf } from '../../analysis/timeline';
 import { findVersion, latestVersion } from '../../analysis/versions';
-import { addMonths, isValidDate } from '../../engine/time';
-import type { LoadedTariff } from '../../tariffs/registry';
-import { registryOf } from '../tariff-registry';
+import { addMonths, isValidDate } from '../../lib/time';
 import { timelinePage } from '../../pages/timeline-page';
+import type { LoadedTariff } from '../../tariffs/registry';
 import type { AppEnv } from '../env';
-import { invalidRequest, type FieldError } from '../problem';
+import { type FieldError, invalidRequest } from '../problem';
+import { registryOf } from '../tariff-registry';
 
 /** Inline styles and same-origin form submissions; no script, no external asset. */
-export const TIMELINE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const TIMELINE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** How far before the earliest date the default view starts, so the step into force is visible. */
 const LEAD_MONTHS = 3;
@@ -24,29 +25,50 @@ export const timelinePageRoutes = new OpenAPIHono<AppEnv>().get('/timeline', (c)
   const query = c.req.query();
   const errors: FieldError[] = [];
   for (const name of Object.keys(query)) {
-    if (!['from', 'to', ...registry.regimes()].includes(name)) errors.push({ path: name, message: `unknown parameter; use from, to or a regime (${registry.regimes().join(', ')})` });
+    if (!['from', 'to', ...registry.regimes()].includes(name))
+      errors.push({
+        path: name,
+        message: `unknown parameter; use from, to or a regime (${registry.regimes().join(', ')})`,
+      });
   }
   const chosen: LoadedTariff[] = [];
   for (const regime of registry.regimes()) {
     const text = query[regime];
     const tariff = text ? findVersion(registry, regime, text) : latestVersion(registry, regime);
     if (tariff) chosen.push(tariff);
-    else errors.push({ path: regime, message: `unknown version ${text}; valid versions: ${registry.versions(regime).map((t) => t.id).join(', ')}` });
+    else
+      errors.push({
+        path: regime,
+        message: `unknown version ${text}; valid versions: ${registry
+          .versions(regime)
+          .map((t) => t.id)
+          .join(', ')}`,
+      });
   }
   for (const field of ['from', 'to'] as const) {
-    if (query[field] !== undefined && !isValidDate(query[field])) errors.push({ path: field, message: 'must be a calendar date YYYY-MM-DD' });
+    if (query[field] !== undefined && !isValidDate(query[field]))
+      errors.push({ path: field, message: 'must be a calendar date YYYY-MM-DD' });
   }
-  if (errors.length === 0 && query.from && query.to && query.to <= query.from) errors.push({ path: 'to', message: `must be after from (${query.from})` });
+  if (errors.length === 0 && query.from && query.to && query.to <= query.from)
+    errors.push({ path: 'to', message: `must be after from (${query.from})` });
   if (errors.length > 0) throw invalidRequest(errors);
 
   // One range for every chart, so the regimes line up: from a little before the earliest date to the latest default end.
   const defaults = chosen.map(defaultRange);
   const from = query.from ?? addMonths(defaults.map((range) => range.from).sort()[0]!, -LEAD_MONTHS);
-  const to = query.to ?? defaults.map((range) => range.to).sort().at(-1)!;
-  if (to <= from) throw invalidRequest([{ path: query.to ? 'to' : 'from', message: `the range ${from} → ${to} is empty` }]);
+  const to =
+    query.to ??
+    defaults
+      .map((range) => range.to)
+      .sort()
+      .at(-1)!;
+  if (to <= from)
+    throw invalidRequest([{ path: query.to ? 'to' : 'from', message: `the range ${from} → ${to} is empty` }]);
   const regimes = chosen.map((tariff) => ({
     regime: tariff.regime,
-    versions: registry.versions(tariff.regime).map((version) => ({ id: version.id, title: version.data.title, published: version.published })),
+    versions: registry
+      .versions(tariff.regime)
+      .map((version) => ({ id: version.id, title: version.data.title, published: version.published })),
     timeline: timelineOf(tariff, { from, to }),
   }));
   c.header('content-security-policy', TIMELINE_CSP);

@@ -3,12 +3,15 @@
  * given by the caller (or a ledger) and charges earlier in the same quote
  * count toward it.
  */
+
+import { anniversaryYear, calendarYear, localMomentMillis, type YearWindow } from '../../lib/time';
 import type { CapYearDefinition } from '../../tariffs/schema';
-import { anniversaryYear, calendarYear, localMomentMillis, type YearWindow } from '../time';
 import type { CountedCharge, PriorCharge } from '../types';
 
 export function capYearOf(definition: CapYearDefinition, millis: number, zone: string): YearWindow {
-  return definition.kind === 'calendar' ? calendarYear(millis, zone) : anniversaryYear(millis, zone, definition.month, definition.day);
+  return definition.kind === 'calendar'
+    ? calendarYear(millis, zone)
+    : anniversaryYear(millis, zone, definition.month, definition.day);
 }
 
 interface DatedCharge extends CountedCharge {
@@ -32,7 +35,13 @@ export class CapCounter {
   /** Charges in `year` dated at or before the arrival, leaving out the voyage's own payment. */
   countedFor(year: YearWindow, arrivalMillis: number, own?: CountedCharge): CountedCharge[] {
     return this.charges
-      .filter((charge) => charge !== own && charge.millis >= year.startMillis && charge.millis < year.endMillis && charge.millis <= arrivalMillis)
+      .filter(
+        (charge) =>
+          charge !== own &&
+          charge.millis >= year.startMillis &&
+          charge.millis < year.endMillis &&
+          charge.millis <= arrivalMillis,
+      )
       .map(({ millis: _millis, ...charge }) => charge);
   }
 

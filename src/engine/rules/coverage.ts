@@ -3,10 +3,9 @@
  * are tried in order and the first whose tests all hold wins (annex
  * precedence, the 25% ownership tests).
  */
-import { decimal, sum, type Decimal } from '../money';
+import { type Decimal, decimal, sum } from '../../lib/money';
+import type { TariffVersion, Test } from '../../tariffs/schema';
 import type { PartyInput, VesselInput } from '../types';
-import type { Test } from '../../tariffs/schema';
-import type { TariffVersion } from '../../tariffs/schema';
 
 export interface CoverageMatch {
   rule: string | null;
@@ -20,7 +19,11 @@ type Measure = 'equity' | 'voting' | 'board';
 
 /** Share of `measure` held together by persons of `countries`, as a decimal percentage. */
 export function heldBy(party: PartyInput, countries: ReadonlyArray<string>, measure: Measure): Decimal {
-  return sum((party.stakes ?? []).filter((stake) => countries.includes(stake.country)).map((stake) => decimal(stake[measure] ?? 0)));
+  return sum(
+    (party.stakes ?? [])
+      .filter((stake) => countries.includes(stake.country))
+      .map((stake) => decimal(stake[measure] ?? 0)),
+  );
 }
 
 /**
@@ -40,11 +43,17 @@ export function partyOf(
     for (const measure of measures) {
       const held = heldBy(party, countries, measure);
       if (held.greaterThanOrEqualTo(limit)) {
-        return { holds: true, why: `persons of ${countries.join('/')} hold ${held.toFixed()}% of its ${measure} (threshold ${threshold}%)` };
+        return {
+          holds: true,
+          why: `persons of ${countries.join('/')} hold ${held.toFixed()}% of its ${measure} (threshold ${threshold}%)`,
+        };
       }
     }
   }
-  return { holds: false, why: `its country is ${party.country} and persons of ${countries.join('/')} hold less than ${threshold ?? '—'}% of it` };
+  return {
+    holds: false,
+    why: `its country is ${party.country} and persons of ${countries.join('/')} hold less than ${threshold ?? '—'}% of it`,
+  };
 }
 
 function testHolds(test: Test, vessel: VesselInput): { holds: boolean; why: string } {
@@ -54,7 +63,10 @@ function testHolds(test: Test, vessel: VesselInput): { holds: boolean; why: stri
     case 'built-in':
       return { holds: test.countries.includes(vessel.buildCountry), why: `built in ${vessel.buildCountry}` };
     case 'not-built-in':
-      return { holds: !test.countries.includes(vessel.buildCountry), why: `built in ${vessel.buildCountry}, not in ${test.countries.join('/')}` };
+      return {
+        holds: !test.countries.includes(vessel.buildCountry),
+        why: `built in ${vessel.buildCountry}, not in ${test.countries.join('/')}`,
+      };
     case 'flag':
       return { holds: test.countries.includes(vessel.flag), why: `flag ${vessel.flag}` };
     case 'party-of': {

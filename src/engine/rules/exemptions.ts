@@ -3,9 +3,10 @@
  * evaluated and reported with `applies` and a reason, whatever the outcome.
  * One small evaluator per kind; the tariff file supplies the parameters.
  */
+
+import { decimal } from '../../lib/money';
 import { greatCircleNm } from '../../ports/index';
 import type { Exemption } from '../../tariffs/schema';
-import { decimal } from '../money';
 import type { ExemptionResult, VesselInput } from '../types';
 import type { ResolvedCall, Rotation } from '../voyages';
 import { heldBy } from './coverage';
@@ -36,7 +37,8 @@ function arrivalCargo(exemption: KindOf<'arrival-cargo'>, ctx: ExemptionContext)
 
 function vesselSize(exemption: KindOf<'vessel-size'>, ctx: ExemptionContext): Evaluation {
   const { vessel } = ctx;
-  const threshold = exemption.thresholds.find((t) => t.types?.includes(vessel.type)) ?? exemption.thresholds.find((t) => !t.types);
+  const threshold =
+    exemption.thresholds.find((t) => t.types?.includes(vessel.type)) ?? exemption.thresholds.find((t) => !t.types);
   if (!threshold) return { applies: false, reason: `no size threshold is set for ${vessel.type} vessels` };
   const limit = resolveParam(threshold.max, ctx.assumptions);
   const field = threshold.measure === 'teu' ? 'teuCapacity' : 'deadweight';
@@ -66,12 +68,20 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
   const given = first.input.distanceNm;
   if (given !== undefined) {
     const applies = given < limit;
-    return { applies, reason: `sea distance given: ${nm(given)} from the farthest foreign port to ${first.port} (${applies ? 'less than' : 'not less than'} ${nm(limit)})` };
+    return {
+      applies,
+      reason: `sea distance given: ${nm(given)} from the farthest foreign port to ${first.port} (${applies ? 'less than' : 'not less than'} ${nm(limit)})`,
+    };
   }
-  const foreign = exemption.reading === 'last-foreign-port' ? ctx.rotation.precedingForeign.slice(-1) : ctx.rotation.precedingForeign;
+  const foreign =
+    exemption.reading === 'last-foreign-port' ? ctx.rotation.precedingForeign.slice(-1) : ctx.rotation.precedingForeign;
   if (foreign.length === 0) {
     const reason = `not evaluated: no foreign call before ${first.port} and no distanceNm given`;
-    return { applies: false, reason, note: `The short-sea exemption at ${first.port} was not evaluated: no foreign call before the rotation and no distanceNm.` };
+    return {
+      applies: false,
+      reason,
+      note: `The short-sea exemption at ${first.port} was not evaluated: no foreign call before the rotation and no distanceNm.`,
+    };
   }
   let farthest: { call: ResolvedCall; distance: number } | undefined;
   const unknown: string[] = [];
@@ -90,7 +100,11 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
   }
   if (!farthest || unknown.length > 0) {
     const reason = `not evaluated: no coordinates for ${[...unknown, ...(first.position ? [] : [first.port])].join(', ')}; give distanceNm`;
-    return { applies: false, reason, note: `The short-sea exemption at ${first.port} was not evaluated: unknown port coordinates; give distanceNm.` };
+    return {
+      applies: false,
+      reason,
+      note: `The short-sea exemption at ${first.port} was not evaluated: unknown port coordinates; give distanceNm.`,
+    };
   }
   return {
     applies: true,
@@ -101,12 +115,16 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
 
 function partyOwnership(exemption: KindOf<'party-ownership'>, ctx: ExemptionContext): Evaluation {
   const party = ctx.vessel[exemption.party];
-  if (exemption.countries.includes(party.country)) return { applies: true, reason: `the ${exemption.party}'s country is ${party.country}` };
+  if (exemption.countries.includes(party.country))
+    return { applies: true, reason: `the ${exemption.party}'s country is ${party.country}` };
   const limit = decimal(exemption.stakeThreshold);
   for (const measure of exemption.measures) {
     const held = heldBy(party, exemption.countries, measure);
     if (held.greaterThanOrEqualTo(limit)) {
-      return { applies: true, reason: `persons of ${exemption.countries.join('/')} hold ${held.toFixed()}% of the ${exemption.party}'s ${measure} (≥ ${exemption.stakeThreshold}%)` };
+      return {
+        applies: true,
+        reason: `persons of ${exemption.countries.join('/')} hold ${held.toFixed()}% of the ${exemption.party}'s ${measure} (≥ ${exemption.stakeThreshold}%)`,
+      };
     }
   }
   const held = heldBy(party, exemption.countries, exemption.measures[0]!);
@@ -156,7 +174,10 @@ function evaluateOne(exemption: Exemption, ctx: ExemptionContext): Evaluation {
       return program(exemption, ctx);
     case 'vessel-type': {
       const applies = exemption.types.includes(ctx.vessel.type);
-      return { applies, reason: `vessel type ${ctx.vessel.type}${applies ? '' : `, not ${exemption.types.join('/')}`}` };
+      return {
+        applies,
+        reason: `vessel type ${ctx.vessel.type}${applies ? '' : `, not ${exemption.types.join('/')}`}`,
+      };
     }
     case 'government-cargo':
       return governmentCargo(ctx);

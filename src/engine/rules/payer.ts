@@ -6,7 +6,7 @@
  */
 import type { ClauseRegistry } from '../../charter/registry';
 import { CHARTER_FACTS, type CharterClause, type CharterFact, type Payer } from '../../charter/schema';
-import { QuoteInputError, type CharterPartyInput, type ClauseReference, type VoyageQuote } from '../types';
+import { type CharterPartyInput, type ClauseReference, QuoteInputError, type VoyageQuote } from '../types';
 
 export type CharterFacts = Record<CharterFact, boolean>;
 
@@ -46,7 +46,10 @@ export function resolveClauses(registry: ClauseRegistry | undefined, input: Char
     }
     const earlier = byRegime.get(clause.regime);
     if (earlier) {
-      issues.push({ path: pathOf(i), message: `${earlier === id ? `${id} is named twice` : `${id} and ${earlier} both cover ${clause.regime}`}; name one clause per regime` });
+      issues.push({
+        path: pathOf(i),
+        message: `${earlier === id ? `${id} is named twice` : `${id} and ${earlier} both cover ${clause.regime}`}; name one clause per regime`,
+      });
       return;
     }
     byRegime.set(clause.regime, id);
@@ -74,9 +77,15 @@ export function decidePayer(
   facts: CharterFacts,
 ): PayerDecision {
   const clause = clauses.find((candidate) => candidate.regime === voyage.regime);
-  if (!clause) return { payer: null, payerReason: `no charter-party clause given for ${voyage.regime} fees`, clause: null };
+  if (!clause)
+    return { payer: null, payerReason: `no charter-party clause given for ${voyage.regime} fees`, clause: null };
   const clauseRef = clauseReference(clause);
-  if (voyage.outcome !== 'charged') return { payer: null, payerReason: `nothing to allocate: no fee is charged (${voyage.outcome})`, clause: clauseRef };
+  if (voyage.outcome !== 'charged')
+    return {
+      payer: null,
+      payerReason: `nothing to allocate: no fee is charged (${voyage.outcome})`,
+      clause: clauseRef,
+    };
   if (voyage.rule === null || !clause.covers.rules.includes(voyage.rule)) {
     return { payer: null, payerReason: clause.covers.outsideReason, clause: clauseRef };
   }
@@ -90,7 +99,11 @@ export function decidePayer(
 }
 
 /** Adds `payer`, `payerReason` and `clause` to every voyage, with a line of explanation. */
-export function allocatePayers(voyages: VoyageQuote[], registry: ClauseRegistry | undefined, input: CharterPartyInput): void {
+export function allocatePayers(
+  voyages: VoyageQuote[],
+  registry: ClauseRegistry | undefined,
+  input: CharterPartyInput,
+): void {
   const clauses = resolveClauses(registry, input);
   const facts = charterFacts(input);
   for (const voyage of voyages) {
@@ -99,6 +112,10 @@ export function allocatePayers(voyages: VoyageQuote[], registry: ClauseRegistry 
     voyage.payerReason = decision.payerReason;
     voyage.clause = decision.clause;
     const under = decision.clause ? ` under the ${decision.clause.title}` : '';
-    voyage.explanation.push(decision.payer ? `Payer${under}: ${decision.payer}, because ${decision.payerReason}.` : `Payer${under}: none; ${decision.payerReason}.`);
+    voyage.explanation.push(
+      decision.payer
+        ? `Payer${under}: ${decision.payer}, because ${decision.payerReason}.`
+        : `Payer${under}: none; ${decision.payerReason}.`,
+    );
   }
 }

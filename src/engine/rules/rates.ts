@@ -3,8 +3,9 @@
  * (net tons, containers discharged, CEU) is quantity × rate, and the rule's
  * `combine` ("max") picks the amount charged.
  */
+
+import { type Decimal, formatAmount, formatQuantity, max } from '../../lib/money';
 import type { CompiledRateStep, CompiledRule } from '../../tariffs/registry';
-import { formatAmount, formatQuantity, max, type Decimal } from '../money';
 import type { BasisLine } from '../types';
 
 export type Quantities = Partial<Record<'net-ton' | 'container' | 'ceu', Decimal>>;
@@ -31,7 +32,12 @@ export function computeBasis(step: CompiledRateStep, quantities: Quantities, pla
     if (quantity === undefined) return { lines, amount: max(amounts), missing: basis.unit };
     const amount = quantity.times(basis.rate);
     amounts.push(amount);
-    lines.push({ quantity: formatQuantity(quantity), unit: basis.unit, rate: basis.rateText, amount: formatAmount(amount, places) });
+    lines.push({
+      quantity: formatQuantity(quantity),
+      unit: basis.unit,
+      rate: basis.rateText,
+      amount: formatAmount(amount, places),
+    });
   }
   return { lines, amount: max(amounts) };
 }

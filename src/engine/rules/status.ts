@@ -13,7 +13,11 @@ export interface StatusAtArrival {
   scenario?: { assumption: string; value: string };
 }
 
-export function statusAt(tariff: LoadedTariff, millis: number, assumptions: Readonly<Record<string, string>>): StatusAtArrival {
+export function statusAt(
+  tariff: LoadedTariff,
+  millis: number,
+  assumptions: Readonly<Record<string, string>>,
+): StatusAtArrival {
   const window = tariff.windows.find((candidate) => candidate.fromMillis <= millis && millis < candidate.toMillis);
   if (!window) return { status: 'not-in-force', certainty: 'confirmed' };
   const { status, scenario } = window.window;

@@ -3,10 +3,10 @@
  * OpenAPI document, so the two never drift apart.
  */
 import { z } from '@hono/zod-openapi';
-import { isCountryCode } from '../lib/countries';
-import { LOCODE_PATTERN } from '../ports/index';
-import { isValidDate, isValidDateTimeWithOffset } from '../engine/time';
-import { CALL_PURPOSES, CARGO_STATES, PROGRAMS, VESSEL_TYPES } from '../tariffs/schema';
+import { isCountryCode } from '../../lib/countries';
+import { isValidDate, isValidDateTimeWithOffset } from '../../lib/time';
+import { LOCODE_PATTERN } from '../../ports/index';
+import { CALL_PURPOSES, CARGO_STATES, PROGRAMS, VESSEL_TYPES } from '../../tariffs/schema';
 
 /** Limits on one request; documented in the README and the OpenAPI document. */
 export const LIMITS = {
@@ -67,7 +67,12 @@ const Party = z
   .superRefine((party, ctx) => {
     for (const measure of ['equity', 'voting', 'board'] as const) {
       const total = (party.stakes ?? []).reduce((acc, stake) => acc + Math.round((stake[measure] ?? 0) * 1e6), 0) / 1e6;
-      if (total > 100) ctx.addIssue({ code: 'custom', path: ['stakes'], message: `stakes add up to ${total}% of ${measure}, more than 100%` });
+      if (total > 100)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stakes'],
+          message: `stakes add up to ${total}% of ${measure}, more than 100%`,
+        });
     }
   })
   .openapi('Party');
@@ -80,17 +85,26 @@ const UsBuiltOrder = z
     vesselType: z.enum(VESSEL_TYPES).optional(),
   })
   .strict()
-  .refine((order) => !order.deliveredOn || order.deliveredOn >= order.orderedOn, { path: ['deliveredOn'], message: 'must not be before orderedOn' })
+  .refine((order) => !order.deliveredOn || order.deliveredOn >= order.orderedOn, {
+    path: ['deliveredOn'],
+    message: 'must not be before orderedOn',
+  })
   .openapi('UsBuiltOrder');
 
 export const Vessel = z
   .object({
-    imo: z.string().refine(isValidImo, { message: 'must be a 7-digit IMO number with a valid check digit' }).openapi({ example: '9310006' }),
+    imo: z
+      .string()
+      .refine(isValidImo, { message: 'must be a 7-digit IMO number with a valid check digit' })
+      .openapi({ example: '9310006' }),
     name: z.string().max(200).optional(),
     type: z.enum(VESSEL_TYPES),
     flag: Country,
     buildCountry: Country,
-    netTonnage: positive(LIMITS.netTonnage).openapi({ example: 60000, description: 'Net tonnage (ITC 69); decimals allowed' }),
+    netTonnage: positive(LIMITS.netTonnage).openapi({
+      example: 60000,
+      description: 'Net tonnage (ITC 69); decimals allowed',
+    }),
     deadweight: positive(LIMITS.deadweight).optional(),
     teuCapacity: positive(LIMITS.teuCapacity).optional(),
     ceuCapacity: positive(LIMITS.ceuCapacity).optional(),
@@ -105,7 +119,10 @@ export const Vessel = z
 
 export const PortCall = z
   .object({
-    port: z.string().regex(LOCODE_PATTERN, 'must be a UN/LOCODE: 2-letter country and 3 letters or digits 2–9, such as USLAX').openapi({ example: 'USLAX' }),
+    port: z
+      .string()
+      .regex(LOCODE_PATTERN, 'must be a UN/LOCODE: 2-letter country and 3 letters or digits 2–9, such as USLAX')
+      .openapi({ example: 'USLAX' }),
     arrival: z
       .string()
       .refine((v) => isValidDate(v) || isValidDateTimeWithOffset(v), {
@@ -115,7 +132,12 @@ export const PortCall = z
       .openapi({ example: '2025-10-20T06:00:00-07:00' }),
     cargo: z.enum(CARGO_STATES).optional(),
     purpose: z.enum(CALL_PURPOSES).optional(),
-    containersDischarged: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(LIMITS.containersDischarged).optional(),
+    containersDischarged: z
+      .number()
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .max(LIMITS.containersDischarged)
+      .optional(),
     distanceNm: positive(LIMITS.distanceNm).optional(),
     usGovernmentCargo: z.boolean().optional(),
   })
@@ -139,15 +161,28 @@ const Options = z
     fx: z
       .record(
         z.string().regex(/^[A-Z]{3}\/[A-Z]{3}$/, 'FX pairs are written BASE/QUOTE, such as USD/CNY'),
-        z.string().regex(/^\d+(\.\d+)?$/, 'must be a positive decimal string').refine((v) => Number(v) > 0, 'must be greater than 0'),
+        z
+          .string()
+          .regex(/^\d+(\.\d+)?$/, 'must be a positive decimal string')
+          .refine((v) => Number(v) > 0, 'must be greater than 0'),
       )
       .superRefine((fx, ctx) => {
         const pairs = Object.keys(fx);
         pairs.forEach((pair, i) => {
           const [base, quote] = pair.split('/');
           const reverse = pairs.indexOf(`${quote}/${base}`);
-          if (base === quote) ctx.addIssue({ code: 'custom', path: [pair], message: `${pair} converts a currency to itself; give a pair of two currencies` });
-          else if (reverse !== -1 && reverse < i) ctx.addIssue({ code: 'custom', path: [pair], message: `${quote}/${base} is given too; give one rate per currency pair` });
+          if (base === quote)
+            ctx.addIssue({
+              code: 'custom',
+              path: [pair],
+              message: `${pair} converts a currency to itself; give a pair of two currencies`,
+            });
+          else if (reverse !== -1 && reverse < i)
+            ctx.addIssue({
+              code: 'custom',
+              path: [pair],
+              message: `${quote}/${base} is given too; give one rate per currency pair`,
+            });
         });
       })
       .optional(),
@@ -155,18 +190,25 @@ const Options = z
   .strict()
   .openapi('QuoteOptions');
 
-const ClauseId = z.string().regex(/^[a-z0-9-]{1,80}$/, 'must be a clause id such as bimco-ustr-2025 (see GET /v1/clauses)');
+const ClauseId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,80}$/, 'must be a clause id such as bimco-ustr-2025 (see GET /v1/clauses)');
 
 const CharterParty = z
   .object({
     clause: z
       .union([ClauseId, z.array(ClauseId).min(1, 'name at least one clause').max(10, 'at most 10 clauses')])
-      .openapi({ example: 'bimco-ustr-2025', description: 'The clause id (or ids, one per regime) of the time charter, as listed by GET /v1/clauses.' }),
-    ownersDeclarationAccurate: z.boolean().optional().openapi({ description: "The owners' declaration of owner, operator and build was accurate and complete (default true)." }),
-    ownerChangeAfterFixture: z
-      .boolean()
-      .optional()
-      .openapi({ description: 'Owners changed the registered owner, bareboat charterer, disponent owner, manager or operator after the fixture (default false).' }),
+      .openapi({
+        example: 'bimco-ustr-2025',
+        description: 'The clause id (or ids, one per regime) of the time charter, as listed by GET /v1/clauses.',
+      }),
+    ownersDeclarationAccurate: z.boolean().optional().openapi({
+      description: "The owners' declaration of owner, operator and build was accurate and complete (default true).",
+    }),
+    ownerChangeAfterFixture: z.boolean().optional().openapi({
+      description:
+        'Owners changed the registered owner, bareboat charterer, disponent owner, manager or operator after the fixture (default false).',
+    }),
   })
   .strict()
   .openapi('CharterParty', { description: 'Who pays: each voyage then carries `payer`, `payerReason` and `clause`.' });
@@ -174,7 +216,10 @@ const CharterParty = z
 export const QuoteRequest = z
   .object({
     vessel: Vessel,
-    portCalls: z.array(PortCall).min(1, 'give at least one port call').max(LIMITS.portCalls, `at most ${LIMITS.portCalls} port calls`),
+    portCalls: z
+      .array(PortCall)
+      .min(1, 'give at least one port call')
+      .max(LIMITS.portCalls, `at most ${LIMITS.portCalls} port calls`),
     priorCharges: z.array(PriorCharge).max(LIMITS.priorCharges).optional(),
     options: Options.optional(),
     charterParty: CharterParty.optional(),
@@ -183,7 +228,9 @@ export const QuoteRequest = z
   .openapi('QuoteRequest');
 export type QuoteRequest = z.infer<typeof QuoteRequest>;
 
-const MoneySchema = z.object({ amount: z.string().openapi({ example: '900000.00' }), currency: z.string().openapi({ example: 'USD' }) }).openapi('Money');
+const MoneySchema = z
+  .object({ amount: z.string().openapi({ example: '900000.00' }), currency: z.string().openapi({ example: 'USD' }) })
+  .openapi('Money');
 
 export const VoyageSchema = z
   .object({
@@ -203,13 +250,25 @@ export const VoyageSchema = z
         year: z.string(),
         count: z.number(),
         limit: z.number(),
-        counted: z.array(z.object({ source: z.enum(['request', 'ledger', 'quote']), date: z.string(), port: z.string().optional(), id: z.string().optional() })),
+        counted: z.array(
+          z.object({
+            source: z.enum(['request', 'ledger', 'quote']),
+            date: z.string(),
+            port: z.string().optional(),
+            id: z.string().optional(),
+          }),
+        ),
       })
       .nullable(),
-    alternatives: z.array(z.object({ assumption: z.string(), value: z.string(), amount: z.string(), outcome: z.string() })),
+    alternatives: z.array(
+      z.object({ assumption: z.string(), value: z.string(), amount: z.string(), outcome: z.string() }),
+    ),
     explanation: z.array(z.string()),
     citations: z.array(z.object({ title: z.string(), url: z.string() })),
-    payer: z.enum(['charterers', 'owners']).nullable().optional().openapi({ description: 'Who bears the fee under the charter-party clause (only with `charterParty`); null when nothing is allocated.' }),
+    payer: z.enum(['charterers', 'owners']).nullable().optional().openapi({
+      description:
+        'Who bears the fee under the charter-party clause (only with `charterParty`); null when nothing is allocated.',
+    }),
     payerReason: z.string().optional(),
     clause: z.object({ id: z.string(), title: z.string(), url: z.string() }).nullable().optional(),
   })
@@ -223,7 +282,9 @@ export const QuoteResponse = z
     assumptions: z.record(z.string(), z.string()),
     voyages: z.array(VoyageSchema),
     totals: z.array(MoneySchema),
-    converted: z.object({ currency: z.string(), amount: z.string(), rates: z.record(z.string(), z.string()) }).optional(),
+    converted: z
+      .object({ currency: z.string(), amount: z.string(), rates: z.record(z.string(), z.string()) })
+      .optional(),
     notes: z.array(z.string()),
   })
   .openapi('Quote');

@@ -5,7 +5,7 @@
  * being read as a quote id.
  */
 import type { MiddlewareHandler } from 'hono';
-import { ProblemError } from './problem';
+import { ProblemError } from '../problem';
 
 export interface RouteEntry {
   method: string;
@@ -23,8 +23,13 @@ const patterns = new Map<string, Pattern>();
 function patternOf(path: string): Pattern {
   let pattern = patterns.get(path);
   if (!pattern) {
-    const segments = path.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    pattern = { regex: new RegExp(`^${segments.join('/')}/?$`), params: path.split('/').filter((segment) => segment.startsWith(':')).length };
+    const segments = path
+      .split('/')
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    pattern = {
+      regex: new RegExp(`^${segments.join('/')}/?$`),
+      params: path.split('/').filter((segment) => segment.startsWith(':')).length,
+    };
     patterns.set(path, pattern);
   }
   return pattern;
@@ -35,12 +40,23 @@ export function methodNotAllowed(routes: () => ReadonlyArray<RouteEntry>): Middl
   return async (c, next) => {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     if (method === 'OPTIONS') return next();
-    const matching = routes().filter((route) => route.method !== 'ALL' && !route.path.includes('*') && patternOf(route.path).regex.test(c.req.path));
+    const matching = routes().filter(
+      (route) => route.method !== 'ALL' && !route.path.includes('*') && patternOf(route.path).regex.test(c.req.path),
+    );
     if (matching.length === 0) return next();
     const fewest = Math.min(...matching.map((route) => patternOf(route.path).params));
-    const allowed = [...new Set(matching.filter((route) => patternOf(route.path).params === fewest).map((route) => route.method))].sort();
+    const allowed = [
+      ...new Set(matching.filter((route) => patternOf(route.path).params === fewest).map((route) => route.method)),
+    ].sort();
     if (allowed.includes(method)) return next();
     const allow = allowed.join(', ');
-    throw new ProblemError(405, 'method-not-allowed', 'Method not allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${allow}.`, [], { allow });
+    throw new ProblemError(
+      405,
+      'method-not-allowed',
+      'Method not allowed',
+      `${c.req.method} is not allowed on ${c.req.path}; use ${allow}.`,
+      [],
+      { allow },
+    );
   };
 }

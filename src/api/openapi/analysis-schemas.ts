@@ -4,8 +4,7 @@
  * answers in /openapi.json.
  */
 import { z } from '@hono/zod-openapi';
-import { DateText, QuoteRequest } from './schemas';
-
+import { DateText, QuoteRequest } from './quote-schemas';
 
 export const RegimeParam = z.object({ regime: z.string().max(40).openapi({ example: 'us-301' }) });
 
@@ -13,12 +12,17 @@ const VersionText = z.string().min(1).max(80);
 
 export const DiffQuery = z
   .object({
-    from: VersionText.openapi({ description: 'Older version: its date (2025-04-17) or full id (us-301/2025-04-17)', example: '2025-04-17' }),
+    from: VersionText.openapi({
+      description: 'Older version: its date (2025-04-17) or full id (us-301/2025-04-17)',
+      example: '2025-04-17',
+    }),
     to: VersionText.openapi({ description: 'Newer version, as `from`', example: '2025-10-10' }),
   })
   .strict();
 
-const CitationSchema = z.object({ title: z.string(), url: z.string(), date: z.string().optional(), reference: z.string().optional() }).openapi('Citation');
+const CitationSchema = z
+  .object({ title: z.string(), url: z.string(), date: z.string().optional(), reference: z.string().optional() })
+  .openapi('Citation');
 
 const VersionHeader = z.object({ id: z.string(), published: z.string(), title: z.string() });
 
@@ -35,7 +39,10 @@ export const DiffResponse = z
         before: z.unknown().optional(),
         after: z.unknown().optional(),
         rule: z.string().optional(),
-        effective: z.string().optional().openapi({ description: 'Rate entries: the effective date of the step, in the tariff zone' }),
+        effective: z
+          .string()
+          .optional()
+          .openapi({ description: 'Rate entries: the effective date of the step, in the tariff zone' }),
         version: z.string().openapi({ description: 'The version whose publication made the change' }),
         citation: CitationSchema,
       }),
@@ -45,9 +52,18 @@ export const DiffResponse = z
 
 export const TimelineQuery = z
   .object({
-    version: VersionText.optional().openapi({ description: 'Version date or id; default: the latest', example: '2025-11-10' }),
-    from: DateText.optional().openapi({ description: 'First date shown, in the regime zone; default: the earliest date of the version', example: '2025-10-01' }),
-    to: DateText.optional().openapi({ description: 'End date (exclusive), in the regime zone; default: a year after the latest date of the version', example: '2027-01-01' }),
+    version: VersionText.optional().openapi({
+      description: 'Version date or id; default: the latest',
+      example: '2025-11-10',
+    }),
+    from: DateText.optional().openapi({
+      description: 'First date shown, in the regime zone; default: the earliest date of the version',
+      example: '2025-10-01',
+    }),
+    to: DateText.optional().openapi({
+      description: 'End date (exclusive), in the regime zone; default: a year after the latest date of the version',
+      example: '2027-01-01',
+    }),
   })
   .strict();
 
@@ -81,7 +97,13 @@ export const TimelineResponse = z
         ...Span,
         status: z.enum(['not-in-force', 'in-force', 'suspended', 'unconfirmed']),
         note: z.string(),
-        scenario: z.object({ assumption: z.string(), default: z.string().optional(), outcomes: z.record(z.string(), z.string()) }).optional(),
+        scenario: z
+          .object({
+            assumption: z.string(),
+            default: z.string().optional(),
+            outcomes: z.record(z.string(), z.string()),
+          })
+          .optional(),
       }),
     ),
   })
@@ -95,15 +117,23 @@ const Variant = z
     label: z.string().max(80).optional(),
     asOf: DateText.optional().openapi({ example: '2026-11-28' }),
     tariffVersions: z.record(z.string().max(40), z.string().max(80)).optional(),
-    assumptions: z.record(z.string().max(80), z.string().max(80)).optional().openapi({ example: { 'us-301.after-suspension': 'extended' } }),
+    assumptions: z
+      .record(z.string().max(80), z.string().max(80))
+      .optional()
+      .openapi({ example: { 'us-301.after-suspension': 'extended' } }),
   })
   .strict()
-  .openapi('Variant', { description: 'A scenario: its fields override the request options (pins and assumptions merged key by key).' });
+  .openapi('Variant', {
+    description: 'A scenario: its fields override the request options (pins and assumptions merged key by key).',
+  });
 
 export const CompareRequest = z
   .object({
     request: QuoteRequest,
-    variants: z.array(Variant).min(1, 'give at least one variant').max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`),
+    variants: z
+      .array(Variant)
+      .min(1, 'give at least one variant')
+      .max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`),
   })
   .strict()
   .openapi('CompareRequest');
@@ -152,9 +182,16 @@ export const CompareResponse = z
 
 /** The first key of a comma-separated list that appears twice, with the values given for it. */
 function repeatedKey(list: string, separator: string): { key: string; values: string[] } | undefined {
-  const entries = list.split(',').map((entry) => [entry.split(separator)[0]!, separator === '/' ? entry : entry.slice(entry.indexOf(separator) + 1)] as const);
+  const entries = list
+    .split(',')
+    .map(
+      (entry) =>
+        [entry.split(separator)[0]!, separator === '/' ? entry : entry.slice(entry.indexOf(separator) + 1)] as const,
+    );
   const key = entries.map(([name]) => name).find((name, i, names) => names.indexOf(name) !== i);
-  return key === undefined ? undefined : { key, values: entries.filter(([name]) => name === key).map(([, value]) => value) };
+  return key === undefined
+    ? undefined
+    : { key, values: entries.filter(([name]) => name === key).map(([, value]) => value) };
 }
 
 /** `id=value` pairs separated by commas. */
@@ -162,7 +199,9 @@ const PAIRS = /^[a-z0-9.-]+=[a-z0-9-]+(,[a-z0-9.-]+=[a-z0-9-]+)*$/;
 
 export const BatchQuery = z
   .object({
-    asOf: DateText.optional().openapi({ description: 'Knowledge date for every vessel (a JSON request’s own options win)' }),
+    asOf: DateText.optional().openapi({
+      description: 'Knowledge date for every vessel (a JSON request’s own options win)',
+    }),
     assumptions: z
       .string()
       .max(1000)
@@ -172,14 +211,30 @@ export const BatchQuery = z
     tariffVersions: z
       .string()
       .max(1000)
-      .regex(/^[a-z0-9-]+\/\d{4}-\d{2}-\d{2}(,[a-z0-9-]+\/\d{4}-\d{2}-\d{2})*$/, 'write version ids separated by commas, such as us-301/2025-10-10')
+      .regex(
+        /^[a-z0-9-]+\/\d{4}-\d{2}-\d{2}(,[a-z0-9-]+\/\d{4}-\d{2}-\d{2})*$/,
+        'write version ids separated by commas, such as us-301/2025-10-10',
+      )
       .optional(),
-    detail: z.enum(['summary', 'full']).optional().openapi({ description: '`full` adds each voyage’s explanation and citations' }),
+    detail: z
+      .enum(['summary', 'full'])
+      .optional()
+      .openapi({ description: '`full` adds each voyage’s explanation and citations' }),
   })
   .strict()
   .superRefine((query, ctx) => {
     const pinned = query.tariffVersions === undefined ? undefined : repeatedKey(query.tariffVersions, '/');
-    if (pinned) ctx.addIssue({ code: 'custom', path: ['tariffVersions'], message: `${pinned.key} is pinned twice (${pinned.values.join(', ')}); pin one version per regime` });
+    if (pinned)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tariffVersions'],
+        message: `${pinned.key} is pinned twice (${pinned.values.join(', ')}); pin one version per regime`,
+      });
     const set = query.assumptions === undefined ? undefined : repeatedKey(query.assumptions, '=');
-    if (set) ctx.addIssue({ code: 'custom', path: ['assumptions'], message: `${set.key} is set twice (${set.values.join(', ')}); set each assumption once` });
+    if (set)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['assumptions'],
+        message: `${set.key} is set twice (${set.values.join(', ')}); set each assumption once`,
+      });
   });

@@ -6,8 +6,8 @@
  * --kind publishable --origins …`). Everything that needs the list asks this
  * module.
  */
-import { publishableKeyOrigins } from '../accounts/key-store';
-import type { Bindings } from './env';
+import { publishableKeyOrigins } from '../../accounts/key-store';
+import type { Bindings } from '../env';
 
 const parsed = new Map<string, ReadonlySet<string>>();
 
@@ -24,7 +24,8 @@ export function normalizeOrigin(text: string): string | undefined {
     return undefined;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return undefined;
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
+    return undefined;
   return url.origin;
 }
 
@@ -33,7 +34,10 @@ export function allowedOrigins(env: Bindings | undefined): ReadonlySet<string> {
   const text = env?.ALLOWED_ORIGINS ?? '';
   let origins = parsed.get(text);
   if (!origins) {
-    const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const entries = text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     const valid = new Set<string>();
     for (const entry of entries) {
       const origin = normalizeOrigin(entry);

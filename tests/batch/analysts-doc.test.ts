@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import readme from '../../README.md?raw';
+import analystsDoc from '../../docs/analysts.md?raw';
 import { CALL_COLUMNS, VESSEL_COLUMNS } from '../../src/batch/columns';
 import { BATCH_LIMITS } from '../../src/batch/limits';
 
-/** The README's Analysts section, up to the next second-level heading. */
-const start = readme.indexOf('## Analysts');
-const end = readme.indexOf('\n## ', start + 1);
-const section = readme.slice(start, end === -1 ? undefined : end);
+/** docs/analysts.md, which documents the batch route's CSV columns and limits. */
+const section = analystsDoc;
 const prose = section.replace(/\s+/g, ' ');
 
 /** The rows of the section's CSV column table: `| \`name\` | yes | meaning |`. */
 function documentedColumns(): Array<{ name: string; required: boolean }> {
-  return [...section.matchAll(/^\| `([A-Za-z]+)` \| (yes)? ?\| .+ \|$/gm)].map((m) => ({ name: m[1]!, required: m[2] === 'yes' }));
+  return [...section.matchAll(/^\| `([A-Za-z]+)` \| (yes)? ?\| .+ \|$/gm)].map((m) => ({
+    name: m[1]!,
+    required: m[2] === 'yes',
+  }));
 }
 
-describe('README, Analysts section', () => {
+describe('docs/analysts.md', () => {
   it('documents every CSV column the parser reads, in order, with whether it is required', () => {
-    const columns = [...VESSEL_COLUMNS, ...CALL_COLUMNS].map((column) => ({ name: column.name, required: column.required }));
+    const columns = [...VESSEL_COLUMNS, ...CALL_COLUMNS].map((column) => ({
+      name: column.name,
+      required: column.required,
+    }));
     expect(documentedColumns()).toEqual(columns);
   });
 

@@ -5,7 +5,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import type { AppEnv } from './env';
+import type { AppEnv } from '../env';
 import { isPermittedOrigin } from './origins';
 
 /** CORS for /v1/*: the Origin is echoed only when allowed; others get no allow-origin header, preflight included. */

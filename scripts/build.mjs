@@ -14,7 +14,13 @@ for (const regime of readdirSync(join(root, 'tariffs')).sort()) {
     if (/^\d{4}-\d{2}-\d{2}\.json$/.test(name)) files.push(`${regime}/${name}`);
   }
 }
-writeJsonIndex({ script: 'scripts/build-tariffs.mjs', folder: 'tariffs', files, out: 'src/tariffs/bundle.generated.ts', exportName: 'shippedTariffFiles' });
+writeJsonIndex({
+  script: 'scripts/build.mjs',
+  folder: 'tariffs',
+  files,
+  out: 'src/tariffs/bundle.generated.ts',
+  exportName: 'shippedTariffFiles',
+});
 console.log(`tariff index: ${files.length} versions`);
 
 // The other generated modules (charter-party clauses, the widget bundle) are

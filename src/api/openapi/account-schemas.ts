@@ -3,12 +3,11 @@
  * validate requests and generate the OpenAPI document.
  */
 import { z } from '@hono/zod-openapi';
-import { LOCODE_PATTERN } from '../ports/index';
-import { DateText, isValidImo } from './schemas';
+import { LOCODE_PATTERN } from '../../ports/index';
+import { DateText, isValidImo } from './quote-schemas';
 
 /** Saved-quote listings: default and largest page. */
 export const SAVED_QUOTE_PAGE = { default: 50, max: 200 } as const;
-
 
 export const Imo = z
   .string()
@@ -68,13 +67,18 @@ export const SavedQuoteList = z
 export const ChargeRequest = z
   .object({
     regime: z.string().min(1).max(40).openapi({ example: 'us-301' }),
-    date: DateText.openapi({ description: "Date of the charge (the charging port's arrival), local to the regime's zone" }),
+    date: DateText.openapi({
+      description: "Date of the charge (the charging port's arrival), local to the regime's zone",
+    }),
     port: z.string().regex(LOCODE_PATTERN, 'must be a UN/LOCODE, such as USLAX').openapi({ example: 'USLAX' }),
     amount: z
       .string()
       .regex(/^(0|[1-9]\d{0,14})(\.\d{1,4})?$/, 'must be a decimal string such as "3000000.00" (at most 4 decimals)')
       .openapi({ example: '3000000.00' }),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code, such as USD').openapi({ example: 'USD' }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code, such as USD')
+      .openapi({ example: 'USD' }),
     reference: z
       .string()
       .trim()
@@ -91,7 +95,10 @@ export const IdempotencyHeaders = z.object({
     .string()
     .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters')
     .optional()
-    .openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Makes the write safe to retry: the same key and body return the first result' }),
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description: 'Makes the write safe to retry: the same key and body return the first result',
+    }),
 });
 
 export const ChargeSchema = z
@@ -104,7 +111,9 @@ export const ChargeSchema = z
     amount: z.string(),
     currency: z.string(),
     reference: z.string(),
-    capYear: z.string().nullable().openapi({ description: "Cap year the charge counts in, under the regime's current version and default assumptions" }),
+    capYear: z.string().nullable().openapi({
+      description: "Cap year the charge counts in, under the regime's current version and default assumptions",
+    }),
     recordedAt: z.string(),
     voidedAt: z.string().nullable(),
   })
@@ -120,5 +129,10 @@ export const ChargeListQuery = z.object({
 });
 
 export const ChargeList = z
-  .object({ imo: z.string(), capYear: z.string().nullable(), regime: z.string().nullable(), charges: z.array(ChargeSchema) })
+  .object({
+    imo: z.string(),
+    capYear: z.string().nullable(),
+    regime: z.string().nullable(),
+    charges: z.array(ChargeSchema),
+  })
   .openapi('ChargeList');

@@ -3,8 +3,8 @@
  * routes that take them.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from './env';
-import { ProblemSchema } from './schemas';
+import type { AppEnv } from '../env';
+import { ProblemSchema } from './quote-schemas';
 
 type SecurityRequirement = Record<string, string[]>;
 
@@ -13,7 +13,10 @@ export const keySecurity: SecurityRequirement[] = [{ secretKey: [] }, { publisha
 /** Saved quotes and the ledger: a secret key only. */
 export const secretKeySecurity: SecurityRequirement[] = [{ secretKey: [] }];
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
 
 export const accountProblemResponses = {
   401: problem('Missing, unknown or revoked API key (with WWW-Authenticate: Bearer)'),
@@ -33,6 +36,7 @@ export function registerKeySchemes(app: OpenAPIHono<AppEnv>): void {
     type: 'apiKey',
     in: 'header',
     name: 'x-portfees-key',
-    description: 'A publishable key (pk_live_…) for the widget, valid only from its allowed origins (also accepted as ?key=).',
+    description:
+      'A publishable key (pk_live_…) for the widget, valid only from its allowed origins (also accepted as ?key=).',
   });
 }

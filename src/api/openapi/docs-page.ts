@@ -22,8 +22,21 @@ function example(doc,s,depth=0){s=resolve(doc,s,depth);if(!s||depth>10)return nu
  if(s.type==='object'||s.properties){const o={};for(const[k,v]of Object.entries(s.properties||{}))if((s.required||[]).includes(k))o[k]=example(doc,v,depth+1);return o}
  if(s.type==='array')return[example(doc,s.items,depth+1)];if(s.type==='number'||s.type==='integer')return 1;if(s.type==='boolean')return false;return 'string'}
 const SAMPLE=${JSON.stringify({
-  vessel: { imo: '9310006', type: 'container', flag: 'PA', buildCountry: 'KR', netTonnage: 60000, deadweight: 100000, teuCapacity: 8000, owner: { country: 'GR' }, operator: { country: 'CN' } },
-  portCalls: [{ port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' }, { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }],
+  vessel: {
+    imo: '9310006',
+    type: 'container',
+    flag: 'PA',
+    buildCountry: 'KR',
+    netTonnage: 60000,
+    deadweight: 100000,
+    teuCapacity: 8000,
+    owner: { country: 'GR' },
+    operator: { country: 'CN' },
+  },
+  portCalls: [
+    { port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' },
+    { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' },
+  ],
 })};
 async function main(){const doc=await (await fetch('/openapi.json')).json();const root=document.querySelector('main');
  root.append(el('p',{class:'s',text:doc.info.description+' OpenAPI '+doc.openapi+' document: '},el('a',{href:'/openapi.json',text:'/openapi.json'})));

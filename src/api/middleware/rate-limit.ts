@@ -5,9 +5,9 @@
  * @see https://developers.cloudflare.com/workers/runtime-apis/bindings/rate-limit/
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { clientOf, type Client } from './client';
-import type { AppEnv } from './env';
-import { ProblemError } from './problem';
+import type { AppEnv } from '../env';
+import { ProblemError } from '../problem';
+import { type Client, callerOf } from './caller';
 
 /** The period of both `[[ratelimits]]` bindings in wrangler.toml: a refused client may retry after it. */
 export const RATE_LIMIT_PERIOD_SECONDS = 60;
@@ -18,7 +18,9 @@ function limiterFor(c: Context<AppEnv>, client: Client): RateLimit | undefined {
 
 /** The bucket a request counts in: its key, or the address Cloudflare saw it come from. */
 function bucketOf(c: Context<AppEnv>, client: Client): string {
-  return client.kind === 'anonymous' ? `address:${c.req.header('cf-connecting-ip') ?? 'unknown'}` : `key:${client.keyId}`;
+  return client.kind === 'anonymous'
+    ? `address:${c.req.header('cf-connecting-ip') ?? 'unknown'}`
+    : `key:${client.keyId}`;
 }
 
 /**
@@ -39,13 +41,18 @@ export async function enforceRateLimit(c: Context<AppEnv>, client: Client): Prom
   }
   if (outcome.success) return;
   const who = client.kind === 'anonymous' ? 'this address without an API key' : 'this API key';
-  throw new ProblemError(429, 'rate-limited', 'Too many requests',
+  throw new ProblemError(
+    429,
+    'rate-limited',
+    'Too many requests',
     `The request limit for ${who} is spent; retry after ${RATE_LIMIT_PERIOD_SECONDS} seconds${client.kind === 'anonymous' ? ', or use an API key for a higher limit' : ''}.`,
-    [], { 'retry-after': String(RATE_LIMIT_PERIOD_SECONDS) });
+    [],
+    { 'retry-after': String(RATE_LIMIT_PERIOD_SECONDS) },
+  );
 }
 
 /** Middleware: limits every request but CORS preflights, after authentication has named the client. */
 export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.req.method !== 'OPTIONS') await enforceRateLimit(c, clientOf(c));
+  if (c.req.method !== 'OPTIONS') await enforceRateLimit(c, callerOf(c));
   await next();
 };

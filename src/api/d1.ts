@@ -10,13 +10,18 @@ import { ProblemError } from './problem';
 const STORE_RETRY_AFTER_SECONDS = 5;
 
 function unavailable(detail: string): ProblemError {
-  return new ProblemError(503, 'store-unavailable', 'Store unavailable', detail, [], { 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+  return new ProblemError(503, 'store-unavailable', 'Store unavailable', detail, [], {
+    'retry-after': String(STORE_RETRY_AFTER_SECONDS),
+  });
 }
 
 /** The D1 database of the Worker. */
 export function database(c: Context<AppEnv>): D1Database {
   const db = c.env?.DB;
-  if (!db) throw unavailable('This deployment has no account store (D1 binding DB); keys, saved quotes and the ledger are unavailable.');
+  if (!db)
+    throw unavailable(
+      'This deployment has no account store (D1 binding DB); keys, saved quotes and the ledger are unavailable.',
+    );
   return db;
 }
 

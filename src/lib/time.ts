@@ -21,7 +21,8 @@ export interface Arrival {
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
+const DATE_TIME_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
 const LOCAL_MOMENT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 const MINUTE = 60_000;
 const QUARTER_HOUR = 15 * MINUTE;
@@ -73,7 +74,16 @@ export function zoneOffsetMinutes(zone: string, millis: number): number {
 }
 
 /** The instant of a wall-clock time in `zone` (the earlier one in a repeated hour, shifted past a skipped one). */
-function wallClockToMillis(zone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+function wallClockToMillis(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+): number {
   const asUtc = utcMillis(year, month, day, hour, minute, second, ms);
   let guess = asUtc - zoneOffsetMinutes(zone, asUtc) * MINUTE;
   guess = asUtc - zoneOffsetMinutes(zone, guess) * MINUTE;
@@ -136,11 +146,23 @@ export function parseArrival(text: string, portZone: string | undefined): Arriva
     const start = wallClockToMillis(portZone, year, month, day);
     const next = new Date(utcMillis(year, month, day + 1));
     const end = wallClockToMillis(portZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()) - 1;
-    return { millis: start, latestMillis: end, dateOnly: true, iso: `${text}T00:00:00${formatOffset(zoneOffsetMinutes(portZone, start))}` };
+    return {
+      millis: start,
+      latestMillis: end,
+      dateOnly: true,
+      iso: `${text}T00:00:00${formatOffset(zoneOffsetMinutes(portZone, start))}`,
+    };
   }
   const m = DATE_TIME_WITH_OFFSET.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   const offset = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
@@ -188,7 +210,11 @@ export interface YearWindow {
 /** The calendar year containing an instant, in `zone`. */
 export function calendarYear(millis: number, zone: string): YearWindow {
   const { year } = wallClock(millis, zone);
-  return { label: String(year), startMillis: wallClockToMillis(zone, year, 1, 1), endMillis: wallClockToMillis(zone, year + 1, 1, 1) };
+  return {
+    label: String(year),
+    startMillis: wallClockToMillis(zone, year, 1, 1),
+    endMillis: wallClockToMillis(zone, year + 1, 1, 1),
+  };
 }
 
 /** The year starting each `month`/`day` that contains an instant, in `zone`; labelled `2025-26`. */
@@ -220,7 +246,11 @@ export function localMomentText(millis: number, zone: string): string {
 }
 
 /** The instants at which a new year starts in `zone`, strictly inside (`fromMillis`, `toMillis`). */
-export function yearStartsBetween(fromMillis: number, toMillis: number, zone: string): Array<{ year: number; millis: number }> {
+export function yearStartsBetween(
+  fromMillis: number,
+  toMillis: number,
+  zone: string,
+): Array<{ year: number; millis: number }> {
   const starts: Array<{ year: number; millis: number }> = [];
   let start = DateTime.fromMillis(fromMillis, { zone }).startOf('year').plus({ years: 1 });
   while (start.toMillis() < toMillis) {

@@ -1,0 +1,10 @@
+/**
+ * The engine's one public entry: quoting, the version and assumption choices
+ * it makes, cap years, and the types of its input and output. Nothing outside
+ * `src/engine` imports a file inside it but this one.
+ */
+export { capYearOfCharge } from './cap-year';
+export { type QuoteEnvironment, quote, resolveAssumptions, selectVersions } from './quote';
+export { capYearOf } from './rules/cap';
+export { resolveParam } from './rules/params';
+export * from './types';
