@@ -32,6 +32,13 @@ function countVitest(file) {
 }
 
 step('lint and format (biome)', bin('biome'), ['check', root]);
+step('layer boundaries (dependency-cruiser)', process.execPath, [join(root, 'scripts', 'deps.mjs')]);
+step('bindings type is current (wrangler types --check)', bin('wrangler'), [
+  'types',
+  '--include-runtime=false',
+  '--strict-vars=false',
+  '--check',
+]);
 step('tariff index', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 step('tariff JSON Schema is current', bin('tsx'), [join(root, 'scripts', 'tariff-schema.ts'), '--check']);
 step('typecheck', bin('tsc'), ['--noEmit', '-p', root]);

@@ -1,20 +1,15 @@
 import type { TariffRegistry } from '../tariffs/registry';
-import type { Client } from './middleware/caller';
 
-/** Bindings and per-request variables of the Worker. */
-export interface Bindings {
-  ENVIRONMENT?: string;
-  /** Comma-separated origins that may call the API from a browser and frame /embed (see origins.ts). */
-  ALLOWED_ORIGINS?: string;
-  /** Accounts, API keys, saved quotes and the charge ledger (wrangler.toml `[[d1_databases]]`). */
-  DB?: D1Database;
-  /** Requests per minute per client address without a key (wrangler.toml `[[ratelimits]]`). */
-  ANONYMOUS_RATE_LIMITER?: RateLimit;
-  /** Requests per minute per API key. */
-  KEYED_RATE_LIMITER?: RateLimit;
-  /** `off` turns rate limiting off (load tests, the test suite); anything else, or nothing, leaves it on. */
-  RATE_LIMITS?: string;
-}
+/**
+ * Bindings of the Worker: generated from wrangler.toml by `wrangler types`
+ * into worker-configuration.d.ts (`npm run types`; `npm test` checks it is current).
+ */
+export type Bindings = Env;
+
+/** Who is calling: nobody in particular, or the holder of an account's key. */
+export type Client =
+  | { kind: 'anonymous' }
+  | { kind: import('../accounts/keys').KeyKind; accountId: string; keyId: string };
 
 export interface Variables {
   requestId: string;

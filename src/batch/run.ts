@@ -5,14 +5,13 @@
  */
 
 import {
-  capYearOf,
+  capYearOfVoyage,
   type Money,
   type Outcome,
   type Quote,
   type QuoteEnvironment,
   QuoteInputError,
   quote,
-  resolveParam,
   type VoyageQuote,
 } from '../engine';
 import { type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
@@ -54,14 +53,6 @@ export interface BatchTotal {
   voyages: number;
   /** Of those, the voyages charged a fee. */
   charged: number;
-}
-
-/** The cap year of a voyage: the one its cap step used, else the one its arrival falls in under the quote's assumptions. */
-function capYearOfVoyage(voyage: VoyageQuote, assumptions: Record<string, string>, env: QuoteEnvironment): string {
-  if (voyage.cap) return voyage.cap.year;
-  const tariff = voyage.tariff ? env.registry.get(voyage.tariff) : undefined;
-  if (!tariff) return '';
-  return capYearOf(resolveParam(tariff.data.cap.year, assumptions), Date.parse(voyage.arrival), tariff.data.zone).label;
 }
 
 /** Running totals per regime, currency and cap year. */
@@ -109,7 +100,7 @@ export class BatchTotals {
 
 function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'full'): QuoteSummary {
   const voyages = result.voyages.map((voyage) => {
-    const capYear = capYearOfVoyage(voyage, result.assumptions, env);
+    const capYear = capYearOfVoyage(voyage, result.assumptions, env.registry);
     if (detail === 'full') return { ...voyage, capYear };
     const { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, alternatives } = voyage;
     return { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, capYear, alternatives };

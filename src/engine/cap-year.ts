@@ -8,6 +8,7 @@ import type { TariffRegistry } from '../tariffs/registry';
 import { resolveAssumptions } from './quote';
 import { capYearOf } from './rules/cap';
 import { resolveParam } from './rules/params';
+import type { VoyageQuote } from './types';
 
 /**
  * The label (`2025`, or `2025-26` for years starting 17 April) of the cap year
@@ -26,4 +27,22 @@ export function capYearOfCharge(
   if (!tariff) return undefined;
   const definition = resolveParam(tariff.data.cap.year, resolveAssumptions([tariff]));
   return capYearOf(definition, localMomentMillis(date, tariff.data.zone), tariff.data.zone).label;
+}
+
+/**
+ * The cap year of a quoted voyage: the one its cap step used, else the one its
+ * arrival falls in under the quote's assumptions; '' when the voyage names no
+ * tariff the registry knows.
+ * @example capYearOfVoyage(result.voyages[0], result.assumptions, registry) // '2025'
+ */
+export function capYearOfVoyage(
+  voyage: VoyageQuote,
+  assumptions: Record<string, string>,
+  registry: TariffRegistry,
+): string {
+  if (voyage.cap) return voyage.cap.year;
+  const tariff = voyage.tariff ? registry.get(voyage.tariff) : undefined;
+  if (!tariff) return '';
+  const definition = resolveParam(tariff.data.cap.year, assumptions);
+  return capYearOf(definition, Date.parse(voyage.arrival), tariff.data.zone).label;
 }

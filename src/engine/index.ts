@@ -3,8 +3,6 @@
  * it makes, cap years, and the types of its input and output. Nothing outside
  * `src/engine` imports a file inside it but this one.
  */
-export { capYearOfCharge } from './cap-year';
+export { capYearOfCharge, capYearOfVoyage } from './cap-year';
 export { type QuoteEnvironment, quote, resolveAssumptions, selectVersions } from './quote';
-export { capYearOf } from './rules/cap';
-export { resolveParam } from './rules/params';
 export * from './types';

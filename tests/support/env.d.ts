@@ -1,11 +1,8 @@
-// Bindings the tests see through `env` from cloudflare:workers.
+// Bindings only the test suite has (vitest.config.ts), on top of the Worker's own,
+// which `wrangler types` generates into worker-configuration.d.ts.
 declare namespace Cloudflare {
   interface Env {
-    DB: D1Database;
     MIGRATION_DB: D1Database;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
-    RATE_LIMITS?: string;
-    ANONYMOUS_RATE_LIMITER: RateLimit;
-    KEYED_RATE_LIMITER: RateLimit;
   }
 }

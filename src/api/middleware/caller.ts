@@ -1,9 +1,8 @@
 /** Who is calling: nobody in particular, or the holder of an account's key. */
 import type { Context } from 'hono';
-import type { KeyKind } from '../../accounts/keys';
-import type { AppEnv } from '../env';
+import type { AppEnv, Client } from '../env';
 
-export type Client = { kind: 'anonymous' } | { kind: KeyKind; accountId: string; keyId: string };
+export type { Client };
 
 export const ANONYMOUS: Client = { kind: 'anonymous' };
 

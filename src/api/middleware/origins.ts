@@ -9,6 +9,9 @@
 import { publishableKeyOrigins } from '../../accounts/key-store';
 import type { Bindings } from '../env';
 
+/** The bindings the origin checks read. */
+type OriginBindings = Partial<Pick<Bindings, 'ALLOWED_ORIGINS' | 'DB'>>;
+
 const parsed = new Map<string, ReadonlySet<string>>();
 
 /**
@@ -30,7 +33,7 @@ export function normalizeOrigin(text: string): string | undefined {
 }
 
 /** The configured origins; entries that are not origins are ignored (and logged once). */
-export function allowedOrigins(env: Bindings | undefined): ReadonlySet<string> {
+export function allowedOrigins(env: OriginBindings | undefined): ReadonlySet<string> {
   const text = env?.ALLOWED_ORIGINS ?? '';
   let origins = parsed.get(text);
   if (!origins) {
@@ -51,7 +54,7 @@ export function allowedOrigins(env: Bindings | undefined): ReadonlySet<string> {
 }
 
 /** True when `origin` (as a browser sends it in the Origin header) is allowed. */
-export function isAllowedOrigin(env: Bindings | undefined, origin: string | undefined): boolean {
+export function isAllowedOrigin(env: OriginBindings | undefined, origin: string | undefined): boolean {
   if (!origin) return false;
   const normalized = normalizeOrigin(origin);
   return normalized !== undefined && allowedOrigins(env).has(normalized);
@@ -62,7 +65,7 @@ export function isAllowedOrigin(env: Bindings | undefined, origin: string | unde
  * The database is asked only for origins the configuration does not list; a
  * database fault refuses (fails closed) rather than failing the request.
  */
-export async function isPermittedOrigin(env: Bindings | undefined, origin: string | undefined): Promise<boolean> {
+export async function isPermittedOrigin(env: OriginBindings | undefined, origin: string | undefined): Promise<boolean> {
   if (isAllowedOrigin(env, origin)) return true;
   const normalized = origin ? normalizeOrigin(origin) : undefined;
   if (!normalized || !env?.DB) return false;
