@@ -33,6 +33,7 @@ function countVitest(file) {
 
 step('lint and format (biome)', bin('biome'), ['check', root]);
 step('layer boundaries (dependency-cruiser)', process.execPath, [join(root, 'scripts', 'deps.mjs')]);
+step('citations stay inside the repository', process.execPath, [join(root, 'scripts', 'own-sources.mjs')]);
 step('bindings type is current (wrangler types --check)', bin('wrangler'), [
   'types',
   '--include-runtime=false',

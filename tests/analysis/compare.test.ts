@@ -6,7 +6,7 @@ import { postJson } from '../support/worker';
 
 const env = { registry: shippedRegistry(), today: '2026-11-28' };
 
-/** DOMAIN §5: Annex I vessel (operator of China), 60,000 NT, first US call 2026-12-01, after the suspension year. */
+/** docs/rules.md, Worked checks: Annex I vessel (operator of China), 60,000 NT, first US call 2026-12-01, after the suspension year. */
 const annexI: QuoteInput = {
   vessel: {
     imo: '9310006',

@@ -19,7 +19,7 @@ describe('timelineOf', () => {
       'annex-ii/container',
       'annex-iii/net-ton',
     ]);
-    // DOMAIN §1.2: Annex I 50 from 2025-10-14, 80 from 2026-04-17; 110 only from 2027-04-17, after the range.
+    // docs/rules.md, US rates: Annex I 50 from 2025-10-14, 80 from 2026-04-17; 110 only from 2027-04-17, after the range.
     expect(rates(timeline, 'annex-i', 'net-ton')).toEqual([
       ['2025-10-14', '2026-04-17', '50'],
       ['2026-04-17', '2027-01-01', '80'],

@@ -14,7 +14,7 @@ const post = (path: string, body: BodyInit, headers: Record<string, string>) =>
   call(path, { method: 'POST', body, headers });
 
 /**
- * Three vessels, one call per row (DOMAIN §5 checks):
+ * Three vessels, one call per row (docs/rules.md, Worked checks):
  * - 9310006: operator of China, 60,000 NT; LA → Oakland is one rotation: Annex I 60,000 × 50 = 3,000,000.00 USD at USLAX.
  * - 9321483: US-flag, 30,224 NT; Shanghai → Ningbo is one voyage: 30,224 × 400 = 12,089,600.00 CNY at CNSHA.
  * - 9074729: China-built bulker whose second row (line 8) has an unreadable arrival.

@@ -1,7 +1,7 @@
 // The embeddable quote widget, driven like a person would in Debian's
 // Chromium: a host page on a second local origin loads /widget.js (and, in
 // the iframe variant, frames /embed), fills in the first worked check of
-// DOMAIN.md §5 and reads the rendered result. Origins outside ALLOWED_ORIGINS
+// docs/rules.md, Worked checks, and reads the rendered result. Origins outside ALLOWED_ORIGINS
 // are refused. Prints the widget's size and the axe-core result.
 
 import assert from 'node:assert/strict';
@@ -90,7 +90,7 @@ after(async () => {
 });
 
 /**
- * DOMAIN.md §5, first check: CN-operated container ship, 60,000 NT, first US
+ * docs/rules.md, Worked checks, first check: CN-operated container ship, 60,000 NT, first US
  * call 2025-10-20 → Annex I, 60,000 NT × 50 USD = 3,000,000.00 USD.
  * Typed and clicked: Shanghai picked with the mouse, Los Angeles with the
  * keyboard, and the US call entered after a wrong one, then moved up.
@@ -245,7 +245,7 @@ test('the iframe variant quotes the same check and talks to its host only', asyn
   const charged = quote.voyages.find((voyage) => voyage.regime === 'us-301');
   assert.deepEqual([charged.rule, charged.chargedAt, charged.fee.amount], ['annex-i', 'USLAX', '3000000.00']);
 
-  // DOMAIN.md §5, last check: the same rotation on 2026-12-01 is unconfirmed; `resumed` (default)
+  // docs/rules.md, Worked checks, last check: the same rotation on 2026-12-01 is unconfirmed; `resumed` (default)
   // 60,000 NT × 80 USD = 4,800,000.00 USD, and the line shows the `extended` alternative, 0.00 USD.
   const calls = widget.locator('li.call');
   await calls.nth(1).getByLabel('Arrival date').fill('2026-12-01');

@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md §5, one test per worked check, with the arithmetic by hand.
+ * docs/rules.md, Worked checks: one test per check, with the arithmetic by hand.
  * Default knowledge date 2026-11-28 picks us-301/2025-11-10 and cn-spf/2025-11-10
  * unless a test pins a version.
  */
@@ -16,7 +16,7 @@ const usFlag = vessel({
   netTonnage: 30224,
 });
 
-describe('DOMAIN §5 worked checks: US Section 301', () => {
+describe('docs/rules.md, Worked checks: US Section 301', () => {
   it('CN-operated container ship, 60,000 NT, first US call 2025-10-20: Annex I 3,000,000.00 USD', () => {
     // Annex I, 2025-10-14 step: 60,000 NT × 50 USD = 3,000,000.00 USD
     const voyage = onlyVoyage(
@@ -279,7 +279,7 @@ describe('DOMAIN §5 worked checks: US Section 301', () => {
   });
 });
 
-describe('DOMAIN §5 worked checks: China special port fees', () => {
+describe('docs/rules.md, Worked checks: China special port fees', () => {
   it('US-flag ship, 30,224 NT, berths Shanghai 2025-10-14 18:00 +08:00: 12,089,600.00 CNY', () => {
     // 30,224 NT × 400 CNY = 12,089,600.00
     const voyage = onlyVoyage(
@@ -405,7 +405,7 @@ describe('DOMAIN §5 worked checks: China special port fees', () => {
   });
 });
 
-describe('DOMAIN §5: after the suspension year', () => {
+describe('docs/rules.md, Worked checks: after the suspension year', () => {
   const input = { vessel: cnOperated, portCalls: [portCall('USLAX', '2026-12-01T06:00:00-08:00')] };
 
   it('Annex I, 60,000 NT, 2026-12-01: unconfirmed; resumed 4,800,000.00 USD, extended 0', () => {

@@ -1,4 +1,4 @@
-// Who pays under the BIMCO 2025 clauses (DOMAIN.md §4), through the engine's
+// Who pays under the BIMCO 2025 clauses (docs/rules.md, Who pays), through the engine's
 // one entry point with the shipped tariffs and clauses.
 import { describe, expect, it } from 'vitest';
 import { CharterClause } from '../../src/charter/schema';
@@ -10,7 +10,7 @@ import { shippedRegistry } from '../../src/tariffs/shipped';
 
 const env = { registry: shippedRegistry(), clauses: shippedClauses(), today: '2026-11-28' };
 
-/** DOMAIN.md §5 first check: CN-operated container ship, 60,000 NT. */
+/** docs/rules.md, Worked checks, first check: CN-operated container ship, 60,000 NT. */
 const cnOperated: VesselInput = {
   imo: '9310006',
   type: 'container',
@@ -92,7 +92,7 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
   });
 
   it('allocates Annex II fees too (charterers by default)', () => {
-    // DOMAIN.md §5: China-built, non-Chinese operator, 50,000 NT, 2,000 boxes: max(900,000; 240,000) = 900,000.00 USD
+    // docs/rules.md, Worked checks: China-built, non-Chinese operator, 50,000 NT, 2,000 boxes: max(900,000; 240,000) = 900,000.00 USD
     const us = voyage(
       {
         vessel: {
@@ -114,7 +114,7 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
   });
 
   it('reports Annex III fees as outside the clause, with the clause reference', () => {
-    // DOMAIN.md §5: non-US-built PCTC, 20,000 NT, 2025-10-20 under us-301/2025-10-10: 20,000 × 46 = 920,000.00 USD
+    // docs/rules.md, Worked checks: non-US-built PCTC, 20,000 NT, 2025-10-20 under us-301/2025-10-10: 20,000 × 46 = 920,000.00 USD
     const us = voyage(
       {
         vessel: {
@@ -137,7 +137,7 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
   });
 
   it('allocates nothing when nothing is charged', () => {
-    // DOMAIN.md §5: same ship, first US call 2025-11-12: suspended, 0
+    // docs/rules.md, Worked checks: same ship, first US call 2025-11-12: suspended, 0
     const us = voyage(
       {
         vessel: cnOperated,
@@ -158,7 +158,7 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
 });
 
 describe('payer under the BIMCO Chinese Special Port Fee Clause 2025', () => {
-  // DOMAIN.md §5: US-flag ship, 30,224 NT, Shanghai 2025-10-14 18:00 +08:00: 30,224 × 400 = 12,089,600.00 CNY
+  // docs/rules.md, Worked checks: US-flag ship, 30,224 NT, Shanghai 2025-10-14 18:00 +08:00: 30,224 × 400 = 12,089,600.00 CNY
   const usFlag: VesselInput = {
     ...cnOperated,
     flag: 'US',

@@ -19,7 +19,7 @@ const usLatest = () =>
   clone(shippedTariffFiles.find((f) => f.file.endsWith('us-301/2025-11-10.json'))!.data) as Record<string, any>;
 
 describe('shipped tariff files', () => {
-  it('ships the six versions of DOMAIN §3, each valid', () => {
+  it('ships the six versions listed in docs/rules.md (Choosing a tariff version), each valid', () => {
     expect(
       shippedRegistry()
         .versions()
