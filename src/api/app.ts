@@ -14,13 +14,13 @@ import { authenticate } from './middleware/auth';
 import { apiCors, embeddableRoutes } from './middleware/cross-origin';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { rateLimit } from './middleware/rate-limit';
-import { docsPage } from './openapi/docs-page';
 import { registerKeySchemes } from './openapi/key-schemes';
 import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } from './problem';
 import { BATCH_PATH, batchRoutes } from './routes/batch';
 import { chargeRoutes } from './routes/charges';
 import { clauseRoutes } from './routes/clauses';
 import { compareRoutes } from './routes/compare';
+import { docsRoutes } from './routes/docs';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { portRoutes } from './routes/ports';
@@ -118,13 +118,7 @@ export function createApp(options: AppOptions = {}) {
       { name: 'Ports', description: 'The UN/LOCODE port table' },
     ],
   });
-  app.get('/docs', (c) => {
-    c.header(
-      'content-security-policy',
-      "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline' 'self'; frame-ancestors 'none'",
-    );
-    return c.html(docsPage());
-  });
+  app.route('/', docsRoutes);
 
   app.notFound((c) =>
     problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`)),

@@ -338,12 +338,19 @@ describe('other routes', () => {
     expect(doc.components.schemas.Vessel.properties.type.enum).toContain('vehicle_carrier');
   });
 
-  it('GET /docs is a self-contained page', async () => {
+  it('GET /docs is a self-contained page over /openapi.json, under a same-origin policy', async () => {
     const res = await call('/docs');
     const html = await res.text();
+    expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(html).toContain('/openapi.json');
-    expect(html).not.toMatch(/src="https?:/);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self';");
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self';");
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html).not.toMatch(/<script>/);
+    const script = await call('/docs/reference.js');
+    expect(script.status).toBe(200);
+    expect(await script.text()).toContain("url: '/openapi.json'");
+    expect((await call('/docs/missing.js')).status).toBe(404);
   });
 
   it('JSON routes carry strict security headers', async () => {

@@ -13,6 +13,25 @@ import { problemResponses, QuoteRequest, QuoteResponse } from '../openapi/quote-
 import { quoteEnvironment } from '../quote-environment';
 import { storedJson } from '../stored-json';
 
+/** The request the reference at /docs offers to send: CN-operated, 60,000 NT, first US call 2025-10-20 (Annex I). */
+const exampleRequest = {
+  vessel: {
+    imo: '9310006',
+    type: 'container',
+    flag: 'PA',
+    buildCountry: 'KR',
+    netTonnage: 60000,
+    deadweight: 100000,
+    teuCapacity: 8000,
+    owner: { country: 'GR' },
+    operator: { country: 'CN' },
+  },
+  portCalls: [
+    { port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' },
+    { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' },
+  ],
+};
+
 const createQuote = createRoute({
   method: 'post',
   path: '/v1/quotes',
@@ -31,7 +50,7 @@ const createQuote = createRoute({
         .optional()
         .openapi({ description: 'Store the quote (secret key only); the response carries `Location`.' }),
     }),
-    body: { required: true, content: { 'application/json': { schema: QuoteRequest } } },
+    body: { required: true, content: { 'application/json': { schema: QuoteRequest, example: exampleRequest } } },
   },
   responses: {
     200: { description: 'The quote', content: { 'application/json': { schema: QuoteResponse } } },
