@@ -58,6 +58,14 @@ if (vitest.status !== 0) {
 }
 const browserTests = readdirSync(join(root, 'tests', 'browser')).filter((name) => name.endsWith('.test.mjs'));
 if (browserTests.length > 0) {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    console.log(
+      `\nbrowser tests need Chromium at ${chromium}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH)`,
+    );
+    console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
+    process.exit(1);
+  }
   // Browser tests: node's test runner, one real `wrangler dev` per file, Debian's Chromium.
   const browser = spawnSync(
     process.execPath,
