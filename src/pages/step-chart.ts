@@ -2,12 +2,12 @@
  * A timeline as an SVG step chart: one line per rule and basis, the status
  * windows as bands behind them (suspensions shaded, unconfirmed periods
  * hatched, periods before entry into force pale), year ticks in the regime's
- * own zone. Pure string building: no script, no external asset.
+ * own zone. Built with hono/html (values escaped by construction): no script, no external asset.
  */
 
 import type { Timeline, TimelineSeries, WindowStatus } from '../analysis/timeline';
 import { yearStartsBetween } from '../lib/time';
-import { escapeMarkup as esc } from './markup';
+import { type Markup, markup } from './markup';
 
 export const CHART = { width: 920, height: 300, left: 64, right: 150, top: 30, bottom: 34 } as const;
 
@@ -83,7 +83,7 @@ function frameOf(timeline: Timeline, idPrefix: string): Frame {
 }
 
 /** Status bands behind everything, labelled when the label fits. */
-function bands(frame: Frame): string[] {
+function bands(frame: Frame): Markup[] {
   const { timeline, x, plotH, hatch } = frame;
   const { top } = CHART;
   return timeline.statusWindows.flatMap((window) => {
@@ -97,10 +97,10 @@ function bands(frame: Frame): string[] {
     const fits = (text: string) => text.length * 6.4 + 8 < x1 - x0;
     const text = fits(label) ? label : fits(style.label) ? style.label : '';
     return [
-      `<rect class="band band-${window.status}" data-status="${window.status}" x="${fixed(x0)}" y="${top}" width="${fixed(Math.max(0.5, x1 - x0))}" height="${plotH}" fill="${fill}"><title>${esc(tip)}</title></rect>`,
+      markup`<rect class="band band-${window.status}" data-status="${window.status}" x="${fixed(x0)}" y="${top}" width="${fixed(Math.max(0.5, x1 - x0))}" height="${plotH}" fill="${fill}"><title>${tip}</title></rect>`,
       ...(text
         ? [
-            `<text class="band-label" x="${fixed(x0 + 4)}" y="${top - 8}" font-size="11" fill="#3d4656">${esc(text)}</text>`,
+            markup`<text class="band-label" x="${fixed(x0 + 4)}" y="${top - 8}" font-size="11" fill="#3d4656">${text}</text>`,
           ]
         : []),
     ];
@@ -108,23 +108,23 @@ function bands(frame: Frame): string[] {
 }
 
 /** Horizontal grid, rate labels, year ticks at 1 January in the regime's zone, and the range's end dates. */
-function axes(frame: Frame): string[] {
+function axes(frame: Frame): Markup[] {
   const { timeline, x, y, plotW, plotH, yMax } = frame;
   const { left, top, height } = CHART;
-  const parts: string[] = [];
+  const parts: Markup[] = [];
   for (let i = 0; i <= 5; i++) {
     const rate = (yMax / 5) * i;
     const yy = y(rate);
     parts.push(
-      `<line x1="${left}" x2="${left + plotW}" y1="${fixed(yy)}" y2="${fixed(yy)}" stroke="#8a94a6" stroke-opacity="${i === 0 ? 0.9 : 0.25}"/>`,
+      markup`<line x1="${left}" x2="${left + plotW}" y1="${fixed(yy)}" y2="${fixed(yy)}" stroke="#8a94a6" stroke-opacity="${i === 0 ? 0.9 : 0.25}"/>`,
     );
     parts.push(
-      `<text x="${left - 6}" y="${fixed(yy + 4)}" font-size="11" text-anchor="end" fill="#3d4656">${esc(Number(rate.toFixed(2)))}</text>`,
+      markup`<text x="${left - 6}" y="${fixed(yy + 4)}" font-size="11" text-anchor="end" fill="#3d4656">${Number(rate.toFixed(2))}</text>`,
     );
   }
   const middle = fixed(top + plotH / 2);
   parts.push(
-    `<text x="14" y="${middle}" font-size="11" fill="#3d4656" text-anchor="middle" transform="rotate(-90 14 ${middle})">${esc(timeline.currency)} per unit</text>`,
+    markup`<text x="14" y="${middle}" font-size="11" fill="#3d4656" text-anchor="middle" transform="rotate(-90 14 ${middle})">${timeline.currency} per unit</text>`,
   );
   const years = yearStartsBetween(timeline.range.fromMillis, timeline.range.toMillis, timeline.zone);
   const every = Math.max(1, Math.ceil(years.length / 10));
@@ -132,36 +132,36 @@ function axes(frame: Frame): string[] {
     if (i % every !== 0) return;
     const xx = fixed(x(millis));
     parts.push(
-      `<line x1="${xx}" x2="${xx}" y1="${top}" y2="${top + plotH + 5}" stroke="#8a94a6" stroke-opacity="0.35"/>`,
+      markup`<line x1="${xx}" x2="${xx}" y1="${top}" y2="${top + plotH + 5}" stroke="#8a94a6" stroke-opacity="0.35"/>`,
     );
     parts.push(
-      `<text class="tick" x="${xx}" y="${top + plotH + 18}" font-size="11" text-anchor="middle" fill="#3d4656">${year}</text>`,
+      markup`<text class="tick" x="${xx}" y="${top + plotH + 18}" font-size="11" text-anchor="middle" fill="#3d4656">${year}</text>`,
     );
   });
-  parts.push(`<text x="${left}" y="${height - 2}" font-size="11" fill="#3d4656">${esc(timeline.range.from)}</text>`);
+  parts.push(markup`<text x="${left}" y="${height - 2}" font-size="11" fill="#3d4656">${timeline.range.from}</text>`);
   parts.push(
-    `<text x="${left + plotW}" y="${height - 2}" font-size="11" text-anchor="end" fill="#3d4656">${esc(timeline.range.to)} · dates in ${esc(timeline.zone)}</text>`,
+    markup`<text x="${left + plotW}" y="${height - 2}" font-size="11" text-anchor="end" fill="#3d4656">${timeline.range.to} · dates in ${timeline.zone}</text>`,
   );
   return parts;
 }
 
 /** A dashed "today" line, when today falls inside the range. */
-function todayMarker(frame: Frame, todayMillis: number | undefined): string[] {
+function todayMarker(frame: Frame, todayMillis: number | undefined): Markup[] {
   const { fromMillis, toMillis } = frame.timeline.range;
   if (todayMillis === undefined || todayMillis <= fromMillis || todayMillis >= toMillis) return [];
   const { top } = CHART;
   const xx = fixed(frame.x(todayMillis));
   return [
-    `<line class="today" x1="${xx}" x2="${xx}" y1="${top}" y2="${top + frame.plotH}" stroke="#14213d" stroke-width="1.5" stroke-dasharray="3 3"/>`,
-    `<text x="${xx}" y="${top + 12}" font-size="11" text-anchor="middle" fill="#14213d" paint-order="stroke" stroke="#fff" stroke-width="3">today</text>`,
+    markup`<line class="today" x1="${xx}" x2="${xx}" y1="${top}" y2="${top + frame.plotH}" stroke="#14213d" stroke-width="1.5" stroke-dasharray="3 3"/>`,
+    markup`<text x="${xx}" y="${top + 12}" font-size="11" text-anchor="middle" fill="#14213d" paint-order="stroke" stroke="#fff" stroke-width="3">today</text>`,
   ];
 }
 
 /** One step line per series with a marker (and tooltip) at each step, and the last rate labelled at the right edge. */
-function seriesLines(frame: Frame): string[] {
+function seriesLines(frame: Frame): Markup[] {
   const { timeline, x, y, plotW, plotH } = frame;
   const { left, top } = CHART;
-  const parts: string[] = [];
+  const parts: Markup[] = [];
   const ends: Array<{ y: number; text: string; colour: string }> = [];
   timeline.series.forEach((series, i) => {
     if (series.steps.length === 0) return;
@@ -174,11 +174,11 @@ function seriesLines(frame: Frame): string[] {
       )
       .join('');
     parts.push(
-      `<path class="series" data-rule="${esc(series.rule)}" data-unit="${esc(series.unit)}" d="${d}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}><title>${esc(seriesLabel(series))}</title></path>`,
+      markup`<path class="series" data-rule="${series.rule}" data-unit="${series.unit}" d="${d}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? markup` stroke-dasharray="${dash}"` : ''}><title>${seriesLabel(series)}</title></path>`,
     );
     for (const step of series.steps) {
       parts.push(
-        `<circle cx="${fixed(x(step.fromMillis))}" cy="${fixed(y(Number(step.rate)))}" r="3" fill="${colour}"><title>${esc(`${shortRuleName(series.title)}: ${step.rate} ${series.measure} from ${step.effective}`)}</title></circle>`,
+        markup`<circle cx="${fixed(x(step.fromMillis))}" cy="${fixed(y(Number(step.rate)))}" r="3" fill="${colour}"><title>${`${shortRuleName(series.title)}: ${step.rate} ${series.measure} from ${step.effective}`}</title></circle>`,
       );
     }
     const last = series.steps.at(-1)!;
@@ -198,7 +198,7 @@ function seriesLines(frame: Frame): string[] {
   );
   ends.forEach((end, i) => {
     parts.push(
-      `<text class="end-label" x="${left + plotW + 6}" y="${fixed(placed[i]!)}" font-size="11" fill="${end.colour}">${esc(end.text)}</text>`,
+      markup`<text class="end-label" x="${left + plotW + 6}" y="${fixed(placed[i]!)}" font-size="11" fill="${end.colour}">${end.text}</text>`,
     );
   });
   return parts;
@@ -209,22 +209,17 @@ function seriesLines(frame: Frame): string[] {
  * dashed "today" line when it falls inside the range.
  * @example stepChartSvg(timelineOf(tariff), 'us-301', Date.now()) // '<svg …><title>…</title>…</svg>'
  */
-export function stepChartSvg(timeline: Timeline, idPrefix: string, todayMillis?: number): string {
+export function stepChartSvg(timeline: Timeline, idPrefix: string, todayMillis?: number): Markup {
   const { width, height } = CHART;
   const frame = frameOf(timeline, idPrefix);
-  const pattern =
-    `<defs><pattern id="${esc(frame.hatch)}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-    `<rect width="8" height="8" fill="#fffaf0"/><line x1="0" y1="0" x2="0" y2="8" stroke="#e5b95c" stroke-width="2"/></pattern></defs>`;
+  const pattern = markup`<defs><pattern id="${frame.hatch}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#fffaf0"/><line x1="0" y1="0" x2="0" y2="8" stroke="#e5b95c" stroke-width="2"/></pattern></defs>`;
   const parts = [pattern, ...bands(frame), ...axes(frame), ...todayMarker(frame, todayMillis), ...seriesLines(frame)];
-  const id = esc(idPrefix);
+  const id = idPrefix;
   const title = `${timeline.regime} rates by arrival date, ${timeline.version.id}`;
   const desc = timeline.series
     .map(
       (series) => `${seriesLabel(series)}: ${series.steps.map((step) => `${step.rate} from ${step.from}`).join(', ')}`,
     )
     .join('. ');
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${id}-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc">` +
-    `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>${parts.join('')}</svg>`
-  );
+  return markup`<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${id}-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${title}</title><desc id="${id}-desc">${desc}</desc>${parts}</svg>`;
 }

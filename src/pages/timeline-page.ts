@@ -3,8 +3,10 @@
  * chart per regime, with a version picker (a plain GET form: no script), a
  * legend and the exact dates and rates in tables below each chart.
  */
+
+import { raw } from 'hono/html';
 import type { Timeline, TimelineWindow } from '../analysis/timeline';
-import { escapeMarkup as esc } from './markup';
+import { type Markup, markup } from './markup';
 import { BAND_STYLE, SERIES_COLOURS, seriesLabel, stepChartSvg, UNIT_DASH } from './step-chart';
 
 /** Inline styles only: the page's CSP allows them and nothing else. */
@@ -35,31 +37,29 @@ export interface TimelinePageInput {
   nowMillis?: number;
 }
 
-function picker(choice: RegimeChoice): string {
-  const options = choice.versions
-    .map(
-      (version) =>
-        `<option value="${esc(version.id)}"${version.id === choice.timeline.version.id ? ' selected' : ''}>${esc(`${version.published} — ${version.title}`)}</option>`,
-    )
-    .join('');
-  return `<label>${esc(choice.regime)} version<select name="${esc(choice.regime)}">${options}</select></label>`;
+function picker(choice: RegimeChoice): Markup {
+  const options = choice.versions.map(
+    (version) =>
+      markup`<option value="${version.id}"${version.id === choice.timeline.version.id ? markup` selected` : ''}>${`${version.published} — ${version.title}`}</option>`,
+  );
+  return markup`<label>${choice.regime} version<select name="${choice.regime}">${options}</select></label>`;
 }
 
-function legend(timeline: Timeline, prefix: string): string {
+function legend(timeline: Timeline, prefix: string): Markup {
   const lines = timeline.series.map((series, i) => {
     const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
     const dash = UNIT_DASH[series.unit] ?? '';
-    return `<li data-series="${esc(`${series.rule}/${series.unit}`)}"><svg width="30" height="12" aria-hidden="true"><line x1="1" y1="6" x2="29" y2="6" stroke="${colour}" stroke-width="3"${dash ? ` stroke-dasharray="${dash}"` : ''}/></svg>${esc(seriesLabel(series))}</li>`;
+    return markup`<li data-series="${`${series.rule}/${series.unit}`}"><svg width="30" height="12" aria-hidden="true"><line x1="1" y1="6" x2="29" y2="6" stroke="${colour}" stroke-width="3"${dash ? markup` stroke-dasharray="${dash}"` : ''}/></svg>${seriesLabel(series)}</li>`;
   });
   const statuses = [...new Set(timeline.statusWindows.map((window) => window.status))];
   const bands = statuses.map((status) => {
     const swatch =
       status === 'unconfirmed'
-        ? `<defs><pattern id="${prefix}-legend-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fffaf0"/><line x1="0" y1="0" x2="0" y2="6" stroke="#e5b95c" stroke-width="2"/></pattern></defs><rect x="1" y="1" width="22" height="12" fill="url(#${prefix}-legend-hatch)" stroke="#8a94a6"/>`
-        : `<rect x="1" y="1" width="22" height="12" fill="${BAND_STYLE[status].fill}" stroke="#8a94a6"/>`;
-    return `<li data-status="${status}"><svg width="24" height="14" aria-hidden="true">${swatch}</svg>${esc(BAND_STYLE[status].label)}</li>`;
+        ? markup`<defs><pattern id="${prefix}-legend-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fffaf0"/><line x1="0" y1="0" x2="0" y2="6" stroke="#e5b95c" stroke-width="2"/></pattern></defs><rect x="1" y="1" width="22" height="12" fill="url(#${prefix}-legend-hatch)" stroke="#8a94a6"/>`
+        : markup`<rect x="1" y="1" width="22" height="12" fill="${BAND_STYLE[status].fill}" stroke="#8a94a6"/>`;
+    return markup`<li data-status="${status}"><svg width="24" height="14" aria-hidden="true">${swatch}</svg>${BAND_STYLE[status].label}</li>`;
   });
-  return `<ul class="legend" aria-label="Legend">${[...lines, ...bands].join('')}</ul>`;
+  return markup`<ul class="legend" aria-label="Legend">${lines}${bands}</ul>`;
 }
 
 function windowText(window: TimelineWindow): string {
@@ -70,36 +70,24 @@ function windowText(window: TimelineWindow): string {
   return `${window.note} Scenario ${window.scenario.assumption}: ${outcomes} (default ${window.scenario.default ?? 'none'}).`;
 }
 
-function tables(timeline: Timeline): string {
-  const steps = timeline.series
-    .flatMap((series) =>
-      series.steps.map(
-        (step) =>
-          `<tr><td>${esc(seriesLabel(series))}</td><td>${esc(step.effective)}</td><td class="n">${esc(step.rate)}</td></tr>`,
-      ),
-    )
-    .join('');
-  const windows = timeline.statusWindows
-    .map(
-      (window) =>
-        `<tr><td>${esc(BAND_STYLE[window.status].label)}</td><td>${esc(window.from)}</td><td>${esc(window.to)}</td><td>${esc(windowText(window))}</td></tr>`,
-    )
-    .join('');
-  return (
-    `<details><summary>Rates and status windows as numbers (dates in ${esc(timeline.zone)})</summary>` +
-    `<table><thead><tr><th>Series</th><th>From (arrival)</th><th>Rate</th></tr></thead><tbody>${steps}</tbody></table>` +
-    `<table><thead><tr><th>Status</th><th>From</th><th>Until</th><th>Note</th></tr></thead><tbody>${windows}</tbody></table></details>`
+function tables(timeline: Timeline): Markup {
+  const steps = timeline.series.flatMap((series) =>
+    series.steps.map(
+      (step) =>
+        markup`<tr><td>${seriesLabel(series)}</td><td>${step.effective}</td><td class="n">${step.rate}</td></tr>`,
+    ),
   );
+  const windows = timeline.statusWindows.map(
+    (window) =>
+      markup`<tr><td>${BAND_STYLE[window.status].label}</td><td>${window.from}</td><td>${window.to}</td><td>${windowText(window)}</td></tr>`,
+  );
+  return markup`<details><summary>Rates and status windows as numbers (dates in ${timeline.zone})</summary><table><thead><tr><th>Series</th><th>From (arrival)</th><th>Rate</th></tr></thead><tbody>${steps}</tbody></table><table><thead><tr><th>Status</th><th>From</th><th>Until</th><th>Note</th></tr></thead><tbody>${windows}</tbody></table></details>`;
 }
 
-function section(choice: RegimeChoice, nowMillis?: number): string {
+function section(choice: RegimeChoice, nowMillis?: number): Markup {
   const { timeline } = choice;
   const prefix = timeline.regime.replace(/[^a-z0-9-]/g, '');
-  return (
-    `<section id="${esc(prefix)}" aria-labelledby="${esc(prefix)}-h"><h2 id="${esc(prefix)}-h">${esc(timeline.regime)} · ${esc(timeline.version.title)}</h2>` +
-    `<p class="meta">Version ${esc(timeline.version.id)} (published ${esc(timeline.version.published)}). Rates in ${esc(timeline.currency)} per unit by arrival date; every date is read in ${esc(timeline.zone)}.</p>` +
-    `${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}</section>`
-  );
+  return markup`<section id="${prefix}" aria-labelledby="${prefix}-h"><h2 id="${prefix}-h">${timeline.regime} · ${timeline.version.title}</h2><p class="meta">Version ${timeline.version.id} (published ${timeline.version.published}). Rates in ${timeline.currency} per unit by arrival date; every date is read in ${timeline.zone}.</p>${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}</section>`;
 }
 
 /**
@@ -107,14 +95,7 @@ function section(choice: RegimeChoice, nowMillis?: number): string {
  * @example timelinePage({ regimes, range: { from: '2025-07-14', to: '2029-04-17' } }).startsWith('<!doctype html>') // true
  */
 export function timelinePage(input: TimelinePageInput): string {
-  const form =
-    `<form method="get" action="/timeline" aria-label="Choose versions and dates">${input.regimes.map(picker).join('')}` +
-    `<label>From<input type="date" name="from" value="${esc(input.range.from)}"></label><label>To<input type="date" name="to" value="${esc(input.range.to)}"></label>` +
-    `<button type="submit">Show</button></form>`;
-  return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<title>portfees · fee history</title><style>${STYLE}</style></head><body><header><h1>Port fee history</h1>` +
-    `<p>The rate of every rule over time, as each tariff version states it. Shaded: suspended; hatched: unconfirmed (what applies depends on a scenario); pale: not yet in force.</p></header>` +
-    `<main>${form}${input.regimes.map((choice) => section(choice, input.nowMillis)).join('')}</main></body></html>`
-  );
+  const form = markup`<form method="get" action="/timeline" aria-label="Choose versions and dates">${input.regimes.map(picker)}<label>From<input type="date" name="from" value="${input.range.from}"></label><label>To<input type="date" name="to" value="${input.range.to}"></label><button type="submit">Show</button></form>`;
+  const sections = input.regimes.map((choice) => section(choice, input.nowMillis));
+  return markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>portfees · fee history</title><style>${raw(STYLE)}</style></head><body><header><h1>Port fee history</h1><p>The rate of every rule over time, as each tariff version states it. Shaded: suspended; hatched: unconfirmed (what applies depends on a scenario); pale: not yet in force.</p></header><main>${form}${sections}</main></body></html>`.toString();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timelineOf } from '../../src/analysis/timeline';
-import { escapeMarkup } from '../../src/pages/markup';
+import { markup } from '../../src/pages/markup';
 import { shortRuleName, stepChartSvg } from '../../src/pages/step-chart';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import { call } from '../support/worker';
@@ -20,7 +20,7 @@ describe('stepChartSvg', () => {
     const svg = stepChartSvg(
       timelineOf(registry.get('us-301/2025-11-10')!, { from: '2025-07-01', to: '2029-01-01' }),
       'us',
-    );
+    ).toString();
     expect(count(svg, /<path class="series"/g)).toBe(4);
     // Annex I, Annex II net ton and container have 4 steps each in the range, Annex III one: 13 markers.
     expect(count(svg, /<circle /g)).toBe(13);
@@ -40,7 +40,7 @@ describe('stepChartSvg', () => {
 
   it('scales the rate axis to a round top above the highest rate', () => {
     // Highest cn-spf rate 1,120 × 1.08 = 1,209.6 → 1,250; ticks every 250.
-    const svg = stepChartSvg(timelineOf(registry.get('cn-spf/2025-11-10')!), 'cn');
+    const svg = stepChartSvg(timelineOf(registry.get('cn-spf/2025-11-10')!), 'cn').toString();
     expect([...svg.matchAll(/text-anchor="end" fill="#3d4656">(\d+)</g)].map((m) => m[1])).toEqual([
       '0',
       '250',
@@ -56,7 +56,10 @@ describe('stepChartSvg', () => {
     expect(shortRuleName('Special port fee on US-linked vessels (CNY per net ton)')).toBe(
       'Special port fee on US-linked vessels',
     );
-    expect(escapeMarkup(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    const text = `<a href="x">'&'</a>`;
+    expect(markup`<p title="${text}">${text}</p>`.toString()).toBe(
+      '<p title="&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;">&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;</p>',
+    );
   });
 });
 

@@ -4,6 +4,7 @@
  * as a page, for hosts that frame it instead of running third-party script).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { html } from 'hono/html';
 import { widgetModule, widgetSha256 } from '../../widget/bundle.generated';
 import type { AppEnv } from '../env';
 import { isPermittedOrigin, normalizeOrigin } from '../middleware/origins';
@@ -12,15 +13,11 @@ import { invalidRequest } from '../problem';
 const WIDGET_ETAG = `"${widgetSha256.slice(0, 32)}"`;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-
 /** The /embed page: the widget, told which parent origin it may talk to. */
 export function embedPage(hostOrigin: string, locale: string): string {
-  const lang = escapeHtml(locale);
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+  return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Port fee quote</title><script type="module" src="/widget.js"></script></head>
-<body><main><portfees-quote locale="${lang}" heading-level="1" host-origin="${escapeHtml(hostOrigin)}"></portfees-quote></main></body></html>`;
+<body><main><portfees-quote locale="${locale}" heading-level="1" host-origin="${hostOrigin}"></portfees-quote></main></body></html>`.toString();
 }
 
 /** The /embed policy: nothing but this origin's script, styles and API; framed only by the host. */
