@@ -70,12 +70,18 @@ describe('the OpenAPI document', () => {
     });
   });
 
-  it('lets CORS preflights through without a key', async () => {
-    const res = await call(`/v1/vessels/${IMO}/charges`, {
-      method: 'OPTIONS',
-      headers: { origin: 'https://desk.example.com', 'access-control-request-method': 'POST' },
-    });
-    expect(res.status).not.toBe(401);
-    expect(res.status).not.toBe(429);
+  it('answers CORS preflights without a key: 204, allowed for an allowed origin only', async () => {
+    const preflight = (origin: string) =>
+      call(`/v1/vessels/${IMO}/charges`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    const allowed = await preflight('http://127.0.0.1:8787');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8787');
+    expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
+    const other = await preflight('https://desk.example.com');
+    expect(other.status).toBe(204);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
