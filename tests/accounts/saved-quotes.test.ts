@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app';
 import { shippedTariffFiles } from '../../src/tariffs/bundle.generated';
 import { TariffRegistry } from '../../src/tariffs/registry';
-import laterVersion from '../fixtures/us-301-2026-11-20.json';
+import laterVersion from '../fixtures/tariffs/us-301-2026-11-21.json';
 import { bearer, createKey, getJson } from '../support/accounts';
 import { annexOneQuote, IMO, OTHER_IMO } from '../support/vessels';
 import { call, postJson } from '../support/worker';
@@ -77,11 +77,11 @@ describe('saving a quote', () => {
       fee: { amount: '4800000.00' },
     });
 
-    // The same Worker code and database, with one more us-301 version published 2026-11-20 (before asOf 2026-11-28).
+    // The same Worker code and database, with one more us-301 version published 2026-11-21 (before asOf 2026-11-28).
     const withLaterVersion = createApp({
       registry: new TariffRegistry([
         ...shippedTariffFiles,
-        { file: 'tests/fixtures/us-301-2026-11-20.json', data: laterVersion },
+        { file: 'tests/fixtures/tariffs/us-301-2026-11-21.json', data: laterVersion },
       ]),
     });
     const get = await withLaterVersion.fetch(
@@ -100,7 +100,7 @@ describe('saving a quote', () => {
       env,
     );
     const freshBody = (await fresh.json()) as QuoteBody;
-    expect(freshBody.tariffs.map((t) => t.id)).toContain('us-301/2026-11-20');
+    expect(freshBody.tariffs.map((t) => t.id)).toContain('us-301/2026-11-21');
     expect(freshBody.quoteId).not.toBe(saved.quoteId);
     // The later version extends the suspension: 0.00 instead of 4,800,000.00.
     expect(freshBody.voyages[0]).toMatchObject({ outcome: 'suspended', fee: { amount: '0.00' } });
