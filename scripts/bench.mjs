@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 // default, or only the named ones):
 //   engine            engine quotes/s, 10-call voyage and 100-call year (tinybench, one core)
 //   http-latency      p50/p99 of POST /v1/quotes next to GET /healthz, same load, same run
+//   quote-cpu         Worker CPU per request of a 10-call POST /v1/quotes against GET /healthz, in
+//                     alternating rounds on the same keep-alive connections, one run
 //   fleet-batch-json  CPU time of a 2,000-vessel × 12-call batch (JSON answer)
 //   fleet-batch-ndjson  the same, NDJSON streamed per vessel
 //   bundle            Worker bundle size gzipped (wrangler deploy --dry-run --outdir)
@@ -128,6 +131,84 @@ async function httpLatency({ base }) {
   };
 }
 
+/** One request through `agent`, body read to the end; resolves to the status. */
+function send(agent, base, { method, path, body }) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      new URL(path, base),
+      { method, agent, headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {} },
+      (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Worker CPU per request of a 10-call quote and of a health check: rounds of
+ * `BENCH_ROUND_SECONDS` each, quote and health alternating, all on the same
+ * keep-alive connections, CPU read from the workerd process between rounds.
+ */
+async function quoteCpu({ base, processes }) {
+  const seconds = Number(process.env.BENCH_ROUND_SECONDS ?? 4);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const connections = 4;
+  const worker = processes.filter((p) => p.role === 'worker').map((p) => p.pid);
+  const body = Buffer.from(readFileSync(join(root, 'bench', 'quote-request.json'), 'utf8'));
+  const kinds = {
+    quote: { method: 'POST', path: '/v1/quotes', body },
+    health: { method: 'GET', path: '/healthz' },
+  };
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const perRequest = { quote: [], health: [] };
+  try {
+    for (const kind of Object.keys(kinds)) if ((await send(agent, base, kinds[kind])) !== 200) throw new Error(kind);
+    // Round 0 warms the JIT on both paths and is not counted.
+    for (let round = 0; round <= rounds; round++) {
+      // Alternate which goes first, so neither always follows the other.
+      const order = round % 2 === 0 ? ['quote', 'health'] : ['health', 'quote'];
+      for (const kind of order) {
+        const before = cpuMillis(worker);
+        const until = performance.now() + seconds * 1000;
+        let count = 0;
+        await Promise.all(
+          Array.from({ length: connections }, async () => {
+            while (performance.now() < until) {
+              const status = await send(agent, base, kinds[kind]);
+              if (status !== 200) throw new Error(`${kind} answered ${status}`);
+              count += 1;
+            }
+          }),
+        );
+        await new Promise((r) => setTimeout(r, 200));
+        if (round > 0)
+          perRequest[kind].push({ requests: count, cpuMsPerRequest: (cpuMillis(worker) - before) / count });
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+  const medianOf = (kind) => median(perRequest[kind].map((r) => r.cpuMsPerRequest));
+  const quoteMs = medianOf('quote');
+  const healthMs = medianOf('health');
+  const round3 = (n) => Number(n.toFixed(3));
+  return {
+    rounds,
+    secondsPerRound: seconds,
+    connections,
+    'POST /v1/quotes (10 calls)': perRequest.quote.map((r) => ({ ...r, cpuMsPerRequest: round3(r.cpuMsPerRequest) })),
+    'GET /healthz': perRequest.health.map((r) => ({ ...r, cpuMsPerRequest: round3(r.cpuMsPerRequest) })),
+    quoteCpuMsPerRequest: round3(quoteMs),
+    healthCpuMsPerRequest: round3(healthMs),
+    cpuRatio: Number((quoteMs / healthMs).toFixed(2)),
+    target: 'quote CPU ≤ 1.3 × health-check CPU',
+  };
+}
+
 /** The Worker bundle as wrangler would upload it. */
 function bundle() {
   const outdir = mkdtempSync(join(tmpdir(), 'portfees-bundle-'));
@@ -160,6 +241,10 @@ const OFFLINE = new Set(['engine', 'bundle', 'widget']);
 const MEASUREMENTS = {
   engine: { description: 'engine quotes per second on one core (tinybench)', run: engine },
   'http-latency': { description: 'HTTP latency of quotes next to health checks under the same load', run: httpLatency },
+  'quote-cpu': {
+    description: 'Worker CPU per request: a 10-call quote against a health check, alternating rounds, same connections',
+    run: quoteCpu,
+  },
   'fleet-batch-json': {
     description: '2,000 vessels × 12 US/Chinese calls, one CSV batch, JSON answer',
     run: fleetBatch({ accept: 'application/json' }),

@@ -7,7 +7,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { timing } from 'hono/timing';
 import type { TariffRegistry } from '../tariffs/registry';
 import type { AppEnv } from './env';
 import { authenticate } from './middleware/auth';
@@ -56,10 +55,6 @@ export function createApp(options: AppOptions = {}) {
     if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', STRICT_CSP);
   });
   app.use('/v1/*', apiCors());
-  // Server-Timing on quotes. Inside workerd the clock moves only across I/O, so pure
-  // computation reads as 0 ms there; the figure is exact under Node and for D1 reads.
-  app.use('/v1/quotes/*', timing({ totalDescription: 'total' }));
-  app.use('/v1/quotes', timing({ totalDescription: 'total' }));
   app.use(
     '/v1/*',
     // The batch route takes whole fleets and sets its own, larger limit.
