@@ -48,6 +48,13 @@ async function seedsAfter(migration: string): Promise<{ statements: string[]; ke
           chargeSeed('chg_00000000000000000005', '2025-10-27', '2025-10-28T00:00:00.000Z', 'seed-5'),
         ],
       };
+    case '0005_compressed_saved_quotes.sql':
+      return {
+        statements: [
+          `INSERT INTO saved_quotes (account_id, quote_id, imo, created_at, request, response, tariffs, as_of, totals)
+           SELECT id, 'q_0123456789abcdef01234568', '${IMO}', '2025-10-03T00:00:00.000Z', '{}', '${SAVED_RESPONSE}', '[]', '2025-12-01', '[]' FROM accounts`,
+        ],
+      };
     case '0004_one_live_row_per_payment.sql':
       return { statements: [chargeSeed('chg_00000000000000000006', '2025-11-03', '2025-11-04T00:00:00.000Z', null)] };
     default:
@@ -111,6 +118,7 @@ describe('D1 migrations', () => {
       '0002_saved_quotes.sql',
       '0003_charge_ledger.sql',
       '0004_one_live_row_per_payment.sql',
+      '0005_compressed_saved_quotes.sql',
     ]);
 
     let key: string | undefined;
@@ -159,7 +167,7 @@ describe('D1 migrations', () => {
       accounts: 1,
       api_keys: 1,
       charges: 6,
-      saved_quotes: 1,
+      saved_quotes: 2,
     });
 
     // Applying again changes nothing.
