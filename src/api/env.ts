@@ -14,6 +14,8 @@ export interface Bindings {
   KEYED_RATE_LIMITER?: RateLimit;
   /** `off` turns rate limiting off (load tests, the test suite); anything else, or nothing, leaves it on. */
   RATE_LIMITS?: string;
+  /** Seconds the origins of publishable keys are cached per isolate (default 30; `0` reads D1 every time, as the test suite does). */
+  ORIGIN_CACHE_SECONDS?: string;
 }
 
 export interface Variables {

@@ -5,6 +5,7 @@ declare namespace Cloudflare {
     MIGRATION_DB: D1Database;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
     RATE_LIMITS?: string;
+    ORIGIN_CACHE_SECONDS?: string;
     ANONYMOUS_RATE_LIMITER: RateLimit;
     KEYED_RATE_LIMITER: RateLimit;
   }
