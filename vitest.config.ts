@@ -9,8 +9,13 @@ export default defineConfig({
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
         // D1 migrations are applied by tests/support/d1-setup.ts; MIGRATION_DB is an empty database for migration tests.
+        // ORIGIN_CACHE_SECONDS=0: a key created by a test permits its origin at once (tests/api/quotas.test.ts turns the cache on).
         // Rate limits are off for the suite (many requests share one client); tests/accounts/rate-limit.test.ts turns them on.
-        bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations'), RATE_LIMITS: 'off' },
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+          RATE_LIMITS: 'off',
+          ORIGIN_CACHE_SECONDS: '0',
+        },
         d1Databases: ['MIGRATION_DB'],
       },
     })),

@@ -22,13 +22,18 @@ export function freePort() {
 }
 
 /**
- * Starts the Worker with scripts/start.mjs on a free port and waits for
- * GET /healthz. `vars` become `--var NAME:value` options of wrangler dev.
+ * Starts the Worker with scripts/start.mjs and waits for GET /healthz. `vars`
+ * become `--var NAME:value` options of wrangler dev. The port (and the
+ * inspector's) is `port` / `inspectorPort`, else WORKER_PORT /
+ * WORKER_INSPECTOR_PORT from the environment, else a free one.
  */
-export async function startWorker({ vars = {}, timeoutMs = 90_000 } = {}) {
-  const port = await freePort();
+export async function startWorker({ vars = {}, timeoutMs = 90_000, port: chosenPort, inspectorPort } = {}) {
+  const port = chosenPort ?? (Number(process.env.WORKER_PORT) || (await freePort()));
+  const inspector = inspectorPort ?? Number(process.env.WORKER_INSPECTOR_PORT);
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
-  const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--port', String(port), ...varArgs], {
+  const inspectorArgs = inspector ? ['--inspector-port', String(inspector)] : [];
+  const startArgs = [join(root, 'scripts', 'start.mjs'), '--port', String(port), ...inspectorArgs, ...varArgs];
+  const child = spawn(process.execPath, startArgs, {
     cwd: root,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,16 @@
 /**
  * The charge ledger in D1: fees a vessel has actually paid, recorded per
- * account. Charges are voided, never deleted. Writes under an
- * Idempotency-Key are safe to retry and to race: the database's unique
- * (account, key) constraint decides which write wins.
+ * account. Charges are voided, never deleted. A payment is one live row,
+ * identified by (account, vessel, regime, charging port, local date): a
+ * second write of it returns the first, whatever its Idempotency-Key. Writes
+ * are safe to retry and to race: the database's unique constraints (one live
+ * row per payment, one row per (account, key)) decide which write wins.
  */
+import { decimal } from '../lib/money';
 import { randomId } from './keys';
+
+/** How far after today (in the regime's zone) a charge may be dated: a payment made ahead of a known arrival. */
+export const LEDGER_MAX_DAYS_AHEAD = 60;
 
 /** A fee paid, as the client records it. */
 export interface ChargeInput {
@@ -24,6 +30,8 @@ export interface Charge extends ChargeInput {
   imo: string;
   recordedAt: string;
   voidedAt: string | null;
+  /** Why the charge was voided when the ledger voided it itself (a repeated payment); null otherwise. */
+  voidReason: string | null;
 }
 
 export interface ChargeToRecord {
@@ -36,8 +44,11 @@ export interface ChargeToRecord {
   recordedAt: string;
 }
 
-/** `created`: this call wrote it; `replayed`: an earlier identical call did; `conflict`: the key was used for another request. */
-export type RecordResult = { status: 'created' | 'replayed' | 'conflict'; charge: Charge };
+/**
+ * `created`: this call wrote it; `replayed`: the payment (or this exact request) was already recorded;
+ * `conflict`: the key was used for another request; `amount-conflict`: the payment is recorded with another amount.
+ */
+export type RecordResult = { status: 'created' | 'replayed' | 'conflict' | 'amount-conflict'; charge: Charge };
 
 interface ChargeRow {
   id: string;
@@ -51,6 +62,7 @@ interface ChargeRow {
   reference: string;
   created_at: string;
   voided_at: string | null;
+  void_reason: string | null;
   idempotency_key: string | null;
   request_hash: string;
 }
@@ -67,6 +79,7 @@ function toCharge(row: ChargeRow): Charge {
     reference: row.reference,
     recordedAt: row.created_at,
     voidedAt: row.voided_at,
+    voidReason: row.void_reason ?? null,
   };
 }
 
@@ -75,7 +88,7 @@ function insertCharge(db: D1Database, id: string, write: ChargeToRecord): D1Prep
   return db
     .prepare(
       `INSERT INTO charges (id, account_id, imo, regime, date, port, amount, currency, reference, created_at, idempotency_key, request_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, idempotency_key) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     )
     .bind(
       id,
@@ -94,31 +107,35 @@ function insertCharge(db: D1Database, id: string, write: ChargeToRecord): D1Prep
 }
 
 /**
- * Records a charge. With an Idempotency-Key, the insert and the read of the
- * row holding that key run in one batch, so of two racing identical requests
- * exactly one inserts and both answer with the same charge.
+ * Records a charge. The insert (skipped when the payment already has a live
+ * row, or the key a row) and the read of every row it could have met run in
+ * one batch, so of racing writes of one payment exactly one inserts and all
+ * answer with the same charge.
  */
 export async function recordCharge(db: D1Database, write: ChargeToRecord): Promise<RecordResult> {
   const id = randomId('chg');
-  if (write.idempotencyKey === undefined) {
-    const [, read] = await db.batch([
-      insertCharge(db, id, write),
-      db.prepare('SELECT * FROM charges WHERE id = ?').bind(id),
-    ]);
-    const row = (read?.results as ChargeRow[] | undefined)?.[0];
-    if (!row) throw new Error(`charge ${id} could not be read back`);
-    return { status: 'created', charge: toCharge(row) };
-  }
+  const { charge } = write;
   const [, read] = await db.batch([
     insertCharge(db, id, write),
     db
-      .prepare('SELECT * FROM charges WHERE account_id = ? AND idempotency_key = ?')
-      .bind(write.accountId, write.idempotencyKey),
+      .prepare(
+        `SELECT * FROM charges WHERE id = ?1
+           OR (account_id = ?2 AND idempotency_key = ?3)
+           OR (account_id = ?2 AND imo = ?4 AND regime = ?5 AND port = ?6 AND date = ?7 AND voided_at IS NULL)`,
+      )
+      .bind(id, write.accountId, write.idempotencyKey ?? null, write.imo, charge.regime, charge.port, charge.date),
   ]);
-  const row = (read?.results as ChargeRow[] | undefined)?.[0];
-  if (!row) throw new Error(`charge with idempotency key could not be read back`);
-  const status = row.id === id ? 'created' : row.request_hash === write.requestHash ? 'replayed' : 'conflict';
-  return { status, charge: toCharge(row) };
+  const rows = (read?.results as ChargeRow[] | undefined) ?? [];
+  const mine = rows.find((row) => row.id === id);
+  if (mine) return { status: 'created', charge: toCharge(mine) };
+  const byKey =
+    write.idempotencyKey === undefined ? undefined : rows.find((row) => row.idempotency_key === write.idempotencyKey);
+  if (byKey)
+    return { status: byKey.request_hash === write.requestHash ? 'replayed' : 'conflict', charge: toCharge(byKey) };
+  const payment = rows.find((row) => row.voided_at === null);
+  if (!payment) throw new Error(`charge ${id} was neither written nor found`);
+  const sameAmount = decimal(payment.amount).equals(decimal(charge.amount)) && payment.currency === charge.currency;
+  return { status: sameAmount ? 'replayed' : 'amount-conflict', charge: toCharge(payment) };
 }
 
 /** Every charge of one vessel in an account's ledger, voided ones included, oldest first. */

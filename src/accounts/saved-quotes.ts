@@ -1,8 +1,45 @@
 /**
  * Saved quotes in D1: immutable once written. The response is kept as the
  * exact text that was sent, so reading it back returns the same bytes whatever
- * tariff versions ship later.
+ * tariff versions ship later. A large response is stored gzip-compressed
+ * (CompressionStream), which keeps every answer the API can give (500 port
+ * calls with full explanations: megabytes of JSON) well inside D1's row size.
  */
+
+/** Responses longer than this (characters) are stored compressed. */
+export const COMPRESS_ABOVE_CHARS = 64 * 1024;
+/** Most bytes one saved quote may take in D1 (compressed response and request); D1 refuses rows of 2 MB. */
+export const SAVED_QUOTE_MAX_BYTES = 1_500_000;
+
+/** The quote cannot be saved even compressed; the caller should answer 413, never a retryable 503. */
+export class QuoteTooLargeError extends Error {
+  constructor(readonly bytes: number) {
+    super(`the quote takes ${bytes} bytes compressed; at most ${SAVED_QUOTE_MAX_BYTES} can be saved`);
+    this.name = 'QuoteTooLargeError';
+  }
+}
+
+/** gzip of UTF-8 text. */
+export async function gzipText(text: string): Promise<Uint8Array> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The UTF-8 text of gzip bytes (as D1 returns a BLOB: an ArrayBuffer or an array of bytes). */
+export async function gunzipText(bytes: ArrayBuffer | ArrayLike<number>): Promise<string> {
+  const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : Uint8Array.from(bytes);
+  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
+interface StoredResponse {
+  response: string;
+  response_gzip: ArrayBuffer | number[] | null;
+  created_at: string;
+}
+
+const responseText = (row: StoredResponse): Promise<string> =>
+  row.response_gzip === null ? Promise.resolve(row.response) : gunzipText(row.response_gzip);
 
 export interface TariffHash {
   id: string;
@@ -20,6 +57,9 @@ export interface QuoteToSave {
   response: string;
   tariffs: TariffHash[];
   savedAt: string;
+  /** The quote's asOf and totals (JSON), kept beside a compressed response for listings. */
+  asOf: string;
+  totals: string;
 }
 
 export interface SavedQuote {
@@ -62,13 +102,19 @@ function parseJsonArray<T>(text: string | null): T[] {
  * Saves a quote for an account. Saving the same quote id again keeps the
  * first copy: the result is always the stored response, and `created` says
  * whether this call wrote it. Insert and read run in one batch (one transaction).
+ * @throws QuoteTooLargeError when even the compressed response is too large for a row.
  */
 export async function saveQuote(db: D1Database, quote: QuoteToSave): Promise<SavedQuote & { created: boolean }> {
+  const compressed = quote.response.length > COMPRESS_ABOVE_CHARS ? await gzipText(quote.response) : null;
+  const bytes =
+    (compressed?.byteLength ?? new TextEncoder().encode(quote.response).byteLength) +
+    new TextEncoder().encode(quote.request).byteLength;
+  if (bytes > SAVED_QUOTE_MAX_BYTES) throw new QuoteTooLargeError(bytes);
   const [insert, read] = await db.batch([
     db
       .prepare(
-        `INSERT INTO saved_quotes (account_id, quote_id, imo, created_at, request, response, tariffs)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, quote_id) DO NOTHING`,
+        `INSERT INTO saved_quotes (account_id, quote_id, imo, created_at, request, response, tariffs, response_gzip, as_of, totals)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, quote_id) DO NOTHING`,
       )
       .bind(
         quote.accountId,
@@ -76,18 +122,21 @@ export async function saveQuote(db: D1Database, quote: QuoteToSave): Promise<Sav
         quote.imo,
         quote.savedAt,
         quote.request,
-        quote.response,
+        compressed ? '' : quote.response,
         JSON.stringify(quote.tariffs),
+        compressed,
+        quote.asOf,
+        quote.totals,
       ),
     db
-      .prepare('SELECT response, created_at FROM saved_quotes WHERE account_id = ? AND quote_id = ?')
+      .prepare('SELECT response, response_gzip, created_at FROM saved_quotes WHERE account_id = ? AND quote_id = ?')
       .bind(quote.accountId, quote.quoteId),
   ]);
-  const row = (read?.results as Array<{ response: string; created_at: string }> | undefined)?.[0];
+  const row = (read?.results as StoredResponse[] | undefined)?.[0];
   if (!row) throw new Error(`saved quote ${quote.quoteId} could not be read back`);
   return {
     quoteId: quote.quoteId,
-    response: row.response,
+    response: await responseText(row),
     savedAt: row.created_at,
     created: (insert?.meta.changes ?? 0) > 0,
   };
@@ -100,10 +149,10 @@ export async function getSavedQuote(
   quoteId: string,
 ): Promise<SavedQuote | undefined> {
   const row = await db
-    .prepare('SELECT response, created_at FROM saved_quotes WHERE account_id = ? AND quote_id = ?')
+    .prepare('SELECT response, response_gzip, created_at FROM saved_quotes WHERE account_id = ? AND quote_id = ?')
     .bind(accountId, quoteId)
-    .first<{ response: string; created_at: string }>();
-  return row ? { quoteId, response: row.response, savedAt: row.created_at } : undefined;
+    .first<StoredResponse>();
+  return row ? { quoteId, response: await responseText(row), savedAt: row.created_at } : undefined;
 }
 
 /** An account's saved quotes, newest first, optionally for one vessel and a range of saving dates. */
@@ -134,7 +183,8 @@ export async function listSavedQuotes(
   const { results } = await db
     .prepare(
       `SELECT quote_id, imo, created_at, tariffs,
-              json_extract(response, '$.asOf') AS as_of, json_extract(response, '$.totals') AS totals
+              CASE WHEN response_gzip IS NULL THEN json_extract(response, '$.asOf') ELSE as_of END AS listed_as_of,
+              CASE WHEN response_gzip IS NULL THEN json_extract(response, '$.totals') ELSE totals END AS listed_totals
        FROM saved_quotes WHERE ${where.join(' AND ')}
        ORDER BY created_at DESC, quote_id DESC LIMIT ?`,
     )
@@ -144,15 +194,15 @@ export async function listSavedQuotes(
       imo: string;
       created_at: string;
       tariffs: string;
-      as_of: string | null;
-      totals: string | null;
+      listed_as_of: string | null;
+      listed_totals: string | null;
     }>();
   return results.map((row) => ({
     quoteId: row.quote_id,
     imo: row.imo,
     savedAt: row.created_at,
-    asOf: row.as_of,
+    asOf: row.listed_as_of,
     tariffs: parseJsonArray<TariffHash>(row.tariffs),
-    totals: parseJsonArray<{ currency: string; amount: string }>(row.totals),
+    totals: parseJsonArray<{ currency: string; amount: string }>(row.listed_totals),
   }));
 }

@@ -53,6 +53,24 @@ export interface Timeline {
   statusWindows: TimelineWindow[];
 }
 
+/**
+ * The longest range a timeline is drawn for, in years: an operational limit
+ * (the work grows with the range), not a tariff value. Every version's
+ * default range fits well inside it.
+ */
+export const MAX_TIMELINE_SPAN_YEARS = 10;
+
+/**
+ * Why a `from`–`to` range (`YYYY-MM-DD`, `to` exclusive) is longer than {@link MAX_TIMELINE_SPAN_YEARS}, or undefined.
+ * @example timelineSpanProblem('0001-01-01', '9999-12-31') // 'the range 0001-01-01 → 9999-12-31 is longer than 10 years; …'
+ */
+export function timelineSpanProblem(from: string, to: string): string | undefined {
+  const latest = addYears(from, MAX_TIMELINE_SPAN_YEARS);
+  return to > latest
+    ? `the range ${from} → ${to} is longer than ${MAX_TIMELINE_SPAN_YEARS} years; end it by ${latest} or start it later`
+    : undefined;
+}
+
 export interface TimelineRange {
   /** `YYYY-MM-DD` in the tariff zone; default: the earliest date of the version. */
   from?: string;

@@ -10,11 +10,12 @@ import type { TariffRegistry } from '../tariffs/registry';
 import type { AppEnv } from './env';
 import { authenticate } from './middleware/auth';
 import { apiCors, embeddableRoutes } from './middleware/cross-origin';
+import { refuseReservedKeys } from './middleware/json-keys';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { rateLimit } from './middleware/rate-limit';
 import { registerKeySchemes } from './openapi/key-schemes';
 import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } from './problem';
-import { BATCH_PATH, batchRoutes } from './routes/batch';
+import { BATCH_PATH, batchBodyLimit, batchRoutes } from './routes/batch';
 import { chargeRoutes } from './routes/charges';
 import { clauseRoutes } from './routes/clauses';
 import { compareRoutes } from './routes/compare';
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions = {}) {
   // The batch route takes whole fleets and sets its own, larger limit. A plain path test: hono/combine's
   // except() builds a middleware chain on every request, a measurable share of a quote's CPU.
   app.use('/v1/*', (c, next) => (c.req.path === BATCH_PATH ? next() : limitBody(c, next)));
+  app.use(BATCH_PATH, batchBodyLimit);
 
   const { registry } = options;
   if (registry)
@@ -77,6 +79,8 @@ export function createApp(options: AppOptions = {}) {
     });
   // Who is calling, then how often: both before any /v1 route runs.
   app.use('/v1/*', authenticate, rateLimit);
+  // One check of every JSON body, before any route parses it.
+  app.use('/v1/*', refuseReservedKeys);
   // A known path under a method it does not take: 405 with Allow, before any route reads its parameters.
   app.use(
     '*',

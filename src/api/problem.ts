@@ -49,15 +49,29 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   }, '');
 }
 
-/** Every zod issue as a field error; unknown keys are named one by one. */
-export function zodErrors(error: ZodError, prefix: ReadonlyArray<PropertyKey> = []): FieldError[] {
-  return error.issues.flatMap((issue) => {
+/** Every zod issue as a field error (at most `max`); unknown keys are named one by one. */
+export function zodErrors(
+  error: ZodError,
+  prefix: ReadonlyArray<PropertyKey> = [],
+  max = Number.POSITIVE_INFINITY,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of error.issues) {
+    if (errors.length >= max) break;
     const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: `unknown field ${key}` }));
-    }
-    return [{ path: formatPath(path), message: issue.message }];
-  });
+      for (const key of issue.keys) {
+        if (errors.length >= max) break;
+        errors.push({ path: formatPath([...path, key]), message: `unknown field ${key}` });
+      }
+    } else errors.push({ path: formatPath(path), message: issue.message });
+  }
+  return errors;
+}
+
+/** How many field errors {@link zodErrors} would give without a maximum. */
+export function zodErrorCount(error: ZodError): number {
+  return error.issues.reduce((total, issue) => total + (issue.code === 'unrecognized_keys' ? issue.keys.length : 1), 0);
 }
 
 export function invalidRequest(errors: FieldError[], detail?: string): ProblemError {

@@ -291,6 +291,7 @@ function itemOf(
   const checked = validate({ vessel, portCalls: draft.calls.map(({ call }) => call) });
   if ('issues' in checked) {
     item.errors = checked.issues.map((issue) => ({ ...locate(issue.path), message: issue.message }));
+    if (checked.count !== undefined) item.errorCount = checked.count;
     return item;
   }
   item.request = { ...checked.request, options: withDefaults(checked.request.options, defaults) };

@@ -30,6 +30,8 @@ export interface BatchItem {
   calls: number;
   request?: QuoteInput;
   errors: BatchError[];
+  /** Errors found, when validation kept only the first of them in `errors`. */
+  errorCount?: number;
   /** Locates a request field path (`portCalls[2].arrival`) in the caller's input. */
   locate(path: string): Omit<BatchError, 'message'>;
 }
@@ -37,7 +39,7 @@ export interface BatchItem {
 /** Validation of one raw request, supplied by the caller (the API validates with its wire schema). */
 export type ValidateRequest = (
   raw: unknown,
-) => { request: QuoteInput } | { issues: Array<{ path: string; message: string }> };
+) => { request: QuoteInput } | { issues: Array<{ path: string; message: string }>; count?: number };
 
 /** Batch-wide limits; beyond them the whole batch is refused. */
 export interface BatchLimits {
@@ -126,6 +128,7 @@ export function fromJson(
     const checked = validate(raw);
     if ('issues' in checked) {
       item.errors = checked.issues.map((issue) => ({ ...locate(issue.path), message: issue.message }));
+      if (checked.count !== undefined) item.errorCount = checked.count;
       return item;
     }
     const seen = imo === null ? undefined : firstIndexOf.get(imo);

@@ -11,4 +11,10 @@ export const BATCH_LIMITS = {
   calls: 50_000,
   /** Request body, in bytes (16 MiB): the route's own limit instead of the 256 KiB of the other routes. */
   bodyBytes: 16 * 1024 * 1024,
+  /** Parts of a multipart/form-data batch: it needs two (calls, vessels); a few more are reported, beyond this it is refused. */
+  multipartParts: 16,
+  /** Errors written for one vessel; beyond them the vessel reports how many were left out. */
+  errorsPerVessel: 20,
+  /** Errors written for the whole batch, vessels and orphan rows together; beyond them only counts. */
+  errorsPerBatch: 1_000,
 } as const;

@@ -21,13 +21,17 @@ export interface BatchSummary {
   quoted: number;
   failed: number;
   calls: number;
+  /** Errors found in the whole batch (vessels and rows that belong to no vessel). */
+  errors: number;
+  /** Of those, the errors not written (beyond the per-vessel or per-batch limit). */
+  omittedErrors: number;
 }
 
 export interface BatchEnd {
   totals: BatchTotal[];
-  /** Every error of the batch, vessel by vessel, then the rows that belong to no vessel. */
+  /** The errors of rows that belong to no vessel (vessel errors are written once, with their vessel). */
   errors: BatchError[];
-  /** The rows that belong to no vessel (no IMO). */
+  /** The same rows (no IMO), for the CSV writer. */
   orphans: BatchError[];
   summary: BatchSummary;
 }
@@ -96,7 +100,18 @@ const csvWriter: BatchWriter = {
   start: () => csvLine(CSV_ANSWER_COLUMNS),
   vessel: (result) => {
     const owner = { index: result.index, imo: result.imo, rows: result.rows };
-    if (result.problem) return result.problem.errors.map((error) => errorRow(error, owner)).join('');
+    if (result.problem) {
+      const omitted = result.problem.omittedErrors ?? 0;
+      return (
+        result.problem.errors.map((error) => errorRow(error, owner)).join('') +
+        (omitted > 0
+          ? errorRow(
+              { path: '', message: `${omitted} more error${omitted === 1 ? '' : 's'} of this vessel left out` },
+              owner,
+            )
+          : '')
+      );
+    }
     return (result.quote?.voyages ?? [])
       .map((voyage) =>
         csvRow({
@@ -122,6 +137,12 @@ const csvWriter: BatchWriter = {
   // Errors of vessels were written with their vessel; rows that belong to no vessel come here.
   end: (end) =>
     end.orphans.map((error) => errorRow(error)).join('') +
+    (end.summary.omittedErrors > 0
+      ? errorRow({
+          path: '',
+          message: `${end.summary.omittedErrors} of ${end.summary.errors} errors left out of this answer (limits per vessel and per batch)`,
+        })
+      : '') +
     end.totals
       .map((total) =>
         csvRow({

@@ -41,7 +41,15 @@ export interface VesselResult {
   imo: string | null;
   rows?: number[];
   quote?: QuoteSummary;
-  problem?: { title: string; detail: string; errors: BatchError[] };
+  problem?: {
+    title: string;
+    detail: string;
+    errors: BatchError[];
+    /** Errors found for this vessel; `errors` holds at most a limited number of them. */
+    errorCount?: number;
+    /** Errors found but not written in `errors` (the per-vessel and per-batch limits). */
+    omittedErrors?: number;
+  };
 }
 
 export interface BatchTotal {
@@ -109,17 +117,18 @@ function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'fu
   return { quoteId, asOf, tariffs, assumptions, totals, voyages, ...(converted ? { converted } : {}), notes };
 }
 
-const failed = (item: BatchItem, title: string, errors: BatchError[]): VesselResult => ({
+const failed = (item: BatchItem, title: string, errors: BatchError[], count = errors.length): VesselResult => ({
   ...(item.index !== undefined ? { index: item.index } : {}),
   imo: item.imo,
   ...(item.rows ? { rows: item.rows } : {}),
   problem: {
     title,
-    detail: `${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors
+    detail: `${count} problem${count === 1 ? '' : 's'}: ${errors
       .map((e) => e.message)
       .slice(0, 3)
-      .join('; ')}${errors.length > 3 ? '; …' : ''}`,
+      .join('; ')}${count > 3 ? '; …' : ''}`,
     errors,
+    errorCount: count,
   },
 });
 
@@ -133,7 +142,8 @@ export function quoteItem(
   totals: BatchTotals,
   detail: 'summary' | 'full' = 'summary',
 ): VesselResult {
-  if (!item.request) return failed(item, 'Invalid vessel', item.errors);
+  if (!item.request)
+    return failed(item, 'Invalid vessel', item.errors, Math.max(item.errorCount ?? 0, item.errors.length));
   try {
     const summary = summarize(quote(item.request, env), env, detail);
     for (const voyage of summary.voyages) totals.add(voyage);

@@ -4,6 +4,7 @@
  */
 import type { QuoteEnvironment } from '../engine';
 import type { BatchError, BatchItem } from './items';
+import { BATCH_LIMITS } from './limits';
 import { BATCH_WRITERS, type BatchEnd, type BatchFormat } from './output';
 import { BatchTotals, quoteItem } from './run';
 
@@ -20,30 +21,61 @@ export function* batchPieces(
   env: QuoteEnvironment,
   format: BatchFormat,
   detail: 'summary' | 'full' = 'summary',
+  limits: ErrorLimits = BATCH_LIMITS,
 ): Generator<string> {
   const writer = BATCH_WRITERS[format];
   const totals = new BatchTotals();
-  const errors: BatchError[] = [];
+  const budget = new ErrorBudget(limits);
   let quoted = 0;
   yield writer.start();
   for (const [i, item] of items.entries()) {
     const result = quoteItem(item, env, totals, detail);
     if (result.quote) quoted += 1;
-    else errors.push(...(result.problem?.errors ?? []));
+    else if (result.problem) {
+      const found = Math.max(result.problem.errorCount ?? 0, result.problem.errors.length);
+      const errors = budget.take(result.problem.errors, found, limits.errorsPerVessel);
+      result.problem = { ...result.problem, errors, errorCount: found, omittedErrors: found - errors.length };
+    }
     yield writer.vessel(result, i === 0);
   }
+  // Rows that belong to no vessel are written once, here; vessel errors were written with their vessel.
+  const written = budget.take(orphans, orphans.length, Number.POSITIVE_INFINITY);
   const end: BatchEnd = {
     totals: totals.list(),
-    errors: [...errors, ...orphans],
-    orphans: [...orphans],
+    errors: written,
+    orphans: written,
     summary: {
       vessels: items.length,
       quoted,
       failed: items.length - quoted,
       calls: items.reduce((total, item) => total + item.calls, 0),
+      errors: budget.found,
+      omittedErrors: budget.found - budget.written,
     },
   };
   yield writer.end(end);
+}
+
+/** The error limits of one answer. */
+export interface ErrorLimits {
+  errorsPerVessel: number;
+  errorsPerBatch: number;
+}
+
+/** Counts errors found and written, so no answer writes more than the per-vessel and per-batch limits. */
+class ErrorBudget {
+  found = 0;
+  written = 0;
+  constructor(private readonly limits: ErrorLimits) {}
+
+  /** The errors to write out of `errors` (of `found` in all), within both limits. */
+  take(errors: ReadonlyArray<BatchError>, found: number, perOwner: number): BatchError[] {
+    const room = Math.max(0, Math.min(perOwner, this.limits.errorsPerBatch - this.written));
+    const kept = errors.slice(0, room);
+    this.found += found;
+    this.written += kept.length;
+    return kept;
+  }
 }
 
 /** The pieces as a UTF-8 stream, in chunks of about {@link CHUNK_CHARS} characters. */

@@ -9,6 +9,7 @@ import { type Decimal, decimal, formatAmount, sum } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
 import { evaluateRegime, type RegimeContext } from './evaluate';
+import { distinctPayments } from './rules/cap';
 import { allocatePayers } from './rules/payer';
 import { type Money, type Quote, type QuoteInput, QuoteInputError, type VoyageQuote } from './types';
 import { resolveCalls } from './voyages';
@@ -158,9 +159,8 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   const selections = selectVersions(env.registry, asOf, options.tariffVersions);
   const chosen = selections.flatMap((selection) => (selection.tariff ? [selection.tariff] : []));
   const assumptions = resolveAssumptions(chosen, options.assumptions);
-  const priorCharges = input.priorCharges ?? [];
   const regimes = env.registry.regimes();
-  const badCharges = priorCharges.flatMap((charge, i) =>
+  const badCharges = (input.priorCharges ?? []).flatMap((charge, i) =>
     regimes.includes(charge.regime)
       ? []
       : [
@@ -172,9 +172,11 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   );
   if (badCharges.length > 0) throw new QuoteInputError(badCharges);
   const calls = resolveCalls(input.portCalls);
+  // A payment listed twice (in the request, or in the request and the ledger) counts once.
+  const { charges: priorCharges, notes: repeatedPayments } = distinctPayments(input.priorCharges ?? []);
 
   const voyages: VoyageQuote[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...repeatedPayments];
   for (const selection of selections) {
     if (!selection.tariff) {
       notes.push(

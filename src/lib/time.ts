@@ -264,3 +264,8 @@ export function yearStartsBetween(
 export function addMonths(date: string, months: number): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ months }).toISODate() ?? date;
 }
+
+/** Adds whole days (negative to go back) to a `YYYY-MM-DD` date. */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+}

@@ -16,6 +16,7 @@ interface ChargeBody {
   capYear: string | null;
   recordedAt: string;
   voidedAt: string | null;
+  voidReason: string | null;
 }
 
 interface QuoteBody {
@@ -125,6 +126,14 @@ describe('recording charges', () => {
     [{ ...paid('2025-10-20'), date: '2025-02-30' }, 'date', 'must be a calendar date YYYY-MM-DD'],
     [{ ...paid('2025-10-20'), currency: 'usd' }, 'currency', undefined],
     [{ ...paid('2025-10-20'), reference: '   ' }, 'reference', 'give the payment reference'],
+    [{ ...paid('2025-10-20'), currency: 'CNY' }, 'currency', 'must be USD, the currency of us-301'],
+    [{ ...paid('2025-10-20'), currency: 'XXX' }, 'currency', 'must be USD, the currency of us-301'],
+    [{ ...paid('2025-10-20'), regime: 'cn-spf', port: 'CNSHA' }, 'currency', 'must be CNY, the currency of cn-spf'],
+    [{ ...paid('2025-10-20'), amount: '0' }, 'amount', 'must be greater than 0'],
+    [{ ...paid('2025-10-20'), amount: '0.0000' }, 'amount', 'must be greater than 0'],
+    [paid('2000-01-01'), 'date', 'must be on or after 2025-10-14, the first day us-301 was in force'],
+    [paid('2025-10-13'), 'date', 'must be on or after 2025-10-14, the first day us-301 was in force'],
+    [paid('2099-12-31'), 'date', undefined],
     [{ ...paid('2025-10-20'), fee: '1' }, 'fee', 'unknown field fee'],
   ])('refuses %j naming the field', async (body, path, message) => {
     const { key } = await createKey();
@@ -159,7 +168,7 @@ describe('Idempotency-Key', () => {
     const first = await recordCharge(key, IMO, paid('2025-10-20'), 'pay-7781');
     const second = await recordCharge(key, IMO, paid('2025-10-20'), 'pay-7781');
     expect(first.status).toBe(201);
-    expect(second.status).toBe(201);
+    expect(second.status).toBe(200);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(await second.json()).toEqual(await first.json());
@@ -182,6 +191,8 @@ describe('Idempotency-Key', () => {
     expect(problem.errors).toEqual([{ path: 'Idempotency-Key', message: 'already used for a different request' }]);
     // The same key for another vessel is another request too.
     expect((await recordCharge(key, '9321483', paid('2025-10-20'), 'pay-7782')).status).toBe(409);
+    // And the same key for another payment of the same vessel.
+    expect((await recordCharge(key, IMO, paid('2025-10-21'), 'pay-7782')).status).toBe(409);
     const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM charges WHERE account_id = ?')
       .bind(accountId)
       .first<{ n: number }>();
@@ -193,7 +204,8 @@ describe('Idempotency-Key', () => {
     const responses = await Promise.all(
       Array.from({ length: 16 }, () => recordCharge(key, IMO, paid('2025-10-24'), 'pay-race-1')),
     );
-    expect(responses.map((res) => res.status)).toEqual(Array(16).fill(201));
+    expect(responses.filter((res) => res.status === 201)).toHaveLength(1);
+    expect(responses.filter((res) => res.status === 200)).toHaveLength(15);
     const bodies = await Promise.all(responses.map((res) => json<ChargeBody>(res)));
     expect(new Set(bodies.map((body) => body.id)).size).toBe(1);
     expect(responses.filter((res) => res.headers.get('idempotent-replayed') === 'true')).toHaveLength(15);
@@ -202,12 +214,117 @@ describe('Idempotency-Key', () => {
       .first<{ n: number }>();
     expect(count?.n).toBe(1);
   });
+});
 
-  it('without a key, every write is a new charge', async () => {
+describe('one row per payment', () => {
+  const rows = async (accountId: string) =>
+    (
+      await env.DB.prepare('SELECT id, voided_at FROM charges WHERE account_id = ? ORDER BY rowid')
+        .bind(accountId)
+        .all<{ id: string; voided_at: string | null }>()
+    ).results;
+
+  it('answers a second write of the same payment with the first, without a key or with another key', async () => {
+    const { key, accountId } = await createKey();
+    const first = await recordCharge(key, IMO, paid('2025-10-20'));
+    expect(first.status).toBe(201);
+    const firstBody = await json<ChargeBody>(first);
+    for (const idempotencyKey of [undefined, 'pay-a', 'pay-b']) {
+      const again = await recordCharge(key, IMO, paid('2025-10-20'), idempotencyKey);
+      expect(again.status).toBe(200);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(await json<ChargeBody>(again)).toEqual(firstBody);
+    }
+    // Another reference, the same amount written another way: still the same payment, still the first record.
+    const reworded = await recordCharge(key, IMO, { ...paid('2025-10-20', 'USLAX', 'RECEIPT-9'), amount: '3000000' });
+    expect(reworded.status).toBe(200);
+    expect((await json<ChargeBody>(reworded)).reference).toBe('PAYGOV-2025-10-20');
+    expect(await rows(accountId)).toHaveLength(1);
+  });
+
+  it('gives exactly one row for 20 simultaneous identical payments without a key', async () => {
+    const { key, accountId } = await createKey();
+    const responses = await Promise.all(Array.from({ length: 20 }, () => recordCharge(key, IMO, paid('2025-10-24'))));
+    expect(responses.map((res) => res.status).sort()).toEqual([...Array(19).fill(200), 201]);
+    const bodies = await Promise.all(responses.map((res) => json<ChargeBody>(res)));
+    expect(new Set(bodies.map((body) => body.id)).size).toBe(1);
+    expect(await rows(accountId)).toHaveLength(1);
+  });
+
+  it('gives exactly one row for 20 simultaneous identical payments, each with its own key', async () => {
+    const { key, accountId } = await createKey();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => recordCharge(key, IMO, paid('2025-10-24'), `pay-${i}`)),
+    );
+    expect(responses.map((res) => res.status).sort()).toEqual([...Array(19).fill(200), 201]);
+    expect(await rows(accountId)).toHaveLength(1);
+  });
+
+  it('refuses another amount for a recorded payment with 409 naming the charge, and records nothing', async () => {
+    const { key, accountId } = await createKey();
+    const first = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
+    const other = await recordCharge(key, IMO, { ...paid('2025-10-20'), amount: '1500000.00' }, 'pay-new');
+    expect(other.status).toBe(409);
+    const problem = await json<{ type: string; detail: string; chargeId: string; errors: Array<{ path: string }> }>(
+      other,
+    );
+    expect(problem.type).toBe('urn:portfees:problem:payment-conflict');
+    expect(problem.detail).toContain(first.id);
+    expect(problem.chargeId).toBe(first.id);
+    expect(problem.errors.map((e) => e.path)).toEqual(['amount']);
+    expect(await rows(accountId)).toHaveLength(1);
+  });
+
+  it('counts a payment written five times once in the cap', async () => {
     const { key } = await createKey();
-    const a = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
-    const b = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
-    expect(a.id).not.toBe(b.id);
+    for (let i = 0; i < 5; i++) await recordCharge(key, IMO, paid('2025-10-20'));
+    const quote = await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)));
+    expect(quote.voyages[0]).toMatchObject({ outcome: 'charged', cap: { count: 2 } });
+  });
+
+  it('keeps other ports, dates, vessels and accounts apart', async () => {
+    const { key, accountId } = await createKey();
+    const other = await createKey();
+    for (const res of [
+      await recordCharge(key, IMO, paid('2025-10-20')),
+      await recordCharge(key, IMO, paid('2025-10-20', 'USOAK')),
+      await recordCharge(key, IMO, paid('2025-10-21')),
+      await recordCharge(key, '9321483', paid('2025-10-20')),
+      await recordCharge(other.key, IMO, paid('2025-10-20')),
+    ])
+      expect(res.status).toBe(201);
+    expect(await rows(accountId)).toHaveLength(4);
+  });
+
+  it('records a payment again once its row was voided (a correction)', async () => {
+    const { key, accountId } = await createKey();
+    const first = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
+    await call(`/v1/vessels/${IMO}/charges/${first.id}`, { method: 'DELETE', headers: bearer(key) });
+    const corrected = await recordCharge(key, IMO, { ...paid('2025-10-20'), amount: '2999999.00' });
+    expect(corrected.status).toBe(201);
+    expect((await json<ChargeBody>(corrected)).id).not.toBe(first.id);
+    expect((await rows(accountId)).map((row) => row.voided_at === null)).toEqual([false, true]);
+  });
+
+  it('refuses a second live row for a payment in the database itself', async () => {
+    const { key, accountId } = await createKey();
+    const first = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
+    const insert = env.DB.prepare(
+      `INSERT INTO charges (id, account_id, imo, regime, date, port, amount, currency, reference, created_at, request_hash)
+       VALUES ('chg_ffffffffffffffffffff', ?, ?, 'us-301', '2025-10-20', 'USLAX', '1.00', 'USD', 'R', '2025-10-21T00:00:00.000Z', 'h')`,
+    ).bind(accountId, IMO);
+    await expect(insert.run()).rejects.toThrow(/UNIQUE/);
+    expect((await rows(accountId)).map((row) => row.id)).toEqual([first.id]);
+  });
+
+  it('refuses dates more than 60 days ahead of today in the regime zone', async () => {
+    const { key } = await createKey();
+    const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    expect((await recordCharge(key, IMO, paid(ahead(58)))).status).toBe(201);
+    const far = await recordCharge(key, IMO, paid(ahead(62)));
+    expect(far.status).toBe(400);
+    const errors = (await json<{ errors: Array<{ path: string; message: string }> }>(far)).errors;
+    expect(errors).toEqual([{ path: 'date', message: expect.stringMatching(/^must be at most 60 days after today/) }]);
   });
 });
 

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createKeySql } from '../../scripts/key-commands';
 import { createApp } from '../../src/api/app';
-import { IMO } from '../support/vessels';
+import { annexOneQuote, IMO } from '../support/vessels';
 
 type Row = Record<string, unknown>;
 
@@ -32,16 +32,52 @@ async function seedsAfter(migration: string): Promise<{ statements: string[]; ke
         ],
       };
     case '0003_charge_ledger.sql':
+      // One payment written three times (two of them in the same instant), one already voided copy, and another payment.
       return {
         statements: [
-          `INSERT INTO charges (id, account_id, imo, regime, date, port, amount, currency, reference, created_at, idempotency_key, request_hash)
-           SELECT 'chg_00000000000000000001', id, '${IMO}', 'us-301', '2025-10-20', 'USLAX', '3000000.00', 'USD', 'PAYGOV-1', '2025-10-21T00:00:00.000Z', 'seed-1', 'h' FROM accounts`,
+          chargeSeed('chg_00000000000000000003', '2025-10-20', '2025-10-21T00:00:05.000Z', 'seed-3'),
+          chargeSeed('chg_00000000000000000001', '2025-10-20', '2025-10-21T00:00:00.000Z', 'seed-1'),
+          chargeSeed('chg_00000000000000000002', '2025-10-20', '2025-10-21T00:00:00.000Z', null),
+          chargeSeed(
+            'chg_00000000000000000004',
+            '2025-10-20',
+            '2025-10-20T00:00:00.000Z',
+            null,
+            '2025-10-20T01:00:00.000Z',
+          ),
+          chargeSeed('chg_00000000000000000005', '2025-10-27', '2025-10-28T00:00:00.000Z', 'seed-5'),
         ],
       };
+    case '0005_compressed_saved_quotes.sql':
+      return {
+        statements: [
+          `INSERT INTO saved_quotes (account_id, quote_id, imo, created_at, request, response, tariffs, as_of, totals)
+           SELECT id, 'q_0123456789abcdef01234568', '${IMO}', '2025-10-03T00:00:00.000Z', '{}', '${SAVED_RESPONSE}', '[]', '2025-12-01', '[]' FROM accounts`,
+        ],
+      };
+    case '0004_one_live_row_per_payment.sql':
+      return { statements: [chargeSeed('chg_00000000000000000006', '2025-11-03', '2025-11-04T00:00:00.000Z', null)] };
     default:
       throw new Error(`migration ${migration} has no seed rows in tests/accounts/migrations.test.ts; add some`);
   }
 }
+
+function chargeSeed(
+  id: string,
+  date: string,
+  createdAt: string,
+  idempotencyKey: string | null,
+  voidedAt: string | null = null,
+): string {
+  return `INSERT INTO charges (id, account_id, imo, regime, date, port, amount, currency, reference, created_at, voided_at, idempotency_key, request_hash)
+    SELECT '${id}', id, '${IMO}', 'us-301', '${date}', 'USLAX', '3000000.00', 'USD', 'PAYGOV-${id}', '${createdAt}',
+      ${voidedAt ? `'${voidedAt}'` : 'NULL'}, ${idempotencyKey ? `'${idempotencyKey}'` : 'NULL'}, 'h' FROM accounts`;
+}
+
+/** Columns a migration may change in rows that were already there (everything else must stay as it was). */
+const MAY_CHANGE: Record<string, Record<string, string[]>> = {
+  '0004_one_live_row_per_payment.sql': { charges: ['voided_at'] },
+};
 
 async function tables(db: D1Database): Promise<string[]> {
   const { results } = await db
@@ -81,6 +117,8 @@ describe('D1 migrations', () => {
       '0001_accounts_and_keys.sql',
       '0002_saved_quotes.sql',
       '0003_charge_ledger.sql',
+      '0004_one_live_row_per_payment.sql',
+      '0005_compressed_saved_quotes.sql',
     ]);
 
     let key: string | undefined;
@@ -91,7 +129,33 @@ describe('D1 migrations', () => {
       for (const [table, rows] of Object.entries(before)) {
         // Every row is still there, with every value it had (a migration may add columns).
         expect(after[table], `${table} after ${migrations[i]!.name}`).toHaveLength(rows.length);
-        for (const [r, row] of rows.entries()) expect(after[table]![r]).toMatchObject(row);
+        const changing = MAY_CHANGE[migrations[i]!.name]?.[table] ?? [];
+        const kept = (row: Row) =>
+          Object.fromEntries(Object.entries(row).filter(([column]) => !changing.includes(column)));
+        for (const [r, row] of rows.entries()) expect(after[table]![r]).toMatchObject(kept(row));
+      }
+      if (migrations[i]!.name === '0004_one_live_row_per_payment.sql') {
+        // The first live row of the repeated payment is kept; the later copies are voided with a reason naming it.
+        const charges = Object.fromEntries(
+          after.charges!.map((row) => [row.id as string, { voided: row.voided_at !== null, reason: row.void_reason }]),
+        );
+        const duplicate = {
+          voided: true,
+          reason: expect.stringMatching(
+            /^duplicate of charge chg_00000000000000000001 \(same vessel, regime, port and date\)/,
+          ),
+        };
+        expect(charges).toEqual({
+          chg_00000000000000000003: duplicate,
+          chg_00000000000000000001: { voided: false, reason: null },
+          chg_00000000000000000002: duplicate,
+          chg_00000000000000000004: { voided: true, reason: null },
+          chg_00000000000000000005: { voided: false, reason: null },
+        });
+        // Voided rows already voided keep their time.
+        expect(after.charges!.find((row) => row.id === 'chg_00000000000000000004')?.voided_at).toBe(
+          '2025-10-20T01:00:00.000Z',
+        );
       }
       const seeds = await seedsAfter(migrations[i]!.name);
       await db.batch(seeds.statements.map((statement) => db.prepare(statement)));
@@ -102,8 +166,8 @@ describe('D1 migrations', () => {
     expect(Object.fromEntries(Object.entries(final).map(([table, rows]) => [table, rows.length]))).toEqual({
       accounts: 1,
       api_keys: 1,
-      charges: 1,
-      saved_quotes: 1,
+      charges: 6,
+      saved_quotes: 2,
     });
 
     // Applying again changes nothing.
@@ -124,8 +188,28 @@ describe('D1 migrations', () => {
       new Request(`http://portfees.test/v1/vessels/${IMO}/charges`, { headers }),
       workerEnv,
     );
-    expect(
-      ((await charges.json()) as { charges: Array<{ id: string; amount: string; capYear: string }> }).charges,
-    ).toEqual([expect.objectContaining({ id: 'chg_00000000000000000001', amount: '3000000.00', capYear: '2025' })]);
+    const listed = ((await charges.json()) as { charges: Array<{ id: string; voidedAt: string | null }> }).charges;
+    expect(listed.map((charge) => charge.id).sort()).toEqual(
+      [1, 2, 3, 4, 5, 6].map((n) => `chg_0000000000000000000${n}`),
+    );
+    expect(listed.filter((charge) => charge.voidedAt === null).map((charge) => charge.id)).toEqual([
+      'chg_00000000000000000001',
+      'chg_00000000000000000005',
+      'chg_00000000000000000006',
+    ]);
+    expect(listed.find((charge) => charge.id === 'chg_00000000000000000001')).toMatchObject({
+      amount: '3000000.00',
+      capYear: '2025',
+    });
+    // The migrated ledger counts the repeated payment once: three earlier payments (not five), so this rotation is the fourth.
+    const quoted = await app.fetch(
+      new Request('http://portfees.test/v1/quotes', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(annexOneQuote('2025-11-05T06:00:00-08:00')),
+      }),
+      workerEnv,
+    );
+    expect(((await quoted.json()) as { voyages: Array<{ cap: { count: number } }> }).voyages[0]?.cap.count).toBe(4);
   });
 });

@@ -13,6 +13,7 @@ const ledgerCharge = (id: string, date: string, port: string): Charge => ({
   reference: 'R',
   recordedAt: '2025-11-01T00:00:00.000Z',
   voidedAt: null,
+  voidReason: null,
 });
 
 describe('mergePriorCharges', () => {

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { QuoteTooLargeError, saveQuote as storeQuote } from '../../src/accounts/saved-quotes';
 import { createApp } from '../../src/api/app';
 import { shippedTariffFiles } from '../../src/tariffs/bundle.generated';
 import { TariffRegistry } from '../../src/tariffs/registry';
@@ -191,5 +192,88 @@ describe('listing saved quotes', () => {
     const res = await getJson(path, key);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual([field]);
+  });
+});
+
+/** The largest quote the API answers: 500 port calls (US and Chinese ports in turn) and 200 prior charges. */
+function largestQuote(): Record<string, unknown> {
+  const start = Date.UTC(2025, 9, 14, 12);
+  const ports = ['USLAX', 'CNSHA', 'USOAK', 'CNNGB'];
+  const portCalls = Array.from({ length: 500 }, (_, i) => ({
+    port: ports[i % ports.length],
+    arrival: new Date(start + i * 86_400_000).toISOString().replace('.000Z', 'Z'),
+  }));
+  const priorCharges = Array.from({ length: 200 }, (_, i) => ({
+    regime: i % 2 ? 'cn-spf' : 'us-301',
+    date: new Date(Date.UTC(2025, 9, 14) + i * 86_400_000).toISOString().slice(0, 10),
+    port: i % 2 ? 'CNSHA' : 'USSEA',
+  }));
+  return annexOneQuote('2025-10-20T06:00:00-07:00', { portCalls, priorCharges, options: { asOf: '2026-11-28' } });
+}
+
+describe('saving quotes of any size', () => {
+  it('saves the 500-call, 200-prior-charge quote compressed and returns it byte for byte', async () => {
+    const { key, accountId } = await createKey();
+    const request = largestQuote();
+    expect(JSON.stringify(request).length).toBeLessThan(256 * 1024);
+    const { res, text } = await saveQuote(key, request);
+    expect(res.status).toBe(200);
+    expect(text.length).toBeGreaterThan(500_000);
+    const { quoteId } = JSON.parse(text) as QuoteBody;
+
+    const row = await env.DB.prepare(
+      'SELECT length(response) AS plain, length(response_gzip) AS packed FROM saved_quotes WHERE account_id = ? AND quote_id = ?',
+    )
+      .bind(accountId, quoteId)
+      .first<{ plain: number; packed: number }>();
+    expect(row!.plain).toBe(0);
+    expect(row!.packed).toBeGreaterThan(0);
+    expect(row!.packed).toBeLessThan(text.length / 5);
+
+    const again = await getJson(`/v1/quotes/${quoteId}`, key);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(text);
+    // Saving again answers the stored copy, unchanged.
+    expect((await saveQuote(key, request)).text).toBe(text);
+    // The listing reads asOf and totals kept beside the compressed body.
+    const list = (await (await getJson('/v1/quotes', key)).json()) as {
+      quotes: Array<{ quoteId: string; asOf: string; totals: unknown[] }>;
+    };
+    expect(list.quotes[0]).toMatchObject({ quoteId, asOf: '2026-11-28', totals: JSON.parse(text).totals });
+  });
+
+  it('refuses (never 503) what cannot be saved even compressed, writing nothing', async () => {
+    const { accountId } = await createKey();
+    // Base64 of 2 MB of random bytes does not compress below the row limit.
+    const random = new Uint8Array(2_000_000);
+    for (let i = 0; i < random.length; i += 65_536) crypto.getRandomValues(random.subarray(i, i + 65_536));
+    let binary = '';
+    for (let i = 0; i < random.length; i += 8192) binary += String.fromCharCode(...random.subarray(i, i + 8192));
+    const noise = btoa(binary);
+    const attempt = storeQuote(env.DB, {
+      accountId,
+      quoteId: 'q_ffffffffffffffffffffffff',
+      imo: IMO,
+      request: '{}',
+      response: JSON.stringify({ noise }),
+      tariffs: [],
+      savedAt: '2026-11-28T00:00:00.000Z',
+      asOf: '2026-11-28',
+      totals: '[]',
+    });
+    await expect(attempt).rejects.toBeInstanceOf(QuoteTooLargeError);
+    const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM saved_quotes WHERE account_id = ?')
+      .bind(accountId)
+      .first<{ n: number }>();
+    expect(count?.n).toBe(0);
+  });
+
+  it('keeps small responses as plain text', async () => {
+    const { key, accountId } = await createKey();
+    const { text } = await saveQuote(key, annexOneQuote('2025-10-23T06:00:00-07:00'));
+    const row = await env.DB.prepare('SELECT response, response_gzip FROM saved_quotes WHERE account_id = ?')
+      .bind(accountId)
+      .first<{ response: string; response_gzip: unknown }>();
+    expect(row).toEqual({ response: text, response_gzip: null });
   });
 });

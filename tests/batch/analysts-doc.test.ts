@@ -26,7 +26,16 @@ describe('docs/analysts.md', () => {
 
   it('states the batch limits the route enforces', () => {
     // 2,000 vessels, 50,000 calls, 16 MiB = 16 × 1024 × 1024 bytes.
-    expect(BATCH_LIMITS).toEqual({ vessels: 2000, calls: 50000, bodyBytes: 16 * 1024 * 1024 });
+    expect(BATCH_LIMITS).toEqual({
+      vessels: 2000,
+      calls: 50000,
+      bodyBytes: 16 * 1024 * 1024,
+      multipartParts: 16,
+      errorsPerVessel: 20,
+      errorsPerBatch: 1000,
+    });
+    expect(prose).toContain('at most 16 parts');
+    expect(prose).toContain('at most 20 errors per vessel and 1,000 per batch');
     expect(prose).toContain('at most 2,000 vessels and 50,000 port calls per batch');
     expect(prose).toContain('a body of at most 16 MiB');
   });

@@ -37,7 +37,7 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
     const res = await post(FLEET_URL, FLEET_CSV, { 'content-type': 'text/csv' });
     expect(res.status).toBe(200);
     const body = (await res.json()) as BatchBody;
-    expect(body.summary).toEqual({ vessels: 3, quoted: 2, failed: 1, calls: 7 });
+    expect(body.summary).toEqual({ vessels: 3, quoted: 2, failed: 1, calls: 7, errors: 1, omittedErrors: 0 });
 
     const [alpha, bravo, charlie] = body.results;
     expect(alpha!.imo).toBe('9310006');
@@ -68,7 +68,8 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
         message: 'must be an ISO 8601 date-time with offset (2025-10-20T06:00:00-07:00) or a date (2025-10-20)',
       },
     ]);
-    expect(body.errors).toEqual(charlie!.problem!.errors);
+    // Written once, with the vessel: the batch-wide list holds only rows that belong to no vessel.
+    expect(body.errors).toEqual([]);
   });
 
   it('totals per regime, currency and cap year', async () => {
@@ -185,7 +186,10 @@ describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
     const body = (await res.json()) as BatchBody;
     expect(body.results[0]!.quote!.totals).toEqual([{ currency: 'USD', amount: '3000000.00' }]);
     expect(body.results[1]).toMatchObject({ index: 1, imo: '9321483' });
-    expect(body.errors).toEqual([{ index: 1, path: 'vessel.netTonnage', message: 'must be greater than 0' }]);
+    expect(body.results[1]!.problem!.errors).toEqual([
+      { index: 1, path: 'vessel.netTonnage', message: 'must be greater than 0' },
+    ]);
+    expect(body.errors).toEqual([]);
   });
 
   it('reports engine refusals on the vessel’s row, and detail=full adds explanations', async () => {
@@ -193,7 +197,7 @@ describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
     const csv =
       'imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,port,arrival\n9310006,container,PA,KR,60000,GR,CN,USXYZ,2025-10-20\n';
     const refused = (await (await post(FLEET_URL, csv, { 'content-type': 'text/csv' })).json()) as BatchBody;
-    expect(refused.errors).toEqual([
+    expect(refused.results[0]!.problem!.errors).toEqual([
       expect.objectContaining({ path: 'portCalls[0].arrival', row: 2, column: 'arrival' }),
     ]);
     const full = (await (

@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/worker';
 
+type Errors = Array<{ path: string; message: string; row?: number; column?: string | null }>;
 interface Body {
-  errors: Array<{ path: string; message: string; row?: number; column?: string | null }>;
+  errors: Errors;
+  results: Array<{ problem?: { errors: Errors } }>;
 }
 
 const post = (body: BodyInit, contentType: string) =>
@@ -16,7 +18,7 @@ describe('fleet CSV errors', () => {
     const res = await post(csv, 'text/csv');
     expect(res.status).toBe(200);
     const body = (await res.json()) as Body;
-    expect(body.errors.map((e) => [e.path, e.column])).toEqual([
+    expect(body.results[0]!.problem!.errors.map((e) => [e.path, e.column])).toEqual([
       ['vessel.owner', 'ownerCountry'],
       ['vessel.operator', 'operatorCountry'],
     ]);

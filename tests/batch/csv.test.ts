@@ -32,6 +32,44 @@ describe('parseCsv', () => {
 describe('csvLine', () => {
   it('quotes what needs quoting and defuses spreadsheet formulas, but not negative amounts', () => {
     expect(csvLine(['a', 'b,c', 'say "hi"', null, 3])).toBe('a,"b,c","say ""hi""",,3\r\n');
-    expect(csvLine(['=HYPERLINK("x")', '-4800000.00', '@cmd'])).toBe('"\'=HYPERLINK(""x"")",-4800000.00,\'@cmd\r\n');
+    expect(csvLine(['=HYPERLINK("x")', '-4800000.00', '@cmd'])).toBe('"\'=HYPERLINK(""x"")",-4800000.00,"\'@cmd"\r\n');
+  });
+
+  it.each([
+    ['=1+2', `"'=1+2"`],
+    ['+1', `"'+1"`],
+    ['-1+2', `"'-1+2"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\tx', `"'\tx"`],
+    ['\rx', `"'\rx"`],
+    // After a separator of another locale, a tab or a line break inside the cell.
+    ['1;=2+5', `"'1;=2+5"`],
+    ['a,=cmd', `"'a,=cmd"`],
+    ['x\t@y', `"'x\t@y"`],
+    ['x\r+y', `"'x\r+y"`],
+    ['x\n-y', `"'x\n-y"`],
+    ['say "=1"', '"say ""=1"""'],
+    ['1;2', '1;2'],
+    ['a-b', 'a-b'],
+    ['USLAX', 'USLAX'],
+    ['-5', '-5'],
+    ['3000000.00', '3000000.00'],
+  ])('writes %j as %j', (cell, written) => {
+    expect(csvLine([cell])).toBe(`${written}\r\n`);
+  });
+
+  it('neutralises every cell of which some split could start a formula (generated text)', () => {
+    const alphabet = ['=', '+', '-', '@', '\t', '\r', '\n', ';', ',', '"', 'a', '1', ' '];
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      for (let i = 0, length = 1 + (n % 7); i < length; i++) text += alphabet[(n * 7919 + i * 104729) % 13];
+      const cell = parseCsv(`${csvLine([text])}`)[0]?.fields[0] ?? '';
+      // Split as any locale might (on ; , tab, CR or LF): does some cell then start a formula?
+      const dangerous = [';', ',', '\t', '\r', '\n'].some((separator) =>
+        text.split(separator).some((piece) => /^[=+\-@\t\r]/.test(piece)),
+      );
+      if (dangerous && !/^-?\d+(\.\d+)?$/.test(text)) expect(cell, JSON.stringify(text)).toBe(`'${text}`);
+      else expect(cell, JSON.stringify(text)).toBe(text);
+    }
   });
 });

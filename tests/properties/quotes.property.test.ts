@@ -111,6 +111,65 @@ describe('quote invariants', () => {
   });
 });
 
+describe('duplicate payments', () => {
+  /** Prior charges with and without a charging port, so repeats are found by regime, date and port. */
+  const paidCharges = fc.array(
+    fc.record(
+      {
+        regime: fc.constantFrom('us-301', 'cn-spf'),
+        date: fc.constantFrom('2025-10-15', '2025-10-20', '2025-11-02', '2026-01-05', '2026-03-01'),
+        port: fc.constantFrom('USLAX', 'USOAK', 'CNSHA'),
+      },
+      { requiredKeys: ['regime', 'date'] },
+    ),
+    { maxLength: 8 },
+  );
+  const payment = (c: { regime: string; date: string; port?: string }) => `${c.regime}|${c.date}|${c.port ?? ''}`;
+  const distinct = <T extends { regime: string; date: string; port?: string }>(charges: T[]): T[] =>
+    charges.filter((charge, i) => charges.findIndex((other) => payment(other) === payment(charge)) === i);
+  const amounts = (result: Quote) => ({
+    voyages: result.voyages.map((v) => `${v.regime} ${v.arrival} ${v.outcome} ${v.fee.amount} ${v.cap?.count ?? '-'}`),
+    totals: result.totals,
+  });
+
+  it('repeating any prior charge, anywhere in the list, never changes an amount vs. the de-duplicated list', () => {
+    fc.assert(
+      fc.property(
+        quoteRequest,
+        paidCharges,
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 8 }),
+        (input, charges, repeats) => {
+          if (charges.length === 0) return;
+          const repeated = [...charges];
+          for (const [which, where] of repeats)
+            repeated.splice(where % (repeated.length + 1), 0, { ...charges[which % charges.length]! });
+          const once = quoteOrRefusal({ ...input, priorCharges: distinct(repeated) });
+          const twice = quoteOrRefusal({ ...input, priorCharges: repeated });
+          expect(twice === undefined).toBe(once === undefined);
+          if (!once || !twice) return;
+          expect(amounts(twice)).toEqual(amounts(once));
+          expect(twice.notes.some((note) => note.includes('it is counted once'))).toBe(true);
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('the same through the Worker: a request listing one payment twice is quoted as listing it once', async () => {
+    await fc.assert(
+      fc.asyncProperty(quoteRequest, paidCharges, async (input, charges) => {
+        if (charges.length === 0) return;
+        const once = await postJson('/v1/quotes', { ...input, priorCharges: distinct(charges) });
+        const twice = await postJson('/v1/quotes', { ...input, priorCharges: [...charges, ...charges] });
+        expect(twice.status).toBe(once.status);
+        if (once.status !== 200) return;
+        expect(amounts((await twice.json()) as Quote)).toEqual(amounts((await once.json()) as Quote));
+      }),
+      { seed, numRuns: 30 },
+    );
+  });
+});
+
 describe('through the Worker', () => {
   it('valid requests never answer 5xx', async () => {
     await fc.assert(

@@ -94,9 +94,10 @@ async function identify(c: Context<AppEnv>): Promise<Client> {
 }
 
 /**
- * Middleware: sets `client` for the routes. A request with a bad key is
- * counted against its address's anonymous limit before it is refused, so
- * guessing keys is throttled like anonymous traffic.
+ * Middleware: sets `client` for the routes. A request refused here (a bad
+ * key: 401; a publishable key from a foreign origin: 403) is counted against
+ * its address's anonymous limit before it is refused, so guessing keys or
+ * origins is throttled like anonymous traffic.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method === 'OPTIONS') return next();
@@ -104,7 +105,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   try {
     client = await identify(c);
   } catch (error) {
-    if (error instanceof ProblemError && error.status === 401) await enforceRateLimit(c, ANONYMOUS);
+    if (error instanceof ProblemError && (error.status === 401 || error.status === 403))
+      await enforceRateLimit(c, ANONYMOUS);
     throw error;
   }
   c.set('client', client);

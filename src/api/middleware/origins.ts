@@ -10,9 +10,37 @@ import { publishableKeyOrigins } from '../../accounts/key-store';
 import type { Bindings } from '../env';
 
 /** The bindings the origin checks read. */
-type OriginBindings = Partial<Pick<Bindings, 'ALLOWED_ORIGINS' | 'DB'>>;
+type OriginBindings = Partial<Pick<Bindings, 'ALLOWED_ORIGINS' | 'DB' | 'ORIGIN_CACHE_SECONDS'>>;
 
 const parsed = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Seconds this isolate keeps the origins of publishable keys before asking D1
+ * again (`ORIGIN_CACHE_SECONDS` overrides it; 0 asks every time). CORS
+ * preflights and /embed come before any authentication, so without it every
+ * preflight from an unknown origin would be a D1 query. A new or revoked
+ * publishable key's origin takes effect within this time.
+ */
+export const ORIGIN_CACHE_SECONDS = 30;
+
+const originCache = new WeakMap<D1Database, { origins: ReadonlySet<string>; expires: number }>();
+
+function cacheSeconds(env: OriginBindings): number {
+  const text = env.ORIGIN_CACHE_SECONDS;
+  const seconds = text === undefined ? ORIGIN_CACHE_SECONDS : Number(text);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : ORIGIN_CACHE_SECONDS;
+}
+
+/** The origins of live publishable keys, read from D1 at most once per cache period per isolate. */
+async function publishableOrigins(env: OriginBindings, db: D1Database): Promise<ReadonlySet<string>> {
+  const now = Date.now();
+  const cached = originCache.get(db);
+  if (cached && cached.expires > now) return cached.origins;
+  const origins = new Set(await publishableKeyOrigins(db));
+  const seconds = cacheSeconds(env);
+  if (seconds > 0) originCache.set(db, { origins, expires: now + seconds * 1000 });
+  return origins;
+}
 
 /**
  * The origin of a URL-like text, or undefined unless the text is exactly an
@@ -70,7 +98,7 @@ export async function isPermittedOrigin(env: OriginBindings | undefined, origin:
   const normalized = origin ? normalizeOrigin(origin) : undefined;
   if (!normalized || !env?.DB) return false;
   try {
-    return (await publishableKeyOrigins(env.DB)).includes(normalized);
+    return (await publishableOrigins(env, env.DB)).has(normalized);
   } catch (error) {
     console.error('publishable key origins could not be read', error);
     return false;

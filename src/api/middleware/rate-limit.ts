@@ -16,11 +16,16 @@ function limiterFor(c: Context<AppEnv>, client: Client): RateLimit | undefined {
   return client.kind === 'anonymous' ? c.env?.ANONYMOUS_RATE_LIMITER : c.env?.KEYED_RATE_LIMITER;
 }
 
-/** The bucket a request counts in: its key, or the address Cloudflare saw it come from. */
-function bucketOf(c: Context<AppEnv>, client: Client): string {
-  return client.kind === 'anonymous'
-    ? `address:${c.req.header('cf-connecting-ip') ?? 'unknown'}`
-    : `key:${client.keyId}`;
+/**
+ * The bucket a request counts in: the address Cloudflare saw it come from
+ * without a key; a secret key's own; a publishable key's per origin. A
+ * publishable key is public (it sits in web pages), so one origin's traffic,
+ * forged or not, never spends the quota of the key's other origins.
+ */
+export function bucketOf(c: Context<AppEnv>, client: Client): string {
+  if (client.kind === 'anonymous') return `address:${c.req.header('cf-connecting-ip') ?? 'unknown'}`;
+  if (client.kind === 'publishable') return `key:${client.keyId}:origin:${c.req.header('origin') ?? ''}`;
+  return `key:${client.keyId}`;
 }
 
 /**

@@ -116,6 +116,10 @@ export const ChargeSchema = z
     }),
     recordedAt: z.string(),
     voidedAt: z.string().nullable(),
+    voidReason: z.string().nullable().openapi({
+      description:
+        'Why the ledger voided the charge itself (a repeated payment); null for live charges and voids by the account',
+    }),
   })
   .openapi('Charge');
 

@@ -6,6 +6,7 @@
  * vessel, with totals per regime, currency and cap year at the end.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type FleetCsv, fromCsv } from '../../batch/fleet-csv';
 import {
@@ -30,7 +31,7 @@ import type { AppEnv } from '../env';
 import { withFleetLedger } from '../ledger-charges';
 import { BatchQuery } from '../openapi/analysis-schemas';
 import { ProblemSchema, QuoteRequest } from '../openapi/quote-schemas';
-import { type FieldError, invalidRequest, ProblemError, zodErrors } from '../problem';
+import { type FieldError, invalidRequest, ProblemError, zodErrorCount, zodErrors } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
 
 export const BATCH_PATH = '/v1/quotes/batch';
@@ -50,7 +51,13 @@ const VesselResult = z
       .optional()
       .openapi({ description: 'The quote: voyages without explanations unless detail=full' }),
     problem: z
-      .object({ title: z.string(), detail: z.string(), errors: z.array(z.record(z.string(), z.unknown())) })
+      .object({
+        title: z.string(),
+        detail: z.string(),
+        errors: z.array(z.record(z.string(), z.unknown())),
+        errorCount: z.number().optional().openapi({ description: 'Errors found for this vessel' }),
+        omittedErrors: z.number().optional().openapi({ description: 'Errors found but left out of `errors`' }),
+      })
       .optional(),
   })
   .openapi('BatchVesselResult');
@@ -68,17 +75,30 @@ const BatchResponse = z
         charged: z.number(),
       }),
     ),
-    errors: z.array(
-      z.object({
-        path: z.string(),
-        message: z.string(),
-        index: z.number().optional(),
-        row: z.number().optional(),
-        column: z.string().nullable().optional(),
-        file: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          index: z.number().optional(),
+          row: z.number().optional(),
+          column: z.string().nullable().optional(),
+          file: z.string().optional(),
+        }),
+      )
+      .openapi({
+        description: 'Errors of rows that belong to no vessel; a vessel’s errors are written once, in its `problem`',
       }),
-    ),
-    summary: z.object({ vessels: z.number(), quoted: z.number(), failed: z.number(), calls: z.number() }),
+    summary: z.object({
+      vessels: z.number(),
+      quoted: z.number(),
+      failed: z.number(),
+      calls: z.number(),
+      errors: z.number().openapi({ description: 'Errors found in the whole batch' }),
+      omittedErrors: z.number().openapi({
+        description: `Errors not written: at most ${BATCH_LIMITS.errorsPerVessel} per vessel and ${BATCH_LIMITS.errorsPerBatch} per batch`,
+      }),
+    }),
   })
   .openapi('BatchResult');
 
@@ -153,7 +173,7 @@ const batch = createRoute({
     },
     400: problem('Unreadable batch or invalid query'),
     406: problem('No acceptable answer format'),
-    413: problem('Too many vessels or calls, or body too large'),
+    413: problem('Too many vessels, calls or multipart parts, or body too large'),
     415: problem('Unsupported body format'),
   },
 });
@@ -190,9 +210,14 @@ export function negotiateFormat(accept: string | undefined): BatchFormat {
   );
 }
 
+/** Each request on its own; only the first errors of a request are kept (the answer writes no more), with their count. */
 const validate: ValidateRequest = (raw) => {
   const parsed = QuoteRequest.safeParse(raw);
-  return parsed.success ? { request: parsed.data } : { issues: zodErrors(parsed.error) };
+  if (parsed.success) return { request: parsed.data };
+  return {
+    issues: zodErrors(parsed.error, [], BATCH_LIMITS.errorsPerVessel),
+    count: zodErrorCount(parsed.error),
+  };
 };
 
 /** Options for every vessel from the query string, checked against the shipped versions once. */
@@ -241,28 +266,48 @@ async function readMultipart(request: Request): Promise<FleetCsv> {
       'The multipart/form-data body is malformed.',
     );
   }
+  // One pass over the entries: linear in the body, whatever the number of parts.
   const errors: FieldError[] = [];
+  const found = new Map<string, Array<string | File>>();
+  let count = 0;
+  for (const [name, value] of form) {
+    count += 1;
+    if (count > BATCH_LIMITS.multipartParts)
+      throw new ProblemError(
+        413,
+        'too-many-parts',
+        'Too many parts',
+        `A multipart batch may have at most ${BATCH_LIMITS.multipartParts} parts; send "calls" and optionally "vessels".`,
+        [{ path: '', message: `more than ${BATCH_LIMITS.multipartParts} parts` }],
+        {},
+        { limit: BATCH_LIMITS.multipartParts },
+      );
+    const values = found.get(name) ?? [];
+    values.push(value);
+    found.set(name, values);
+  }
   const parts: Record<string, string> = {};
-  for (const name of new Set(form.keys())) {
-    const values = form.getAll(name);
+  for (const [name, values] of found) {
     if (name !== 'calls' && name !== 'vessels')
       errors.push({ path: name, message: 'unknown part; send "calls" and optionally "vessels"' });
     else if (values.length > 1) errors.push({ path: name, message: 'the part appears more than once' });
     else parts[name] = typeof values[0] === 'string' ? values[0] : await (values[0] as File).text();
   }
-  if (!form.has('calls')) errors.push({ path: 'calls', message: 'the calls CSV part is required' });
+  if (!found.has('calls')) errors.push({ path: 'calls', message: 'the calls CSV part is required' });
   if (errors.length > 0) throw invalidRequest(errors);
   return { calls: parts.calls!, ...(parts.vessels !== undefined ? { vessels: parts.vessels } : {}) };
 }
 
 /** The body as batch items, by its media type. */
 async function readItems(
-  request: Request,
+  c: Context<AppEnv>,
   defaults: QuoteOptions,
 ): Promise<{ items: BatchItem[]; orphans: BatchError[] }> {
+  const request = c.req.raw;
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType === 'application/json') {
-    const text = await request.text();
+    // Through Hono's body cache: the reserved-key check may have read it already.
+    const text = await c.req.text();
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -285,21 +330,20 @@ async function readItems(
   );
 }
 
+/** The batch route's own body limit, registered by the app before any middleware reads the body. */
+export const batchBodyLimit = bodyLimit({
+  maxSize: BATCH_LIMITS.bodyBytes,
+  onError: () => {
+    throw new ProblemError(
+      413,
+      'body-too-large',
+      'Request body too large',
+      `A batch body may hold at most ${BATCH_LIMITS.bodyBytes} bytes; split the fleet.`,
+    );
+  },
+});
+
 export const batchRoutes = new OpenAPIHono<AppEnv>();
-batchRoutes.use(
-  BATCH_PATH,
-  bodyLimit({
-    maxSize: BATCH_LIMITS.bodyBytes,
-    onError: () => {
-      throw new ProblemError(
-        413,
-        'body-too-large',
-        'Request body too large',
-        `A batch body may hold at most ${BATCH_LIMITS.bodyBytes} bytes; split the fleet.`,
-      );
-    },
-  }),
-);
 batchRoutes.openapi(batch, async (c) => {
   const format = negotiateFormat(c.req.header('accept'));
   const env = quoteEnvironment(c);
@@ -307,7 +351,7 @@ batchRoutes.openapi(batch, async (c) => {
   const defaults = defaultsFrom(query, env);
   let read: { items: BatchItem[]; orphans: BatchError[] };
   try {
-    read = await readItems(c.req.raw, defaults);
+    read = await readItems(c, defaults);
   } catch (error) {
     if (error instanceof BatchLimitError)
       throw new ProblemError(413, 'batch-too-large', 'Batch too large', error.message, [

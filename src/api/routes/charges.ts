@@ -1,11 +1,12 @@
 /** The charge ledger of a vessel: record (idempotently), list, void. Secret keys only; each account sees only its own. */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { type Charge, listCharges, recordCharge, voidCharge } from '../../accounts/ledger';
+import { type Charge, LEDGER_MAX_DAYS_AHEAD, listCharges, recordCharge, voidCharge } from '../../accounts/ledger';
 import { capYearOfCharge } from '../../engine';
 import { canonicalJson } from '../../lib/canonical';
+import { decimal } from '../../lib/money';
 import { sha256Hex } from '../../lib/sha256';
-import { todayUtc, utcTimestamp } from '../../lib/time';
+import { addDays, localDate, todayUtc, utcTimestamp } from '../../lib/time';
 import { countryOfLocode } from '../../ports/index';
 import type { TariffRegistry } from '../../tariffs/registry';
 import { database, stored } from '../d1';
@@ -36,8 +37,11 @@ const record = createRoute({
   tags: ['Charge ledger'],
   summary: 'Record a fee the vessel has paid',
   description:
-    'The charge counts toward the cap in later quotes made with a secret key of this account. With an `Idempotency-Key`, ' +
-    'retrying the same request returns the first result (header `Idempotent-Replayed: true`); reusing the key for another request is refused with 409.',
+    'The charge counts toward the cap in later quotes made with a secret key of this account. A payment is identified by ' +
+    'vessel, regime, charging port and local date: writing it again returns the first record (200, header `Idempotent-Replayed: true`) ' +
+    'whatever its `Idempotency-Key`, and another amount for it is refused with 409. Reusing an `Idempotency-Key` for another request is refused with 409. ' +
+    "The currency must be the regime's, the amount above zero, and the date on or after the regime's first day in force and at most " +
+    `${LEDGER_MAX_DAYS_AHEAD} days after today.`,
   security: secretKeySecurity,
   request: {
     params: VesselParams,
@@ -45,8 +49,14 @@ const record = createRoute({
     body: { required: true, content: { 'application/json': { schema: ChargeRequest } } },
   },
   responses: {
+    200: {
+      description: 'The payment was already recorded: the first record (header `Idempotent-Replayed: true`)',
+      content: { 'application/json': { schema: ChargeSchema } },
+    },
     201: { description: 'The recorded charge', content: { 'application/json': { schema: ChargeSchema } } },
-    409: problem('The Idempotency-Key was already used for a different request'),
+    409: problem(
+      'The Idempotency-Key was already used for a different request, or the payment is recorded with another amount',
+    ),
     ...problemResponses,
     ...accountProblemResponses,
   },
@@ -90,22 +100,50 @@ function present(registry: TariffRegistry, charge: Charge): z.output<typeof Char
   return { ...charge, capYear: capYearOfCharge(registry, charge.regime, charge.date, today()) ?? null };
 }
 
-/** The rules a body's shape cannot show: a known regime, and a port in that regime's territory. */
-function chargeIssues(registry: TariffRegistry, charge: ChargeRequest): FieldError[] {
+/** The first local day any version of the regime puts it in force (from the tariff data). */
+function firstInForceDay(registry: TariffRegistry, regime: string): string | undefined {
+  const starts = registry
+    .versions(regime)
+    .flatMap((tariff) => tariff.data.statusWindows.filter((window) => window.status === 'in-force'))
+    .map((window) => window.from.slice(0, 10))
+    .sort();
+  return starts[0];
+}
+
+/**
+ * The rules a body's shape cannot show: a known regime, a port in its
+ * territory, its currency, an amount above zero, and a date from its first
+ * day in force to {@link LEDGER_MAX_DAYS_AHEAD} days after today in its zone.
+ */
+function chargeIssues(registry: TariffRegistry, charge: ChargeRequest, nowMillis: number): FieldError[] {
   const regimes = registry.regimes();
   if (!regimes.includes(charge.regime))
     return [{ path: 'regime', message: `unknown regime ${charge.regime}; valid regimes: ${regimes.join(', ')}` }];
   const tariff = registry.pick(charge.regime, today()) ?? registry.versions(charge.regime)[0];
+  const issues: FieldError[] = [];
   const territory = tariff?.data.territory ?? [];
   const country = countryOfLocode(charge.port);
-  return territory.includes(country)
-    ? []
-    : [
-        {
-          path: 'port',
-          message: `${charge.port} is in ${country}, outside the ${charge.regime} territory (${territory.join(', ')})`,
-        },
-      ];
+  if (!territory.includes(country))
+    issues.push({
+      path: 'port',
+      message: `${charge.port} is in ${country}, outside the ${charge.regime} territory (${territory.join(', ')})`,
+    });
+  const currencies = [...new Set(registry.versions(charge.regime).map((version) => version.data.currency))];
+  if (!currencies.includes(charge.currency))
+    issues.push({ path: 'currency', message: `must be ${currencies.join(' or ')}, the currency of ${charge.regime}` });
+  if (!decimal(charge.amount).greaterThan(0)) issues.push({ path: 'amount', message: 'must be greater than 0' });
+  const first = firstInForceDay(registry, charge.regime);
+  if (first && charge.date < first)
+    issues.push({ path: 'date', message: `must be on or after ${first}, the first day ${charge.regime} was in force` });
+  if (tariff) {
+    const latest = addDays(localDate(nowMillis, tariff.data.zone), LEDGER_MAX_DAYS_AHEAD);
+    if (charge.date > latest)
+      issues.push({
+        path: 'date',
+        message: `must be at most ${LEDGER_MAX_DAYS_AHEAD} days after today in ${tariff.data.zone} (at most ${latest})`,
+      });
+  }
+  return issues;
 }
 
 function notFound(c: Context<AppEnv>, chargeId: string): ProblemError {
@@ -125,7 +163,7 @@ export const chargeRoutes = new OpenAPIHono<AppEnv>()
     const charge = c.req.valid('json');
     const idempotencyKey = c.req.valid('header')['idempotency-key'];
     const registry = registryOf(c);
-    const issues = chargeIssues(registry, charge);
+    const issues = chargeIssues(registry, charge, Date.now());
     if (issues.length > 0) throw invalidRequest(issues);
     const result = await stored(() =>
       recordCharge(database(c), {
@@ -146,7 +184,22 @@ export const chargeRoutes = new OpenAPIHono<AppEnv>()
         [{ path: 'Idempotency-Key', message: 'already used for a different request' }],
       );
     }
-    if (result.status === 'replayed') c.header('idempotent-replayed', 'true');
+    if (result.status === 'amount-conflict') {
+      const { id, amount, currency } = result.charge;
+      throw new ProblemError(
+        409,
+        'payment-conflict',
+        'Payment already recorded with another amount',
+        `Charge ${id} already records this payment (${charge.regime} at ${charge.port} on ${charge.date}) as ${amount} ${currency}; void it first to record another amount.`,
+        [{ path: 'amount', message: `charge ${id} records this payment as ${amount} ${currency}` }],
+        {},
+        { chargeId: id },
+      );
+    }
+    if (result.status === 'replayed') {
+      c.header('idempotent-replayed', 'true');
+      return c.json(present(registry, result.charge), 200);
+    }
     return c.json(present(registry, result.charge), 201);
   })
   .openapi(list, async (c) => {

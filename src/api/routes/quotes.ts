@@ -1,6 +1,6 @@
 /** POST /v1/quotes: validate, quote with the shipped tariffs, serialize; with a secret key, count the ledger and save on request. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { saveQuote } from '../../accounts/saved-quotes';
+import { QuoteTooLargeError, saveQuote } from '../../accounts/saved-quotes';
 import { quote } from '../../engine';
 import { utcTimestamp } from '../../lib/time';
 import { database, stored } from '../d1';
@@ -9,6 +9,7 @@ import { withLedger } from '../ledger-charges';
 import { requireSecretKey } from '../middleware/auth';
 import { accountProblemResponses, keySecurity } from '../openapi/key-schemes';
 import { problemResponses, QuoteRequest, QuoteResponse } from '../openapi/quote-schemas';
+import { ProblemError } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
 import { storedJson } from '../stored-json';
 
@@ -76,17 +77,32 @@ export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async 
   result.notes.push(...notes);
   if (!account) return c.json(result, 200);
 
-  const saved = await stored(() =>
-    saveQuote(database(c), {
-      accountId: account.accountId,
-      quoteId: result.quoteId,
-      imo: request.vessel.imo,
-      request: JSON.stringify(request),
-      response: JSON.stringify(result),
-      tariffs: result.tariffs,
-      savedAt: utcTimestamp(Date.now()),
-    }),
-  );
+  const saved = await stored(async () => {
+    try {
+      return await saveQuote(database(c), {
+        accountId: account.accountId,
+        quoteId: result.quoteId,
+        imo: request.vessel.imo,
+        request: JSON.stringify(request),
+        response: JSON.stringify(result),
+        tariffs: result.tariffs,
+        savedAt: utcTimestamp(Date.now()),
+        asOf: result.asOf,
+        totals: JSON.stringify(result.totals),
+      });
+    } catch (error) {
+      // No retry can save it: a 4xx that says why, never the store's retryable 503.
+      if (error instanceof QuoteTooLargeError)
+        throw new ProblemError(
+          413,
+          'quote-too-large-to-save',
+          'Quote too large to save',
+          `The quote was computed but is too large to save (${error.message}); quote it without save=true, or split the port calls.`,
+          [{ path: 'save', message: error.message }],
+        );
+      throw error;
+    }
+  });
   c.header('location', `/v1/quotes/${saved.quoteId}`);
   // Saving twice keeps the first copy; the answer is always what GET will return.
   return storedJson<z.output<typeof QuoteResponse>>(c, saved.response);

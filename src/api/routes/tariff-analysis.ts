@@ -6,7 +6,7 @@
  */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { diffVersions } from '../../analysis/diff';
-import { timelineOf } from '../../analysis/timeline';
+import { defaultRange, MAX_TIMELINE_SPAN_YEARS, timelineOf, timelineSpanProblem } from '../../analysis/timeline';
 import { findVersion, latestVersion, versionChain } from '../../analysis/versions';
 import { localMomentMillis } from '../../lib/time';
 import type { LoadedTariff, TariffRegistry } from '../../tariffs/registry';
@@ -42,7 +42,8 @@ const timeline = createRoute({
   tags: ['Tariffs'],
   summary: 'The rate of every rule over time, with the status windows',
   description:
-    'For one version (default: the latest): rate steps per rule and basis, and the in-force, suspended, unconfirmed and not-in-force windows, each date also as an instant in the regime zone.',
+    'For one version (default: the latest): rate steps per rule and basis, and the in-force, suspended, unconfirmed and not-in-force windows, each date also as an instant in the regime zone. ' +
+    `The range (\`from\` to \`to\`) may span at most ${MAX_TIMELINE_SPAN_YEARS} years (400 beyond).`,
   request: { params: RegimeParam, query: TimelineQuery },
   responses: {
     200: { description: 'The timeline', content: { 'application/json': { schema: TimelineResponse } } },
@@ -97,6 +98,9 @@ export const tariffAnalysisRoutes = new OpenAPIHono<AppEnv>()
       throw invalidRequest([{ path: 'to', message: `must be after from (${query.from})` }]);
     }
     const range = { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) };
+    const fallback = defaultRange(tariff);
+    const tooLong = timelineSpanProblem(query.from ?? fallback.from, query.to ?? fallback.to);
+    if (tooLong) throw invalidRequest([{ path: query.to ? 'to' : 'from', message: tooLong }]);
     try {
       c.header('cache-control', 'public, max-age=300');
       return c.json(timelineOf(tariff, range), 200);

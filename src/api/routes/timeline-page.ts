@@ -4,7 +4,7 @@
  * or `us-301=2025-10-10`), and `from`/`to` dates; every one optional.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { defaultRange, timelineOf } from '../../analysis/timeline';
+import { defaultRange, timelineOf, timelineSpanProblem } from '../../analysis/timeline';
 import { findVersion, latestVersion } from '../../analysis/versions';
 import { addMonths, isValidDate } from '../../lib/time';
 import { timelinePage } from '../../pages/timeline-page';
@@ -64,6 +64,8 @@ export const timelinePageRoutes = new OpenAPIHono<AppEnv>().get('/timeline', (c)
       .at(-1)!;
   if (to <= from)
     throw invalidRequest([{ path: query.to ? 'to' : 'from', message: `the range ${from} → ${to} is empty` }]);
+  const tooLong = timelineSpanProblem(from, to);
+  if (tooLong) throw invalidRequest([{ path: query.to ? 'to' : 'from', message: tooLong }]);
   const regimes = chosen.map((tariff) => ({
     regime: tariff.regime,
     versions: registry

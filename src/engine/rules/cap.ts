@@ -59,3 +59,26 @@ export class CapCounter {
     this.charges.push({ ...charge, millis });
   }
 }
+
+/**
+ * Each payment once: charges with the same regime, local date and charging
+ * port (or both without a port) are one payment sent twice, and only the
+ * first is counted. A note names every payment that was repeated.
+ * @example distinctPayments([{ regime: 'us-301', date: '2025-10-20', port: 'USLAX' }, { regime: 'us-301', date: '2025-10-20', port: 'USLAX' }]).charges.length // 1
+ */
+export function distinctPayments(charges: ReadonlyArray<PriorCharge>): { charges: PriorCharge[]; notes: string[] } {
+  const seen = new Map<string, { charge: PriorCharge; times: number }>();
+  for (const charge of charges) {
+    const key = `${charge.regime}|${charge.date}|${charge.port ?? ''}`;
+    const entry = seen.get(key);
+    if (entry) entry.times += 1;
+    else seen.set(key, { charge, times: 1 });
+  }
+  const notes = [...seen.values()]
+    .filter((entry) => entry.times > 1)
+    .map(
+      ({ charge, times }) =>
+        `The ${charge.regime} payment of ${charge.date}${charge.port ? ` at ${charge.port}` : ' (no port)'} is listed ${times} times (same regime, date and port); it is counted once.`,
+    );
+  return { charges: [...seen.values()].map((entry) => entry.charge), notes };
+}
