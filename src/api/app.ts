@@ -23,6 +23,7 @@ import { clauseRoutes } from './routes/clauses';
 import { compareRoutes } from './routes/compare';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
+import { mcpRoutes } from './routes/mcp';
 import { portRoutes } from './routes/ports';
 import { quoteRoutes } from './routes/quotes';
 import { savedQuoteRoutes } from './routes/saved-quotes';
@@ -100,6 +101,10 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
+  app.route(
+    '/',
+    mcpRoutes((request, env, executionCtx) => app.fetch(request, env, executionCtx)),
+  );
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
