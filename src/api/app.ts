@@ -101,10 +101,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
-  app.route(
-    '/',
-    mcpRoutes((request, env, executionCtx) => app.fetch(request, env, executionCtx)),
-  );
+  app.route('/', mcpRoutes({ bodyLimit: BODY_LIMIT, dispatch: app.fetch }));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

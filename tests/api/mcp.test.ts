@@ -17,6 +17,7 @@ import { annexOneQuote, IMO } from '../support/vessels';
 import { call, postJson } from '../support/worker';
 
 const MCP_URL = 'http://portfees.test/mcp';
+const JSON_RPC = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 type Fetch = (request: Request) => Promise<Response>;
 /** The real Worker entry point. */
 const worker: Fetch = (request) => exports.default.fetch(request);
@@ -326,4 +327,45 @@ describe('MCP rate limits', () => {
     const result = await callTool(keyed, 'quote', firstWorkedCheck());
     expect(result.isError).toBeFalsy();
   }, 60_000);
+
+  it('counts each message of a JSON-RPC batch', async () => {
+    const batch = Array.from({ length: 100 }, (_, id) => ({ jsonrpc: '2.0', id, method: 'tools/list' }));
+    const post = () =>
+      limited(
+        new Request(MCP_URL, {
+          method: 'POST',
+          headers: { ...JSON_RPC, 'cf-connecting-ip': '198.51.100.202' },
+          body: JSON.stringify(batch),
+        }),
+      );
+    let accepted = 0;
+    let res = await post();
+    while (res.status === 200 && accepted < 300) {
+      expect(await res.json()).toHaveLength(100);
+      accepted += 1;
+      res = await post();
+    }
+    // 300 per window: three batches, or up to six if the window turned over; not 300 batches.
+    expect(accepted).toBeGreaterThanOrEqual(3);
+    expect(accepted).toBeLessThanOrEqual(6);
+    expect(res.status).toBe(429);
+  }, 60_000);
+});
+
+describe('MCP bodies', () => {
+  it('refuses a body beyond the API limit plus the envelope with a 413 problem', async () => {
+    const res = await call('/mcp', {
+      method: 'POST',
+      headers: JSON_RPC,
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { pad: 'x'.repeat(300 * 1024) } }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ type: 'urn:portfees:problem:body-too-large' });
+  });
+
+  it('answers a body that is not JSON with a JSON-RPC parse error, never a 500', async () => {
+    const res = await call('/mcp', { method: 'POST', headers: JSON_RPC, body: '{"jsonrpc": ' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: -32700 } });
+  });
 });

@@ -7,15 +7,18 @@
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { MAX_BATCH_SIZE } from '@modelcontextprotocol/sdk/server/requestBody.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Context, ExecutionContext, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppEnv, Bindings } from '../env';
 import { portfeesMcpServer } from '../mcp/server';
 import type { OperationRequest } from '../mcp/tools';
 import { authenticate } from '../middleware/auth';
+import { callerOf } from '../middleware/caller';
 import { isPermittedOrigin } from '../middleware/origins';
-import { rateLimit } from '../middleware/rate-limit';
+import { enforceRateLimit, rateLimit } from '../middleware/rate-limit';
 import { accountProblemResponses, keySecurity } from '../openapi/key-schemes';
 import { invalidRequest, ProblemError, problemResponse } from '../problem';
 
@@ -27,6 +30,15 @@ export type Dispatch = (
   env: Bindings,
   executionCtx?: ExecutionContext,
 ) => Response | Promise<Response>;
+
+export interface McpRouteOptions {
+  dispatch: Dispatch;
+  /** The largest body the API's routes take, in bytes; /mcp adds room for the JSON-RPC envelope. */
+  bodyLimit: number;
+}
+
+/** Room for the JSON-RPC envelope around a tool's arguments. */
+const ENVELOPE_BYTES = 4 * 1024;
 
 /** What identifies the caller, passed on to the operations a tool call runs. */
 const CALLER_HEADERS = ['authorization', 'x-portfees-key', 'origin', 'cf-connecting-ip'] as const;
@@ -126,11 +138,43 @@ function operationRequest(c: Context<AppEnv>, operation: OperationRequest): Requ
   return new Request(url, { method: operation.method, headers, body: JSON.stringify(operation.body) });
 }
 
-export function mcpRoutes(dispatch: Dispatch) {
+/**
+ * The JSON-RPC body, read once. A batch is as many requests as it has
+ * messages, so each message after the first (counted on the way in) is
+ * counted against the caller's limit too. Undefined when the body is not
+ * JSON: the transport answers that with its own parse error.
+ */
+async function countedMessages(c: Context<AppEnv>, text: string): Promise<{ parsedBody: unknown } | undefined> {
+  let parsedBody: unknown;
+  try {
+    parsedBody = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // Longer batches are refused by the transport.
+  const count = Array.isArray(parsedBody) ? Math.min(parsedBody.length, MAX_BATCH_SIZE) : 1;
+  for (let i = 1; i < count; i++) await enforceRateLimit(c, callerOf(c));
+  return { parsedBody };
+}
+
+export function mcpRoutes({ dispatch, bodyLimit: maxBody }: McpRouteOptions) {
   const routes = new OpenAPIHono<AppEnv>();
-  routes.use(MCP_PATH, allowedOriginsOnly, mcpCors, authenticate, rateLimit);
+  const limitBody = bodyLimit({
+    maxSize: maxBody + ENVELOPE_BYTES,
+    onError: () => {
+      throw new ProblemError(
+        413,
+        'body-too-large',
+        'Request body too large',
+        `The body is larger than ${maxBody + ENVELOPE_BYTES} bytes.`,
+      );
+    },
+  });
+  routes.use(MCP_PATH, allowedOriginsOnly, mcpCors, authenticate, rateLimit, limitBody);
   return routes.openapi(mcp, async (c) => {
-    // This request was counted against the caller's limit above; the operations it runs are part of it.
+    const text = await c.req.text();
+    const body = await countedMessages(c, text);
+    // The request and its messages were counted against the caller's limit; the operations they run are part of them.
     const env: Bindings = { ...c.env, RATE_LIMITS: 'off' };
     const server = portfeesMcpServer({
       call: async (operation) => dispatch(operationRequest(c, operation), env, executionContextOf(c)),
@@ -142,7 +186,10 @@ export function mcpRoutes(dispatch: Dispatch) {
     });
     await server.connect(transport);
     try {
-      return await transport.handleRequest(c.req.raw);
+      if (body) return await transport.handleRequest(c.req.raw, body);
+      return await transport.handleRequest(
+        new Request(c.req.url, { method: 'POST', headers: c.req.raw.headers, body: text }),
+      );
     } finally {
       await server.close();
     }
