@@ -78,6 +78,7 @@ describe('MCP over Streamable HTTP', () => {
       'tariff_diff',
       'timeline',
       'search_ports',
+      'list_scenarios',
       'list_tariffs',
     ]);
     const quote = tools.find((tool) => tool.name === 'quote')!;
@@ -141,6 +142,19 @@ describe('MCP over Streamable HTTP', () => {
     const ports = await callTool(client, 'search_ports', { q: 'los angeles', limit: 3 });
     expect(ports.structuredContent).toEqual(await (await call('/v1/ports?q=los+angeles&limit=3')).json());
     expect(texts(ports)[0]).toContain('USLAX');
+
+    const scenarios = await callTool(client, 'list_scenarios', {});
+    expect(scenarios.structuredContent).toEqual(await (await call('/v1/scenarios')).json());
+    expect(texts(scenarios)[0]).toMatch(/^fees-resumed \(default\): .*us-301\.after-suspension=resumed/);
+    const scenario = await callTool(client, 'quote', {
+      ...firstWorkedCheck(),
+      options: { scenario: 'suspension-extended' },
+    });
+    const httpScenario = await postJson('/v1/quotes', {
+      ...firstWorkedCheck(),
+      options: { scenario: 'suspension-extended' },
+    });
+    expect(scenario.structuredContent).toEqual(await httpScenario.json());
 
     const tariffs = await callTool(client, 'list_tariffs', {});
     expect(tariffs.structuredContent).toEqual(await (await call('/v1/tariffs')).json());
@@ -265,7 +279,7 @@ describe('MCP from browsers', () => {
     const res = await listTools('http://localhost:8787');
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:8787');
-    expect(((await res.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(6);
+    expect(((await res.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(7);
     const preflight = await call('/mcp', {
       method: 'OPTIONS',
       headers: {

@@ -60,13 +60,19 @@ export function voyageLine(voyage: VoyageLine): string {
   return `${voyage.regime} ${where} ${voyage.arrival}: ${moneyText(voyage.fee)}, rule ${voyage.rule ?? 'none'}, ${voyage.outcome}, ${voyage.certainty}`;
 }
 
+/** A total, with its range over the alternatives when some voyage is not confirmed. */
+const totalText = (total: Fee & { low?: string; high?: string }) =>
+  total.low !== undefined && total.high !== undefined
+    ? `${moneyText(total)} (from ${total.low} to ${total.high} over the alternatives)`
+    : moneyText(total);
+
 function summarizeQuote(result: JsonObject): string {
   const voyages = (result.voyages ?? []) as VoyageLine[];
   const totals = (result.totals ?? []) as Fee[];
   return [
     `Quote ${String(result.quoteId)} as of ${String(result.asOf)}: ${voyages.length} voyage${voyages.length === 1 ? '' : 's'}.`,
     ...voyages.map((voyage) => `- ${voyageLine(voyage)}`),
-    `Totals: ${totals.map(moneyText).join(', ') || 'none'}.`,
+    `Totals: ${totals.map(totalText).join(', ') || 'none'}.`,
   ].join('\n');
 }
 
@@ -194,6 +200,27 @@ export const TOOLS: ReadonlyArray<ToolSpec> = [
       ((result.ports ?? []) as Array<{ code: string; name: string; zone: string }>)
         .map((port) => `${port.code} ${port.name} (${port.zone})`)
         .join('\n') || 'No port matches.',
+  },
+  {
+    name: 'list_scenarios',
+    title: 'List joint scenarios',
+    description:
+      'GET /v1/scenarios: the named joint scenarios (such as fees resumed or suspension extended), each with the assumptions ' +
+      'it sets in both regimes; name one in the quote’s options.scenario or in a compare variant.',
+    schema: z.object({}).strict(),
+    validatesArguments: true,
+    operation: () => ({ method: 'GET', path: '/v1/scenarios' }),
+    summarize: (result) =>
+      ((result.scenarios ?? []) as Array<{ id: string; title: string; default: boolean; assumptions: object }>)
+        .map(
+          (scenario) =>
+            `${scenario.id}${scenario.default ? ' (default)' : ''}: ${scenario.title}; sets ${Object.entries(
+              scenario.assumptions,
+            )
+              .map(([id, value]) => `${id}=${String(value)}`)
+              .join(', ')}`,
+        )
+        .join('\n'),
   },
   {
     name: 'list_tariffs',

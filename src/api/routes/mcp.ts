@@ -59,7 +59,7 @@ const mcp = createRoute({
   summary: 'Model Context Protocol server (Streamable HTTP) with the API operations as tools',
   description:
     'For AI assistants and agents: an MCP server over Streamable HTTP in stateless mode (JSON answers, no session). ' +
-    'Tools: quote, compare, tariff_diff, timeline, search_ports and list_tariffs, whose input schemas are the request ' +
+    'Tools: quote, compare, tariff_diff, timeline, search_ports, list_scenarios and list_tariffs, whose input schemas are the request ' +
     'schemas of those routes; each returns the route’s JSON as structured content with a short summary, and bad ' +
     'arguments return a tool error carrying the route’s problem (`errors[{ path, message }]`). Resources: every tariff ' +
     'version as `portfees://tariffs/{id}`. Prompt: `explain_quote`. Keys and rate limits are those of /v1; a browser ' +
