@@ -342,6 +342,25 @@ describe('MCP rate limits', () => {
     expect(result.isError).toBeFalsy();
   }, 60_000);
 
+  it('counts refused browser origins against the address, like bad keys', async () => {
+    const post = () =>
+      limited(
+        new Request(MCP_URL, {
+          method: 'POST',
+          headers: { ...JSON_RPC, 'cf-connecting-ip': '198.51.100.203', origin: 'https://rebound.example' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+        }),
+      );
+    let refusals = 0;
+    let res = await post();
+    while (res.status === 403 && refusals <= 2 * ANONYMOUS_LIMIT) {
+      refusals += 1;
+      res = await post();
+    }
+    expect(refusals).toBeGreaterThanOrEqual(ANONYMOUS_LIMIT);
+    expect(res.status).toBe(429);
+  }, 60_000);
+
   it('counts each message of a JSON-RPC batch', async () => {
     const batch = Array.from({ length: 100 }, (_, id) => ({ jsonrpc: '2.0', id, method: 'tools/list' }));
     const post = () =>

@@ -16,7 +16,7 @@ import type { AppEnv, Bindings } from '../env';
 import { portfeesMcpServer } from '../mcp/server';
 import type { OperationRequest } from '../mcp/tools';
 import { authenticate } from '../middleware/auth';
-import { callerOf } from '../middleware/caller';
+import { ANONYMOUS, callerOf } from '../middleware/caller';
 import { isPermittedOrigin } from '../middleware/origins';
 import { enforceRateLimit, rateLimit } from '../middleware/rate-limit';
 import { accountProblemResponses, keySecurity } from '../openapi/key-schemes';
@@ -86,7 +86,9 @@ const mcp = createRoute({
  */
 const allowedOriginsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
-  if (origin !== undefined && !(await isPermittedOrigin(c.env, origin)))
+  if (origin !== undefined && !(await isPermittedOrigin(c.env, origin))) {
+    // Counted like a bad key, so a foreign page cannot make the API read its key origins without limit.
+    await enforceRateLimit(c, ANONYMOUS);
     throw new ProblemError(
       403,
       'origin-not-allowed',
@@ -94,6 +96,7 @@ const allowedOriginsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
       `Browser requests to ${MCP_PATH} are accepted only from the origins the API allows; ${origin} is not one.`,
       [{ path: 'Origin', message: `${origin} is not an allowed origin` }],
     );
+  }
   await next();
 };
 
