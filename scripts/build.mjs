@@ -23,9 +23,10 @@ writeJsonIndex({
 });
 console.log(`tariff index: ${files.length} versions`);
 
-// The other generated files (charter-party clauses, the widget bundle, the
-// /docs reference copied from swagger-ui-dist) are
+// The other generated files (charter-party clauses, joint scenarios, the widget bundle,
+// the /docs reference copied from swagger-ui-dist) are
 // built here too, so every entry point that runs this script stays one command.
 await import('./build-clauses.mjs');
+await import('./build-scenarios.mjs');
 await import('./build-widget.mjs');
 await import('./build-docs-ui.mjs');

@@ -22,9 +22,11 @@ import { compareRoutes } from './routes/compare';
 import { docsRoutes } from './routes/docs';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
+import { mcpRoutes } from './routes/mcp';
 import { portRoutes } from './routes/ports';
 import { quoteRoutes } from './routes/quotes';
 import { savedQuoteRoutes } from './routes/saved-quotes';
+import { scenarioRoutes } from './routes/scenarios';
 import { tariffAnalysisRoutes } from './routes/tariff-analysis';
 import { tariffRoutes } from './routes/tariffs';
 import { timelinePageRoutes } from './routes/timeline-page';
@@ -94,6 +96,8 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
+  app.route('/', scenarioRoutes);
+  app.route('/', mcpRoutes({ bodyLimit: BODY_LIMIT, dispatch: app.fetch }));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -12,6 +12,7 @@ import {
   type QuoteEnvironment,
   QuoteInputError,
   quote,
+  type Total,
   type VoyageQuote,
 } from '../engine';
 import { type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
@@ -30,7 +31,8 @@ export interface QuoteSummary {
   asOf: string;
   tariffs: Quote['tariffs'];
   assumptions: Record<string, string>;
-  totals: Money[];
+  scenario?: string;
+  totals: Total[];
   voyages: Array<VoyageSummary | (VoyageQuote & { capYear: string })>;
   converted?: Quote['converted'];
   notes: string[];
@@ -113,8 +115,18 @@ function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'fu
     const { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, alternatives } = voyage;
     return { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, capYear, alternatives };
   });
-  const { quoteId, asOf, tariffs, assumptions, totals, converted, notes } = result;
-  return { quoteId, asOf, tariffs, assumptions, totals, voyages, ...(converted ? { converted } : {}), notes };
+  const { quoteId, asOf, tariffs, assumptions, scenario, totals, converted, notes } = result;
+  return {
+    quoteId,
+    asOf,
+    tariffs,
+    assumptions,
+    ...(scenario ? { scenario } : {}),
+    totals,
+    voyages,
+    ...(converted ? { converted } : {}),
+    notes,
+  };
 }
 
 const failed = (item: BatchItem, title: string, errors: BatchError[], count = errors.length): VesselResult => ({

@@ -48,6 +48,9 @@ const search = createRoute({
   },
 });
 
+/** The query of a port search, also the input of the MCP `search_ports` tool. */
+export const PortSearchQuery = search.request.query;
+
 export const portRoutes = new OpenAPIHono<AppEnv>().openapi(search, (c) => {
   const { q, limit } = c.req.valid('query');
   const ports = searchPorts(q, limit ?? 10).map(({ code, name, country, zone }) => ({ code, name, country, zone }));
