@@ -35,7 +35,7 @@ describe('batch errors are bounded and written once', () => {
     expect(problem.omittedErrors).toBe(500 - BATCH_LIMITS.errorsPerVessel);
     expect(body.errors).toEqual([]);
     expect(body.summary).toMatchObject({ errors: 500, omittedErrors: 500 - BATCH_LIMITS.errorsPerVessel });
-  });
+  }, 60_000);
 
   it('writes at most the per-batch limit over all vessels', async () => {
     // 2,000 vessels of 1 error each → only errorsPerBatch written; the batch answer stays small.
@@ -47,7 +47,7 @@ describe('batch errors are bounded and written once', () => {
     expect(written).toBe(BATCH_LIMITS.errorsPerBatch);
     expect(body.summary.errors).toBeGreaterThan(BATCH_LIMITS.errorsPerBatch);
     expect(body.summary.omittedErrors).toBe(body.summary.errors - BATCH_LIMITS.errorsPerBatch);
-  });
+  }, 60_000);
 
   it('does not amplify a body of unknown keys: the answer is smaller than the request', async () => {
     const requests = IMOS.map((imo) => withUnknownKeys(20_000, imo));
@@ -61,7 +61,7 @@ describe('batch errors are bounded and written once', () => {
     expect(res.status).toBe(200);
     expect(answer.length).toBeLessThan(body.length / 10);
     expect((JSON.parse(answer) as Body).summary).toMatchObject({ errors: 120_000 });
-  });
+  }, 60_000);
 
   it('CSV and NDJSON answers say what was left out', async () => {
     const body = JSON.stringify([withUnknownKeys(50)]);
@@ -114,7 +114,7 @@ describe('multipart batches', () => {
     });
     expect(res.status).toBe(413);
     expect((await call('/healthz')).status).toBe(200);
-  });
+  }, 60_000);
 
   it('keeps a few unknown parts a 400 naming each', async () => {
     const form = new FormData();

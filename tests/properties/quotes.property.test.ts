@@ -153,7 +153,7 @@ describe('duplicate payments', () => {
       ),
       runs,
     );
-  });
+  }, 120_000);
 
   it('the same through the Worker: a request listing one payment twice is quoted as listing it once', async () => {
     await fc.assert(
@@ -167,7 +167,7 @@ describe('duplicate payments', () => {
       }),
       { seed, numRuns: 30 },
     );
-  });
+  }, 120_000);
 });
 
 describe('through the Worker', () => {
