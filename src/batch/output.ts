@@ -59,6 +59,8 @@ export const CSV_ANSWER_COLUMNS = [
   'certainty',
   'amount',
   'currency',
+  'low',
+  'high',
   'voyages',
   'charged',
   'row',
@@ -130,6 +132,8 @@ const csvWriter: BatchWriter = {
           certainty: voyage.certainty,
           amount: voyage.fee.amount,
           currency: voyage.fee.currency,
+          low: voyage.low,
+          high: voyage.high,
         }),
       )
       .join('');
@@ -151,6 +155,8 @@ const csvWriter: BatchWriter = {
           currency: total.currency,
           capYear: total.capYear,
           amount: total.amount,
+          low: total.low,
+          high: total.high,
           voyages: total.voyages,
           charged: total.charged,
         }),

@@ -4,5 +4,12 @@
  * `src/engine` imports a file inside it but this one.
  */
 export { capYearOfCharge, capYearOfVoyage } from './cap-year';
-export { type QuoteEnvironment, quote, resolveAssumptions, scenarioAssumptions, selectVersions } from './quote';
+export {
+  amountRange,
+  type QuoteEnvironment,
+  quote,
+  resolveAssumptions,
+  scenarioAssumptions,
+  selectVersions,
+} from './quote';
 export * from './types';

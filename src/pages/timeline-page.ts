@@ -84,10 +84,22 @@ function tables(timeline: Timeline): Markup {
   return markup`<details><summary>Rates and status windows as numbers (dates in ${timeline.zone})</summary><table><thead><tr><th>Series</th><th>From (arrival)</th><th>Rate</th></tr></thead><tbody>${steps}</tbody></table><table><thead><tr><th>Status</th><th>From</th><th>Until</th><th>Note</th></tr></thead><tbody>${windows}</tbody></table></details>`;
 }
 
+/** Corrections made in place to the version, when there are any. */
+function errataList(timeline: Timeline): Markup | string {
+  if (timeline.errata.length === 0) return '';
+  const shown = (value: unknown) => (value === undefined ? '(absent)' : JSON.stringify(value));
+  const rows = timeline.errata.map(
+    (erratum) =>
+      markup`<tr><td>${erratum.date}</td><td><code>${erratum.path}</code></td><td>${shown(erratum.before)}</td><td>${shown(erratum.after)}</td><td>${erratum.reason} Source: ${erratum.source.reference ?? erratum.source.title} (${erratum.source.url})</td></tr>`,
+  );
+  const count = `${timeline.errata.length} correction${timeline.errata.length === 1 ? '' : 's'}`;
+  return markup`<details class="errata"><summary>Errata: ${count} made to this version after it shipped</summary><table><thead><tr><th>Date</th><th>Path</th><th>Before</th><th>After</th><th>Reason and source</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+}
+
 function section(choice: RegimeChoice, nowMillis?: number): Markup {
   const { timeline } = choice;
   const prefix = timeline.regime.replace(/[^a-z0-9-]/g, '');
-  return markup`<section id="${prefix}" aria-labelledby="${prefix}-h"><h2 id="${prefix}-h">${timeline.regime} · ${timeline.version.title}</h2><p class="meta">Version ${timeline.version.id} (published ${timeline.version.published}). Rates in ${timeline.currency} per unit by arrival date; every date is read in ${timeline.zone}.</p>${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}</section>`;
+  return markup`<section id="${prefix}" aria-labelledby="${prefix}-h"><h2 id="${prefix}-h">${timeline.regime} · ${timeline.version.title}</h2><p class="meta">Version ${timeline.version.id} (published ${timeline.version.published}). Rates in ${timeline.currency} per unit by arrival date; every date is read in ${timeline.zone}.</p>${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}${errataList(timeline)}</section>`;
 }
 
 /**
