@@ -51,14 +51,20 @@ function isControl(element: HTMLElement): element is HTMLInputElement | HTMLSele
   return element instanceof HTMLInputElement || element instanceof HTMLSelectElement;
 }
 
-function nameOf(target: HTMLElement | undefined, path: string): string {
-  if (!target) return path || 'Request';
+function nameOf(target: HTMLElement | undefined, path: string, requestWord: string): string {
+  if (!target) return path || requestWord;
   const label = isControl(target) ? target.labels?.[0]?.textContent : target.querySelector('legend')?.textContent;
   return (label ?? path).replace(/\s*\*$/, '');
 }
 
 /** Shows `errors` inline and in `summary` (a live region), and focuses the summary. */
-export function showMessages(root: ParentNode, summary: HTMLElement, errors: FieldError[], title: string): void {
+export function showMessages(
+  root: ParentNode,
+  summary: HTMLElement,
+  errors: FieldError[],
+  title: string,
+  requestWord = 'Request',
+): void {
   const items: HTMLLIElement[] = [];
   for (const error of errors) {
     const target = targetFor(root, error.path);
@@ -78,7 +84,11 @@ export function showMessages(root: ParentNode, summary: HTMLElement, errors: Fie
     }
     const focusable =
       target && (isControl(target) ? target : target.querySelector<HTMLElement>('input, select, button'));
-    const entry = h('button', { type: 'button', class: 'link', text: `${nameOf(target, error.path)}: ${text}` });
+    const entry = h('button', {
+      type: 'button',
+      class: 'link',
+      text: `${nameOf(target, error.path, requestWord)}: ${text}`,
+    });
     entry.addEventListener('click', () => focusable?.focus());
     items.push(h('li', {}, entry));
   }
