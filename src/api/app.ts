@@ -18,6 +18,7 @@ import { docsPage } from './openapi/docs-page';
 import { registerKeySchemes } from './openapi/key-schemes';
 import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } from './problem';
 import { BATCH_PATH, batchRoutes } from './routes/batch';
+import { calculatorRoutes } from './routes/calculator';
 import { chargeRoutes } from './routes/charges';
 import { clauseRoutes } from './routes/clauses';
 import { compareRoutes } from './routes/compare';
@@ -100,6 +101,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
+  app.route('/', calculatorRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
