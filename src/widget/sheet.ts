@@ -6,7 +6,7 @@
  * date and the sources cited.
  */
 import { h } from './dom';
-import { formatArrival, formatDate } from './format';
+import { formatAmount, formatArrival, formatDate } from './format';
 import { codeWord, translator } from './i18n';
 import { getPath } from './paths';
 import { alternativeLines, money, payerWord, type QuoteResult } from './results';
@@ -61,7 +61,7 @@ export function renderSheet(quote: QuoteResult, request: unknown, locale: string
       { class: 'facts' },
       ...facts
         .filter(([, value]) => value !== '')
-        .flatMap(([term, value]) => [h('dt', { text: term }), h('dd', { text: value })]),
+        .map(([term, value]) => h('div', {}, h('dt', { text: term }), h('dd', { text: value }))),
     ),
     h('h3', { text: t('calls') }),
     table(
@@ -77,13 +77,13 @@ export function renderSheet(quote: QuoteResult, request: unknown, locale: string
         ),
       ),
     ),
-    h('h3', { text: t('voyage') }),
+    h('h3', { text: t('fees') }),
     table(
       [t('regime'), t('chargedAt'), t('rule'), t('outcome'), t('amount'), t('certainty'), t('payer')],
       ...quote.voyages.map((voyage) =>
         h(
           'tr',
-          { 'data-regime': voyage.regime },
+          {},
           h('td', {}, voyage.regime, h('span', { class: 'why', text: voyage.calls.join(' → ') })),
           h('td', { text: voyage.chargedAt ?? '—' }),
           h('td', { text: voyage.rule ? codeWord(locale, voyage.rule) : '—' }),
@@ -97,13 +97,16 @@ export function renderSheet(quote: QuoteResult, request: unknown, locale: string
     h(
       'p',
       { class: 'totals' },
-      ...quote.totals.flatMap((total) => [
-        h('b', { text: `${t('total', { c: total.currency })}: ${money(total, locale)}` }),
-        total.low !== undefined && total.high !== undefined && total.low !== total.high
-          ? ` (${t('range', { lo: money({ amount: total.low, currency: total.currency }, locale), hi: money({ amount: total.high, currency: total.currency }, locale) })})`
-          : '',
-        ' ',
-      ]),
+      ...quote.totals.map((total) =>
+        h(
+          'span',
+          {},
+          h('b', { text: `${t('total', { c: total.currency })}: ${money(total, locale)}` }),
+          total.low !== undefined && total.high !== undefined && total.low !== total.high
+            ? ` (${t('range', { lo: formatAmount(total.low, locale), hi: money({ amount: total.high, currency: total.currency }, locale) })})`
+            : '',
+        ),
+      ),
     ),
     h('h3', { text: t('tariffVersions') }),
     h(

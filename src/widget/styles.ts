@@ -78,9 +78,10 @@ form,.result,.tools,.extra{display:none!important}
 .sheet th,.sheet td{padding:.1rem .3rem;border-color:#999}
 .sheet thead th{background:none;color:#000;border-bottom:1.5px solid #000}
 .sheet tr{break-inside:avoid}
-.facts{display:grid;grid-template-columns:repeat(4,max-content auto);gap:0 .5rem;margin:0}
+.facts{display:flex;flex-wrap:wrap;gap:.05rem 1.4rem;margin:0}
+.facts div{display:flex;gap:.35rem}
 .facts dt{font-weight:600}.facts dd{margin:0}
-.totals{margin:.3rem 0 0;font-size:9pt}
+.totals{display:flex;flex-wrap:wrap;gap:.2rem 1.5rem;margin:.3rem 0 0;font-size:9pt}
 .hashes,.sources{margin:0;padding-left:1.2rem;font-size:7.5pt}
 .hashes{list-style:none;padding:0;font-family:ui-monospace,monospace;overflow-wrap:anywhere}
 .url{overflow-wrap:anywhere}
