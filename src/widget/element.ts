@@ -41,7 +41,7 @@ type Request = Record<string, unknown>;
 const localToday = () => new Intl.DateTimeFormat('en-CA').format(new Date());
 
 export class PortfeesQuote extends HTMLElement {
-  static observedAttributes = ['locale'];
+  static observedAttributes = ['locale', 'account-key'];
 
   private readonly root: ShadowRoot;
   private t: Translate = translator('en');
@@ -90,7 +90,7 @@ export class PortfeesQuote extends HTMLElement {
     this.disconnectHost = undefined;
   }
 
-  /** A new locale: the form is built again in its words, keeping what was typed, and the result redrawn. */
+  /** A new locale or key: the form is built again (in the locale's words, with Save for a key), keeping what was typed. */
   attributeChangedCallback(): void {
     if (!this.form) return;
     const typed = readControls(this.form);

@@ -6,6 +6,7 @@
 // test-results/print.png (docs/print.png with UPDATE_SCREENSHOTS=1).
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -203,3 +204,33 @@ for (const [name, query] of [
     await page.close();
   });
 }
+
+test('with a secret account key, Save stores the quote and shows its link', async () => {
+  const { worker } = session();
+  // A key in the local database the Worker serves, made the way operators make one.
+  const created = execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/keys.ts', 'create', '--name', 'Print desk'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  const key = /sk_live_\S+/.exec(created)?.[0];
+  assert.ok(key, 'a secret key was printed');
+  const { page, widget } = await openCalculator();
+  assert.equal(await widget.getByRole('button', { name: 'Save' }).count(), 0);
+  await page.evaluate((value) => document.querySelector('portfees-quote').setAttribute('account-key', value), key);
+  await page
+    .getByRole('group', { name: /example/i })
+    .getByRole('button', { name: /at Los Angeles/ })
+    .click();
+  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  await widget.getByRole('button', { name: 'Save' }).click();
+  const link = widget.locator('.saved a');
+  await link.waitFor();
+  const href = await link.getAttribute('href');
+  assert.match(href, new RegExp(`^${worker.base}/v1/quotes/q_[0-9a-f]+$`));
+  // The link answers the saved quote to the same account.
+  const saved = await fetch(href, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal(saved.status, 200);
+  assert.equal((await saved.json()).voyages.find((v) => v.regime === 'us-301').fee.amount, '4800000.00');
+  await page.close();
+});
