@@ -342,7 +342,7 @@ export class PortfeesQuote extends HTMLElement {
     this.sheet.replaceChildren();
     this.extra.replaceChildren();
     this.tools.hidden = true;
-    showMessages(this.root, this.summary, errors, title, this.t('request'));
+    showMessages(this.root, this.summary, errors, title, { request: this.t('request'), required: this.t('required') });
     this.summary.querySelector('button')?.focus();
     return undefined;
   }

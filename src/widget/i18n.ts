@@ -87,6 +87,7 @@ const EN = {
   exemptions: 'Exemptions applied',
   payer: 'Payer',
   none: 'none',
+  required: 'required',
   total: 'Total {c}',
   totalIn: 'Total in {c} (at {r})',
   range: 'range {lo} – {hi}',
@@ -200,6 +201,7 @@ const ZH: Record<MessageKey, string> = {
   exemptions: '适用的豁免',
   payer: '付费方',
   none: '无',
+  required: '必填',
   total: '合计 {c}',
   totalIn: '折合 {c} 合计（汇率 {r}）',
   range: '区间 {lo} – {hi}',
@@ -288,6 +290,16 @@ export const ZH_CODES: Record<string, string> = {
   'cn-spf.voyage-split': '航次划分',
   'arrival-time': '抵港时刻',
   distance: '航程距离',
+  'small-vessel': '小型船舶',
+  'short-sea': '近海航线',
+  'us-owned': '美国所有',
+  'us-program': '美国计划',
+  'chemical-tanker': '化学品船',
+  'china-built': '中国建造',
+  'repair-only': '仅修理',
+  'us-government': '美国政府',
+  'us-government-cargo': '美国政府货物',
+  granted: '获准豁免',
 };
 
 /** English words for codes that read better than the code itself. */

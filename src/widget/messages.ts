@@ -12,9 +12,9 @@ export interface FieldError {
   message: string;
 }
 
-/** zod's wording for a missing field, said plainly. */
-export function friendlyMessage(message: string): string {
-  return /received undefined/.test(message) ? 'required' : message;
+/** zod's wording for a missing field, said plainly (`required` in the reader's words). */
+export function friendlyMessage(message: string, required = 'required'): string {
+  return /received undefined/.test(message) ? required : message;
 }
 
 /** The element that shows messages for `path`: its control, or the nearest group around it. */
@@ -63,12 +63,12 @@ export function showMessages(
   summary: HTMLElement,
   errors: FieldError[],
   title: string,
-  requestWord = 'Request',
+  words: { request: string; required: string } = { request: 'Request', required: 'required' },
 ): void {
   const items: HTMLLIElement[] = [];
   for (const error of errors) {
     const target = targetFor(root, error.path);
-    const text = friendlyMessage(error.message);
+    const text = friendlyMessage(error.message, words.required);
     if (target) {
       const id = uid('msg');
       const message = h('p', { class: 'msg', id, 'data-for': error.path, text });
@@ -87,7 +87,7 @@ export function showMessages(
     const entry = h('button', {
       type: 'button',
       class: 'link',
-      text: `${nameOf(target, error.path, requestWord)}: ${text}`,
+      text: `${nameOf(target, error.path, words.request)}: ${text}`,
     });
     entry.addEventListener('click', () => focusable?.focus());
     items.push(h('li', {}, entry));

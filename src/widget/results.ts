@@ -119,7 +119,9 @@ function payerCell(voyage: VoyageResult, locale: string, t: Translate): HTMLTabl
 }
 
 function voyageRow(voyage: VoyageResult, locale: string, t: Translate): HTMLTableRowElement {
-  const applied = voyage.exemptions.filter((exemption) => exemption.applies).map((exemption) => exemption.id);
+  const applied = voyage.exemptions
+    .filter((exemption) => exemption.applies)
+    .map((exemption) => codeWord(locale, exemption.id));
   return h(
     'tr',
     { 'data-regime': voyage.regime, 'data-outcome': voyage.outcome, 'data-certainty': voyage.certainty },
