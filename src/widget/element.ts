@@ -17,7 +17,7 @@ import { type Comparison, renderComparison } from './compare';
 import { h } from './dom';
 import { inputField } from './fields';
 import { readControls, writeControls } from './form-state';
-import { type Translate, translator } from './i18n';
+import { languageOf, type Translate, translator } from './i18n';
 import { KnowledgeSection, scenariosFrom } from './knowledge';
 import { clearMessages, type FieldError, showMessages } from './messages';
 import { getPath, setPath } from './paths';
@@ -188,6 +188,8 @@ export class PortfeesQuote extends HTMLElement {
       if (this.lastQuote) void this.submit();
     });
     this.root.replaceChildren(this.form, this.result, this.tools, this.extra, this.sheet);
+    // The widget's language, for screen readers, even on a host page written in another.
+    for (const part of this.root.children) part.setAttribute('lang', languageOf(locale) === 'zh' ? 'zh-CN' : 'en');
     this.getJson<{ clauses: ClauseSummary[] }>('/v1/clauses').then(
       ({ clauses }) => {
         this.charter!.setClauses(clauses);
