@@ -11,7 +11,9 @@ for (const button of document.querySelectorAll('button[data-request]')) {
     await customElements.whenDefined('portfees-quote');
     widget.fill(JSON.parse(button.dataset.request));
     await widget.submit();
-    widget.scrollIntoView({ block: 'start' });
+    // The answer (or the problems found) is what the reader wants to see next.
+    const answer = widget.shadowRoot?.querySelector('.result:not(:empty), .summary:not([hidden])') ?? widget;
+    answer.scrollIntoView({ block: 'start' });
   });
 }
 `;

@@ -62,6 +62,7 @@ test('/ → example → the quote shows an amount, with no inline script and not
   assert.match(await amount.locator('.cert').innerText(), /^unconfirmed$/);
   assert.match(await amount.innerText(), /if extended: 0\.00 USD/);
   assert.deepEqual(foreign, []);
+  await page.screenshot({ path: join(artifacts, 'calculator.png'), fullPage: true });
   await page.close();
 });
 
@@ -186,6 +187,7 @@ test('zh-CN: every label in Chinese, amounts from the API in the locale’s form
   // The vessel type's help follows the type, in Chinese.
   await widget.getByLabel('船型', { exact: true }).selectOption('roro');
   assert.match(await widget.locator('select[data-path="vessel.type"] + .hint').innerText(), /con-ro/);
+  await page.screenshot({ path: join(artifacts, 'calculator-zh.png'), fullPage: true });
   await page.close();
 });
 
