@@ -68,6 +68,10 @@ test('/ → example → the quote shows an amount, with no inline script and not
 
 test('the scenario switch changes a fee after 2026-11-10, the total is a range, and both worlds show side by side', async () => {
   const { page, widget, refusals } = await openCalculator();
+  const sent = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST') sent.push({ path: new URL(req.url()).pathname, body: JSON.parse(req.postData()) });
+  });
   await page
     .getByRole('group', { name: /example/i })
     .getByRole('button', { name: /at Los Angeles/ })
@@ -77,23 +81,24 @@ test('the scenario switch changes a fee after 2026-11-10, the total is a range, 
   await usdTotal.locator('.range').waitFor();
   assert.equal(await usdTotal.locator('.range').innerText(), 'range 0.00 – 4,800,000.00 USD');
 
-  // Switching the scenario quotes again at once.
+  // Switching the scenario quotes again at once; the scenarios are the API's own (GET /v1/scenarios), named in the request.
+  assert.deepEqual(await widget.getByLabel('Scenario after the suspension').locator('option').allInnerTexts(), [
+    'Fees resumed',
+    'Suspension extended',
+  ]);
   await widget.getByLabel('Scenario after the suspension').selectOption({ label: 'Suspension extended' });
   await usAmount(widget)
     .getByText(/^0\.00 USD/)
     .waitFor();
+  assert.equal(sent.at(-1).body.options.scenario, 'suspension-extended');
   assert.match(await usAmount(widget).innerText(), /if resumed: 4,800,000\.00 USD/);
   assert.match(await usdTotal.locator('.range').innerText(), /0\.00 – 4,800,000\.00 USD/);
 
   // The knowledge date travels as options.asOf.
-  let sent;
-  page.on('request', (req) => {
-    if (req.url().endsWith('/v1/quotes') && req.method() === 'POST') sent = JSON.parse(req.postData());
-  });
   await widget.getByLabel('As known on').fill('2026-11-28');
   await widget.getByRole('button', { name: 'Get quote' }).click();
   await widget.locator('section.result caption', { hasText: 'Nov 28, 2026' }).waitFor();
-  assert.equal(sent.options.asOf, '2026-11-28');
+  assert.deepEqual(sent.at(-1).body.options, { asOf: '2026-11-28', scenario: 'suspension-extended' });
 
   await widget.getByRole('button', { name: 'Compare scenarios' }).click();
   const table = widget.getByRole('region', { name: 'The scenarios side by side' });
@@ -102,6 +107,11 @@ test('the scenario switch changes a fee after 2026-11-10, the total is a range, 
   const cells = await table.locator('tr[data-regime="us-301"] td').allInnerTexts();
   assert.match(cells[0], /^4,800,000\.00 USD/);
   assert.match(cells[1], /^0\.00 USD/);
+  assert.equal(sent.at(-1).path, '/v1/quotes/compare');
+  assert.deepEqual(
+    sent.at(-1).body.variants.map((variant) => variant.scenario),
+    ['fees-resumed', 'suspension-extended'],
+  );
   assert.deepEqual(refusals, []);
   await page.close();
 });
