@@ -87,6 +87,7 @@ const EN = {
   exemptions: 'Exemptions applied',
   payer: 'Payer',
   none: 'none',
+  noCharter: 'no charter party given',
   required: 'required',
   total: 'Total {c}',
   totalIn: 'Total in {c} (at {r})',
@@ -201,6 +202,7 @@ const ZH: Record<MessageKey, string> = {
   exemptions: '适用的豁免',
   payer: '付费方',
   none: '无',
+  noCharter: '未提供租约',
   required: '必填',
   total: '合计 {c}',
   totalIn: '折合 {c} 合计（汇率 {r}）',
@@ -289,6 +291,7 @@ export const ZH_CODES: Record<string, string> = {
   'us-301.territories': '美国领地',
   'cn-spf.voyage-split': '航次划分',
   'arrival-time': '抵港时刻',
+  'end-of-day': '当日结束时',
   distance: '航程距离',
   'small-vessel': '小型船舶',
   'short-sea': '近海航线',
@@ -304,6 +307,13 @@ export const ZH_CODES: Record<string, string> = {
 
 /** English words for codes that read better than the code itself. */
 const EN_CODES: Record<string, string> = {
+  'us-301.cap-year': 'cap year',
+  'us-301.tanker-threshold': 'tanker threshold',
+  'us-301.container-basis': 'container basis',
+  'us-301.territories': 'US territories',
+  'cn-spf.voyage-split': 'voyage split',
+  'arrival-time': 'arrival',
+  'end-of-day': 'at the end of the day',
   'annex-i': 'Annex I',
   'annex-ii': 'Annex II',
   'annex-iii': 'Annex III',
@@ -356,6 +366,15 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 export function translator(locale: string): Translate {
   const table: Record<MessageKey, string> = languageOf(locale) === 'zh' ? ZH : EN;
   return (key, vars) => table[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(vars?.[name] ?? whole));
+}
+
+/**
+ * An alternative reading in words: the after-suspension values say it all
+ * (`extended`); any other names its assumption too (`cap year april-17`).
+ */
+export function readingWords(locale: string, assumption: string, value: string): string {
+  const word = codeWord(locale, value);
+  return assumption.endsWith('.after-suspension') ? word : `${codeWord(locale, assumption)} ${word}`;
 }
 
 /** The word for an API code (`charged`, `annex-i`, `container`…): Chinese, else `english` or a better English word, else the code. */

@@ -7,7 +7,7 @@
  */
 import { h } from './dom';
 import { formatAmount, formatDate } from './format';
-import { codeWord, type Translate, translator } from './i18n';
+import { codeWord, readingWords, type Translate, translator } from './i18n';
 
 export interface Money {
   amount: string;
@@ -72,7 +72,7 @@ export function alternativeLines(voyage: VoyageResult, locale: string, t: Transl
       class: 'alt',
       'data-assumption': alternative.assumption,
       title: alternative.assumption,
-      text: t('ifAlt', { a: codeWord(locale, alternative.value), m: amount + outcome }),
+      text: t('ifAlt', { a: readingWords(locale, alternative.assumption, alternative.value), m: amount + outcome }),
     });
   });
 }
@@ -135,7 +135,7 @@ function voyageRow(voyage: VoyageResult, locale: string, t: Translate): HTMLTabl
   );
 }
 
-/** The total rows (and the converted total) of a quote, under a table of `columns` columns whose 5th is the amount. */
+/** The total rows of a quote (and the converted total), the amount in the 5th column. */
 function totalRows(quote: QuoteResult, locale: string, t: Translate): HTMLTableRowElement[] {
   const rows = quote.totals.map((total) =>
     h(

@@ -90,7 +90,7 @@ export function renderSheet(quote: QuoteResult, request: unknown, locale: string
           h('td', { text: codeWord(locale, voyage.outcome) }),
           h('td', { class: 'num' }, money(voyage.fee, locale), ...alternativeLines(voyage, locale, t)),
           h('td', { text: voyage.certainty ? codeWord(locale, voyage.certainty) : '—' }),
-          h('td', { text: payerWord(voyage, locale, t) }),
+          h('td', { text: voyage.payer === undefined ? t('noCharter') : payerWord(voyage, locale, t) }),
         ),
       ),
     ),

@@ -56,7 +56,6 @@ th,td{border-bottom:1px solid var(--b);padding:.35rem .5rem;text-align:left;vert
 thead th{background:var(--a);color:var(--at)}
 .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.total th,tr.total td{font-weight:700}
-.badge{display:block;color:var(--e);font-size:.8em;font-weight:600}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 [hidden]{display:none!important}
 .grid.wide{grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))}

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_PURPOSES, CARGO_STATES, PROGRAMS, VESSEL_TYPES } from '../../src/tariffs/schema';
 import { formatArrival, formatDate } from '../../src/widget/format';
-import { codeWord, languageOf, MESSAGE_KEYS, translator, typeHelp, ZH_CODES } from '../../src/widget/i18n';
+import {
+  codeWord,
+  languageOf,
+  MESSAGE_KEYS,
+  readingWords,
+  translator,
+  typeHelp,
+  ZH_CODES,
+} from '../../src/widget/i18n';
 
 const OUTCOMES = ['charged', 'exempt', 'not-covered', 'not-in-force', 'suspended', 'capped', 'remitted'];
 const CERTAINTY = ['confirmed', 'assumed', 'estimated', 'time-dependent', 'unconfirmed'];
@@ -46,6 +54,10 @@ describe('widget words', () => {
     expect(en('callN', { n: 3 })).toBe('Call 3');
     expect(zh('callN', { n: 3 })).toBe('第 3 港');
     expect(en('ifAlt', { a: 'extended', m: '0.00 USD' })).toBe('if extended: 0.00 USD');
+    expect(readingWords('en', 'us-301.after-suspension', 'extended')).toBe('extended');
+    expect(readingWords('en', 'us-301.cap-year', 'april-17')).toBe('cap year april-17');
+    expect(readingWords('en', 'arrival-time', 'end-of-day')).toBe('arrival at the end of the day');
+    expect(readingWords('zh-CN', 'cn-spf.after-suspension', 'extended')).toBe('暂停延长');
   });
 
   it('helps with every vessel type, in both languages', () => {
