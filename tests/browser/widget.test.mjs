@@ -255,7 +255,10 @@ test('the iframe variant quotes the same check and talks to its host only', asyn
   const amount = widget.locator('tr[data-regime="us-301"] td.num');
   await amount.getByText('4,800,000.00 USD').waitFor();
   assert.match(await amount.innerText(), /unconfirmed/);
-  assert.match(await amount.innerText(), /if extended: 0\.00 USD/);
+  // The other reading sits beside the amount, with the outcome it would have.
+  assert.match(await amount.innerText(), /if extended: 0\.00 USD \(suspended\)/);
+  const total = widget.locator('tr.total').filter({ hasText: 'Total USD' });
+  assert.match(await total.innerText(), /range 0\.00 – 4,800,000\.00/);
   await page.screenshot({ path: join(artifacts, 'widget-iframe.png'), fullPage: true });
   await page.close();
 });
