@@ -16,6 +16,7 @@ import { rateLimit } from './middleware/rate-limit';
 import { registerKeySchemes } from './openapi/key-schemes';
 import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } from './problem';
 import { BATCH_PATH, batchBodyLimit, batchRoutes } from './routes/batch';
+import { calculatorRoutes } from './routes/calculator';
 import { chargeRoutes } from './routes/charges';
 import { clauseRoutes } from './routes/clauses';
 import { compareRoutes } from './routes/compare';
@@ -96,6 +97,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
+  app.route('/', calculatorRoutes);
   app.route('/', scenarioRoutes);
   app.route('/', mcpRoutes({ bodyLimit: BODY_LIMIT, dispatch: app.fetch }));
 

@@ -5,6 +5,7 @@
  */
 import { h, uid } from './dom';
 import { checkboxField, group } from './fields';
+import type { Translate } from './i18n';
 
 export interface ClauseSummary {
   id: string;
@@ -18,41 +19,26 @@ export class CharterSection {
   private readonly body: HTMLDivElement;
   private readonly clauses: HTMLFieldSetElement;
 
-  constructor() {
+  constructor(private readonly t: Translate) {
     const id = uid('cp');
     this.toggle = h('input', { id, type: 'checkbox', 'aria-controls': `${id}-body`, 'aria-expanded': 'false' });
-    this.clauses = group('Clauses', 'charterParty.clause', h('p', { class: 'hint', text: 'Loading the clauses…' }));
+    this.clauses = group(t('clauses'), 'charterParty.clause', h('p', { class: 'hint', text: t('clausesLoading') }));
     this.body = h(
       'div',
       { id: `${id}-body`, hidden: true },
       this.clauses,
       group(
-        'Facts',
+        t('facts'),
         undefined,
-        checkboxField(
-          'Owners’ declaration of owner, operator and build was accurate and complete',
-          'charterParty.ownersDeclarationAccurate',
-          'flag',
-          '',
-          true,
-        ),
-        checkboxField(
-          'Owners changed owner, bareboat or disponent owner, manager or operator after the fixture',
-          'charterParty.ownerChangeAfterFixture',
-          'flag',
-        ),
+        checkboxField(t('declarationAccurate'), 'charterParty.ownersDeclarationAccurate', 'flag', '', true),
+        checkboxField(t('ownerChanged'), 'charterParty.ownerChangeAfterFixture', 'flag'),
       ),
     );
     this.toggle.addEventListener('change', () => this.setEnabled(this.toggle.checked));
     this.element = h(
       'div',
       { class: 'section', 'data-path': 'charterParty' },
-      h(
-        'div',
-        { class: 'check' },
-        this.toggle,
-        h('label', { for: id, text: 'Who pays under a charter party (BIMCO clauses)' }),
-      ),
+      h('div', { class: 'check' }, this.toggle, h('label', { for: id, text: t('charterToggle') })),
       this.body,
     );
   }
@@ -69,7 +55,7 @@ export class CharterSection {
     if (clauses instanceof Error) {
       this.clauses.replaceChildren(
         legend,
-        h('p', { class: 'msg', text: `Could not load the clauses: ${clauses.message}` }),
+        h('p', { class: 'msg', text: this.t('clausesFailed', { m: clauses.message }) }),
       );
       return;
     }

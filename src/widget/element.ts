@@ -1,25 +1,32 @@
 /**
  * `<portfees-quote>`: the quote form, the call to POST /v1/quotes and the
- * result, in a shadow root.
+ * result, in a shadow root; then the scenarios side by side, a printable
+ * quote and, with an account key, saving.
  *
  * Attributes: `api-base` (default: the origin this module was loaded from),
- * `locale` (number formatting; default the browser's), `heading-level` (of
- * its title, 1–6, default 2), `host-origin` (set by /embed: the framing page
- * it talks to). Fires `portfees:quote` (bubbling,
- * composed) with the quote as `detail`.
+ * `locale` (words and number/date formatting: `zh-CN` reads Chinese; default
+ * the browser's), `heading-level` (of its title, 1–6, default 2),
+ * `account-key` (a secret key `sk_…`, sent as Authorization: Bearer, enables
+ * Save; a publishable key `pk_…` is sent as x-portfees-key), `host-origin`
+ * (set by /embed: the framing page it talks to). Fires `portfees:quote`
+ * (bubbling, composed) with the quote as `detail`.
  */
 import { connectHost } from './bridge';
 import { CharterSection, type ClauseSummary } from './charter';
+import { type Comparison, renderComparison } from './compare';
 import { h } from './dom';
 import { inputField } from './fields';
 import { readControls, writeControls } from './form-state';
+import { languageOf, type Translate, translator } from './i18n';
+import { KnowledgeSection, scenariosFrom } from './knowledge';
 import { clearMessages, type FieldError, showMessages } from './messages';
 import { getPath, setPath } from './paths';
 import type { PortSuggestion } from './port-combobox';
 import { type QuoteResult, renderQuote } from './results';
 import { RotationEditor } from './rotation';
+import { renderSheet } from './sheet';
 import { applyStyles } from './styles';
-import { type VesselSection, vesselSection } from './vessel';
+import { refreshTypeHelp, type VesselSection, vesselSection } from './vessel';
 import { CURRENCIES } from './vocabulary';
 
 interface Problem {
@@ -28,19 +35,32 @@ interface Problem {
   errors?: FieldError[];
 }
 
+type Request = Record<string, unknown>;
+
+/** Today's date where the reader is, `YYYY-MM-DD`. */
+const localToday = () => new Intl.DateTimeFormat('en-CA').format(new Date());
+
 export class PortfeesQuote extends HTMLElement {
-  static observedAttributes = ['locale'];
+  static observedAttributes = ['locale', 'account-key'];
 
   private readonly root: ShadowRoot;
+  private t: Translate = translator('en');
+  /** The locale the form was last built in. */
+  private builtLocale = 'en';
   private form?: HTMLFormElement;
   private vessel?: VesselSection;
   private rotation?: RotationEditor;
   private charter?: CharterSection;
-  private readonly summary = h('div', { class: 'summary', role: 'alert', hidden: true });
-  private readonly result = h('section', { 'aria-live': 'polite', 'aria-label': 'Quote result' });
-  private readonly fxTarget = h('select', { id: 'pf-fx-target' });
-  private readonly fxRate = inputField({ label: 'Rate', path: 'options.fx', attrs: { inputmode: 'decimal' } });
+  private knowledge?: KnowledgeSection;
+  private summary = h('div');
+  private result = h('section');
+  private tools = h('div');
+  private extra = h('div');
+  private sheet = h('div');
+  private fxTarget = h('select');
+  private fxRate = h('div');
   private lastQuote?: QuoteResult;
+  private lastRequest?: Request;
   private pendingFill?: unknown;
   private disconnectHost?: () => void;
 
@@ -70,14 +90,54 @@ export class PortfeesQuote extends HTMLElement {
     this.disconnectHost = undefined;
   }
 
+  /** A new locale or key: the form is built again (in the locale's words, with Save for a key), keeping what was typed. */
   attributeChangedCallback(): void {
-    if (this.lastQuote) this.result.replaceChildren(renderQuote(this.lastQuote, this.locale));
+    if (!this.form) return;
+    const typed = readControls(this.form);
+    const arrivals = this.rotation!.rows().map((row) => ({
+      values: [...row.querySelectorAll<HTMLInputElement>('input[data-role]')].map((input) => input.value),
+      data: { ...row.dataset },
+    }));
+    const scenario = this.knowledge!.select.value;
+    const fx = [this.fxTarget.value, this.fxRate.querySelector('input')!.value];
+    this.render();
+    this.fill(typed);
+    this.rotation!.rows().forEach((row, i) => {
+      const saved = arrivals[i];
+      if (!saved) return;
+      [...row.querySelectorAll<HTMLInputElement>('input[data-role]')].forEach((input, j) => {
+        input.value = saved.values[j] ?? '';
+      });
+      Object.assign(row.dataset, saved.data);
+    });
+    this.knowledge!.select.value = scenario;
+    this.fxTarget.value = fx[0]!;
+    this.fxTarget.dispatchEvent(new Event('change'));
+    this.fxRate.querySelector('input')!.value = fx[1]!;
+    if (this.lastQuote && this.lastRequest) this.show(this.lastQuote, this.lastRequest);
+  }
+
+  /** Headers of the API calls that may carry the account key. */
+  private keyHeaders(): Record<string, string> {
+    const key = this.getAttribute('account-key')?.trim();
+    if (!key) return {};
+    return key.startsWith('sk_') ? { authorization: `Bearer ${key}` } : { 'x-portfees-key': key };
   }
 
   private async getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
     const response = await fetch(`${this.apiBase}${path}`, { signal });
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
     return (await response.json()) as T;
+  }
+
+  /** POSTs JSON; resolves to the response and its body (a problem on failure), or throws when the API is unreachable. */
+  private async post<T>(path: string, body: unknown): Promise<{ response: Response; body: T & Problem }> {
+    const response = await fetch(`${this.apiBase}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...this.keyHeaders() },
+      body: JSON.stringify(body),
+    });
+    return { response, body: (await response.json().catch(() => ({}))) as T & Problem };
   }
 
   private searchPorts = async (query: string, signal: AbortSignal): Promise<PortSuggestion[]> =>
@@ -93,26 +153,43 @@ export class PortfeesQuote extends HTMLElement {
   };
 
   private render(): void {
-    this.vessel = vesselSection();
-    this.rotation = new RotationEditor(this.searchPorts);
-    this.charter = new CharterSection();
+    const locale = this.locale;
+    const t = translator(locale);
+    this.t = t;
+    this.builtLocale = locale;
+    this.vessel = vesselSection(t, locale);
+    this.rotation = new RotationEditor(this.searchPorts, t, locale);
+    this.charter = new CharterSection(t);
+    this.knowledge = new KnowledgeSection(t, locale);
+    this.summary = h('div', { class: 'summary', role: 'alert', hidden: true });
+    this.result = h('section', { class: 'result', 'aria-live': 'polite', 'aria-label': t('result') });
+    this.extra = h('div', { class: 'extra', 'aria-live': 'polite' });
+    this.tools = this.toolbar();
+    this.sheet = h('div', { class: 'sheet-host' });
     this.rotation.add();
     this.form = h(
       'form',
       { novalidate: true, 'aria-labelledby': 'pf-title' },
-      h(this.headingTag(), { id: 'pf-title', text: 'Port fee quote' }),
+      h(this.headingTag(), { id: 'pf-title', text: t('title') }),
       this.summary,
       this.vessel.element,
       this.rotation.element,
+      this.knowledge.element,
       this.charter.element,
       this.fxSection(),
-      h('button', { type: 'submit', text: 'Get quote' }),
+      h('button', { type: 'submit', text: t('getQuote') }),
     );
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.submit();
     });
-    this.root.append(this.form, this.result);
+    // A quote on screen follows the scenario switch at once.
+    this.knowledge.select.addEventListener('change', () => {
+      if (this.lastQuote) void this.submit();
+    });
+    this.root.replaceChildren(this.form, this.result, this.tools, this.extra, this.sheet);
+    // The widget's language, for screen readers, even on a host page written in another.
+    for (const part of this.root.children) part.setAttribute('lang', languageOf(locale) === 'zh' ? 'zh-CN' : 'en');
     this.getJson<{ clauses: ClauseSummary[] }>('/v1/clauses').then(
       ({ clauses }) => {
         this.charter!.setClauses(clauses);
@@ -120,6 +197,27 @@ export class PortfeesQuote extends HTMLElement {
       },
       (error: Error) => this.charter!.setClauses(error),
     );
+    const knowledge = this.knowledge;
+    this.getJson<unknown>('/v1/scenarios').then(
+      (body) => {
+        knowledge.setScenarios(scenariosFrom(body));
+        if (this.pendingFill) knowledge.fill(this.pendingFill);
+      },
+      () => undefined, // An API without named scenarios: the after-suspension assumptions stand in.
+    );
+  }
+
+  private toolbar(): HTMLDivElement {
+    const t = this.t;
+    const compare = h('button', { type: 'button', class: 'secondary', text: t('compare') });
+    const print = h('button', { type: 'button', class: 'secondary', text: t('print') });
+    compare.addEventListener('click', () => void this.compare());
+    print.addEventListener('click', () => window.print());
+    const save = this.hasAttribute('account-key')
+      ? h('button', { type: 'button', class: 'secondary', text: t('save') })
+      : null;
+    save?.addEventListener('click', () => void this.save());
+    return h('div', { class: 'tools', hidden: true }, compare, print, save);
   }
 
   private headingTag(): 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' {
@@ -128,15 +226,18 @@ export class PortfeesQuote extends HTMLElement {
   }
 
   private fxSection(): HTMLFieldSetElement {
+    const t = this.t;
+    this.fxTarget = h('select', { id: 'pf-fx-target' });
+    this.fxRate = inputField({ label: t('rate'), path: 'options.fx', attrs: { inputmode: 'decimal' } });
     this.fxTarget.append(
-      h('option', { value: '', text: 'No conversion' }),
+      h('option', { value: '', text: t('fxNone') }),
       ...CURRENCIES.map((code) => h('option', { value: code, text: code })),
     );
     const rateLabel = this.fxRate.querySelector('label')!;
     const update = () => {
       const target = this.fxTarget.value;
       const other = CURRENCIES.find((code) => code !== target);
-      rateLabel.textContent = target ? `Rate: ${other} per 1 ${target}` : 'Rate';
+      rateLabel.textContent = target ? t('ratePer', { a: other ?? '', b: target }) : t('rate');
       this.fxRate.querySelector('input')!.disabled = !target;
     };
     this.fxTarget.addEventListener('change', update);
@@ -146,11 +247,11 @@ export class PortfeesQuote extends HTMLElement {
     return h(
       'fieldset',
       { 'data-path': 'options.fx' },
-      h('legend', { text: 'Totals in one currency' }),
+      h('legend', { text: t('fxLegend') }),
       h(
         'div',
         { class: 'fx' },
-        h('div', { class: 'field' }, h('label', { for: 'pf-fx-target', text: 'Convert totals to' }), this.fxTarget),
+        h('div', { class: 'field' }, h('label', { for: 'pf-fx-target', text: t('fxTarget') }), this.fxTarget),
         this.fxRate,
       ),
     );
@@ -164,12 +265,15 @@ export class PortfeesQuote extends HTMLElement {
     return target && rate ? { [`${target}/${other}`]: rate } : undefined;
   }
 
-  /** The quote request the form describes, or the problems found before sending it. */
-  async request(): Promise<{ request: Record<string, unknown>; errors: FieldError[] }> {
+  /**
+   * The quote request the form describes, or the problems found before
+   * sending it; `scenario: false` leaves the scenario out (comparisons set it per variant).
+   */
+  async request({ scenario = true } = {}): Promise<{ request: Request; errors: FieldError[] }> {
     const request = readControls(this.form!);
     const { arrivals, errors } = await this.rotation!.arrivals(this.lookupZone);
     const calls = this.rotation!.rows().map(
-      (_, i) => (getPath(request, `portCalls[${i}]`) as Record<string, unknown> | undefined) ?? {},
+      (_, i) => (getPath(request, `portCalls[${i}]`) as Request | undefined) ?? {},
     );
     calls.forEach((call, i) => {
       if (arrivals[i]) call.arrival = arrivals[i];
@@ -177,6 +281,10 @@ export class PortfeesQuote extends HTMLElement {
     request.portCalls = calls;
     const fx = this.fxOption();
     if (fx) setPath(request, 'options.fx', fx);
+    if (scenario) {
+      const options = this.knowledge!.apply((request.options as Request | undefined) ?? {});
+      if (Object.keys(options).length > 0) request.options = options;
+    }
     if (this.charter!.toggle.checked && getPath(request, 'charterParty.clause') === undefined)
       setPath(request, 'charterParty.clause', []);
     return { request, errors };
@@ -184,35 +292,23 @@ export class PortfeesQuote extends HTMLElement {
 
   /** Sends the form to POST /v1/quotes and shows the answer; resolves to the quote, or undefined. */
   async submit(): Promise<QuoteResult | undefined> {
+    const t = this.t;
     const button = this.form!.querySelector<HTMLButtonElement>('button[type=submit]')!;
     clearMessages(this.root, this.summary);
     button.disabled = true;
     this.result.setAttribute('aria-busy', 'true');
     try {
       const { request, errors } = await this.request();
-      if (errors.length > 0) return this.fail(errors, 'Please check these fields:');
-      let response: Response;
+      if (errors.length > 0) return this.fail(errors, t('checkFields'));
+      let answer: { response: Response; body: Problem & QuoteResult };
       try {
-        response = await fetch(`${this.apiBase}/v1/quotes`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(request),
-        });
+        answer = await this.post<QuoteResult>('/v1/quotes', request);
       } catch (error) {
-        return this.fail(
-          [{ path: '', message: `could not reach the portfees API at ${this.apiBase} (${(error as Error).message})` }],
-          'No quote:',
-        );
+        return this.fail([{ path: '', message: this.unreachable(error) }], t('noQuote'));
       }
-      const body = (await response.json().catch(() => ({}))) as Problem & QuoteResult;
-      if (!response.ok) {
-        const problems = body.errors?.length
-          ? body.errors
-          : [{ path: '', message: body.detail ?? `${response.status} ${response.statusText}` }];
-        return this.fail(problems, `${body.title ?? 'The request was refused'}:`);
-      }
-      this.lastQuote = body;
-      this.result.replaceChildren(renderQuote(body, this.locale));
+      const { response, body } = answer;
+      if (!response.ok) return this.fail(this.problems(response, body), `${body.title ?? t('refused')}:`);
+      this.show(body, request);
       this.dispatchEvent(new CustomEvent('portfees:quote', { detail: body, bubbles: true, composed: true }));
       return body;
     } finally {
@@ -221,12 +317,84 @@ export class PortfeesQuote extends HTMLElement {
     }
   }
 
+  private unreachable(error: unknown): string {
+    return this.t('unreachable', { u: this.apiBase, m: (error as Error).message });
+  }
+
+  private problems(response: Response, body: Problem): FieldError[] {
+    return body.errors?.length
+      ? body.errors
+      : [{ path: '', message: body.detail ?? `${response.status} ${response.statusText}` }];
+  }
+
+  /** Shows a quote: the table, the tools, and the printable sheet for it. */
+  private show(quote: QuoteResult, request: Request): void {
+    this.lastQuote = quote;
+    this.lastRequest = request;
+    this.result.replaceChildren(renderQuote(quote, this.builtLocale));
+    this.sheet.replaceChildren(renderSheet(quote, request, this.builtLocale, localToday()));
+    this.extra.replaceChildren();
+    this.tools.hidden = false;
+  }
+
   private fail(errors: FieldError[], title: string): undefined {
     this.lastQuote = undefined;
+    this.lastRequest = undefined;
     this.result.replaceChildren();
-    showMessages(this.root, this.summary, errors, title);
+    this.sheet.replaceChildren();
+    this.extra.replaceChildren();
+    this.tools.hidden = true;
+    showMessages(this.root, this.summary, errors, title, { request: this.t('request'), required: this.t('required') });
     this.summary.querySelector('button')?.focus();
     return undefined;
+  }
+
+  /** The form's request under every scenario, side by side (POST /v1/quotes/compare). */
+  async compare(): Promise<Comparison | undefined> {
+    const t = this.t;
+    const { request, errors } = await this.request({ scenario: false });
+    if (errors.length > 0) return this.fail(errors, t('checkFields'));
+    const scenarios = this.knowledge!.all();
+    const variants = scenarios.map((scenario) =>
+      scenario.named
+        ? { label: scenario.id, scenario: scenario.id }
+        : { label: scenario.id, ...KnowledgeSection.options(scenario, {}) },
+    );
+    try {
+      const { response, body } = await this.post<Comparison>('/v1/quotes/compare', { request, variants });
+      if (!response.ok) {
+        const message = this.problems(response, body).map((problem) => `${problem.path} ${problem.message}`.trim());
+        this.extra.replaceChildren(h('p', { class: 'msg', text: t('compareFailed', { m: message.join('; ') }) }));
+        return undefined;
+      }
+      const labels = scenarios.map((scenario) => this.knowledge!.label(scenario));
+      this.extra.replaceChildren(renderComparison(body, this.builtLocale, labels));
+      return body;
+    } catch (error) {
+      this.extra.replaceChildren(h('p', { class: 'msg', text: t('compareFailed', { m: this.unreachable(error) }) }));
+      return undefined;
+    }
+  }
+
+  /** Saves the quote on screen to the account (POST /v1/quotes?save=true) and shows its link. */
+  async save(): Promise<string | undefined> {
+    const t = this.t;
+    if (!this.lastRequest) return undefined;
+    try {
+      const { response, body } = await this.post<QuoteResult>('/v1/quotes?save=true', this.lastRequest);
+      const location = response.headers.get('location');
+      if (!response.ok || !location) {
+        const message = this.problems(response, body).map((problem) => problem.message);
+        this.extra.replaceChildren(h('p', { class: 'msg', text: t('saveFailed', { m: message.join('; ') }) }));
+        return undefined;
+      }
+      const link = new URL(location, `${this.apiBase}/`).href;
+      this.extra.replaceChildren(h('p', { class: 'saved' }, t('saved'), h('a', { href: link, text: link })));
+      return link;
+    } catch (error) {
+      this.extra.replaceChildren(h('p', { class: 'msg', text: t('saveFailed', { m: this.unreachable(error) }) }));
+      return undefined;
+    }
   }
 
   /**
@@ -249,6 +417,8 @@ export class PortfeesQuote extends HTMLElement {
     }
     this.charter!.setEnabled(getPath(request, 'charterParty') !== undefined);
     writeControls(this.form!, request);
+    refreshTypeHelp(this.vessel!.element);
+    this.knowledge!.fill(request);
     this.pendingFill = request;
     const fx = getPath(request, 'options.fx');
     const [pair, rate] = fx && typeof fx === 'object' ? (Object.entries(fx)[0] ?? []) : [];

@@ -67,3 +67,25 @@ export function localArrival(date: string, time: string, zone: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date}T${pad(hour)}:${pad(minute)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+
+/**
+ * A calendar date (`YYYY-MM-DD`, or the date part of an ISO date-time as
+ * written, so a port-local arrival keeps its local day) in the reader's locale.
+ * @example formatDate('2026-12-01', 'en') // 'Dec 1, 2026'
+ */
+export function formatDate(text: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return text;
+  const millis = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(millis);
+  } catch {
+    return match[0];
+  }
+}
+
+/** An arrival as the port saw it: the local date in the reader's locale, then the local time when one was given. */
+export function formatArrival(text: string, locale: string): string {
+  const time = /T(\d{2}:\d{2})/.exec(text)?.[1];
+  return time ? `${formatDate(text, locale)} ${time}` : formatDate(text, locale);
+}

@@ -12,9 +12,9 @@ export interface FieldError {
   message: string;
 }
 
-/** zod's wording for a missing field, said plainly. */
-export function friendlyMessage(message: string): string {
-  return /received undefined/.test(message) ? 'required' : message;
+/** zod's wording for a missing field, said plainly (`required` in the reader's words). */
+export function friendlyMessage(message: string, required = 'required'): string {
+  return /received undefined/.test(message) ? required : message;
 }
 
 /** The element that shows messages for `path`: its control, or the nearest group around it. */
@@ -51,18 +51,24 @@ function isControl(element: HTMLElement): element is HTMLInputElement | HTMLSele
   return element instanceof HTMLInputElement || element instanceof HTMLSelectElement;
 }
 
-function nameOf(target: HTMLElement | undefined, path: string): string {
-  if (!target) return path || 'Request';
+function nameOf(target: HTMLElement | undefined, path: string, requestWord: string): string {
+  if (!target) return path || requestWord;
   const label = isControl(target) ? target.labels?.[0]?.textContent : target.querySelector('legend')?.textContent;
   return (label ?? path).replace(/\s*\*$/, '');
 }
 
 /** Shows `errors` inline and in `summary` (a live region), and focuses the summary. */
-export function showMessages(root: ParentNode, summary: HTMLElement, errors: FieldError[], title: string): void {
+export function showMessages(
+  root: ParentNode,
+  summary: HTMLElement,
+  errors: FieldError[],
+  title: string,
+  words: { request: string; required: string } = { request: 'Request', required: 'required' },
+): void {
   const items: HTMLLIElement[] = [];
   for (const error of errors) {
     const target = targetFor(root, error.path);
-    const text = friendlyMessage(error.message);
+    const text = friendlyMessage(error.message, words.required);
     if (target) {
       const id = uid('msg');
       const message = h('p', { class: 'msg', id, 'data-for': error.path, text });
@@ -78,7 +84,11 @@ export function showMessages(root: ParentNode, summary: HTMLElement, errors: Fie
     }
     const focusable =
       target && (isControl(target) ? target : target.querySelector<HTMLElement>('input, select, button'));
-    const entry = h('button', { type: 'button', class: 'link', text: `${nameOf(target, error.path)}: ${text}` });
+    const entry = h('button', {
+      type: 'button',
+      class: 'link',
+      text: `${nameOf(target, error.path, words.request)}: ${text}`,
+    });
     entry.addEventListener('click', () => focusable?.focus());
     items.push(h('li', {}, entry));
   }

@@ -5,6 +5,7 @@
  * (`data-zone`) so port-local arrival times can be sent with their offset.
  */
 import { h, uid } from './dom';
+import type { Translate } from './i18n';
 
 export interface PortSuggestion {
   code: string;
@@ -19,7 +20,7 @@ export type PortSearch = (query: string, signal: AbortSignal) => Promise<PortSug
 const DEBOUNCE_MS = 150;
 
 /** The field; `path` is the request path of the port (`portCalls[0].port`). */
-export function portCombobox(path: string, search: PortSearch): HTMLDivElement {
+export function portCombobox(path: string, search: PortSearch, t: Translate): HTMLDivElement {
   const id = uid('port');
   const listId = `${id}-list`;
   const hintId = `${id}-hint`;
@@ -38,8 +39,8 @@ export function portCombobox(path: string, search: PortSearch): HTMLDivElement {
     'data-kind': 'upper',
     maxlength: 40,
   });
-  const list = h('ul', { id: listId, role: 'listbox', class: 'options', 'aria-label': 'Ports', hidden: true });
-  const hint = h('span', { class: 'hint', id: hintId, text: 'UN/LOCODE or name' });
+  const list = h('ul', { id: listId, role: 'listbox', class: 'options', 'aria-label': t('ports'), hidden: true });
+  const hint = h('span', { class: 'hint', id: hintId, text: t('portHint') });
   let suggestions: PortSuggestion[] = [];
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -86,7 +87,7 @@ export function portCombobox(path: string, search: PortSearch): HTMLDivElement {
 
   input.addEventListener('input', () => {
     delete input.dataset.zone;
-    hint.textContent = 'UN/LOCODE or name';
+    hint.textContent = t('portHint');
     clearTimeout(timer);
     pending?.abort();
     const query = input.value.trim();
@@ -110,7 +111,7 @@ export function portCombobox(path: string, search: PortSearch): HTMLDivElement {
   return h(
     'div',
     { class: 'field combo' },
-    h('label', { for: id }, 'Port', h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })),
+    h('label', { for: id }, t('port'), h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })),
     input,
     list,
     hint,

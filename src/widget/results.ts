@@ -1,111 +1,148 @@
 /**
  * The result of a quote: one table row per voyage (regime, charging port,
- * rule, outcome, amount, exemptions that applied, payer), totals per
- * currency and, with an FX rate, the converted total; then the explanation.
+ * rule, outcome, amount with its certainty word and alternatives, exemptions
+ * that applied, payer), totals per currency (a low–high range when a voyage
+ * is not confirmed) and, with an FX rate, the converted total; then the
+ * explanation. Every field the API may leave out degrades to nothing shown.
  */
 import { h } from './dom';
-import { formatAmount } from './format';
+import { formatAmount, formatDate } from './format';
+import { codeWord, readingWords, type Translate, translator } from './i18n';
 
-interface Money {
+export interface Money {
   amount: string;
   currency: string;
+}
+
+export interface Alternative {
+  assumption: string;
+  value: string;
+  amount: string;
+  outcome?: string;
 }
 
 export interface VoyageResult {
   regime: string;
   calls: string[];
   chargedAt: string | null;
+  arrival?: string;
   rule: string | null;
   outcome: string;
-  certainty: string;
+  certainty?: string;
   fee: Money;
   exemptions: Array<{ id: string; applies: boolean; reason: string }>;
-  alternatives: Array<{ assumption: string; value: string; amount: string; outcome?: string }>;
+  alternatives?: Alternative[];
   explanation: string[];
+  citations?: Array<{ title: string; url: string }>;
   payer?: string | null;
   payerReason?: string;
   clause?: { id: string; title: string; url: string } | null;
 }
 
+export interface Total extends Money {
+  low?: string;
+  high?: string;
+}
+
 export interface QuoteResult {
   quoteId: string;
   asOf: string;
+  tariffs?: Array<{ id: string; regime: string; sha256: string }>;
+  assumptions?: Record<string, string>;
   voyages: VoyageResult[];
-  totals: Array<Money & { low?: string; high?: string }>;
+  totals: Total[];
   converted?: { currency: string; amount: string; rates: Record<string, string> };
   notes: string[];
 }
 
-const money = (value: Money, locale: string) => `${formatAmount(value.amount, locale)} ${value.currency}`;
+export const money = (value: Money, locale: string) => `${formatAmount(value.amount, locale)} ${value.currency}`;
 
-/** The amount, the word for its certainty (not only a colour), and the other readings one click away. */
-function amountCell(voyage: VoyageResult, locale: string): HTMLTableCellElement {
-  const cell = h('td', { class: 'num' }, money(voyage.fee, locale));
-  cell.append(h('span', { class: 'badge', 'data-certainty': voyage.certainty, text: voyage.certainty }));
-  const count = voyage.alternatives.length;
-  if (count > 0) {
-    const lines = voyage.alternatives.map((alternative) => {
-      const amount = money({ amount: alternative.amount, currency: voyage.fee.currency }, locale);
-      const outcome = alternative.outcome ? ` (${alternative.outcome})` : '';
-      return h('li', {
-        class: 'alt',
-        text: `if ${alternative.assumption} = ${alternative.value}: ${amount}${outcome}`,
-      });
+/** The certainty word, marked for colour too (a word first: colour alone says nothing to many readers). */
+export function certaintyWord(certainty: string | undefined, locale: string): HTMLElement | null {
+  if (!certainty) return null;
+  return h('span', { class: 'cert', 'data-certainty': certainty, text: codeWord(locale, certainty) });
+}
+
+/** `if extended: 0.00 USD (suspended)` for each other reading that changes the amount. */
+export function alternativeLines(voyage: VoyageResult, locale: string, t: Translate): HTMLElement[] {
+  return (voyage.alternatives ?? []).map((alternative) => {
+    const amount = money({ amount: alternative.amount, currency: voyage.fee.currency }, locale);
+    const outcome = alternative.outcome ? ` (${codeWord(locale, alternative.outcome)})` : '';
+    return h('span', {
+      class: 'alt',
+      'data-assumption': alternative.assumption,
+      title: alternative.assumption,
+      text: t('ifAlt', { a: readingWords(locale, alternative.assumption, alternative.value), m: amount + outcome }),
     });
+  });
+}
+
+/** A total, and its range when the API gives one that is not a single amount. */
+export function totalCell(total: Total, locale: string, t: Translate): HTMLTableCellElement {
+  const cell = h('td', { class: 'num' }, money(total, locale));
+  if (total.low !== undefined && total.high !== undefined && total.low !== total.high)
     cell.append(
-      h(
-        'details',
-        { class: 'alts' },
-        h('summary', { text: `${count} other reading${count === 1 ? '' : 's'}` }),
-        h('ul', {}, ...lines),
-      ),
+      h('span', {
+        class: 'range',
+        text: t('range', {
+          lo: formatAmount(total.low, locale),
+          hi: `${formatAmount(total.high, locale)} ${total.currency}`,
+        }),
+      }),
     );
-  }
   return cell;
 }
 
-/** A total, with the range its voyages' alternatives span when any is not confirmed. */
-function totalText(total: Money & { low?: string; high?: string }, locale: string): string {
-  const range =
-    total.low !== undefined && total.high !== undefined
-      ? ` (range ${formatAmount(total.low, locale)} – ${formatAmount(total.high, locale)})`
-      : '';
-  return `${money(total, locale)}${range}`;
+function amountCell(voyage: VoyageResult, locale: string, t: Translate): HTMLTableCellElement {
+  return h(
+    'td',
+    { class: 'num' },
+    money(voyage.fee, locale),
+    certaintyWord(voyage.certainty, locale),
+    ...alternativeLines(voyage, locale, t),
+  );
 }
 
-function payerCell(voyage: VoyageResult): HTMLTableCellElement {
+/** Who pays, in words: the party, or none when nothing is allocated. */
+export function payerWord(voyage: VoyageResult, locale: string, t: Translate): string {
+  if (voyage.payer === undefined) return '—';
+  return voyage.payer ? codeWord(locale, voyage.payer) : t('none');
+}
+
+function payerCell(voyage: VoyageResult, locale: string, t: Translate): HTMLTableCellElement {
   if (voyage.payer === undefined) return h('td', { text: '—' });
-  const cell = h('td', {}, h('b', { text: voyage.payer ?? 'none' }));
+  const cell = h('td', {}, h('b', { text: payerWord(voyage, locale, t) }));
   if (voyage.payerReason) cell.append(h('span', { class: 'why', text: voyage.payerReason }));
   if (voyage.clause)
     cell.append(h('a', { href: voyage.clause.url, target: '_blank', rel: 'noopener', text: voyage.clause.title }));
   return cell;
 }
 
-function voyageRow(voyage: VoyageResult, locale: string): HTMLTableRowElement {
-  const applied = voyage.exemptions.filter((exemption) => exemption.applies).map((exemption) => exemption.id);
+function voyageRow(voyage: VoyageResult, locale: string, t: Translate): HTMLTableRowElement {
+  const applied = voyage.exemptions
+    .filter((exemption) => exemption.applies)
+    .map((exemption) => codeWord(locale, exemption.id));
   return h(
     'tr',
-    { 'data-regime': voyage.regime, 'data-outcome': voyage.outcome },
+    { 'data-regime': voyage.regime, 'data-outcome': voyage.outcome, 'data-certainty': voyage.certainty },
     h('th', { scope: 'row' }, voyage.regime, h('span', { class: 'why', text: voyage.calls.join(' → ') })),
     h('td', { text: voyage.chargedAt ?? '—' }),
-    h('td', { class: 'code', text: voyage.rule ?? '—' }),
-    h('td', { text: voyage.outcome }),
-    amountCell(voyage, locale),
-    h('td', { text: applied.length > 0 ? applied.join(', ') : 'none' }),
-    payerCell(voyage),
+    h('td', { class: 'code', text: voyage.rule ? codeWord(locale, voyage.rule) : '—' }),
+    h('td', { text: codeWord(locale, voyage.outcome) }),
+    amountCell(voyage, locale, t),
+    h('td', { text: applied.length > 0 ? applied.join(', ') : t('none') }),
+    payerCell(voyage, locale, t),
   );
 }
 
-/** The result section for one quote, formatted for `locale`. */
-export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
-  const headers = ['Regime', 'Charging port', 'Rule', 'Outcome', 'Amount', 'Exemptions applied', 'Payer'];
-  const totals = quote.totals.map((total) =>
+/** The total rows of a quote (and the converted total), the amount in the 5th column. */
+function totalRows(quote: QuoteResult, locale: string, t: Translate): HTMLTableRowElement[] {
+  const rows = quote.totals.map((total) =>
     h(
       'tr',
       { class: 'total' },
-      h('th', { scope: 'row', colspan: 4, text: `Total ${total.currency}` }),
-      h('td', { class: 'num', text: totalText(total, locale) }),
+      h('th', { scope: 'row', colspan: 4, text: t('total', { c: total.currency }) }),
+      totalCell(total, locale, t),
       h('td', { colspan: 2 }),
     ),
   );
@@ -113,28 +150,35 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
     const rates = Object.entries(quote.converted.rates)
       .map(([pair, rate]) => `${pair} ${rate}`)
       .join(', ');
-    totals.push(
+    rows.push(
       h(
         'tr',
         { class: 'total' },
-        h('th', { scope: 'row', colspan: 4, text: `Total in ${quote.converted.currency} (at ${rates})` }),
+        h('th', { scope: 'row', colspan: 4, text: t('totalIn', { c: quote.converted.currency, r: rates }) }),
         h('td', { class: 'num', text: money(quote.converted, locale) }),
         h('td', { colspan: 2 }),
       ),
     );
   }
+  return rows;
+}
+
+/** The result section for one quote, in `locale`'s words and number format. */
+export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
+  const t = translator(locale);
+  const headers = [t('regime'), t('chargedAt'), t('rule'), t('outcome'), t('amount'), t('exemptions'), t('payer')];
   const table = h(
     'table',
     {},
-    h('caption', { text: `Fees per voyage, knowledge date ${quote.asOf}` }),
+    h('caption', { text: t('caption', { d: formatDate(quote.asOf, locale) }) }),
     h('thead', {}, h('tr', {}, ...headers.map((text) => h('th', { scope: 'col', text })))),
-    h('tbody', {}, ...quote.voyages.map((voyage) => voyageRow(voyage, locale))),
-    h('tfoot', {}, ...totals),
+    h('tbody', {}, ...quote.voyages.map((voyage) => voyageRow(voyage, locale, t))),
+    h('tfoot', {}, ...totalRows(quote, locale, t)),
   );
   const explanation = h(
     'details',
     {},
-    h('summary', { text: 'How each fee was worked out' }),
+    h('summary', { text: t('how') }),
     ...quote.voyages.map((voyage) =>
       h(
         'div',
@@ -144,14 +188,14 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
       ),
     ),
     quote.notes.length > 0
-      ? h('div', {}, h('h4', { text: 'Notes' }), h('ul', {}, ...quote.notes.map((note) => h('li', { text: note }))))
+      ? h('div', {}, h('h4', { text: t('notes') }), h('ul', {}, ...quote.notes.map((note) => h('li', { text: note }))))
       : null,
   );
   return h(
     'div',
     {},
-    h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Quote table' }, table),
+    h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': t('quoteTable') }, table),
     explanation,
-    h('p', { class: 'hint', text: `Quote ${quote.quoteId}` }),
+    h('p', { class: 'hint', text: t('quoteId', { id: quote.quoteId }) }),
   );
 }

@@ -7,6 +7,7 @@
 import { h } from './dom';
 import { inputField, selectField } from './fields';
 import { localArrival } from './format';
+import { codeWord, type Translate } from './i18n';
 import { type PortSearch, portCombobox } from './port-combobox';
 import { CALL_PURPOSES, CARGO_STATES } from './vocabulary';
 
@@ -24,9 +25,14 @@ export class RotationEditor {
   readonly element: HTMLFieldSetElement;
   private readonly list = h('ol', { class: 'calls' });
   private readonly status = h('p', { class: 'sr', role: 'status' });
-  private readonly addButton = h('button', { type: 'button', class: 'secondary', text: 'Add port call' });
+  private readonly addButton: HTMLButtonElement;
 
-  constructor(private readonly search: PortSearch) {
+  constructor(
+    private readonly search: PortSearch,
+    private readonly t: Translate,
+    private readonly locale: string,
+  ) {
+    this.addButton = h('button', { type: 'button', class: 'secondary', text: t('addCall') });
     this.addButton.addEventListener('click', () => {
       const row = this.add();
       row.querySelector('input')?.focus();
@@ -34,8 +40,8 @@ export class RotationEditor {
     this.element = h(
       'fieldset',
       { 'data-path': 'portCalls' },
-      h('legend', { text: 'Port rotation' }),
-      h('p', { class: 'hint', text: 'Calls in the order the vessel makes them. Times are local to the port.' }),
+      h('legend', { text: t('rotation') }),
+      h('p', { class: 'hint', text: t('rotationHint') }),
       this.list,
       this.addButton,
       this.status,
@@ -53,10 +59,10 @@ export class RotationEditor {
     const dateField = h(
       'div',
       { class: 'field' },
-      h('label', { text: 'Arrival date' }, h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })),
+      h('label', { text: this.t('arrivalDate') }, h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })),
       date,
     );
-    const timeField = h('div', { class: 'field' }, h('label', { text: 'Arrival time (local)' }), time);
+    const timeField = h('div', { class: 'field' }, h('label', { text: this.t('arrivalTime') }), time);
     const up = h('button', { type: 'button', class: 'icon', 'data-move': '-1' }, '↑');
     const down = h('button', { type: 'button', class: 'icon', 'data-move': '1' }, '↓');
     const remove = h('button', { type: 'button', class: 'icon', 'data-remove': '' }, '✕');
@@ -70,13 +76,13 @@ export class RotationEditor {
         h(
           'div',
           { class: 'grid' },
-          portCombobox('portCalls[0].port', this.search),
+          portCombobox('portCalls[0].port', this.search, this.t),
           dateField,
           timeField,
-          selectField('Cargo', 'portCalls[0].cargo', CARGO_STATES),
-          selectField('Purpose', 'portCalls[0].purpose', CALL_PURPOSES),
+          selectField(this.t('cargo'), 'portCalls[0].cargo', this.words(CARGO_STATES)),
+          selectField(this.t('purpose'), 'portCalls[0].purpose', this.words(CALL_PURPOSES)),
           inputField({
-            label: 'Containers discharged',
+            label: this.t('containers'),
             path: 'portCalls[0].containersDischarged',
             kind: 'number',
             type: 'number',
@@ -100,6 +106,10 @@ export class RotationEditor {
     return row;
   }
 
+  private words(list: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
+    return list.map(([value, label]) => [value, codeWord(this.locale, value, label)] as const);
+  }
+
   /** Removes every call. */
   clear(): void {
     this.list.replaceChildren();
@@ -111,7 +121,7 @@ export class RotationEditor {
     const position = this.rows().indexOf(row) + 1;
     row.remove();
     this.renumber();
-    this.status.textContent = `Call ${position} removed.`;
+    this.status.textContent = this.t('callRemoved', { n: position });
     (next?.querySelector<HTMLElement>('button[data-remove]') ?? this.addButton).focus();
   }
 
@@ -124,7 +134,7 @@ export class RotationEditor {
     else this.list.insertBefore(rows[to]!, row);
     this.renumber();
     button.focus();
-    this.status.textContent = `Call moved to position ${to + 1}.`;
+    this.status.textContent = this.t('callMoved', { n: to + 1 });
   }
 
   /** Rewrites paths, legends, labels and ids to match each call's position. */
@@ -136,7 +146,7 @@ export class RotationEditor {
         element.dataset.path = element.dataset.path!.replace(/^portCalls\[\d+\]/, `portCalls[${i}]`);
       }
       const n = i + 1;
-      row.querySelector('legend')!.textContent = `Call ${n}`;
+      row.querySelector('legend')!.textContent = this.t('callN', { n });
       const date = row.querySelector<HTMLInputElement>('[data-role="date"]')!;
       const time = row.querySelector<HTMLInputElement>('[data-role="time"]')!;
       date.id = `pf-call-${n}-date`;
@@ -146,9 +156,9 @@ export class RotationEditor {
       date.closest('.field')!.querySelector('label')!.htmlFor = date.id;
       time.closest('.field')!.querySelector('label')!.htmlFor = time.id;
       const [up, down, remove] = row.querySelectorAll<HTMLButtonElement>('.actions button');
-      up!.setAttribute('aria-label', `Move call ${n} up`);
-      down!.setAttribute('aria-label', `Move call ${n} down`);
-      remove!.setAttribute('aria-label', `Remove call ${n}`);
+      up!.setAttribute('aria-label', this.t('moveUp', { n }));
+      down!.setAttribute('aria-label', this.t('moveDown', { n }));
+      remove!.setAttribute('aria-label', this.t('removeCall', { n }));
       up!.setAttribute('aria-disabled', String(i === 0));
       down!.setAttribute('aria-disabled', String(i === rows.length - 1));
     });
@@ -174,7 +184,7 @@ export class RotationEditor {
         if (zone) return localArrival(date, time, zone);
         errors.push({
           path: `portCalls[${i}].arrival`,
-          message: 'the port’s time zone is unknown: pick the port from the suggestions, or give the date only',
+          message: this.t('zoneUnknown'),
         });
         return undefined;
       }),

@@ -56,11 +56,36 @@ th,td{border-bottom:1px solid var(--b);padding:.35rem .5rem;text-align:left;vert
 thead th{background:var(--a);color:var(--at)}
 .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.total th,tr.total td{font-weight:700}
-.badge{display:block;color:var(--e);font-size:.8em;font-weight:600}
-.badge[data-certainty=confirmed]{color:var(--m);font-weight:400}
-.alts{font-size:.85em;text-align:left}.alts ul{margin:.2em 0;padding-left:1em}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 [hidden]{display:none!important}
+.grid.wide{grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))}
+.cert{display:block;font-size:.8em;font-weight:600;color:#8a4b00}
+.cert[data-certainty=confirmed]{color:var(--a)}
+.cert[data-certainty=unconfirmed]{color:var(--e)}
+.range{display:block;font-size:.85em;font-weight:600}
+.tools{display:flex;flex-wrap:wrap;gap:.5rem;margin:.6rem 0}
+.extra{margin-top:.4rem}
+.sheet-host{display:none}
+@media print{
+:host{font-size:8.5pt;color:#000;background:#fff}
+form,.result,.tools,.extra{display:none!important}
+.sheet-host{display:block}
+.sheet-title{font-size:13pt;font-weight:700;margin:0}
+.meta{margin:.1rem 0 .3rem}
+.sheet h3{font-size:9.5pt;margin:.45rem 0 .15rem}
+.sheet table{font-size:8pt}
+.sheet th,.sheet td{padding:.1rem .3rem;border-color:#999}
+.sheet thead th{background:none;color:#000;border-bottom:1.5px solid #000}
+.sheet tr{break-inside:avoid}
+.facts{display:flex;flex-wrap:wrap;gap:.05rem 1.4rem;margin:0}
+.facts div{display:flex;gap:.35rem}
+.facts dt{font-weight:600}.facts dd{margin:0}
+.totals{display:flex;flex-wrap:wrap;gap:.2rem 1.5rem;margin:.3rem 0 0;font-size:9pt}
+.hashes,.sources{margin:0;padding-left:1.2rem;font-size:7.5pt}
+.hashes{list-style:none;padding:0;font-family:ui-monospace,monospace;overflow-wrap:anywhere}
+.url{overflow-wrap:anywhere}
+.small{font-size:7.5pt;margin:.3rem 0 0}
+}
 `;
 
 /**

@@ -4,15 +4,16 @@
  */
 import { h } from './dom';
 import { checkboxField, group, inputField, selectField } from './fields';
+import { codeWord, type Translate, typeHelp } from './i18n';
 import { PROGRAMS, VESSEL_TYPES } from './vocabulary';
 
-const country = (label: string, path: string, required = false) =>
+const country = (t: Translate, label: string, path: string, required = false) =>
   inputField({
     label,
     path,
     kind: 'upper',
     required,
-    hint: 'ISO code, e.g. CN',
+    hint: t('countryHint'),
     attrs: { maxlength: 2, size: 3, autocapitalize: 'characters' },
   });
 
@@ -26,9 +27,11 @@ export class StakesEditor {
 
   constructor(
     private readonly partyPath: string,
-    private readonly partyLabel: string,
+    private readonly t: Translate,
+    addLabel: string,
+    private readonly removeLabel: (n: number) => string,
   ) {
-    const add = h('button', { type: 'button', class: 'secondary', text: `Add ${partyLabel.toLowerCase()} stake` });
+    const add = h('button', { type: 'button', class: 'secondary', text: addLabel });
     add.addEventListener('click', () => this.add().querySelector('input')?.focus());
     this.element = h('div', { 'data-path': `${partyPath}.stakes` }, this.list, add);
   }
@@ -45,10 +48,10 @@ export class StakesEditor {
       h(
         'div',
         { class: 'grid' },
-        country('Stake country', 'S.country'),
-        percent('Equity %', 'S.equity'),
-        percent('Voting %', 'S.voting'),
-        percent('Board %', 'S.board'),
+        country(this.t, this.t('stakeCountry'), 'S.country'),
+        percent(this.t('equity'), 'S.equity'),
+        percent(this.t('voting'), 'S.voting'),
+        percent(this.t('board'), 'S.board'),
       ),
       remove,
     );
@@ -73,9 +76,7 @@ export class StakesEditor {
       for (const control of row.querySelectorAll<HTMLElement>('[data-kind]')) {
         control.dataset.path = control.dataset.path!.replace(/^.*\./, `${path}.`);
       }
-      row
-        .querySelector('button.icon')!
-        .setAttribute('aria-label', `Remove ${this.partyLabel.toLowerCase()} stake ${i + 1}`);
+      row.querySelector('button.icon')!.setAttribute('aria-label', this.removeLabel(i + 1));
     });
   }
 }
@@ -85,62 +86,95 @@ export interface VesselSection {
   stakes: Record<'owner' | 'operator', StakesEditor>;
 }
 
-function party(key: 'owner' | 'operator', legend: string): { element: HTMLFieldSetElement; stakes: StakesEditor } {
+function party(
+  key: 'owner' | 'operator',
+  t: Translate,
+  locale: string,
+): { element: HTMLFieldSetElement; stakes: StakesEditor } {
   const path = `vessel.${key}`;
-  const stakes = new StakesEditor(path, legend);
+  const owner = key === 'owner';
+  const stakes = new StakesEditor(path, t, t(owner ? 'addOwnerStake' : 'addOperatorStake'), (n) =>
+    t(owner ? 'removeOwnerStake' : 'removeOperatorStake', { n: n.toLocaleString(locale) }),
+  );
   const element = group(
-    legend,
+    t(key),
     path,
     h(
       'div',
       { class: 'grid' },
-      inputField({ label: `${legend} name`, path: `${path}.name` }),
-      country(`${legend} country`, `${path}.country`, true),
+      inputField({ label: t(owner ? 'ownerName' : 'operatorName'), path: `${path}.name` }),
+      country(t, t(owner ? 'ownerCountry' : 'operatorCountry'), `${path}.country`, true),
     ),
-    h('p', {
-      class: 'hint',
-      text: 'Stakes held by persons of another country (percent of equity, voting rights or board seats).',
-    }),
+    h('p', { class: 'hint', text: t('stakesHint') }),
     stakes.element,
   );
   return { element, stakes };
 }
 
+/** The vessel-type select, with a help line that follows the chosen type. */
+function typeField(t: Translate, locale: string): HTMLDivElement {
+  const field = selectField(
+    t('type'),
+    'vessel.type',
+    VESSEL_TYPES.map(([value, label]) => [value, codeWord(locale, value, label)] as const),
+  );
+  const select = field.querySelector('select')!;
+  const help = h('span', { class: 'hint', id: `${select.id}-help`, 'aria-live': 'polite' });
+  select.setAttribute('aria-describedby', help.id);
+  const update = () => {
+    help.textContent = typeHelp(locale, select.value);
+  };
+  // `input` too: fill() sets the value silently, then announces it with refreshTypeHelp().
+  select.addEventListener('change', update);
+  select.addEventListener('input', update);
+  update();
+  field.append(help);
+  return field;
+}
+
 /** Builds the vessel fieldset. */
-export function vesselSection(): VesselSection {
-  const owner = party('owner', 'Owner');
-  const operator = party('operator', 'Operator');
+export function vesselSection(t: Translate, locale: string): VesselSection {
+  const owner = party('owner', t, locale);
+  const operator = party('operator', t, locale);
   const element = group(
-    'Vessel',
+    t('vessel'),
     'vessel',
     h(
       'div',
       { class: 'grid' },
       inputField({
-        label: 'IMO number',
+        label: t('imo'),
         path: 'vessel.imo',
         required: true,
         attrs: { inputmode: 'numeric', maxlength: 7 },
       }),
-      inputField({ label: 'Name', path: 'vessel.name' }),
-      selectField('Type', 'vessel.type', VESSEL_TYPES),
-      country('Flag', 'vessel.flag', true),
-      country('Build country', 'vessel.buildCountry', true),
-      inputField({ label: 'Net tonnage', path: 'vessel.netTonnage', kind: 'number', type: 'number', required: true }),
-      inputField({ label: 'Deadweight (DWT)', path: 'vessel.deadweight', kind: 'number', type: 'number' }),
-      inputField({ label: 'TEU capacity', path: 'vessel.teuCapacity', kind: 'number', type: 'number' }),
+      inputField({ label: t('name'), path: 'vessel.name' }),
+      typeField(t, locale),
+      country(t, t('flag'), 'vessel.flag', true),
+      country(t, t('buildCountry'), 'vessel.buildCountry', true),
+      inputField({ label: t('netTonnage'), path: 'vessel.netTonnage', kind: 'number', type: 'number', required: true }),
+      inputField({ label: t('deadweight'), path: 'vessel.deadweight', kind: 'number', type: 'number' }),
+      inputField({ label: t('teu'), path: 'vessel.teuCapacity', kind: 'number', type: 'number' }),
+      inputField({ label: t('ceu'), path: 'vessel.ceuCapacity', kind: 'number', type: 'number' }),
     ),
     owner.element,
     operator.element,
     group(
-      'US programmes',
+      t('programs'),
       'vessel.programs',
       h(
         'div',
         { class: 'checks' },
-        ...PROGRAMS.map(([value, label]) => checkboxField(label, 'vessel.programs', 'list', value)),
+        ...PROGRAMS.map(([value, label]) =>
+          checkboxField(codeWord(locale, value, label), 'vessel.programs', 'list', value),
+        ),
       ),
     ),
   );
   return { element, stakes: { owner: owner.stakes, operator: operator.stakes } };
+}
+
+/** Shows the help of the type the form holds now (after a fill). */
+export function refreshTypeHelp(element: HTMLElement): void {
+  element.querySelector('select[data-path="vessel.type"]')?.dispatchEvent(new Event('input'));
 }

@@ -11,7 +11,7 @@ import { isPermittedOrigin, normalizeOrigin } from '../middleware/origins';
 import { invalidRequest } from '../problem';
 
 const WIDGET_ETAG = `"${widgetSha256.slice(0, 32)}"`;
-const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
+export const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 
 /** The /embed page: the widget, told which parent origin it may talk to. */
 export function embedPage(hostOrigin: string, locale: string): string {
@@ -57,7 +57,8 @@ export const embedRoutes = new OpenAPIHono<AppEnv>()
         path: 'origin',
         message: 'must be an http(s) origin: scheme, host and optional port, such as https://desk.example.com',
       });
-    } else if (!(await isPermittedOrigin(c.env, origin))) {
+    } else if (origin !== new URL(c.req.url).origin && !(await isPermittedOrigin(c.env, origin))) {
+      // (Its own origin may always frame it: the service's own pages need no configuration.)
       errors.push({
         path: 'origin',
         message: `${origin} is not allowed to embed portfees: configure it in ALLOWED_ORIGINS or bind it to a publishable key`,
