@@ -7,5 +7,9 @@ declare namespace Cloudflare {
     RATE_LIMITS?: string;
     ANONYMOUS_RATE_LIMITER: RateLimit;
     KEYED_RATE_LIMITER: RateLimit;
+    WEBHOOK_QUEUE: Queue<import('../../src/events/messages').WebhookMessage>;
+    REQUOTE_QUEUE: Queue<import('../../src/events/messages').RequoteMessage>;
+    WEBHOOK_KEY: string;
+    WEBHOOK_RETRY_BASE_SECONDS: string;
   }
 }

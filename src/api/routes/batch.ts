@@ -32,6 +32,7 @@ import { BatchQuery } from '../openapi/analysis-schemas';
 import { ProblemSchema, QuoteRequest } from '../openapi/quote-schemas';
 import { type FieldError, invalidRequest, ProblemError, zodErrors } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
+import { type VesselRegistryView, vesselRegistryView } from '../vessel-by-imo';
 
 export const BATCH_PATH = '/v1/quotes/batch';
 
@@ -195,6 +196,14 @@ const validate: ValidateRequest = (raw) => {
   return parsed.success ? { request: parsed.data } : { issues: zodErrors(parsed.error) };
 };
 
+/** Validation that first completes a vessel given by IMO from the caller's registry (see vessel-by-imo.ts). */
+const validateWithRegistry =
+  (registry: VesselRegistryView): ValidateRequest =>
+  (raw) => {
+    const completed = registry.complete(raw);
+    return 'issues' in completed ? completed : validate(completed.raw);
+  };
+
 /** Options for every vessel from the query string, checked against the shipped versions once. */
 function defaultsFrom(query: z.infer<typeof BatchQuery>, env: QuoteEnvironment): QuoteOptions {
   const defaults: QuoteOptions = {};
@@ -259,6 +268,7 @@ async function readMultipart(request: Request): Promise<FleetCsv> {
 async function readItems(
   request: Request,
   defaults: QuoteOptions,
+  validate: ValidateRequest,
 ): Promise<{ items: BatchItem[]; orphans: BatchError[] }> {
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType === 'application/json') {
@@ -307,7 +317,7 @@ batchRoutes.openapi(batch, async (c) => {
   const defaults = defaultsFrom(query, env);
   let read: { items: BatchItem[]; orphans: BatchError[] };
   try {
-    read = await readItems(c.req.raw, defaults);
+    read = await readItems(c.req.raw, defaults, validateWithRegistry(await vesselRegistryView(c)));
   } catch (error) {
     if (error instanceof BatchLimitError)
       throw new ProblemError(413, 'batch-too-large', 'Batch too large', error.message, [

@@ -50,6 +50,8 @@ export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async 
   const result = quote(counted, quoteEnvironment(c));
   endTime(c, 'engine');
   result.notes.push(...notes);
+  const vesselProfile = c.get('vesselProfile');
+  if (vesselProfile) Object.assign(result, { vesselProfile });
   if (!account) return c.json(result, 200);
 
   const saved = await stored(() =>
