@@ -42,10 +42,8 @@ function refused(path: ReadonlyArray<PropertyKey>, body: unknown, reason: string
   const where = formatPath([...path, 'vessel']);
   const request = path.reduce<unknown>((node, key) => (isObject(node) ? node[key as string] : undefined), body);
   const parsed = QuoteRequest.safeParse(request);
-  // The vessel's own missing fields are this one problem; problems elsewhere in the request are reported beside it.
-  const others = parsed.success
-    ? []
-    : zodErrors(parsed.error, path).filter((error) => error.path !== where && !error.path.startsWith(`${where}.`));
+  // The vessel's own missing fields follow, so each is still named as it would be without the registry.
+  const others = parsed.success ? [] : zodErrors(parsed.error, path).filter((error) => error.path !== where);
   const errors = [{ path: where, message: reason }, ...others];
   if (status === 403)
     return new ProblemError(403, 'imo-quotes-not-enabled', 'Quotes by IMO not enabled', reason, errors);

@@ -201,7 +201,9 @@ const validateWithRegistry =
   (registry: VesselRegistryView): ValidateRequest =>
   (raw) => {
     const completed = registry.complete(raw);
-    return 'issues' in completed ? completed : validate(completed.raw);
+    if (!('issues' in completed)) return validate(completed.raw);
+    const checked = validate(raw);
+    return { issues: [...completed.issues, ...('issues' in checked ? checked.issues : [])] };
   };
 
 /** Options for every vessel from the query string, checked against the shipped versions once. */
@@ -268,7 +270,7 @@ async function readMultipart(request: Request): Promise<FleetCsv> {
 async function readItems(
   request: Request,
   defaults: QuoteOptions,
-  validate: ValidateRequest,
+  validateJson: () => Promise<ValidateRequest>,
 ): Promise<{ items: BatchItem[]; orphans: BatchError[] }> {
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType === 'application/json') {
@@ -282,7 +284,7 @@ async function readItems(
         'The body is not a JSON document.',
       );
     }
-    return { items: fromJson(body, validate, BATCH_LIMITS, defaults), orphans: [] };
+    return { items: fromJson(body, await validateJson(), BATCH_LIMITS, defaults), orphans: [] };
   }
   if (mediaType === 'text/csv') return fromCsv({ calls: await request.text() }, validate, BATCH_LIMITS, defaults);
   if (mediaType === 'multipart/form-data')
@@ -317,7 +319,8 @@ batchRoutes.openapi(batch, async (c) => {
   const defaults = defaultsFrom(query, env);
   let read: { items: BatchItem[]; orphans: BatchError[] };
   try {
-    read = await readItems(c.req.raw, defaults, validateWithRegistry(await vesselRegistryView(c)));
+    // JSON requests may give a stored vessel by IMO; CSV rows carry their vessel columns.
+    read = await readItems(c.req.raw, defaults, async () => validateWithRegistry(await vesselRegistryView(c)));
   } catch (error) {
     if (error instanceof BatchLimitError)
       throw new ProblemError(413, 'batch-too-large', 'Batch too large', error.message, [
