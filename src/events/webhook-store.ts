@@ -2,6 +2,8 @@
 
 export const WEBHOOK_EVENTS = ['tariff.published', 'quote.changed'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
+/** What a delivery carries: a subscribed event, or the test event sent on request. */
+export type DeliveryType = WebhookEventType | 'webhook.test';
 
 export interface WebhookEndpoint {
   id: string;
@@ -118,7 +120,7 @@ export interface Delivery {
   id: string;
   endpointId: string;
   accountId: string;
-  type: WebhookEventType;
+  type: DeliveryType;
   payload: string;
   status: DeliveryStatus;
   attempts: number;
@@ -130,7 +132,7 @@ interface DeliveryRow {
   id: string;
   endpoint_id: string;
   account_id: string;
-  event_type: WebhookEventType;
+  event_type: DeliveryType;
   payload: string;
   status: DeliveryStatus;
   attempts: number;

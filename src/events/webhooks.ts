@@ -11,10 +11,12 @@ import { decryptSecret } from './webhook-secrets';
 import {
   type Attempt,
   type Delivery,
+  type DeliveryType,
   deliveryToSend,
   insertDeliveryStatement,
   recordAttempt,
   subscribedEndpoints,
+  type WebhookEndpoint,
   type WebhookEventType,
 } from './webhook-store';
 import { checkWebhookUrl } from './webhook-url';
@@ -42,18 +44,39 @@ export async function publishEvent(
   accountId?: string,
   nowMillis = Date.now(),
 ): Promise<string[]> {
+  if (!env.DB || !env.WEBHOOK_QUEUE) return [];
+  const endpoints = await subscribedEndpoints(env.DB, event.type, accountId);
+  return queueDeliveries(env, endpoints, event.type, event.data, nowMillis);
+}
+
+/** A `webhook.test` event to one endpoint, whatever it subscribes to: a way to check the receiver. */
+export async function sendTestEvent(
+  env: EventsEnv,
+  endpoint: WebhookEndpoint,
+  nowMillis = Date.now(),
+): Promise<string> {
+  const [id] = await queueDeliveries(env, [endpoint], 'webhook.test', { endpoint: endpoint.id }, nowMillis);
+  if (!id) throw new Error('webhook queue unavailable');
+  return id;
+}
+
+async function queueDeliveries(
+  env: EventsEnv,
+  endpoints: ReadonlyArray<WebhookEndpoint>,
+  type: DeliveryType,
+  data: Record<string, unknown>,
+  nowMillis: number,
+): Promise<string[]> {
   const db = env.DB;
   const queue = env.WEBHOOK_QUEUE;
-  if (!db || !queue) return [];
-  const endpoints = await subscribedEndpoints(db, event.type, accountId);
-  if (endpoints.length === 0) return [];
+  if (!db || !queue || endpoints.length === 0) return [];
   const now = utcTimestamp(nowMillis);
-  const payload = JSON.stringify({ type: event.type, timestamp: now, data: event.data });
+  const payload = JSON.stringify({ type, timestamp: now, data });
   const deliveries: Delivery[] = endpoints.map((endpoint) => ({
     id: randomId('msg'),
     endpointId: endpoint.id,
     accountId: endpoint.accountId,
-    type: event.type,
+    type,
     payload,
     status: 'pending',
     attempts: 0,

@@ -153,6 +153,24 @@ describe('deliveries', { timeout: 60_000 }, () => {
     ).toThrow();
   });
 
+  it('POST /v1/webhooks/{id}/test sends a signed webhook.test event to that endpoint', async () => {
+    const { key } = await createKey();
+    const id = token();
+    const endpoint = await addEndpoint(key, `https://${RECEIVER_HOST}/ok/${id}`, ['quote.changed']);
+    const res = await exports.default.fetch(
+      new Request(`http://portfees.test/v1/webhooks/${endpoint.id}/test`, { method: 'POST', headers: bearer(key) }),
+    );
+    expect(res.status).toBe(202);
+    const { deliveryId } = (await res.json()) as { deliveryId: string };
+    await logUntil(key, endpoint.id, (l) => l.deliveries[0]?.status === 'delivered');
+    const [request] = await received(id);
+    expect(request?.headers['webhook-id']).toBe(deliveryId);
+    expect(new Webhook(endpoint.secret).verify(request!.body, request!.headers)).toMatchObject({
+      type: 'webhook.test',
+      data: { endpoint: endpoint.id },
+    });
+  });
+
   it('reach a receiver that fails twice on the third try, with the same webhook-id', async () => {
     const { key, accountId } = await createKey();
     const id = token();

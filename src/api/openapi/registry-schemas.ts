@@ -220,3 +220,7 @@ export const DeliveryLog = z
     ),
   })
   .openapi('WebhookDeliveryLog');
+
+export const WebhookTestQueued = z
+  .object({ deliveryId: z.string().openapi({ description: 'The webhook-id of the test delivery' }), href: z.string() })
+  .openapi('WebhookTestQueued');

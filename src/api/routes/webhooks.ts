@@ -15,6 +15,7 @@ import {
   type WebhookEndpoint,
 } from '../../events/webhook-store';
 import { checkWebhookUrl } from '../../events/webhook-url';
+import { sendTestEvent } from '../../events/webhooks';
 import { utcTimestamp } from '../../lib/time';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
@@ -28,6 +29,7 @@ import {
   WebhookCreated,
   WebhookEndpointSchema,
   WebhookParams,
+  WebhookTestQueued,
 } from '../openapi/registry-schemas';
 import { invalidRequest, ProblemError } from '../problem';
 
@@ -101,6 +103,24 @@ const deliveries = createRoute({
   },
 });
 
+const test = createRoute({
+  method: 'post',
+  path: '/v1/webhooks/{id}/test',
+  tags: ['Webhooks'],
+  summary: 'Send a signed webhook.test event to the endpoint (through the queue, like any event)',
+  security: secretKeySecurity,
+  request: { params: WebhookParams },
+  responses: {
+    202: {
+      description: 'Queued; follow it in the delivery log',
+      content: { 'application/json': { schema: WebhookTestQueued } },
+    },
+    404: problem('No live endpoint with this id'),
+    ...problemResponses,
+    ...accountProblemResponses,
+  },
+});
+
 const view = (endpoint: WebhookEndpoint) => ({
   id: endpoint.id,
   url: endpoint.url,
@@ -166,6 +186,21 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>()
     if (!deleted) throw notFound(id);
     const endpoint = await stored(() => getEndpoint(db, accountId, id));
     return c.json(view(endpoint!), 200);
+  })
+  .openapi(test, async (c) => {
+    const { accountId } = requireSecretKey(c, 'manage webhooks');
+    const { id } = c.req.valid('param');
+    const endpoint = await stored(() => getEndpoint(database(c), accountId, id));
+    if (!endpoint || endpoint.deletedAt) throw notFound(id);
+    if (!c.env?.WEBHOOK_QUEUE)
+      throw new ProblemError(
+        503,
+        'webhooks-unavailable',
+        'Webhooks unavailable',
+        'This deployment has no webhook queue.',
+      );
+    const deliveryId = await stored(() => sendTestEvent(c.env, endpoint));
+    return c.json({ deliveryId, href: `/v1/webhooks/${id}/deliveries` }, 202);
   })
   .openapi(deliveries, async (c) => {
     const { accountId } = requireSecretKey(c, 'read webhook deliveries');
