@@ -101,11 +101,11 @@ export function createApp(options: AppOptions = {}) {
 
   // Before tariffRoutes: its /v1/tariffs/{regime}/{version} would read "diff" and "timeline" as versions.
   app.route('/', tariffAnalysisRoutes);
-  // Before savedQuoteRoutes: its /v1/quotes/{quoteId} would read "changes" as a quote id.
-  app.route('/', registryRoutes);
   const routes = app.route('/', healthRoutes).route('/', quoteRoutes).route('/', tariffRoutes);
   app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
+  // Before savedQuoteRoutes: its /v1/quotes/{quoteId} would read "changes" as a quote id.
+  app.route('/', registryRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
 
   app.doc31('/openapi.json', {
