@@ -5,15 +5,22 @@
  * outbound service): nothing leaves the machine.
  */
 
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eventQuoteEnvironment } from '../../src/events/environment';
 import { noticeNewVersions, requotePage, watchTariffs } from '../../src/events/tariff-watch';
 import { decryptSecret } from '../../src/events/webhook-secrets';
+import { insertDeliveryStatement } from '../../src/events/webhook-store';
 import { checkWebhookUrl } from '../../src/events/webhook-url';
-import { publishEvent } from '../../src/events/webhooks';
+import { publishEvent, retryDelaySeconds } from '../../src/events/webhooks';
 import worker from '../../src/index';
 import { shippedTariffFiles } from '../../src/tariffs/bundle.generated';
 import { TariffRegistry } from '../../src/tariffs/registry';
@@ -195,6 +202,45 @@ describe('deliveries', { timeout: 60_000 }, () => {
     expect(log.deliveries[0]?.attempts).toBe(4);
     expect(log.deliveries[0]?.log.map((a) => a.status)).toEqual([503, 503, 503, 503]);
     expect((await received(id)).length).toBe(4);
+  });
+});
+
+describe('the webhook consumer', () => {
+  it('retries a failed delivery with exponential backoff and acknowledges a delivered one', async () => {
+    const { key, accountId } = await createKey();
+    const failing = await addEndpoint(key, `https://${RECEIVER_HOST}/always-fail/${token()}`);
+    const working = await addEndpoint(key, `https://${RECEIVER_HOST}/ok/${token()}`);
+    const now = new Date().toISOString();
+    const delivery = (id: string, endpointId: string) =>
+      insertDeliveryStatement(env.DB, {
+        id,
+        endpointId,
+        accountId,
+        type: 'tariff.published',
+        payload: '{"type":"tariff.published","data":{}}',
+        status: 'pending',
+        attempts: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+    const failingId = `msg_${token().replace(/-/g, '').slice(0, 20)}`;
+    const workingId = `msg_${token().replace(/-/g, '').slice(0, 20)}`;
+    await env.DB.batch([delivery(failingId, failing.id), delivery(workingId, working.id)]);
+    const batch = createMessageBatch('portfees-webhooks', [
+      { id: 'third-try', timestamp: new Date(), attempts: 3, body: { kind: 'deliver', deliveryId: failingId } },
+      { id: 'first-try', timestamp: new Date(), attempts: 1, body: { kind: 'deliver', deliveryId: workingId } },
+    ]);
+    const retry = vi.spyOn(batch.messages[0]!, 'retry');
+    const ctx = createExecutionContext();
+    await worker.queue(batch as MessageBatch<unknown>, { ...env, WEBHOOK_RETRY_BASE_SECONDS: '30' });
+    const result = await getQueueResult(batch, ctx);
+    expect(result.retryMessages).toEqual([{ msgId: 'third-try' }]);
+    expect(result.explicitAcks).toEqual(['first-try']);
+    // Base 30 s: the third attempt failing waits 30 × 2² = 120 s before the fourth.
+    expect(retry).toHaveBeenCalledWith({ delaySeconds: 120 });
+    expect([1, 2, 3, 4, 20].map((attempt) => retryDelaySeconds({ WEBHOOK_RETRY_BASE_SECONDS: '30' }, attempt))).toEqual(
+      [30, 60, 120, 240, 43_200],
+    );
   });
 });
 
