@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { webhookReceiver } from './tests/support/webhook-receiver';
 
 // Every test runs inside workerd, with the Worker of wrangler.toml as `main`.
 export default defineConfig({
@@ -11,12 +12,16 @@ export default defineConfig({
         // D1 migrations are applied by tests/support/d1-setup.ts; MIGRATION_DB is an empty database for migration tests.
         // ORIGIN_CACHE_SECONDS=0: a key created by a test permits its origin at once (tests/api/quotas.test.ts turns the cache on).
         // Rate limits are off for the suite (many requests share one client); tests/accounts/rate-limit.test.ts turns them on.
+        // Webhook tests: a test-only WEBHOOK_KEY, retries without delay, and no outbound request leaves the machine.
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations('./migrations'),
           RATE_LIMITS: 'off',
           ORIGIN_CACHE_SECONDS: '0',
+          WEBHOOK_KEY: 'test-only-webhook-key',
+          WEBHOOK_RETRY_BASE_SECONDS: '0',
         },
         d1Databases: ['MIGRATION_DB'],
+        outboundService: webhookReceiver,
       },
     })),
   ],

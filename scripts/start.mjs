@@ -24,10 +24,17 @@ if (existsSync(migrations) && readdirSync(migrations).some((name) => name.endsWi
   run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local'], { CI: 'true' });
 }
 
+// Development only: a fixed key for webhook signing secrets (production sets it with
+// `wrangler secret put WEBHOOK_KEY`), webhooks to http://127.0.0.1, and GET /__scheduled
+// to run the scheduled tariff check. Each can be overridden with `--var NAME:value`.
+const devVar = (name, value) => (args.some((arg) => arg.startsWith(`${name}:`)) ? [] : ['--var', `${name}:${value}`]);
 const devArgs = [
   'dev',
   ...(has('--port') ? [] : ['--port', '8787']),
   ...(has('--ip') ? [] : ['--ip', '127.0.0.1']),
+  ...(has('--test-scheduled') ? [] : ['--test-scheduled']),
+  ...devVar('WEBHOOK_KEY', 'development-only-webhook-key-never-deploy'),
+  ...devVar('WEBHOOKS_ALLOW_LOOPBACK', 'on'),
   ...args,
 ];
 const child = spawn(wrangler, devArgs, { cwd: root, stdio: 'inherit', env });

@@ -26,11 +26,13 @@ import { healthRoutes } from './routes/health';
 import { mcpRoutes } from './routes/mcp';
 import { portRoutes } from './routes/ports';
 import { quoteRoutes } from './routes/quotes';
+import { registryRoutes } from './routes/registry';
 import { savedQuoteRoutes } from './routes/saved-quotes';
 import { scenarioRoutes } from './routes/scenarios';
 import { tariffAnalysisRoutes } from './routes/tariff-analysis';
 import { tariffRoutes } from './routes/tariffs';
 import { timelinePageRoutes } from './routes/timeline-page';
+import { vesselByImo } from './vessel-by-imo';
 
 /** Largest accepted request body, in bytes (500 port calls fit in well under half of it). */
 export const BODY_LIMIT = 256 * 1024;
@@ -90,12 +92,17 @@ export function createApp(options: AppOptions = {}) {
     methodNotAllowed(() => app.routes),
   );
   registerKeySchemes(app);
+  // A vessel given by IMO is completed from the caller's registry before the routes validate it.
+  app.use('/v1/quotes', vesselByImo([]));
+  app.use('/v1/quotes/compare', vesselByImo(['request']));
 
   // Before tariffRoutes: its /v1/tariffs/{regime}/{version} would read "diff" and "timeline" as versions.
   app.route('/', tariffAnalysisRoutes);
   const routes = app.route('/', healthRoutes).route('/', quoteRoutes).route('/', tariffRoutes);
   app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
+  // Before savedQuoteRoutes: its /v1/quotes/{quoteId} would read "changes" as a quote id.
+  app.route('/', registryRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
   app.route('/', calculatorRoutes);
   app.route('/', scenarioRoutes);
@@ -116,6 +123,8 @@ export function createApp(options: AppOptions = {}) {
       { name: 'Charge ledger', description: 'Fees a vessel has paid, counted toward the cap' },
       { name: 'Service', description: 'Operations' },
       { name: 'Ports', description: 'The UN/LOCODE port table' },
+      { name: 'Vessel registry', description: "The account's stored vessel profiles, with history" },
+      { name: 'Webhooks', description: 'Signed events: tariff.published and quote.changed' },
     ],
   });
   app.route('/', docsRoutes);

@@ -4,7 +4,17 @@ import type { TariffRegistry } from '../tariffs/registry';
  * Bindings of the Worker: generated from wrangler.toml by `wrangler types`
  * into worker-configuration.d.ts (`npm run types`; `npm test` checks it is current).
  */
-export type Bindings = Env;
+export type Bindings = Env & Secrets;
+
+/** Secrets and optional settings that wrangler.toml does not declare. */
+interface Secrets {
+  /** Worker secret that encrypts webhook signing secrets (`wrangler secret put WEBHOOK_KEY`). */
+  WEBHOOK_KEY?: string;
+  /** `on` lets webhook URLs be http to loopback addresses (development and tests only). */
+  WEBHOOKS_ALLOW_LOOPBACK?: string;
+  /** First retry delay of a failed webhook delivery, in seconds (doubles on each retry; default 30). */
+  WEBHOOK_RETRY_BASE_SECONDS?: string;
+}
 
 /** Who is calling: nobody in particular, or the holder of an account's key. */
 export type Client =
@@ -17,6 +27,8 @@ export interface Variables {
   client?: Client;
   /** The tariff registry to quote with, when not the shipped one (tests adding a version). */
   registry?: TariffRegistry;
+  /** The stored vessel profile a quote by IMO used (set by vessel-by-imo.ts). */
+  vesselProfile?: { imo: string; version: number };
 }
 
 export interface AppEnv {

@@ -57,6 +57,26 @@ async function seedsAfter(migration: string): Promise<{ statements: string[]; ke
       };
     case '0004_one_live_row_per_payment.sql':
       return { statements: [chargeSeed('chg_00000000000000000006', '2025-11-03', '2025-11-04T00:00:00.000Z', null)] };
+    case '0010_vessel_registry.sql':
+      return {
+        statements: [
+          `INSERT INTO vessel_profiles (account_id, imo, version, vessel, deleted, created_at)
+           SELECT id, '${IMO}', 1, '{"imo":"${IMO}"}', 0, '2025-10-22T00:00:00.000Z' FROM accounts`,
+        ],
+      };
+    case '0011_webhooks.sql':
+      return {
+        statements: [
+          `INSERT INTO webhook_endpoints (id, account_id, url, events, secret, created_at)
+           SELECT 'wh_00000000000000000001', id, 'https://hooks.example.com/', '["quote.changed"]', 'x', '2025-10-23T00:00:00.000Z' FROM accounts`,
+          `INSERT INTO webhook_deliveries (id, endpoint_id, account_id, event_type, payload, status, attempts, created_at, updated_at)
+           SELECT 'msg_1', 'wh_00000000000000000001', id, 'quote.changed', '{}', 'delivered', 1, '2025-10-23T00:00:00.000Z', '2025-10-23T00:00:00.000Z' FROM accounts`,
+          `INSERT INTO webhook_attempts (delivery_id, attempt, at, status, error, duration_ms)
+           VALUES ('msg_1', 1, '2025-10-23T00:00:00.000Z', 204, NULL, 12)`,
+          `INSERT INTO tariff_versions_seen (tariff_id, regime, published, sha256, run_id, announced, seen_at)
+           VALUES ('us-301/2025-11-10', 'us-301', '2025-11-10', 'h', 'run_1', 0, '2025-10-23T00:00:00.000Z')`,
+        ],
+      };
     default:
       throw new Error(`migration ${migration} has no seed rows in tests/accounts/migrations.test.ts; add some`);
   }
@@ -119,6 +139,8 @@ describe('D1 migrations', () => {
       '0003_charge_ledger.sql',
       '0004_one_live_row_per_payment.sql',
       '0005_compressed_saved_quotes.sql',
+      '0010_vessel_registry.sql',
+      '0011_webhooks.sql',
     ]);
 
     let key: string | undefined;
@@ -168,6 +190,11 @@ describe('D1 migrations', () => {
       api_keys: 1,
       charges: 6,
       saved_quotes: 2,
+      tariff_versions_seen: 1,
+      vessel_profiles: 1,
+      webhook_attempts: 1,
+      webhook_deliveries: 1,
+      webhook_endpoints: 1,
     });
 
     // Applying again changes nothing.

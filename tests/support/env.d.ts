@@ -4,5 +4,7 @@ declare namespace Cloudflare {
   interface Env {
     MIGRATION_DB: D1Database;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+    WEBHOOK_KEY: string;
+    WEBHOOK_RETRY_BASE_SECONDS: string;
   }
 }

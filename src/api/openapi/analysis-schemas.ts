@@ -199,6 +199,10 @@ export const CompareResponse = z
       }),
     ),
     notes: z.array(z.string()),
+    vesselProfile: z
+      .object({ imo: z.string(), version: z.number() })
+      .optional()
+      .openapi({ description: 'The stored vessel profile used, when the vessel was given by IMO' }),
   })
   .openapi('Comparison');
 

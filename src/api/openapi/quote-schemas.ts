@@ -330,6 +330,10 @@ export const QuoteResponse = z
       .object({ currency: z.string(), amount: z.string(), rates: z.record(z.string(), z.string()) })
       .optional(),
     notes: z.array(z.string()),
+    vesselProfile: z
+      .object({ imo: z.string(), version: z.number() })
+      .optional()
+      .openapi({ description: 'The stored vessel profile used, when the vessel was given by IMO' }),
   })
   .openapi('Quote');
 

@@ -34,6 +34,7 @@ import { BatchQuery } from '../openapi/analysis-schemas';
 import { ProblemSchema, QuoteRequest } from '../openapi/quote-schemas';
 import { type FieldError, invalidRequest, ProblemError, zodErrorCount, zodErrors } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
+import { type VesselRegistryView, vesselRegistryView } from '../vessel-by-imo';
 
 export const BATCH_PATH = '/v1/quotes/batch';
 
@@ -223,6 +224,16 @@ const validate: ValidateRequest = (raw) => {
   };
 };
 
+/** Validation that first completes a vessel given by IMO from the caller's registry (see vessel-by-imo.ts). */
+const validateWithRegistry =
+  (registry: VesselRegistryView): ValidateRequest =>
+  (raw) => {
+    const completed = registry.complete(raw);
+    if (!('issues' in completed)) return validate(completed.raw);
+    const checked = validate(raw);
+    return { issues: [...completed.issues, ...('issues' in checked ? checked.issues : [])] };
+  };
+
 /** Options for every vessel from the query string, checked against the shipped versions once. */
 function defaultsFrom(query: z.infer<typeof BatchQuery>, env: QuoteEnvironment): QuoteOptions {
   const defaults: QuoteOptions = {};
@@ -310,6 +321,7 @@ async function readMultipart(request: Request): Promise<FleetCsv> {
 async function readItems(
   c: Context<AppEnv>,
   defaults: QuoteOptions,
+  validateJson: () => Promise<ValidateRequest>,
 ): Promise<{ items: BatchItem[]; orphans: BatchError[] }> {
   const request = c.req.raw;
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -325,7 +337,7 @@ async function readItems(
         'The body is not a JSON document.',
       );
     }
-    return { items: fromJson(body, validate, BATCH_LIMITS, defaults), orphans: [] };
+    return { items: fromJson(body, await validateJson(), BATCH_LIMITS, defaults), orphans: [] };
   }
   if (mediaType === 'text/csv') return fromCsv({ calls: await request.text() }, validate, BATCH_LIMITS, defaults);
   if (mediaType === 'multipart/form-data')
@@ -359,7 +371,8 @@ batchRoutes.openapi(batch, async (c) => {
   const defaults = defaultsFrom(query, env);
   let read: { items: BatchItem[]; orphans: BatchError[] };
   try {
-    read = await readItems(c, defaults);
+    // JSON requests may give a stored vessel by IMO; CSV rows carry their vessel columns.
+    read = await readItems(c, defaults, async () => validateWithRegistry(await vesselRegistryView(c)));
   } catch (error) {
     if (error instanceof BatchLimitError)
       throw new ProblemError(413, 'batch-too-large', 'Batch too large', error.message, [

@@ -25,5 +25,7 @@ const compare = createRoute({
 export const compareRoutes = new OpenAPIHono<AppEnv>().openapi(compare, async (c) => {
   const { request, variants } = c.req.valid('json');
   const { request: counted } = await withLedger(c, request);
-  return c.json(compareScenarios(counted, variants, quoteEnvironment(c)), 200);
+  const result = compareScenarios(counted, variants, quoteEnvironment(c));
+  const vesselProfile = c.get('vesselProfile');
+  return c.json(vesselProfile ? { ...result, vesselProfile } : result, 200);
 });

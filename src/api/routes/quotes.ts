@@ -75,6 +75,8 @@ export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async 
       `engine;dur=${(computed - ledgerRead).toFixed(1)};desc="fee computation", total;dur=${(computed - started).toFixed(1)}`,
   );
   result.notes.push(...notes);
+  const vesselProfile = c.get('vesselProfile');
+  if (vesselProfile) Object.assign(result, { vesselProfile });
   if (!account) return c.json(result, 200);
 
   const saved = await stored(async () => {

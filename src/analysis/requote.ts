@@ -1,0 +1,161 @@
+/**
+ * Re-quotes: a saved request quoted again under today's tariff versions, and
+ * the structured difference against the saved answer (per voyage: outcome,
+ * amount, certainty and tariff; totals per currency with their deltas).
+ */
+import { type Quote, type QuoteEnvironment, type QuoteInput, quote, selectVersions } from '../engine';
+import { decimal, formatAmount } from '../lib/money';
+
+/** The parts of a saved answer a diff reads (the saved response is stored as JSON text). */
+export interface SavedAnswer {
+  quoteId: string;
+  asOf: string;
+  tariffs: Array<{ id: string }>;
+  voyages: Array<{
+    regime: string;
+    tariff: string | null;
+    calls: string[];
+    arrival: string;
+    outcome: string;
+    certainty: string;
+    fee: { amount: string; currency: string };
+  }>;
+  totals: Array<{ amount: string; currency: string }>;
+}
+
+export interface VoyageSide {
+  outcome: string;
+  amount: string;
+  currency: string;
+  certainty: string;
+  tariff: string | null;
+}
+
+export interface VoyageDiff {
+  regime: string;
+  arrival: string;
+  calls: string[];
+  /** `same`: outcome, amount, certainty and tariff all equal; `added`/`removed`: the voyage exists on one side only. */
+  change: 'same' | 'changed' | 'added' | 'removed';
+  before: VoyageSide | null;
+  after: VoyageSide | null;
+  /** After minus before, in the voyage's currency; null when the currencies differ. */
+  delta: string | null;
+  /** Which of outcome, amount, certainty, tariff differ. */
+  fields: Array<'outcome' | 'amount' | 'certainty' | 'tariff'>;
+}
+
+export interface TotalDiff {
+  currency: string;
+  before: string;
+  after: string;
+  delta: string;
+}
+
+export interface QuoteDiff {
+  quoteId: string;
+  requotedId: string;
+  asOf: { before: string; after: string };
+  tariffs: { before: string[]; after: string[] };
+  /** True when some total differs. */
+  totalsChanged: boolean;
+  /** True when any voyage differs in outcome, amount, certainty or tariff. */
+  voyagesChanged: boolean;
+  voyages: VoyageDiff[];
+  totals: TotalDiff[];
+  notes: string[];
+}
+
+/**
+ * The saved request as it is quoted again: today's versions (no `asOf`, no
+ * pinned versions) and only the assumptions today's versions still declare.
+ */
+export function requoteRequest(saved: QuoteInput, env: QuoteEnvironment): { request: QuoteInput; notes: string[] } {
+  const notes: string[] = [];
+  const { asOf: _asOf, tariffVersions: _pins, ...options } = saved.options ?? {};
+  const declared = new Set(
+    selectVersions(env.registry, env.today, undefined).flatMap((selection) =>
+      (selection.tariff?.data.assumptions ?? []).map((assumption) => assumption.id),
+    ),
+  );
+  if (options.assumptions) {
+    const kept = Object.entries(options.assumptions).filter(([id]) => declared.has(id));
+    for (const [id, value] of Object.entries(options.assumptions))
+      if (!declared.has(id))
+        notes.push(`The assumption ${id}=${value} is no longer declared by today's versions; it was dropped.`);
+    options.assumptions = Object.fromEntries(kept);
+  }
+  return { request: { ...saved, options }, notes };
+}
+
+const key = (voyage: { regime: string; arrival: string; calls: string[] }) =>
+  `${voyage.regime}|${voyage.arrival}|${voyage.calls.join(',')}`;
+
+function side(voyage: SavedAnswer['voyages'][number]): VoyageSide {
+  return {
+    outcome: voyage.outcome,
+    amount: voyage.fee.amount,
+    currency: voyage.fee.currency,
+    certainty: voyage.certainty,
+    tariff: voyage.tariff,
+  };
+}
+
+function voyageDiff(before: VoyageSide | null, after: VoyageSide | null, where: SavedAnswer['voyages'][number]) {
+  const fields: VoyageDiff['fields'] = [];
+  if (before && after) {
+    if (before.outcome !== after.outcome) fields.push('outcome');
+    if (before.currency !== after.currency || !decimal(before.amount).eq(decimal(after.amount))) fields.push('amount');
+    if (before.certainty !== after.certainty) fields.push('certainty');
+    if (before.tariff !== after.tariff) fields.push('tariff');
+  }
+  const sameCurrency = !before || !after || before.currency === after.currency;
+  const delta = sameCurrency ? formatAmount(decimal(after?.amount ?? '0').minus(decimal(before?.amount ?? '0'))) : null;
+  const change: VoyageDiff['change'] = !before ? 'added' : !after ? 'removed' : fields.length > 0 ? 'changed' : 'same';
+  return { regime: where.regime, arrival: where.arrival, calls: where.calls, change, before, after, delta, fields };
+}
+
+/** The difference between a saved answer and a fresh quote of the same request. */
+export function diffQuotes(saved: SavedAnswer, fresh: Quote | SavedAnswer, notes: string[] = []): QuoteDiff {
+  const afterByKey = new Map(fresh.voyages.map((voyage) => [key(voyage), voyage]));
+  const seen = new Set<string>();
+  const voyages: VoyageDiff[] = saved.voyages.map((voyage) => {
+    const k = key(voyage);
+    seen.add(k);
+    const after = afterByKey.get(k);
+    return voyageDiff(side(voyage), after ? side(after) : null, voyage);
+  });
+  for (const voyage of fresh.voyages) if (!seen.has(key(voyage))) voyages.push(voyageDiff(null, side(voyage), voyage));
+
+  const currencies = [...new Set([...saved.totals, ...fresh.totals].map((total) => total.currency))].sort();
+  const amountIn = (totals: SavedAnswer['totals'], currency: string) =>
+    decimal(totals.find((total) => total.currency === currency)?.amount ?? '0');
+  const totals = currencies.map((currency) => {
+    const before = amountIn(saved.totals, currency);
+    const after = amountIn(fresh.totals, currency);
+    return {
+      currency,
+      before: formatAmount(before),
+      after: formatAmount(after),
+      delta: formatAmount(after.minus(before)),
+    };
+  });
+  return {
+    quoteId: saved.quoteId,
+    requotedId: fresh.quoteId,
+    asOf: { before: saved.asOf, after: fresh.asOf },
+    tariffs: { before: saved.tariffs.map((t) => t.id), after: fresh.tariffs.map((t) => t.id) },
+    totalsChanged: totals.some((total) => !decimal(total.delta).isZero()),
+    voyagesChanged: voyages.some((voyage) => voyage.change !== 'same'),
+    voyages,
+    totals,
+    notes,
+  };
+}
+
+/** Quotes a saved request again under today's versions and compares it with the saved answer. */
+export function requote(savedRequest: QuoteInput, saved: SavedAnswer, env: QuoteEnvironment): QuoteDiff {
+  const { request, notes } = requoteRequest(savedRequest, env);
+  const fresh = quote(request, env);
+  return diffQuotes(saved, fresh, [...notes, ...fresh.notes]);
+}

@@ -1,0 +1,158 @@
+/**
+ * Re-quotes: a fixture tariff version that confirms the resumption of the
+ * us-301 fees (tests/fixtures/tariffs/us-301-2026-11-20.json) changes exactly
+ * the saved quotes whose totals it moves.
+ */
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app';
+import { shippedTariffFiles } from '../../src/tariffs/bundle.generated';
+import { TariffRegistry } from '../../src/tariffs/registry';
+import resumptionConfirmed from '../fixtures/tariffs/us-301-2026-11-20.json';
+import { bearer, createKey } from '../support/accounts';
+import { annexOneQuote } from '../support/vessels';
+import { postJson } from '../support/worker';
+
+const withFixture = createApp({
+  registry: new TariffRegistry([
+    ...shippedTariffFiles,
+    { file: 'tests/fixtures/tariffs/us-301-2026-11-20.json', data: resumptionConfirmed },
+  ]),
+});
+const shipped = createApp();
+
+const AFTER_SUSPENSION = '2026-12-01T06:00:00-08:00';
+/** 60,000 NT × 80 USD = 4,800,000.00 when the fees resume; 0.00 under the `extended` reading. */
+const afterSuspension = (assumptions?: Record<string, string>) =>
+  annexOneQuote(AFTER_SUSPENSION, { options: { asOf: '2026-11-28', ...(assumptions ? { assumptions } : {}) } });
+
+async function save(key: string, body: Record<string, unknown>): Promise<{ quoteId: string; totals: unknown }> {
+  const res = await postJson('/v1/quotes?save=true', body, bearer(key));
+  expect(res.status).toBe(200);
+  return (await res.json()) as { quoteId: string; totals: unknown };
+}
+
+const get = (app: typeof shipped, path: string, key: string) =>
+  app.fetch(new Request(`http://portfees.test${path}`, { headers: bearer(key) }), env);
+const post = (app: typeof shipped, path: string, key: string) =>
+  app.fetch(new Request(`http://portfees.test${path}`, { method: 'POST', headers: bearer(key) }), env);
+
+interface Changes {
+  versions: string[];
+  quotes: Array<{ quoteId: string; totals: Array<Record<string, string>>; voyages: number }>;
+  examined: number;
+  next: string | null;
+}
+
+describe('re-quotes under a newly shipped version', () => {
+  it('lists exactly the saved quotes whose totals change, with their deltas', async () => {
+    const { key } = await createKey();
+    const extended = await save(key, afterSuspension({ 'us-301.after-suspension': 'extended' }));
+    const resumed = await save(key, afterSuspension());
+    const in2025 = await save(key, annexOneQuote('2025-10-20T06:00:00-07:00'));
+    expect(extended.totals).toEqual([{ currency: 'USD', amount: '0.00' }]);
+    expect(resumed.totals).toEqual([{ currency: 'USD', amount: '4800000.00' }]);
+    expect(in2025.totals).toEqual([{ currency: 'USD', amount: '3000000.00' }]);
+    // Another account's quote is never listed.
+    const other = await createKey();
+    await save(other.key, afterSuspension({ 'us-301.after-suspension': 'extended' }));
+
+    const changes = (await (await get(withFixture, '/v1/quotes/changes?since=2026-11-20', key)).json()) as Changes;
+    expect(changes.versions).toEqual(['us-301/2026-11-20']);
+    expect(changes.examined).toBe(3);
+    expect(changes.quotes).toEqual([
+      {
+        quoteId: extended.quoteId,
+        imo: '9310006',
+        savedAt: expect.any(String),
+        href: `/v1/quotes/${extended.quoteId}`,
+        totals: [{ currency: 'USD', before: '0.00', after: '4800000.00', delta: '4800000.00' }],
+        voyages: 1,
+      },
+    ]);
+
+    // Since the version before it: the same answer. Since a later date: no version, nothing listed.
+    const byId = (await (await get(withFixture, '/v1/quotes/changes?since=us-301/2025-11-10', key)).json()) as Changes;
+    expect(byId.quotes.map((q) => q.quoteId)).toEqual([extended.quoteId]);
+    const later = (await (await get(withFixture, '/v1/quotes/changes?since=2026-11-21', key)).json()) as Changes;
+    expect(later).toMatchObject({ versions: [], quotes: [] });
+    // Without the fixture nothing has shipped since 2026-11-20.
+    const none = (await (await get(shipped, '/v1/quotes/changes?since=2026-11-20', key)).json()) as Changes;
+    expect(none).toMatchObject({ versions: [], quotes: [] });
+
+    // Pages: one saved quote examined per page.
+    const page1 = (await (
+      await get(withFixture, '/v1/quotes/changes?since=2026-11-20&limit=1', key)
+    ).json()) as Changes;
+    expect(page1.examined).toBe(1);
+    expect(page1.next).not.toBeNull();
+  });
+
+  it('answers the diff per voyage and in totals', async () => {
+    const { key } = await createKey();
+    const resumed = await save(key, afterSuspension());
+    const extended = await save(key, afterSuspension({ 'us-301.after-suspension': 'extended' }));
+
+    const same = await post(withFixture, `/v1/quotes/${resumed.quoteId}/requote`, key);
+    expect(same.status).toBe(200);
+    const sameDiff = (await same.json()) as Record<string, any>;
+    expect(sameDiff).toMatchObject({
+      quoteId: resumed.quoteId,
+      totalsChanged: false,
+      voyagesChanged: true,
+      totals: [{ currency: 'USD', before: '4800000.00', after: '4800000.00', delta: '0.00' }],
+    });
+    // The amount stays; the version and the certainty change.
+    expect(sameDiff.voyages).toEqual([
+      expect.objectContaining({
+        regime: 'us-301',
+        change: 'changed',
+        fields: ['certainty', 'tariff'],
+        before: {
+          outcome: 'charged',
+          amount: '4800000.00',
+          currency: 'USD',
+          certainty: 'unconfirmed',
+          tariff: 'us-301/2025-11-10',
+        },
+        after: {
+          outcome: 'charged',
+          amount: '4800000.00',
+          currency: 'USD',
+          certainty: 'confirmed',
+          tariff: 'us-301/2026-11-20',
+        },
+        delta: '0.00',
+      }),
+    ]);
+
+    const moved = (await (await post(withFixture, `/v1/quotes/${extended.quoteId}/requote`, key)).json()) as Record<
+      string,
+      any
+    >;
+    expect(moved.totalsChanged).toBe(true);
+    expect(moved.voyages[0]).toMatchObject({
+      fields: ['outcome', 'amount', 'certainty', 'tariff'],
+      before: { outcome: 'suspended', amount: '0.00' },
+      after: { outcome: 'charged', amount: '4800000.00' },
+      delta: '4800000.00',
+    });
+    // The fixture no longer declares the reading the saved request chose: it is dropped, with a note.
+    expect(moved.notes.join(' ')).toContain('us-301.after-suspension=extended');
+
+    // The saved quote itself is unchanged; an unknown id is 404; no key is 401.
+    expect((await post(withFixture, '/v1/quotes/q_000000000000000000000000/requote', key)).status).toBe(404);
+    const anonymous = await withFixture.fetch(
+      new Request(`http://portfees.test/v1/quotes/${extended.quoteId}/requote`, { method: 'POST' }),
+      env,
+    );
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('refuses a since that is neither a date nor a known version', async () => {
+    const { key } = await createKey();
+    const res = await get(withFixture, '/v1/quotes/changes?since=us-301/1999-01-01', key);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual(['since']);
+  });
+});
