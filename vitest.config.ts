@@ -10,7 +10,13 @@ export default defineConfig({
       miniflare: {
         // D1 migrations are applied by tests/support/d1-setup.ts; MIGRATION_DB is an empty database for migration tests.
         // Rate limits are off for the suite (many requests share one client); tests/accounts/rate-limit.test.ts turns them on.
-        bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations'), RATE_LIMITS: 'off' },
+        // Fleet jobs: chunks of 1 vessel, sent to a queue nothing consumes: tests/jobs drive the consumer themselves.
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+          RATE_LIMITS: 'off',
+          JOB_CHUNK_VESSELS: '1',
+        },
+        queueProducers: { JOB_QUEUE: { queueName: 'portfees-jobs-undelivered' } },
         d1Databases: ['MIGRATION_DB'],
       },
     })),

@@ -23,6 +23,8 @@ import { clauseRoutes } from './routes/clauses';
 import { compareRoutes } from './routes/compare';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
+import { jobPageRoutes } from './routes/job-page';
+import { JOBS_PATH, jobRoutes } from './routes/jobs';
 import { portRoutes } from './routes/ports';
 import { quoteRoutes } from './routes/quotes';
 import { savedQuoteRoutes } from './routes/saved-quotes';
@@ -62,9 +64,9 @@ export function createApp(options: AppOptions = {}) {
   app.use('/v1/quotes', timing({ totalDescription: 'total' }));
   app.use(
     '/v1/*',
-    // The batch route takes whole fleets and sets its own, larger limit.
+    // The batch route takes whole fleets and sets its own, larger limit; fleet jobs stream theirs to R2.
     except(
-      BATCH_PATH,
+      [BATCH_PATH, JOBS_PATH],
       bodyLimit({
         maxSize: BODY_LIMIT,
         onError: () => {
@@ -100,6 +102,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
+  app.route('/', jobRoutes).route('/', jobPageRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -116,6 +119,7 @@ export function createApp(options: AppOptions = {}) {
       { name: 'Charge ledger', description: 'Fees a vessel has paid, counted toward the cap' },
       { name: 'Service', description: 'Operations' },
       { name: 'Ports', description: 'The UN/LOCODE port table' },
+      { name: 'Fleet jobs', description: 'Fleets of any size, quoted asynchronously, with an exposure report' },
     ],
   });
   app.get('/docs', (c) => {

@@ -14,6 +14,12 @@ export interface Bindings {
   KEYED_RATE_LIMITER?: RateLimit;
   /** `off` turns rate limiting off (load tests, the test suite); anything else, or nothing, leaves it on. */
   RATE_LIMITS?: string;
+  /** Fleet jobs: inputs, chunk results and reports (wrangler.toml `[[r2_buckets]]`). */
+  JOBS_BUCKET?: R2Bucket;
+  /** Fleet jobs: split and chunk messages (wrangler.toml `[[queues.producers]]`). */
+  JOB_QUEUE?: Queue<import('../jobs/consumer').JobMessage>;
+  /** Vessels per job chunk, when not the default (tests use small chunks). */
+  JOB_CHUNK_VESSELS?: string;
 }
 
 export interface Variables {

@@ -133,7 +133,7 @@ const failed = (item: BatchItem, title: string, errors: BatchError[]): VesselRes
 });
 
 /**
- * Quotes one item and adds its voyages to `totals`.
+ * Quotes one item and adds its voyages to `totals`; `onQuote` sees the engine's quote beside its summary.
  * @example quoteItem(items[0], env, totals, 'summary').quote?.totals
  */
 export function quoteItem(
@@ -141,10 +141,13 @@ export function quoteItem(
   env: QuoteEnvironment,
   totals: BatchTotals,
   detail: 'summary' | 'full' = 'summary',
+  onQuote?: (full: Quote, summary: QuoteSummary) => void,
 ): VesselResult {
   if (!item.request) return failed(item, 'Invalid vessel', item.errors);
   try {
-    const summary = summarize(quote(item.request, env), env, detail);
+    const full = quote(item.request, env);
+    const summary = summarize(full, env, detail);
+    onQuote?.(full, summary);
     for (const voyage of summary.voyages) totals.add(voyage);
     return {
       ...(item.index !== undefined ? { index: item.index } : {}),

@@ -38,6 +38,15 @@ async function seedsAfter(migration: string): Promise<{ statements: string[]; ke
            SELECT 'chg_00000000000000000001', id, '${IMO}', 'us-301', '2025-10-20', 'USLAX', '3000000.00', 'USD', 'PAYGOV-1', '2025-10-21T00:00:00.000Z', 'seed-1', 'h' FROM accounts`,
         ],
       };
+    case '0020_fleet_jobs.sql':
+      return {
+        statements: [
+          `INSERT INTO jobs (id, account_id, status, format, content_type, options, input_bytes, vessels_total, chunks_total, page_token_hash, page_expires_at, created_at, started_at)
+           SELECT 'job_seeded', id, 'running', 'csv', 'text/csv', '{}', 10, 1, 1, 'h', '2025-10-09T00:00:00.000Z', '2025-10-02T00:00:00.000Z', '2025-10-02T00:00:01.000Z' FROM accounts`,
+          `INSERT INTO job_chunks (job_id, seq, status, start, end, first, vessels, updated_at)
+           VALUES ('job_seeded', 0, 'queued', 0, 10, 2, 1, '2025-10-02T00:00:01.000Z')`,
+        ],
+      };
     default:
       throw new Error(`migration ${migration} has no seed rows in tests/accounts/migrations.test.ts; add some`);
   }
@@ -81,6 +90,7 @@ describe('D1 migrations', () => {
       '0001_accounts_and_keys.sql',
       '0002_saved_quotes.sql',
       '0003_charge_ledger.sql',
+      '0020_fleet_jobs.sql',
     ]);
 
     let key: string | undefined;
@@ -103,6 +113,8 @@ describe('D1 migrations', () => {
       accounts: 1,
       api_keys: 1,
       charges: 1,
+      job_chunks: 1,
+      jobs: 1,
       saved_quotes: 1,
     });
 

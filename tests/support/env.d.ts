@@ -7,5 +7,8 @@ declare namespace Cloudflare {
     RATE_LIMITS?: string;
     ANONYMOUS_RATE_LIMITER: RateLimit;
     KEYED_RATE_LIMITER: RateLimit;
+    JOBS_BUCKET: R2Bucket;
+    JOB_QUEUE: Queue;
+    JOB_CHUNK_VESSELS?: string;
   }
 }

@@ -18,6 +18,7 @@ import {
 } from '../../batch/items';
 import { BATCH_LIMITS } from '../../batch/limits';
 import { BATCH_MEDIA_TYPES, type BatchFormat } from '../../batch/output';
+import { fleetExposure, type Scenario, scenarioNames, scenarioOf, withScenario } from '../../batch/scenarios';
 import { batchPieces, batchStream } from '../../batch/stream';
 import {
   type QuoteEnvironment,
@@ -196,7 +197,10 @@ const validate: ValidateRequest = (raw) => {
 };
 
 /** Options for every vessel from the query string, checked against the shipped versions once. */
-function defaultsFrom(query: z.infer<typeof BatchQuery>, env: QuoteEnvironment): QuoteOptions {
+export function defaultsFrom(
+  query: Pick<z.infer<typeof BatchQuery>, 'asOf' | 'tariffVersions' | 'assumptions'>,
+  env: QuoteEnvironment,
+): QuoteOptions {
   const defaults: QuoteOptions = {};
   if (query.asOf) defaults.asOf = query.asOf;
   if (query.tariffVersions)
@@ -220,6 +224,42 @@ function defaultsFrom(query: z.infer<typeof BatchQuery>, env: QuoteEnvironment):
     );
   }
   return defaults;
+}
+
+/**
+ * The scenarios to quote a fleet under: each joint scenario (`scenarios=both`), the one named
+ * (`scenario=`), or the options as given. Scenario names come from the chosen tariff versions.
+ */
+export function scenariosFrom(
+  query: { scenario?: string; scenarios?: 'both'; assumptions?: string },
+  defaults: QuoteOptions,
+  env: QuoteEnvironment,
+): Scenario[] {
+  if (query.scenario !== undefined && query.scenarios !== undefined)
+    throw invalidRequest([{ path: 'scenario', message: 'give scenario or scenarios=both, not both' }]);
+  if (query.scenario === undefined && query.scenarios === undefined) return [{ name: 'default', assumptions: {} }];
+  const chosen = selectVersions(env.registry, defaults.asOf ?? env.today, defaults.tariffVersions).flatMap((s) =>
+    s.tariff ? [s.tariff] : [],
+  );
+  const names = scenarioNames(chosen);
+  const path = query.scenario !== undefined ? 'scenario' : 'scenarios';
+  const wanted = query.scenario !== undefined ? [query.scenario] : names;
+  const scenarios = wanted.flatMap((name) => scenarioOf(chosen, name) ?? []);
+  if (scenarios.length === 0 || scenarios.length < wanted.length)
+    throw invalidRequest([
+      {
+        path,
+        message: `the chosen tariff versions offer ${names.length > 0 ? `the scenarios ${names.join(', ')}` : 'no joint scenario'}`,
+      },
+    ]);
+  const overlap = scenarios.flatMap((scenario) =>
+    Object.keys(scenario.assumptions).filter((id) => defaults.assumptions?.[id] !== undefined),
+  );
+  if (overlap.length > 0)
+    throw invalidRequest([
+      { path: 'assumptions', message: `${overlap[0]} is set by the scenario too; set it one way or the other` },
+    ]);
+  return scenarios;
 }
 
 /** A CSV or JSON location as a field error: the path, with row and column when there are some. */
@@ -301,9 +341,9 @@ batchRoutes.use(
   }),
 );
 batchRoutes.openapi(batch, async (c) => {
-  const format = negotiateFormat(c.req.header('accept'));
-  const env = quoteEnvironment(c);
   const query = c.req.valid('query');
+  const format = query.report === 'true' ? 'json' : negotiateFormat(c.req.header('accept'));
+  const env = quoteEnvironment(c);
   const defaults = defaultsFrom(query, env);
   let read: { items: BatchItem[]; orphans: BatchError[] };
   try {
@@ -326,6 +366,19 @@ batchRoutes.openapi(batch, async (c) => {
   quotable.forEach((item, i) => {
     item.request = counted[i]!.request;
   });
+  if (query.report === 'true') return c.json(fleetExposure(read.items, scenariosFrom(query, defaults, env), env));
+  if (query.scenarios !== undefined)
+    throw invalidRequest([
+      {
+        path: 'scenarios',
+        message: 'scenarios=both needs report=true here; a fleet job (POST /v1/jobs) gives both results',
+      },
+    ]);
+  const [scenario] = scenariosFrom(query, defaults, env);
+  if (scenario && Object.keys(scenario.assumptions).length > 0)
+    read.items.forEach((item) => {
+      if (item.request) item.request = withScenario(item.request, scenario.assumptions);
+    });
   const pieces = batchPieces(read.items, read.orphans, env, format, query.detail ?? 'summary');
   return c.body(batchStream(pieces), 200, { 'content-type': BATCH_MEDIA_TYPES[format] });
 });
