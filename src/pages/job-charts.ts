@@ -67,6 +67,26 @@ function barChart(
   return frame(id, title, description, height, body);
 }
 
+/** Every month from the first to the last of `months` (YYYY-MM), so empty months keep their place on the axis. */
+export function monthsBetween(months: ReadonlyArray<string>): string[] {
+  const sorted = [...months].sort();
+  if (sorted.length === 0) return [];
+  const out: string[] = [];
+  let [year, month] = sorted[0]!.split('-').map(Number) as [number, number];
+  const last = sorted.at(-1)!;
+  for (let guard = 0; guard < 1200; guard++) {
+    const text = `${year}-${String(month).padStart(2, '0')}`;
+    out.push(text);
+    if (text >= last) break;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return out;
+}
+
 /** Fees by month, one panel per regime and currency, bars stacked by rule (first scenario). */
 export function monthChart(report: ExposureReport): ChartSpec[] {
   const scenario = report.scenarios[0]!;
@@ -75,8 +95,14 @@ export function monthChart(report: ExposureReport): ChartSpec[] {
   return panels.map((panel, p) => {
     const [regime, currency] = panel.split('|') as [string, string];
     const mine = rows.filter((row) => row.keys.regime === regime && row.keys.currency === currency);
-    const months = [...new Set(mine.map((row) => row.keys.month!))].sort();
-    const rules = [...new Set(mine.map((row) => row.keys.rule!))].sort();
+    const months = monthsBetween(mine.map((row) => row.keys.month!));
+    // Rules that never charged anything (voyages not covered or not in force) stay in the table, not in the stack.
+    const rules = [...new Set(mine.map((row) => row.keys.rule!))]
+      .sort()
+      .filter((rule) =>
+        mine.some((row) => row.keys.rule === rule && !decimal(row.values[scenario]?.amount ?? '0').isZero()),
+      );
+    const tableRules = [...new Set(mine.map((row) => row.keys.rule!))].sort();
     const amount = (month: string, rule: string) =>
       mine.find((row) => row.keys.month === month && row.keys.rule === rule)?.values[scenario]?.amount ?? '0.00';
     const monthTotal = (month: string) =>
@@ -95,7 +121,7 @@ export function monthChart(report: ExposureReport): ChartSpec[] {
         return html`<rect class="segment" data-rule="${rule}" x="${left + i * step + 2}" y="${y.toFixed(1)}" width="${Math.max(1, step - 4).toFixed(1)}" height="${h}" fill="${colour(r)}"><title>${month} · ${rule}: ${amount(month, rule)} ${currency}</title></rect>`;
       });
       const label =
-        months.length <= 14 || i % Math.ceil(months.length / 12) === 0
+        i % Math.ceil(months.length / 8) === 0
           ? html`<text x="${(left + i * step + step / 2).toFixed(1)}" y="${plotTop + plotH + 16}" text-anchor="middle" font-size="11" fill="#14213d">${month}</text>`
           : '';
       return html`<g class="month" data-month="${month}">${parts}${label}</g>`;
@@ -114,7 +140,7 @@ export function monthChart(report: ExposureReport): ChartSpec[] {
       description,
       table: {
         columns: ['month', 'regime', 'rule', 'currency', 'amount'],
-        rows: months.flatMap((month) => rules.map((rule) => [month, regime, rule, currency, amount(month, rule)])),
+        rows: months.flatMap((month) => tableRules.map((rule) => [month, regime, rule, currency, amount(month, rule)])),
       },
       svg: frame(id, title, description, height, html`${axis}${bars}${legend}`),
     };
