@@ -180,6 +180,75 @@ describe('fleet jobs', () => {
     }
   });
 
+  it('the two-file multipart form gives the synchronous batch of the same files', async () => {
+    const { key } = await createKey();
+    const vessels =
+      'imo,name,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry\n9310006,ALPHA,container,PA,KR,60000,GR,CN\n9321483,BRAVO,container,US,US,30224,US,US\n';
+    const calls =
+      'imo,port,arrival\n9310006,USLAX,2025-10-20T06:00:00-07:00\n9321483,CNSHA,2025-10-14T18:00:00+08:00\n,USOAK,2025-10-23\n9999999,USOAK,2025-10-23\n';
+    const form = () => {
+      const data = new FormData();
+      data.set('calls', new File([calls], 'calls.csv', { type: 'text/csv' }));
+      data.set('vessels', new File([vessels], 'vessels.csv', { type: 'text/csv' }));
+      return new Response(data);
+    };
+    const body = form();
+    const bytes = new Uint8Array(await body.arrayBuffer());
+    const sync = await (
+      await call('/v1/quotes/batch?asOf=2025-10-20', {
+        method: 'POST',
+        body: bytes,
+        headers: { ...bearer(key), 'content-type': body.headers.get('content-type')!, accept: 'text/csv' },
+      })
+    ).text();
+    expect(sync).toContain('no row for vessel 9999999 in the vessels file');
+    const res = await call('/v1/jobs?asOf=2025-10-20', {
+      method: 'POST',
+      body: bytes,
+      headers: {
+        ...bearer(key),
+        'content-type': body.headers.get('content-type')!,
+        'content-length': String(bytes.length),
+      },
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    await runJob(id);
+    const job = (await (await call(`/v1/jobs/${id}`, { headers: bearer(key) })).json()) as Record<string, unknown>;
+    expect(job).toMatchObject({ status: 'done', vessels: { total: 3, done: 2, failed: 1 } });
+    const out = await call(`/v1/jobs/${id}/results`, { headers: { ...bearer(key), accept: 'text/csv' } });
+    expect(await out.text()).toBe(sync);
+  });
+
+  it('a chunk that fails every time is parked on the dead-letter queue: its vessels are reported failed, the job ends failed', async () => {
+    const { key } = await createKey();
+    const id = await startJob(key);
+    await deliver([{ kind: 'split', job: id }]);
+    await Promise.all([0, 2].map((seq) => deliver([{ kind: 'chunk', job: id, seq }])));
+    const broken = {
+      ...realBindings(),
+      JOBS_BUCKET: {
+        ...env.JOBS_BUCKET,
+        get: async () => {
+          throw new Error('R2 down');
+        },
+      } as unknown as R2Bucket,
+    };
+    for (const attempt of [1, 2, 3, 4]) {
+      const result = await deliver([{ kind: 'chunk', job: id, seq: 1 }], broken, attempt);
+      expect(result.retryMessages).toHaveLength(1);
+    }
+    await deliver([{ kind: 'chunk', job: id, seq: 1 }], realBindings(), 1, 'portfees-jobs-dlq');
+    const job = (await (await call(`/v1/jobs/${id}`, { headers: bearer(key) })).json()) as Record<string, unknown>;
+    expect(job).toMatchObject({ status: 'failed', vessels: { total: 3, done: 1, failed: 2 } });
+    const ndjson = await (
+      await call(`/v1/jobs/${id}/results`, { headers: { ...bearer(key), accept: 'application/x-ndjson' } })
+    ).text();
+    const summary = JSON.parse(ndjson.trimEnd().split('\n').at(-1)!);
+    expect(summary.summary).toEqual({ vessels: 3, quoted: 1, failed: 2, calls: 5 });
+    expect(summary.errors.at(-1).message).toBe('1 vessel (rows from 5) could not be quoted: the chunk failed 4 times');
+  });
+
   it('cancel: a cancelled job quotes nothing more and says so', async () => {
     const { key } = await createKey();
     const id = await startJob(key);

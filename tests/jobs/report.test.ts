@@ -55,14 +55,14 @@ const both = (value: ReturnType<typeof cell>, extended = value) => ({ resumed: v
 const find = (rows: ExposureRow[], keys: Record<string, string>) =>
   rows.find((row) => Object.entries(keys).every(([k, v]) => row.keys[k] === v));
 
-async function finishedReport(): Promise<{ report: ExposureReport; key: string }> {
+async function finishedReport(fleet = FLEET): Promise<{ report: ExposureReport; key: string; page: string }> {
   const { key } = await createKey();
-  const res = await postJob(key, FLEET, 'text/csv', '?asOf=2026-11-28&scenarios=both');
-  const { id } = (await res.json()) as { id: string };
+  const res = await postJob(key, fleet, 'text/csv', '?asOf=2026-11-28&scenarios=both');
+  const { id, links } = (await res.json()) as { id: string; links: { page: string } };
   await runJob(id);
   const report = await call(`/v1/jobs/${id}/report`, { headers: bearer(key) });
   expect(report.status).toBe(200);
-  return { report: (await report.json()) as ExposureReport, key };
+  return { report: (await report.json()) as ExposureReport, key, page: links.page };
 }
 
 describe('the exposure report', () => {
@@ -140,5 +140,36 @@ describe('the exposure report', () => {
     expect(extended.totals.find((row) => row.keys.currency === 'USD')!.values).toEqual({
       extended: cell('5500000.00', 8, 6, 0, 1),
     });
+  });
+
+  it('the page draws every chart with its table and CSV, escapes every value and allows no script', async () => {
+    const { page } = await finishedReport(FLEET.replaceAll('Fox Shipping', '<script>alert(1)</script> & Co'));
+    const res = await call(page);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const text = await res.text();
+    expect(text).not.toContain('<script');
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+    const ids = [...text.matchAll(/<section id="([a-z0-9-]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['summary', 'month-0', 'month-1', 'operators-0', 'operators-1', 'scenarios', 'exemptions']);
+    expect(text.match(/<svg class="chart"/g)).toHaveLength(6);
+    expect(text.match(/<details class="table-view">/g)).toHaveLength(6);
+    const token = page.split('?')[1]!;
+    const csv = await call(`${page.split('?')[0]}/charts/scenarios.csv?${token}`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toBe(
+      [
+        'regime,currency,scenario,amount,voyages,charged,exempt,capped',
+        'cn-spf,CNY,resumed,12089600.00,8,1,1,0',
+        'cn-spf,CNY,extended,12089600.00,8,1,1,0',
+        'us-301,USD,resumed,7100000.00,8,7,0,1',
+        'us-301,USD,extended,5500000.00,8,6,0,1',
+        '',
+      ].join('\r\n'),
+    );
+    const operators = await (await call(`${page.split('?')[0]}/charts/operators-1.csv?${token}`)).text();
+    expect(operators.split('\r\n')[2]).toBe('<script>alert(1)</script> & Co,USD,1600000.00,1,1');
+    expect((await call(`${page.split('?')[0]}/charts/scenarios.csv`)).status).toBe(404);
   });
 });
