@@ -23,17 +23,23 @@ export function freePort() {
 
 /**
  * Starts the Worker with scripts/start.mjs on a free port and waits for
- * GET /healthz. `vars` become `--var NAME:value` options of wrangler dev.
+ * GET /healthz. `vars` become `--var NAME:value` options of wrangler dev;
+ * `inspectorPort` moves its inspector off the default 9229 (and `port` fixes the HTTP port).
  */
-export async function startWorker({ vars = {}, timeoutMs = 90_000 } = {}) {
-  const port = await freePort();
+export async function startWorker({ vars = {}, timeoutMs = 90_000, inspectorPort, port: fixedPort } = {}) {
+  const port = fixedPort ?? (await freePort());
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
-  const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--port', String(port), ...varArgs], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const inspectorArgs = inspectorPort ? ['--inspector-port', String(inspectorPort)] : [];
+  const child = spawn(
+    process.execPath,
+    [join(root, 'scripts', 'start.mjs'), '--port', String(port), ...inspectorArgs, ...varArgs],
+    {
+      cwd: root,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   let log = '';
   child.stdout.on('data', (chunk) => {
     log += chunk;
