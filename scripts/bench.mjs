@@ -221,7 +221,7 @@ async function fleetJob({ base, processes }) {
     request: `POST /v1/jobs, text/csv in (${csv.length} bytes), chunks of 500 vessels`,
     fleet: { vessels, callsPerVessel: calls, calls: vessels * calls },
     job: { id: job.id, status: status.status, vessels: status.vessels },
-    voyages: report.totals.reduce((total, row) => total + row.values.default.voyages, 0),
+    voyages: report.totals.reduce((total, row) => total + Object.values(row.values)[0].voyages, 0),
     postMs: Math.round(postedMs),
     wallMs: Math.round(wallMs),
     vesselsPerSecond: Math.round(vessels / (wallMs / 1000)),

@@ -28,6 +28,7 @@ import { JOBS_PATH, jobRoutes } from './routes/jobs';
 import { portRoutes } from './routes/ports';
 import { quoteRoutes } from './routes/quotes';
 import { savedQuoteRoutes } from './routes/saved-quotes';
+import { scenarioRoutes } from './routes/scenarios';
 import { tariffAnalysisRoutes } from './routes/tariff-analysis';
 import { tariffRoutes } from './routes/tariffs';
 import { timelinePageRoutes } from './routes/timeline-page';
@@ -103,6 +104,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
   app.route('/', jobRoutes).route('/', jobPageRoutes);
+  app.route('/', scenarioRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -8,7 +8,7 @@ import { shippedClauses } from '../charter/shipped';
 import { handleJobBatch, JOB_DEAD_LETTER_QUEUE_NAME, JOB_QUEUE_NAME, type JobMessage } from '../jobs/consumer';
 import { nativeSha256Hex } from '../lib/native-sha256';
 import { todayUtc } from '../lib/time';
-import { shippedRegistry } from '../tariffs/shipped';
+import { shippedRegistry, shippedScenarios } from '../tariffs/shipped';
 import type { Bindings } from './env';
 import { QuoteRequest } from './openapi/quote-schemas';
 import { zodErrors } from './problem';
@@ -29,7 +29,13 @@ export async function jobQueue(batch: MessageBatch<JobMessage>, env: Bindings): 
     db: env.DB,
     bucket: env.JOBS_BUCKET,
     queue: env.JOB_QUEUE,
-    quoteEnv: { registry, today: todayUtc(Date.now()), clauses: shippedClauses(), digest: nativeSha256Hex },
+    quoteEnv: {
+      registry,
+      today: todayUtc(Date.now()),
+      clauses: shippedClauses(),
+      scenarios: shippedScenarios(),
+      digest: nativeSha256Hex,
+    },
     validate,
     regimes: registry.regimes(),
     now: () => new Date().toISOString(),

@@ -1,44 +1,34 @@
 /**
- * Joint scenarios read from the tariff data: an `unconfirmed` status window
- * names the assumption that decides it and what each of its values means
- * (`resumed` → in force, `extended` → suspended). A scenario sets every such
- * assumption of the chosen versions that offers that value, so one name
- * covers both regimes at once.
+ * A fleet quoted under several joint scenarios at once (`scenarios=both`):
+ * each vessel is quoted once per scenario, naming it in the request's
+ * options, and the exposure report keeps one figure per scenario.
  */
 import type { QuoteEnvironment, QuoteInput } from '../engine';
-import type { LoadedTariff } from '../tariffs/registry';
 import { Exposure, type ExposureReport } from './exposure';
 import type { BatchItem } from './items';
 import { BatchTotals, quoteItem } from './run';
 
 export interface Scenario {
+  /** The name figures are filed under: the scenario id, or `default` for the options as given. */
   name: string;
+  /** Assumptions set over the request's own. */
   assumptions: Record<string, string>;
+  /** A joint scenario (GET /v1/scenarios) named in each request's options. */
+  scenario?: string;
 }
 
-/** Scenario names the chosen versions offer, in the order their windows list them. */
-export function scenarioNames(tariffs: ReadonlyArray<LoadedTariff>): string[] {
-  const names: string[] = [];
-  for (const tariff of tariffs)
-    for (const window of tariff.data.statusWindows)
-      for (const name of Object.keys(window.scenario?.outcomes ?? {})) if (!names.includes(name)) names.push(name);
-  return names;
-}
-
-/** The assumptions a scenario sets; undefined when no chosen version offers it. */
-export function scenarioOf(tariffs: ReadonlyArray<LoadedTariff>, name: string): Scenario | undefined {
-  const assumptions: Record<string, string> = {};
-  for (const tariff of tariffs)
-    for (const window of tariff.data.statusWindows)
-      if (window.scenario && name in window.scenario.outcomes) assumptions[window.scenario.assumption] = name;
-  return Object.keys(assumptions).length > 0 ? { name, assumptions } : undefined;
-}
-
-/** The request under a scenario: its assumptions set over the request's own. */
-export function withScenario<T extends QuoteInput>(request: T, assumptions: Record<string, string>): T {
-  if (Object.keys(assumptions).length === 0) return request;
+/** The request under a scenario: the joint scenario named in its options, its assumptions set over the request's own. */
+export function withScenario<T extends QuoteInput>(request: T, scenario: Scenario): T {
+  if (Object.keys(scenario.assumptions).length === 0 && scenario.scenario === undefined) return request;
   const options = request.options ?? {};
-  return { ...request, options: { ...options, assumptions: { ...options.assumptions, ...assumptions } } };
+  return {
+    ...request,
+    options: {
+      ...options,
+      ...(scenario.scenario !== undefined ? { scenario: scenario.scenario } : {}),
+      assumptions: { ...options.assumptions, ...scenario.assumptions },
+    },
+  };
 }
 
 /**
@@ -54,7 +44,7 @@ export function fleetExposure(
   for (const item of items) {
     let quoted = true;
     for (const scenario of scenarios) {
-      const request = item.request ? withScenario(item.request, scenario.assumptions) : undefined;
+      const request = item.request ? withScenario(item.request, scenario) : undefined;
       const result = quoteItem(
         { ...item, ...(request ? { request } : {}) },
         env,

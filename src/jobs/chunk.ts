@@ -218,7 +218,7 @@ export async function quoteChunk(
     let quoted = 0;
     let text = '';
     for (const [i, item] of read.items.entries()) {
-      const request = item.request ? withScenario(ledger.merge(item.request), scenario.assumptions) : undefined;
+      const request = item.request ? withScenario(ledger.merge(item.request), scenario) : undefined;
       const result = quoteItem(
         { ...item, ...(request ? { request } : {}) },
         env,

@@ -223,6 +223,33 @@ export const Assumption = z
   })
   .strict();
 
+/** The event that makes a voyage liable: arrival at (entry into) the first port, or berthing there. */
+export const Trigger = z
+  .object({
+    event: z.enum(['arrival', 'berthing']),
+    note: z.string().min(1),
+    citation: Citation,
+  })
+  .strict();
+export type Trigger = z.infer<typeof Trigger>;
+
+/**
+ * A correction made in place to a shipped version: what changed at `path`
+ * (a JSON pointer into the file), from what to what, why and on whose word.
+ * `before` is absent when the correction adds the field.
+ */
+export const Erratum = z
+  .object({
+    date: LocalDate,
+    path: z.string().regex(/^(\/([^~/]|~[01])*)+$/, 'a JSON pointer such as /tonnage/rounding'),
+    before: z.unknown().optional(),
+    after: z.unknown(),
+    reason: z.string().min(1),
+    source: Citation,
+  })
+  .strict();
+export type Erratum = z.infer<typeof Erratum>;
+
 export const ConditionalNote = z
   .object({
     id: z.string(),
@@ -250,6 +277,8 @@ export const TariffVersion = z
     /** Countries (UN/LOCODE prefixes) whose ports form the regime's territory. */
     territory: z.array(Country).min(1),
     chargingPoint: z.enum(['first-port']),
+    /** What triggers the fee at the charging point; arrival when absent. */
+    trigger: Trigger.optional(),
     tonnage: z.object({ rounding: z.enum(['none', 'ceil']), note: z.string() }).strict(),
     amountRounding: z
       .object({ places: z.number().int().min(0).max(4), mode: z.enum(['half-up', 'half-even']) })
@@ -266,6 +295,8 @@ export const TariffVersion = z
     statusWindows: z.array(StatusWindow).min(1),
     assumptions: z.array(Assumption).default([]),
     notes: z.array(ConditionalNote).default([]),
+    /** Corrections made to this version after it shipped, oldest first. */
+    errata: z.array(Erratum).default([]),
   })
   .strict();
 

@@ -109,7 +109,7 @@ test('the report page of a finished job: charts, table views, CSV links, no scri
     );
   assert.deepEqual(
     bars.map(([label]) => label),
-    ['cn-spf · resumed', 'cn-spf · extended', 'us-301 · resumed', 'us-301 · extended'],
+    ['cn-spf · fees-resumed', 'cn-spf · suspension-extended', 'us-301 · fees-resumed', 'us-301 · suspension-extended'],
   );
   assert.ok(bars[2][1] > bars[3][1]);
   assert.deepEqual(await page.locator('section#exemptions g.bar').evaluateAll((gs) => gs.map((g) => g.dataset.label)), [
@@ -125,14 +125,14 @@ test('the report page of a finished job: charts, table views, CSV links, no scri
     .locator('tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
   assert.deepEqual(rows, [
-    ['cn-spf', 'CNY', 'resumed', '12089600.00', '3', '1', '1', '0'],
-    ['cn-spf', 'CNY', 'extended', '12089600.00', '3', '1', '1', '0'],
-    ['us-301', 'USD', 'resumed', '4600000.00', '2', '2', '0', '0'],
-    ['us-301', 'USD', 'extended', '3000000.00', '2', '1', '0', '0'],
+    ['cn-spf', 'CNY', 'fees-resumed', '12089600.00', '3', '1', '1', '0'],
+    ['cn-spf', 'CNY', 'suspension-extended', '12089600.00', '3', '1', '1', '0'],
+    ['us-301', 'USD', 'fees-resumed', '4600000.00', '2', '2', '0', '0'],
+    ['us-301', 'USD', 'suspension-extended', '3000000.00', '2', '1', '0', '0'],
   ]);
   const csvHref = await page.locator('section#scenarios a[download]').getAttribute('href');
   const csv = await (await send(`${worker.base}${csvHref}`)).text();
-  assert.equal(csv.split('\r\n')[3], 'us-301,USD,resumed,4600000.00,2,2,0,0');
+  assert.equal(csv.split('\r\n')[3], 'us-301,USD,fees-resumed,4600000.00,2,2,0,0');
 
   for (const details of await page.locator('details.table-view:not([open]) summary').all()) await details.click();
   await page.screenshot({ path: join(artifacts, 'jobs-page.png'), fullPage: true });

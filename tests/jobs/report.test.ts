@@ -51,7 +51,10 @@ const cell = (amount: string, voyages: number, charged: number, exempt = 0, capp
   exempt,
   capped,
 });
-const both = (value: ReturnType<typeof cell>, extended = value) => ({ resumed: value, extended });
+const both = (value: ReturnType<typeof cell>, extended = value) => ({
+  'fees-resumed': value,
+  'suspension-extended': extended,
+});
 const find = (rows: ExposureRow[], keys: Record<string, string>) =>
   rows.find((row) => Object.entries(keys).every(([k, v]) => row.keys[k] === v));
 
@@ -68,7 +71,7 @@ async function finishedReport(fleet = FLEET): Promise<{ report: ExposureReport; 
 describe('the exposure report', () => {
   it('aggregates by currency, regime, cap year, month, operator, rule, exemption and scenario as computed by hand', async () => {
     const { report } = await finishedReport();
-    expect(report.scenarios).toEqual(['resumed', 'extended']);
+    expect(report.scenarios).toEqual(['fees-resumed', 'suspension-extended']);
     expect(report.vessels).toEqual({ total: 6, quoted: 5, failed: 1 });
     expect(report.totals).toEqual([
       { keys: { currency: 'CNY' }, values: both(cell('12089600.00', 8, 1, 1)) },
@@ -93,7 +96,7 @@ describe('the exposure report', () => {
     );
     // Operators: COSCO's two ships together, an unnamed operator under its country, largest first.
     expect(
-      breakdowns.operator.map((row) => [row.keys.operator, row.keys.currency, row.values.resumed!.amount]),
+      breakdowns.operator.map((row) => [row.keys.operator, row.keys.currency, row.values['fees-resumed']!.amount]),
     ).toEqual([
       ['US', 'CNY', '12089600.00'],
       ['COSCO', 'USD', '5500000.00'],
@@ -102,7 +105,9 @@ describe('the exposure report', () => {
       ['Delta Line', 'CNY', '0.00'],
     ]);
     expect(find(breakdowns.operator, { operator: 'COSCO', currency: 'CNY' })!.values).toEqual(both(cell('0.00', 6, 0)));
-    expect(find(breakdowns.operator, { operator: 'Fox Shipping' })!.values.extended).toEqual(cell('0.00', 1, 0));
+    expect(find(breakdowns.operator, { operator: 'Fox Shipping' })!.values['suspension-extended']).toEqual(
+      cell('0.00', 1, 0),
+    );
     expect(find(breakdowns.rule, { regime: 'us-301', rule: 'annex-i' })!.values).toEqual(
       both(cell('7100000.00', 8, 7, 0, 1), cell('5500000.00', 8, 6, 0, 1)),
     );
@@ -116,8 +121,8 @@ describe('the exposure report', () => {
       { keys: { regime: 'cn-spf', exemption: 'china-built' }, values: both(cell('0.00', 1, 0, 1)) },
     ]);
     expect(find(breakdowns.outcome, { regime: 'us-301', outcome: 'suspended' })!.values).toEqual({
-      resumed: cell('0.00', 0, 0),
-      extended: cell('0.00', 1, 0),
+      'fees-resumed': cell('0.00', 0, 0),
+      'suspension-extended': cell('0.00', 1, 0),
     });
   });
 
@@ -130,15 +135,15 @@ describe('the exposure report', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(report);
-    const one = await call('/v1/quotes/batch?asOf=2026-11-28&scenario=extended&report=true', {
+    const one = await call('/v1/quotes/batch?asOf=2026-11-28&scenario=suspension-extended&report=true', {
       method: 'POST',
       body: FLEET,
       headers: { 'content-type': 'text/csv' },
     });
     const extended = (await one.json()) as ExposureReport;
-    expect(extended.scenarios).toEqual(['extended']);
+    expect(extended.scenarios).toEqual(['suspension-extended']);
     expect(extended.totals.find((row) => row.keys.currency === 'USD')!.values).toEqual({
-      extended: cell('5500000.00', 8, 6, 0, 1),
+      'suspension-extended': cell('5500000.00', 8, 6, 0, 1),
     });
   });
 
@@ -161,10 +166,10 @@ describe('the exposure report', () => {
     expect(await csv.text()).toBe(
       [
         'regime,currency,scenario,amount,voyages,charged,exempt,capped',
-        'cn-spf,CNY,resumed,12089600.00,8,1,1,0',
-        'cn-spf,CNY,extended,12089600.00,8,1,1,0',
-        'us-301,USD,resumed,7100000.00,8,7,0,1',
-        'us-301,USD,extended,5500000.00,8,6,0,1',
+        'cn-spf,CNY,fees-resumed,12089600.00,8,1,1,0',
+        'cn-spf,CNY,suspension-extended,12089600.00,8,1,1,0',
+        'us-301,USD,fees-resumed,7100000.00,8,7,0,1',
+        'us-301,USD,suspension-extended,5500000.00,8,6,0,1',
         '',
       ].join('\r\n'),
     );

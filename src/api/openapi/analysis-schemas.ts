@@ -4,6 +4,7 @@
  * answers in /openapi.json.
  */
 import { z } from '@hono/zod-openapi';
+import { CERTAINTIES } from '../../engine';
 import { DateText, QuoteRequest } from './quote-schemas';
 
 export const RegimeParam = z.object({ regime: z.string().max(40).openapi({ example: 'us-301' }) });
@@ -26,6 +27,17 @@ const CitationSchema = z
 
 const VersionHeader = z.object({ id: z.string(), published: z.string(), title: z.string() });
 
+const ErratumSchema = z
+  .object({
+    date: z.string().openapi({ example: '2026-12-01' }),
+    path: z.string().openapi({ description: 'JSON pointer into the version file', example: '/tonnage/rounding' }),
+    before: z.unknown().optional().openapi({ description: 'Absent when the correction added the field' }),
+    after: z.unknown(),
+    reason: z.string(),
+    source: CitationSchema,
+  })
+  .openapi('Erratum', { description: 'A correction made in place to a shipped version' });
+
 export const DiffResponse = z
   .object({
     regime: z.string(),
@@ -47,6 +59,9 @@ export const DiffResponse = z
         citation: CitationSchema,
       }),
     ),
+    errata: z.array(ErratumSchema.extend({ version: z.string() })).openapi({
+      description: 'Corrections made in place to the versions compared (the changes compare corrected files)',
+    }),
   })
   .openapi('TariffDiff');
 
@@ -106,6 +121,7 @@ export const TimelineResponse = z
           .optional(),
       }),
     ),
+    errata: z.array(ErratumSchema).openapi({ description: 'Corrections made in place to this version' }),
   })
   .openapi('Timeline');
 
@@ -116,6 +132,11 @@ const Variant = z
   .object({
     label: z.string().max(80).optional(),
     asOf: DateText.optional().openapi({ example: '2026-11-28' }),
+    scenario: z
+      .string()
+      .max(80)
+      .optional()
+      .openapi({ example: 'suspension-extended', description: 'A named joint scenario (GET /v1/scenarios)' }),
     tariffVersions: z.record(z.string().max(40), z.string().max(80)).optional(),
     assumptions: z
       .record(z.string().max(80), z.string().max(80))
@@ -150,6 +171,7 @@ export const CompareResponse = z
         quoteId: z.string(),
         tariffs: z.array(z.string()),
         assumptions: z.record(z.string(), z.string()),
+        scenario: z.string().optional(),
         totals: z.array(MoneySchema),
         deltas: z.array(MoneySchema).openapi({ description: 'Totals minus the first variant’s, per currency' }),
       }),
@@ -166,7 +188,7 @@ export const CompareResponse = z
               amount: z.string(),
               currency: z.string(),
               outcome: z.string(),
-              certainty: z.enum(['confirmed', 'unconfirmed']),
+              certainty: z.enum(CERTAINTIES),
               rule: z.string().nullable(),
               tariff: z.string().nullable(),
               chargedAt: z.string().nullable(),
@@ -202,6 +224,10 @@ export const BatchQuery = z
     asOf: DateText.optional().openapi({
       description: 'Knowledge date for every vessel (a JSON request’s own options win)',
     }),
+    scenario: z.string().max(80).optional().openapi({
+      example: 'suspension-extended',
+      description: 'A named joint scenario for every vessel (GET /v1/scenarios); explicit assumptions win over it',
+    }),
     assumptions: z
       .string()
       .max(1000)
@@ -224,18 +250,9 @@ export const BatchQuery = z
       .enum(['true', 'false'])
       .optional()
       .openapi({ description: '`true` answers the exposure report of the fleet (JSON) instead of its results' }),
-    scenario: z
-      .string()
-      .max(40)
-      .regex(/^[a-z0-9-]+$/)
-      .optional()
-      .openapi({
-        description: 'A joint scenario read from the tariffs’ unconfirmed periods (such as `resumed` or `extended`)',
-      }),
-    scenarios: z
-      .enum(['both'])
-      .optional()
-      .openapi({ description: '`both`: quote every vessel under each joint scenario (with `report=true`)' }),
+    scenarios: z.enum(['both']).optional().openapi({
+      description: '`both`: quote every vessel under each joint scenario of GET /v1/scenarios (with `report=true`)',
+    }),
   })
   .strict()
   .superRefine((query, ctx) => {

@@ -18,13 +18,14 @@ import {
 } from '../../batch/items';
 import { BATCH_LIMITS } from '../../batch/limits';
 import { BATCH_MEDIA_TYPES, type BatchFormat } from '../../batch/output';
-import { fleetExposure, type Scenario, scenarioNames, scenarioOf, withScenario } from '../../batch/scenarios';
+import { fleetExposure, type Scenario } from '../../batch/scenarios';
 import { batchPieces, batchStream } from '../../batch/stream';
 import {
   type QuoteEnvironment,
   QuoteInputError,
   type QuoteOptions,
   resolveAssumptions,
+  scenarioAssumptions,
   selectVersions,
 } from '../../engine';
 import type { AppEnv } from '../env';
@@ -198,11 +199,12 @@ const validate: ValidateRequest = (raw) => {
 
 /** Options for every vessel from the query string, checked against the shipped versions once. */
 export function defaultsFrom(
-  query: Pick<z.infer<typeof BatchQuery>, 'asOf' | 'tariffVersions' | 'assumptions'>,
+  query: Pick<z.infer<typeof BatchQuery>, 'asOf' | 'tariffVersions' | 'assumptions' | 'scenario'>,
   env: QuoteEnvironment,
 ): QuoteOptions {
   const defaults: QuoteOptions = {};
   if (query.asOf) defaults.asOf = query.asOf;
+  if (query.scenario) defaults.scenario = query.scenario;
   if (query.tariffVersions)
     defaults.tariffVersions = Object.fromEntries(query.tariffVersions.split(',').map((id) => [id.split('/')[0]!, id]));
   if (query.assumptions)
@@ -213,12 +215,16 @@ export function defaultsFrom(
     const chosen = selectVersions(env.registry, defaults.asOf ?? env.today, defaults.tariffVersions).flatMap((s) =>
       s.tariff ? [s.tariff] : [],
     );
-    resolveAssumptions(chosen, defaults.assumptions);
+    resolveAssumptions(chosen, scenarioAssumptions(env.scenarios, chosen, defaults).assumptions);
   } catch (error) {
     if (!(error instanceof QuoteInputError)) throw error;
     throw invalidRequest(
       error.issues.map((issue) => ({
-        path: issue.path.startsWith('options.tariffVersions') ? 'tariffVersions' : 'assumptions',
+        path: issue.path.startsWith('options.tariffVersions')
+          ? 'tariffVersions'
+          : issue.path === 'options.scenario'
+            ? 'scenario'
+            : 'assumptions',
         message: issue.message,
       })),
     );
@@ -227,39 +233,17 @@ export function defaultsFrom(
 }
 
 /**
- * The scenarios to quote a fleet under: each joint scenario (`scenarios=both`), the one named
- * (`scenario=`), or the options as given. Scenario names come from the chosen tariff versions.
+ * The scenarios to quote a fleet under: every joint scenario (`scenarios=both`, GET /v1/scenarios),
+ * or the one the options name (`scenario=`, else the default one), which the engine applies.
  */
-export function scenariosFrom(
-  query: { scenario?: string; scenarios?: 'both'; assumptions?: string },
-  defaults: QuoteOptions,
-  env: QuoteEnvironment,
-): Scenario[] {
+export function scenariosFrom(query: { scenario?: string; scenarios?: 'both' }, env: QuoteEnvironment): Scenario[] {
   if (query.scenario !== undefined && query.scenarios !== undefined)
-    throw invalidRequest([{ path: 'scenario', message: 'give scenario or scenarios=both, not both' }]);
-  if (query.scenario === undefined && query.scenarios === undefined) return [{ name: 'default', assumptions: {} }];
-  const chosen = selectVersions(env.registry, defaults.asOf ?? env.today, defaults.tariffVersions).flatMap((s) =>
-    s.tariff ? [s.tariff] : [],
-  );
-  const names = scenarioNames(chosen);
-  const path = query.scenario !== undefined ? 'scenario' : 'scenarios';
-  const wanted = query.scenario !== undefined ? [query.scenario] : names;
-  const scenarios = wanted.flatMap((name) => scenarioOf(chosen, name) ?? []);
-  if (scenarios.length === 0 || scenarios.length < wanted.length)
-    throw invalidRequest([
-      {
-        path,
-        message: `the chosen tariff versions offer ${names.length > 0 ? `the scenarios ${names.join(', ')}` : 'no joint scenario'}`,
-      },
-    ]);
-  const overlap = scenarios.flatMap((scenario) =>
-    Object.keys(scenario.assumptions).filter((id) => defaults.assumptions?.[id] !== undefined),
-  );
-  if (overlap.length > 0)
-    throw invalidRequest([
-      { path: 'assumptions', message: `${overlap[0]} is set by the scenario too; set it one way or the other` },
-    ]);
-  return scenarios;
+    throw invalidRequest([{ path: 'scenarios', message: 'give scenario or scenarios=both, not both' }]);
+  if (query.scenarios === undefined)
+    return [{ name: query.scenario ?? env.scenarios?.defaultScenario.id ?? 'default', assumptions: {} }];
+  const all = env.scenarios?.list() ?? [];
+  if (all.length === 0) throw invalidRequest([{ path: 'scenarios', message: 'no joint scenarios are known here' }]);
+  return all.map((scenario) => ({ name: scenario.id, assumptions: {}, scenario: scenario.id }));
 }
 
 /** A CSV or JSON location as a field error: the path, with row and column when there are some. */
@@ -366,7 +350,7 @@ batchRoutes.openapi(batch, async (c) => {
   quotable.forEach((item, i) => {
     item.request = counted[i]!.request;
   });
-  if (query.report === 'true') return c.json(fleetExposure(read.items, scenariosFrom(query, defaults, env), env));
+  if (query.report === 'true') return c.json(fleetExposure(read.items, scenariosFrom(query, env), env));
   if (query.scenarios !== undefined)
     throw invalidRequest([
       {
@@ -374,11 +358,6 @@ batchRoutes.openapi(batch, async (c) => {
         message: 'scenarios=both needs report=true here; a fleet job (POST /v1/jobs) gives both results',
       },
     ]);
-  const [scenario] = scenariosFrom(query, defaults, env);
-  if (scenario && Object.keys(scenario.assumptions).length > 0)
-    read.items.forEach((item) => {
-      if (item.request) item.request = withScenario(item.request, scenario.assumptions);
-    });
   const pieces = batchPieces(read.items, read.orphans, env, format, query.detail ?? 'summary');
   return c.body(batchStream(pieces), 200, { 'content-type': BATCH_MEDIA_TYPES[format] });
 });

@@ -270,7 +270,7 @@ jobRoutes.openapi(create, async (c) => {
   if (length === 0) throw invalidRequest([{ path: '', message: 'the body is empty; send a fleet' }]);
   const env = quoteEnvironment(c);
   const defaults = defaultsFrom(query, env);
-  const scenarios = scenariosFrom(query, defaults, env);
+  const scenarios = scenariosFrom(query, env);
   const chunkVessels = Number(c.env?.JOB_CHUNK_VESSELS ?? JOB_LIMITS.chunkVessels) || JOB_LIMITS.chunkVessels;
   const options: JobOptions = { defaults, scenarios, chunkVessels };
   const id = `job_${crypto.randomUUID().replaceAll('-', '')}`;
