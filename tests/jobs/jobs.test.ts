@@ -300,6 +300,12 @@ describe('fleet jobs', () => {
     const bad = await postJob(key, FLEET_CSV, 'text/csv', '?scenario=maybe');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: Array<{ path: string }> }).errors[0]!.path).toBe('scenario');
+    const date = await postJob(key, FLEET_CSV, 'text/csv', '?asOf=soon');
+    expect(date.status).toBe(400);
+    expect(((await date.json()) as { errors: Array<{ path: string }> }).errors[0]!.path).toBe('asOf');
+    expect(
+      (await call('/v1/jobs', { method: 'POST', body: FLEET_CSV, headers: { 'content-type': 'text/csv' } })).status,
+    ).toBe(401);
     const header = await postJob(key, 'imo,colour\n9310006,red\n', 'text/csv');
     const { id } = (await header.json()) as { id: string };
     await runJob(id);

@@ -17,7 +17,7 @@ import type { AppEnv } from '../env';
 import { requireSecretKey } from '../middleware/auth';
 import { PAIRS, repeatedKey } from '../openapi/analysis-schemas';
 import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
-import { ProblemSchema, problemResponses } from '../openapi/quote-schemas';
+import { DateText, ProblemSchema, problemResponses } from '../openapi/quote-schemas';
 import { invalidRequest, ProblemError } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
 import { defaultsFrom, scenariosFrom } from './batch';
@@ -31,7 +31,7 @@ const problem = (description: string) => ({
 
 const JobQuery = z
   .object({
-    asOf: z.string().max(40).optional().openapi({ description: 'Knowledge date for every vessel' }),
+    asOf: DateText.optional().openapi({ description: 'Knowledge date for every vessel' }),
     assumptions: z
       .string()
       .max(1000)
