@@ -13,13 +13,16 @@ export default defineConfig({
         // ORIGIN_CACHE_SECONDS=0: a key created by a test permits its origin at once (tests/api/quotas.test.ts turns the cache on).
         // Rate limits are off for the suite (many requests share one client); tests/accounts/rate-limit.test.ts turns them on.
         // Webhook tests: a test-only WEBHOOK_KEY, retries without delay, and no outbound request leaves the machine.
+        // Fleet jobs: chunks of 1 vessel, sent to a queue nothing consumes: tests/jobs drive the consumer themselves.
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations('./migrations'),
           RATE_LIMITS: 'off',
           ORIGIN_CACHE_SECONDS: '0',
           WEBHOOK_KEY: 'test-only-webhook-key',
           WEBHOOK_RETRY_BASE_SECONDS: '0',
+          JOB_CHUNK_VESSELS: '1',
         },
+        queueProducers: { JOB_QUEUE: { queueName: 'portfees-jobs-undelivered' } },
         d1Databases: ['MIGRATION_DB'],
         outboundService: webhookReceiver,
       },

@@ -14,6 +14,9 @@ import { gzipSync } from 'node:zlib';
 //                     alternating rounds on the same keep-alive connections, one run
 //   fleet-batch-json  CPU time of a 2,000-vessel × 12-call batch (JSON answer)
 //   fleet-batch-ndjson  the same, NDJSON streamed per vessel
+//   fleet-job         one fleet job of 100,000 vessels × 12 calls (`--vessels N` for fewer): wall time,
+//                     Worker CPU, peak and sampled memory of the workerd processes, vessels/s, and vessels
+//                     per CPU-second against the synchronous batch's
 //   bundle            Worker bundle size gzipped (wrangler deploy --dry-run --outdir)
 //   widget            widget module size gzipped
 // CPU time is the utime + stime delta from /proc/<pid>/stat of the workerd
@@ -22,7 +25,7 @@ import { gzipSync } from 'node:zlib';
 // all workerd processes together (adding wrangler's local proxy in front).
 import autocannon from 'autocannon';
 import { fleetCsv, generateFleet } from '../bench/fleet.mjs';
-import { cpuMillis, root, startWorker } from './lib/worker-process.mjs';
+import { cpuMillis, root, rssMiB, startWorker } from './lib/worker-process.mjs';
 import { bundleWidget } from './widget-bundle.mjs';
 
 /** The paid plan's default CPU limit per request (it can be raised to 5 minutes). */
@@ -92,6 +95,153 @@ function fleetBatch({ accept, vessels = 2000, calls = 12 }) {
 }
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+/** fetch, once more when a kept-alive connection was closed under it (the dev server drops idle sockets after 5 s). */
+async function send(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (!['UND_ERR_SOCKET', 'EPIPE', 'ECONNRESET'].includes(error?.cause?.code)) throw error;
+    return fetch(url, init);
+  }
+}
+
+/**
+ * A request on a connection of its own (no kept-alive socket the server may have dropped), given up after
+ * `timeoutMs`: while the consumer quotes a chunk the Worker's isolate answers nothing else.
+ */
+function requestFresh(url, { method = 'GET', headers = {}, body, timeoutMs = 120_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      {
+        method,
+        agent: false,
+        timeout: timeoutMs,
+        headers: { ...headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+      },
+      (res) => {
+        const parts = [];
+        res.on('data', (part) => parts.push(part));
+        res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(parts).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url}: no answer in ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A secret key in the local database the Worker under test reads (`npm run keys`). */
+function localSecretKey() {
+  const result = spawnSync(bin('tsx'), [join(root, 'scripts', 'keys.ts'), 'create', '--name', 'Bench Lines'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  });
+  const key = /sk_live_[A-Za-z0-9_-]+/.exec(result.stdout)?.[0];
+  if (!key) throw new Error(`no key created:\n${result.stdout}\n${result.stderr}`);
+  return key;
+}
+
+/**
+ * One fleet job: the fleet posted as CSV, the job polled until done while the CPU and resident memory of
+ * every workerd process are sampled; then the synchronous batch of 2,000 vessels of the same generator for
+ * the vessels-per-CPU-second comparison.
+ */
+async function fleetJob({ base, processes }) {
+  const vessels = Number(option('--vessels') ?? 100_000);
+  const calls = 12;
+  const key = localSecretKey();
+  const auth = { authorization: `Bearer ${key}` };
+  process.stderr.write(`  generating ${vessels} vessels × ${calls} calls…\n`);
+  const csv = Buffer.from(fleetCsv(generateFleet({ vessels, calls })));
+  const worker = processes.filter((p) => p.role === 'worker').map((p) => p.pid);
+  const all = processes.map((p) => p.pid);
+  const memory = () => Object.fromEntries(processes.map((p) => [`${p.role}-${p.pid}`, rssMiB(p.pid)]));
+  const before = { worker: cpuMillis(worker), all: cpuMillis(all), memory: memory() };
+  const peak = { ...before.memory };
+  const samples = [];
+  const start = performance.now();
+  const created = await requestFresh(`${base}/v1/jobs?asOf=2026-11-28`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'text/csv' },
+    body: csv,
+    timeoutMs: 600_000,
+  });
+  if (created.status !== 202) throw new Error(`POST /v1/jobs answered ${created.status}: ${created.text}`);
+  const job = JSON.parse(created.text);
+  const postedMs = performance.now() - start;
+  let status;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = memory();
+    for (const [name, mib] of Object.entries(now)) peak[name] = Math.max(peak[name] ?? 0, mib);
+    // While the consumer quotes a chunk the local isolate answers nothing else: a poll that times out is retried.
+    const answer = await requestFresh(`${base}/v1/jobs/${job.id}`, { headers: auth, timeoutMs: 30_000 }).catch(
+      (error) => {
+        process.stderr.write(`  poll: ${error.message}\n`);
+        return undefined;
+      },
+    );
+    if (!answer) continue;
+    status = JSON.parse(answer.text);
+    const done = status.vessels.done + status.vessels.failed;
+    samples.push({ seconds: Math.round((performance.now() - start) / 1000), done, rssMiB: now });
+    if (samples.length % 10 === 0) process.stderr.write(`  ${done}/${vessels} vessels, ${JSON.stringify(now)} MiB\n`);
+    if (status.status !== 'queued' && status.status !== 'running') break;
+  }
+  const wallMs = performance.now() - start;
+  await new Promise((r) => setTimeout(r, 200));
+  const cpuMs = cpuMillis(worker) - before.worker;
+  const allWorkerdCpuMs = cpuMillis(all) - before.all;
+  if (status.status !== 'done' || status.vessels.done !== vessels)
+    throw new Error(`the job ended ${JSON.stringify(status)}`);
+  const report = JSON.parse((await requestFresh(`${base}/v1/jobs/${job.id}/report`, { headers: auth })).text);
+
+  // The synchronous batch of the same generator (2,000 vessels), for vessels per CPU-second.
+  const batchVessels = 2000;
+  const batchCsv = fleetCsv(generateFleet({ vessels: batchVessels, calls }));
+  const batchCpu = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { res, cpuMs: ms } = await timed(processes, () =>
+      send(`${base}/v1/quotes/batch?asOf=2026-11-28`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+        body: batchCsv,
+      }),
+    );
+    if (res.status !== 200) throw new Error(`batch answered ${res.status}`);
+    batchCpu.push(ms);
+  }
+  const jobPerCpuSecond = vessels / (cpuMs / 1000);
+  const batchPerCpuSecond = batchVessels / (median(batchCpu) / 1000);
+  // Memory at a tenth, half and nine tenths of the way: flat when the job holds no more than a chunk at a time.
+  const at = (share) => samples.find((sample) => sample.done >= share * vessels) ?? samples.at(-1);
+  return {
+    request: `POST /v1/jobs, text/csv in (${csv.length} bytes), chunks of 500 vessels`,
+    fleet: { vessels, callsPerVessel: calls, calls: vessels * calls },
+    job: { id: job.id, status: status.status, vessels: status.vessels },
+    voyages: report.totals.reduce((total, row) => total + Object.values(row.values)[0].voyages, 0),
+    postMs: Math.round(postedMs),
+    wallMs: Math.round(wallMs),
+    vesselsPerSecond: Math.round(vessels / (wallMs / 1000)),
+    workerCpuMs: Math.round(cpuMs),
+    allWorkerdCpuMs: Math.round(allWorkerdCpuMs),
+    memoryMiB: {
+      before: before.memory,
+      peak,
+      atTenth: at(0.1).rssMiB,
+      atHalf: at(0.5).rssMiB,
+      atNineTenths: at(0.9).rssMiB,
+    },
+    vesselsPerCpuSecond: { job: Math.round(jobPerCpuSecond), batch: Math.round(batchPerCpuSecond) },
+    batchCpuMs: batchCpu.map(Math.round),
+    throughputShareOfBatch: Number((jobPerCpuSecond / batchPerCpuSecond).toFixed(2)),
+    target: 'completes; memory flat; vessels per CPU-second ≥ 0.7 × the synchronous batch',
+  };
+}
 const gzipKiB = (bytes) => Math.round((gzipSync(bytes, { level: 9 }).length / 1024) * 10) / 10;
 
 /** Engine throughput in its own process (tinybench, one core). */
@@ -253,13 +403,22 @@ const MEASUREMENTS = {
     description: 'the same fleet, NDJSON answer streamed per vessel',
     run: fleetBatch({ accept: 'application/x-ndjson' }),
   },
+  'fleet-job': {
+    description: 'one fleet job (default 100,000 vessels × 12 calls) quoted by the queue consumer under npm start',
+    run: fleetJob,
+  },
   bundle: { description: 'Worker bundle size', run: bundle },
   widget: { description: 'widget module size', run: widget },
 };
 
 // ---------- run ----------
 
-const wanted = process.argv.slice(2);
+/** `--name value` from the command line. */
+function option(name) {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+}
+const wanted = process.argv.slice(2).filter((arg, i, args) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const unknown = wanted.filter((name) => !MEASUREMENTS[name]);
 if (unknown.length > 0) {
   console.error(`unknown measurement ${unknown.join(', ')}; known: ${Object.keys(MEASUREMENTS).join(', ')}`);
@@ -281,7 +440,11 @@ for (const name of names.filter((n) => OFFLINE.has(n))) {
 const online = names.filter((n) => !OFFLINE.has(n));
 if (online.length > 0) {
   // Rate limits would throttle a benchmark that comes from one address.
-  const worker = await startWorker({ vars: { RATE_LIMITS: 'off' } });
+  const worker = await startWorker({
+    vars: { RATE_LIMITS: 'off' },
+    ...(process.env.BENCH_PORT ? { port: Number(process.env.BENCH_PORT) } : {}),
+    ...(process.env.BENCH_INSPECTOR_PORT ? { inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT) } : {}),
+  });
   try {
     const processes = worker.workerd();
     if (!processes.some((p) => p.role === 'worker'))

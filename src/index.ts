@@ -1,6 +1,7 @@
 /** The Worker entry point: HTTP, the queue consumers (dispatched by queue name) and the scheduled check. */
 import { createApp } from './api/app';
 import type { Bindings } from './api/env';
+import { isJobQueue, jobQueue } from './api/jobs-queue';
 import { eventQuoteEnvironment } from './events/environment';
 import { consumeEventBatch, isEventQueue } from './events/queue';
 import { watchTariffs } from './events/tariff-watch';
@@ -11,7 +12,9 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   async queue(batch, env) {
+    if (isJobQueue(batch.queue)) return jobQueue(batch as MessageBatch<never>, env);
     if (isEventQueue(batch.queue)) return consumeEventBatch(batch, env, () => eventQuoteEnvironment(shippedRegistry()));
+    throw new Error(`no consumer for queue ${batch.queue}`);
   },
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(watchTariffs(env, shippedRegistry()));

@@ -23,6 +23,8 @@ import { compareRoutes } from './routes/compare';
 import { docsRoutes } from './routes/docs';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
+import { jobPageRoutes } from './routes/job-page';
+import { JOBS_PATH, jobRoutes } from './routes/jobs';
 import { mcpRoutes } from './routes/mcp';
 import { portRoutes } from './routes/ports';
 import { quoteRoutes } from './routes/quotes';
@@ -71,9 +73,10 @@ export function createApp(options: AppOptions = {}) {
       );
     },
   });
-  // The batch route takes whole fleets and sets its own, larger limit. A plain path test: hono/combine's
-  // except() builds a middleware chain on every request, a measurable share of a quote's CPU.
-  app.use('/v1/*', (c, next) => (c.req.path === BATCH_PATH ? next() : limitBody(c, next)));
+  // The batch route takes whole fleets and sets its own, larger limit; fleet jobs stream theirs to R2.
+  // A plain path test: hono/combine's except() builds a middleware chain on every request, a measurable
+  // share of a quote's CPU.
+  app.use('/v1/*', (c, next) => (c.req.path === BATCH_PATH || c.req.path === JOBS_PATH ? next() : limitBody(c, next)));
   app.use(BATCH_PATH, batchBodyLimit);
 
   const { registry } = options;
@@ -105,6 +108,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', registryRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
   app.route('/', calculatorRoutes);
+  app.route('/', jobRoutes).route('/', jobPageRoutes);
   app.route('/', scenarioRoutes);
   app.route('/', mcpRoutes({ bodyLimit: BODY_LIMIT, dispatch: app.fetch }));
 
@@ -125,6 +129,7 @@ export function createApp(options: AppOptions = {}) {
       { name: 'Ports', description: 'The UN/LOCODE port table' },
       { name: 'Vessel registry', description: "The account's stored vessel profiles, with history" },
       { name: 'Webhooks', description: 'Signed events: tariff.published and quote.changed' },
+      { name: 'Fleet jobs', description: 'Fleets of any size, quoted asynchronously, with an exposure report' },
     ],
   });
   app.route('/', docsRoutes);

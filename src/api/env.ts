@@ -14,6 +14,8 @@ interface Secrets {
   WEBHOOKS_ALLOW_LOOPBACK?: string;
   /** First retry delay of a failed webhook delivery, in seconds (doubles on each retry; default 30). */
   WEBHOOK_RETRY_BASE_SECONDS?: string;
+  /** Vessels per job chunk, when not the default (tests use small chunks). */
+  JOB_CHUNK_VESSELS?: string;
 }
 
 /** Who is calling: nobody in particular, or the holder of an account's key. */

@@ -183,7 +183,7 @@ const failed = (item: BatchItem, title: string, errors: BatchError[], count = er
 });
 
 /**
- * Quotes one item and adds its voyages to `totals`.
+ * Quotes one item and adds its voyages to `totals`; `onQuote` sees the engine's quote beside its summary.
  * @example quoteItem(items[0], env, totals, 'summary').quote?.totals
  */
 export function quoteItem(
@@ -191,11 +191,14 @@ export function quoteItem(
   env: QuoteEnvironment,
   totals: BatchTotals,
   detail: 'summary' | 'full' = 'summary',
+  onQuote?: (full: Quote, summary: QuoteSummary) => void,
 ): VesselResult {
   if (!item.request)
     return failed(item, 'Invalid vessel', item.errors, Math.max(item.errorCount ?? 0, item.errors.length));
   try {
-    const summary = summarize(quote(item.request, env), env, detail);
+    const full = quote(item.request, env);
+    const summary = summarize(full, env, detail);
+    onQuote?.(full, summary);
     for (const voyage of summary.voyages) totals.add(voyage);
     return {
       ...(item.index !== undefined ? { index: item.index } : {}),

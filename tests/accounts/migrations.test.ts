@@ -77,6 +77,15 @@ async function seedsAfter(migration: string): Promise<{ statements: string[]; ke
            VALUES ('us-301/2025-11-10', 'us-301', '2025-11-10', 'h', 'run_1', 0, '2025-10-23T00:00:00.000Z')`,
         ],
       };
+    case '0020_fleet_jobs.sql':
+      return {
+        statements: [
+          `INSERT INTO jobs (id, account_id, status, format, content_type, options, input_bytes, vessels_total, chunks_total, page_token_hash, page_expires_at, created_at, started_at)
+           SELECT 'job_seeded', id, 'running', 'csv', 'text/csv', '{}', 10, 1, 1, 'h', '2025-10-09T00:00:00.000Z', '2025-10-02T00:00:00.000Z', '2025-10-02T00:00:01.000Z' FROM accounts`,
+          `INSERT INTO job_chunks (job_id, seq, status, start, end, first, vessels, updated_at)
+           VALUES ('job_seeded', 0, 'queued', 0, 10, 2, 1, '2025-10-02T00:00:01.000Z')`,
+        ],
+      };
     default:
       throw new Error(`migration ${migration} has no seed rows in tests/accounts/migrations.test.ts; add some`);
   }
@@ -141,6 +150,7 @@ describe('D1 migrations', () => {
       '0005_compressed_saved_quotes.sql',
       '0010_vessel_registry.sql',
       '0011_webhooks.sql',
+      '0020_fleet_jobs.sql',
     ]);
 
     let key: string | undefined;
@@ -189,6 +199,8 @@ describe('D1 migrations', () => {
       accounts: 1,
       api_keys: 1,
       charges: 6,
+      job_chunks: 1,
+      jobs: 1,
       saved_quotes: 2,
       tariff_versions_seen: 1,
       vessel_profiles: 1,

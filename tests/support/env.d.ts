@@ -6,5 +6,6 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
     WEBHOOK_KEY: string;
     WEBHOOK_RETRY_BASE_SECONDS: string;
+    JOB_CHUNK_VESSELS?: string;
   }
 }

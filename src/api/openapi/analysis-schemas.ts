@@ -207,7 +207,7 @@ export const CompareResponse = z
   .openapi('Comparison');
 
 /** The first key of a comma-separated list that appears twice, with the values given for it. */
-function repeatedKey(list: string, separator: string): { key: string; values: string[] } | undefined {
+export function repeatedKey(list: string, separator: string): { key: string; values: string[] } | undefined {
   const entries = list
     .split(',')
     .map(
@@ -221,7 +221,7 @@ function repeatedKey(list: string, separator: string): { key: string; values: st
 }
 
 /** `id=value` pairs separated by commas. */
-const PAIRS = /^[a-z0-9.-]+=[a-z0-9-]+(,[a-z0-9.-]+=[a-z0-9-]+)*$/;
+export const PAIRS = /^[a-z0-9.-]+=[a-z0-9-]+(,[a-z0-9.-]+=[a-z0-9-]+)*$/;
 
 export const BatchQuery = z
   .object({
@@ -250,6 +250,13 @@ export const BatchQuery = z
       .enum(['summary', 'full'])
       .optional()
       .openapi({ description: '`full` adds each voyage’s explanation and citations' }),
+    report: z
+      .enum(['true', 'false'])
+      .optional()
+      .openapi({ description: '`true` answers the exposure report of the fleet (JSON) instead of its results' }),
+    scenarios: z.enum(['both']).optional().openapi({
+      description: '`both`: quote every vessel under each joint scenario of GET /v1/scenarios (with `report=true`)',
+    }),
   })
   .strict()
   .superRefine((query, ctx) => {

@@ -19,6 +19,7 @@ import {
 } from '../../batch/items';
 import { BATCH_LIMITS } from '../../batch/limits';
 import { BATCH_MEDIA_TYPES, type BatchFormat } from '../../batch/output';
+import { fleetExposure, type Scenario } from '../../batch/scenarios';
 import { batchPieces, batchStream } from '../../batch/stream';
 import {
   type QuoteEnvironment,
@@ -235,7 +236,10 @@ const validateWithRegistry =
   };
 
 /** Options for every vessel from the query string, checked against the shipped versions once. */
-function defaultsFrom(query: z.infer<typeof BatchQuery>, env: QuoteEnvironment): QuoteOptions {
+export function defaultsFrom(
+  query: Pick<z.infer<typeof BatchQuery>, 'asOf' | 'tariffVersions' | 'assumptions' | 'scenario'>,
+  env: QuoteEnvironment,
+): QuoteOptions {
   const defaults: QuoteOptions = {};
   if (query.asOf) defaults.asOf = query.asOf;
   if (query.scenario) defaults.scenario = query.scenario;
@@ -264,6 +268,20 @@ function defaultsFrom(query: z.infer<typeof BatchQuery>, env: QuoteEnvironment):
     );
   }
   return defaults;
+}
+
+/**
+ * The scenarios to quote a fleet under: every joint scenario (`scenarios=both`, GET /v1/scenarios),
+ * or the one the options name (`scenario=`, else the default one), which the engine applies.
+ */
+export function scenariosFrom(query: { scenario?: string; scenarios?: 'both' }, env: QuoteEnvironment): Scenario[] {
+  if (query.scenario !== undefined && query.scenarios !== undefined)
+    throw invalidRequest([{ path: 'scenarios', message: 'give scenario or scenarios=both, not both' }]);
+  if (query.scenarios === undefined)
+    return [{ name: query.scenario ?? env.scenarios?.defaultScenario.id ?? 'default', assumptions: {} }];
+  const all = env.scenarios?.list() ?? [];
+  if (all.length === 0) throw invalidRequest([{ path: 'scenarios', message: 'no joint scenarios are known here' }]);
+  return all.map((scenario) => ({ name: scenario.id, assumptions: {}, scenario: scenario.id }));
 }
 
 /** A CSV or JSON location as a field error: the path, with row and column when there are some. */
@@ -365,9 +383,9 @@ export const batchBodyLimit = bodyLimit({
 
 export const batchRoutes = new OpenAPIHono<AppEnv>();
 batchRoutes.openapi(batch, async (c) => {
-  const format = negotiateFormat(c.req.header('accept'));
-  const env = quoteEnvironment(c);
   const query = c.req.valid('query');
+  const format = query.report === 'true' ? 'json' : negotiateFormat(c.req.header('accept'));
+  const env = quoteEnvironment(c);
   const defaults = defaultsFrom(query, env);
   let read: { items: BatchItem[]; orphans: BatchError[] };
   try {
@@ -391,6 +409,14 @@ batchRoutes.openapi(batch, async (c) => {
   quotable.forEach((item, i) => {
     item.request = counted[i]!.request;
   });
+  if (query.report === 'true') return c.json(fleetExposure(read.items, scenariosFrom(query, env), env));
+  if (query.scenarios !== undefined)
+    throw invalidRequest([
+      {
+        path: 'scenarios',
+        message: 'scenarios=both needs report=true here; a fleet job (POST /v1/jobs) gives both results',
+      },
+    ]);
   const pieces = batchPieces(read.items, read.orphans, env, format, query.detail ?? 'summary');
   return c.body(batchStream(pieces), 200, { 'content-type': BATCH_MEDIA_TYPES[format] });
 });

@@ -1,0 +1,214 @@
+/**
+ * The exposure report of a fleet: fees and voyage counts by regime,
+ * currency, cap year, month, operator, rule and exemption, each figure per
+ * scenario (a fleet may be quoted under several at once, such as fees
+ * resumed or suspension extended). One module for the synchronous batch
+ * (`?report=true`) and for fleet jobs, whose chunks each aggregate their
+ * vessels and are merged: a merge of partial reports equals the report of
+ * the whole fleet, figure for figure.
+ */
+import type { Outcome, Quote, VesselInput } from '../engine';
+import { type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
+import type { QuoteSummary } from './run';
+
+/** One figure for one scenario. */
+export interface ExposureCell {
+  amount: string;
+  voyages: number;
+  charged: number;
+  exempt: number;
+  capped: number;
+}
+
+/** A row of one breakdown: its keys (regime, currency, …) and one cell per scenario. */
+export interface ExposureRow {
+  keys: Record<string, string>;
+  values: Record<string, ExposureCell>;
+}
+
+export const EXPOSURE_DIMENSIONS = {
+  /** Fees per regime and currency. */
+  regime: ['regime', 'currency'],
+  /** Per cap year (the year the five-charge cap counts in). */
+  capYear: ['regime', 'currency', 'capYear'],
+  /** Per month of arrival (YYYY-MM of the arrival as the port's local time) and rule. */
+  month: ['month', 'regime', 'rule', 'currency'],
+  /** Per operator: its name when given, else its country. */
+  operator: ['operator', 'currency'],
+  /** Per rule of the tariff (annex-i, cn-spf, …; `none` when no rule applies). */
+  rule: ['regime', 'rule', 'currency'],
+  /** Exempt voyages per exemption id. */
+  exemption: ['regime', 'exemption'],
+  /** Voyages per outcome. */
+  outcome: ['regime', 'outcome'],
+} as const satisfies Record<string, ReadonlyArray<string>>;
+
+export type ExposureDimension = keyof typeof EXPOSURE_DIMENSIONS;
+
+export interface ExposureReport {
+  /** Scenario names in order; each cell of each row has one value per scenario. */
+  scenarios: string[];
+  vessels: { total: number; quoted: number; failed: number };
+  /** Whole-fleet counts per scenario and currency. */
+  totals: ExposureRow[];
+  breakdowns: Record<ExposureDimension, ExposureRow[]>;
+}
+
+interface MutableCell {
+  amount: Decimal;
+  voyages: number;
+  charged: number;
+  exempt: number;
+  capped: number;
+}
+
+const emptyCell = (): MutableCell => ({ amount: ZERO, voyages: 0, charged: 0, exempt: 0, capped: 0 });
+
+class Table {
+  private readonly rows = new Map<string, { keys: Record<string, string>; values: Map<string, MutableCell> }>();
+
+  constructor(private readonly names: ReadonlyArray<string>) {}
+
+  cell(keys: Record<string, string>, scenario: string): MutableCell {
+    const id = this.names.map((name) => keys[name] ?? '').join('\u0000');
+    let row = this.rows.get(id);
+    if (!row) {
+      row = { keys: Object.fromEntries(this.names.map((name) => [name, keys[name] ?? ''])), values: new Map() };
+      this.rows.set(id, row);
+    }
+    let cell = row.values.get(scenario);
+    if (!cell) {
+      cell = emptyCell();
+      row.values.set(scenario, cell);
+    }
+    return cell;
+  }
+
+  list(scenarios: ReadonlyArray<string>): ExposureRow[] {
+    const rows = [...this.rows.values()].map((row) => ({
+      keys: row.keys,
+      values: Object.fromEntries(
+        scenarios.map((scenario) => {
+          const cell = row.values.get(scenario) ?? emptyCell();
+          return [scenario, { ...cell, amount: formatAmount(cell.amount) }];
+        }),
+      ),
+    }));
+    return rows.sort((a, b) => {
+      for (const name of this.names) {
+        const order = (a.keys[name] ?? '').localeCompare(b.keys[name] ?? '');
+        if (order !== 0) return order;
+      }
+      return 0;
+    });
+  }
+}
+
+function addTo(cell: MutableCell, amount: Decimal, outcome: Outcome): void {
+  cell.amount = cell.amount.plus(amount);
+  cell.voyages += 1;
+  if (outcome === 'charged') cell.charged += 1;
+  if (outcome === 'exempt') cell.exempt += 1;
+  if (outcome === 'capped') cell.capped += 1;
+}
+
+function mergeInto(cell: MutableCell, other: ExposureCell): void {
+  cell.amount = cell.amount.plus(decimal(other.amount));
+  cell.voyages += other.voyages;
+  cell.charged += other.charged;
+  cell.exempt += other.exempt;
+  cell.capped += other.capped;
+}
+
+/** Who the report files a vessel under: its operator's name, else the operator's country. */
+export function operatorOf(vessel: Pick<VesselInput, 'operator'>): string {
+  return vessel.operator.name?.trim() || vessel.operator.country;
+}
+
+/**
+ * Aggregates quoted vessels, scenario by scenario; `merge` adds a partial report.
+ * @example const exposure = new Exposure(['resumed', 'extended']); exposure.addQuote('resumed', vessel, full, summary);
+ */
+export class Exposure {
+  private readonly totals = new Table(['currency']);
+  private readonly tables = Object.fromEntries(
+    Object.entries(EXPOSURE_DIMENSIONS).map(([name, keys]) => [name, new Table(keys)]),
+  ) as Record<ExposureDimension, Table>;
+  readonly vessels = { total: 0, quoted: 0, failed: 0 };
+
+  constructor(readonly scenarios: ReadonlyArray<string>) {}
+
+  /** Counts a vessel once (not once per scenario): quoted, or failed under any scenario. */
+  countVessel(quoted: boolean): void {
+    this.vessels.total += 1;
+    if (quoted) this.vessels.quoted += 1;
+    else this.vessels.failed += 1;
+  }
+
+  /**
+   * Adds one vessel's quote under one scenario: `full` is the engine's quote
+   * (for the exemption ids), `summary` its batch summary (for the cap years);
+   * their voyages are in the same order.
+   */
+  addQuote(scenario: string, vessel: Pick<VesselInput, 'operator'>, full: Quote, summary: QuoteSummary): void {
+    const operator = operatorOf(vessel);
+    summary.voyages.forEach((voyage, i) => {
+      const amount = decimal(voyage.fee.amount);
+      const { regime, outcome } = voyage;
+      const currency = voyage.fee.currency;
+      const exempted = full.voyages[i]?.exemptions.find((exemption) => exemption.applies)?.id;
+      const keys: Record<string, string> = {
+        regime,
+        currency,
+        capYear: voyage.capYear,
+        month: voyage.arrival.slice(0, 7),
+        operator,
+        rule: voyage.rule ?? 'none',
+        outcome,
+        exemption: exempted ?? '',
+      };
+      addTo(this.totals.cell(keys, scenario), amount, outcome);
+      for (const name of Object.keys(EXPOSURE_DIMENSIONS) as ExposureDimension[]) {
+        if (name === 'exemption' && outcome !== 'exempt') continue;
+        addTo(this.tables[name].cell(keys, scenario), amount, outcome);
+      }
+    });
+  }
+
+  /** Adds a partial report (of other vessels) made with the same scenarios. */
+  merge(other: ExposureReport): void {
+    this.vessels.total += other.vessels.total;
+    this.vessels.quoted += other.vessels.quoted;
+    this.vessels.failed += other.vessels.failed;
+    const mergeRows = (table: Table, rows: ExposureRow[]) => {
+      for (const row of rows)
+        for (const [scenario, cell] of Object.entries(row.values)) mergeInto(table.cell(row.keys, scenario), cell);
+    };
+    mergeRows(this.totals, other.totals);
+    for (const name of Object.keys(EXPOSURE_DIMENSIONS) as ExposureDimension[])
+      mergeRows(this.tables[name], other.breakdowns[name] ?? []);
+  }
+
+  report(): ExposureReport {
+    const breakdowns = Object.fromEntries(
+      Object.keys(EXPOSURE_DIMENSIONS).map((name) => [
+        name,
+        this.tables[name as ExposureDimension].list(this.scenarios),
+      ]),
+    ) as Record<ExposureDimension, ExposureRow[]>;
+    // Operators from the largest exposure down (first scenario, then name), the way a top-N reads.
+    breakdowns.operator.sort((a, b) => {
+      const first = this.scenarios[0] ?? '';
+      const diff = decimal(b.values[first]?.amount ?? '0').comparedTo(decimal(a.values[first]?.amount ?? '0'));
+      return (
+        diff || a.keys.operator!.localeCompare(b.keys.operator!) || a.keys.currency!.localeCompare(b.keys.currency!)
+      );
+    });
+    return {
+      scenarios: [...this.scenarios],
+      vessels: { ...this.vessels },
+      totals: this.totals.list(this.scenarios),
+      breakdowns,
+    };
+  }
+}

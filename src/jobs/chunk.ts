@@ -1,0 +1,297 @@
+/**
+ * One chunk of a fleet job: its vessels read back from the input object in
+ * R2, quoted under each scenario, and written to R2 under keys fixed by the
+ * job and the chunk (so a chunk quoted twice overwrites, never duplicates):
+ * the vessel lines as NDJSON, one object per scenario, and a summary with
+ * the batch totals, errors and the partial exposure report.
+ */
+
+import { Exposure, type ExposureReport } from '../batch/exposure';
+import { fromCsv } from '../batch/fleet-csv';
+import {
+  type BatchError,
+  BatchFormatError,
+  type BatchItem,
+  BatchLimitError,
+  fromJson,
+  type ValidateRequest,
+} from '../batch/items';
+import { BATCH_LIMITS } from '../batch/limits';
+import { BATCH_WRITERS, type BatchSummary } from '../batch/output';
+import { type BatchTotal, BatchTotals, quoteItem } from '../batch/run';
+import { withScenario } from '../batch/scenarios';
+import type { QuoteEnvironment, QuoteInput } from '../engine';
+import type { ChunkNotes } from './split';
+import type { Job, JobChunk } from './store';
+
+/** Limits of one chunk's parse: generous, the job's chunking already bounds it. */
+const CHUNK_LIMITS = { vessels: Number.MAX_SAFE_INTEGER, calls: Number.MAX_SAFE_INTEGER };
+
+export const jobKeys = {
+  input: (id: string) => `jobs/${id}/input`,
+  results: (id: string, seq: number, scenario: number) =>
+    `jobs/${id}/chunks/${String(seq).padStart(6, '0')}/results-${scenario}.ndjson`,
+  summary: (id: string, seq: number) => `jobs/${id}/chunks/${String(seq).padStart(6, '0')}/summary.json`,
+  report: (id: string) => `jobs/${id}/report.json`,
+};
+
+/** Per scenario: what the batch route's closing line holds for this chunk's vessels. */
+export interface ChunkScenarioSummary {
+  totals: BatchTotal[];
+  /** Counts of this chunk's vessels and of their errors (each written once, with its vessel). */
+  summary: BatchSummary;
+}
+
+export interface ChunkSummary {
+  seq: number;
+  scenarios: ChunkScenarioSummary[];
+  /** Rows that belong to no vessel, or a range that could not be read. */
+  orphans: BatchError[];
+  exposure: ExposureReport;
+}
+
+export class InputUnreadableError extends Error {
+  constructor(
+    readonly errors: BatchError[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputUnreadableError';
+  }
+}
+
+/** Reads items from whole-input text (JSON array or two-file multipart). */
+export async function readWholeItems(
+  object: R2ObjectBody,
+  job: Pick<Job, 'format' | 'contentType' | 'options'>,
+  validate: ValidateRequest,
+): Promise<{ items: BatchItem[]; orphans: BatchError[] }> {
+  try {
+    if (job.format === 'json') {
+      let body: unknown;
+      try {
+        body = JSON.parse(await object.text());
+      } catch (error) {
+        throw new InputUnreadableError(
+          [{ path: '', message: `malformed JSON: ${(error as Error).message}` }],
+          'The body is not a JSON document.',
+        );
+      }
+      return { items: fromJson(body, validate, CHUNK_LIMITS, job.options.defaults), orphans: [] };
+    }
+    const form = await new Response(object.body, { headers: { 'content-type': job.contentType } })
+      .formData()
+      .catch(() => {
+        throw new InputUnreadableError(
+          [{ path: '', message: 'the multipart body cannot be read' }],
+          'The multipart/form-data body is malformed.',
+        );
+      });
+    const errors: BatchError[] = [];
+    const parts: Record<string, string> = {};
+    for (const name of new Set(form.keys())) {
+      const values = form.getAll(name);
+      if (name !== 'calls' && name !== 'vessels')
+        errors.push({ path: name, message: 'unknown part; send "calls" and optionally "vessels"' });
+      else if (values.length > 1) errors.push({ path: name, message: 'the part appears more than once' });
+      else parts[name] = typeof values[0] === 'string' ? values[0] : await (values[0] as unknown as Blob).text();
+    }
+    if (parts.calls === undefined) errors.push({ path: 'calls', message: 'the calls CSV part is required' });
+    if (errors.length > 0) throw new InputUnreadableError(errors, 'The multipart body does not hold a fleet.');
+    return fromCsv(
+      { calls: parts.calls!, ...(parts.vessels !== undefined ? { vessels: parts.vessels } : {}) },
+      validate,
+      CHUNK_LIMITS,
+      job.options.defaults,
+    );
+  } catch (error) {
+    if (error instanceof BatchFormatError) throw new InputUnreadableError(error.errors, error.message);
+    if (error instanceof BatchLimitError)
+      throw new InputUnreadableError([{ path: error.path, message: error.message }], error.message);
+    throw error;
+  }
+}
+
+/** The text of a CSV range as a file of its own whose rows keep their line numbers in the input. */
+export function csvChunkText(header: string, body: string, first: number, bodyLine: number): string {
+  return `${header.replace(/[\r\n]+$/, '')}\n${'\n'.repeat(Math.max(0, first - bodyLine))}${body}`;
+}
+
+const shifted = (item: BatchItem, by: number): BatchItem => {
+  if (by === 0) return item;
+  const index = (item.index ?? 0) + by;
+  const locate = item.locate;
+  return {
+    ...item,
+    index,
+    errors: item.errors.map((error) => ({ ...error, index })),
+    locate: (path) => ({ ...locate(path), index }),
+  };
+};
+
+const refused = (item: BatchItem, errors: BatchError[]): BatchItem => {
+  const { request: _request, ...rest } = item;
+  return { ...rest, errors };
+};
+
+/** Items of an NDJSON range: one request per non-blank line, numbered from `first`. */
+export function ndjsonItems(
+  text: string,
+  first: number,
+  notes: ChunkNotes | undefined,
+  validate: ValidateRequest,
+  job: Pick<Job, 'options'>,
+): BatchItem[] {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const malformed = new Map<number, string>();
+  const list = lines.map((line, i) => {
+    try {
+      return JSON.parse(line) as unknown;
+    } catch (error) {
+      malformed.set(i, (error as Error).message);
+      return null;
+    }
+  });
+  const items = fromJson(list, validate, CHUNK_LIMITS, job.options.defaults).map((item, i) => {
+    const moved = shifted(item, first);
+    const message = malformed.get(i);
+    if (message !== undefined)
+      return refused(moved, [{ index: moved.index, path: '', message: `malformed JSON line: ${message}` }]);
+    const seen = notes?.repeated?.[String(moved.index)];
+    if (seen !== undefined)
+      return refused(moved, [
+        {
+          index: moved.index,
+          path: 'vessel.imo',
+          message: `vessel ${moved.imo} is already quoted by request ${seen}; give one request per vessel with its whole schedule, so the cap counts every call`,
+        },
+      ]);
+    return moved;
+  });
+  return items;
+}
+
+/** Applies the split's notes to CSV items: vessels reported elsewhere are left out, scattered ones refused. */
+export function csvItems(items: BatchItem[], notes: ChunkNotes | undefined): BatchItem[] {
+  const elsewhere = new Set(notes?.elsewhere ?? []);
+  return items
+    .filter((item) => item.imo === null || !elsewhere.has(item.imo))
+    .map((item) => {
+      const lines = item.imo === null ? undefined : notes?.scattered?.[item.imo];
+      if (!lines) return item;
+      return refused({ ...item, rows: [...(item.rows ?? []), ...lines].sort((a, b) => a - b) }, [
+        {
+          path: 'vessel.imo',
+          row: lines[0]!,
+          column: 'imo',
+          message: `vessel ${item.imo} also has rows ${lines.join(', ')} after other vessels' rows; a fleet job needs each vessel's rows together (sort the file by imo)`,
+        },
+      ]);
+    });
+}
+
+export interface Ledger {
+  /** Prior charges of a vessel from the account's ledger, merged with the request's own. */
+  merge(request: QuoteInput): QuoteInput;
+}
+
+/**
+ * Quotes the items under each scenario and writes the chunk's objects.
+ * @returns the counts of the chunk's vessels: quoted (under every scenario) and failed.
+ */
+export async function quoteChunk(
+  bucket: R2Bucket,
+  job: Pick<Job, 'id' | 'options'>,
+  chunk: Pick<JobChunk, 'seq'>,
+  read: { items: BatchItem[]; orphans: BatchError[] },
+  env: QuoteEnvironment,
+  ledger: Ledger,
+): Promise<{ quoted: number; failed: number }> {
+  const scenarios = job.options.scenarios;
+  const exposure = new Exposure(scenarios.map((scenario) => scenario.name));
+  const failedAnywhere = new Set<number>();
+  const summaries: ChunkScenarioSummary[] = [];
+  const writer = BATCH_WRITERS.ndjson;
+  for (const [s, scenario] of scenarios.entries()) {
+    const totals = new BatchTotals();
+    const errorCounts = { found: 0, written: 0 };
+    let quoted = 0;
+    let text = '';
+    for (const [i, item] of read.items.entries()) {
+      const request = item.request ? withScenario(ledger.merge(item.request), scenario) : undefined;
+      const result = quoteItem(
+        { ...item, ...(request ? { request } : {}) },
+        env,
+        totals,
+        'summary',
+        (full, summary) => {
+          if (request) exposure.addQuote(scenario.name, request.vessel, full, summary);
+        },
+      );
+      if (result.quote) quoted += 1;
+      else {
+        failedAnywhere.add(i);
+        if (result.problem) {
+          // As the batch route writes them: at most the per-vessel limit, with the count of the rest.
+          const found = Math.max(result.problem.errorCount ?? 0, result.problem.errors.length);
+          const errors = result.problem.errors.slice(0, BATCH_LIMITS.errorsPerVessel);
+          result.problem = { ...result.problem, errors, errorCount: found, omittedErrors: found - errors.length };
+          errorCounts.found += found;
+          errorCounts.written += errors.length;
+        }
+      }
+      text += writer.vessel(result, i === 0);
+    }
+    summaries.push({
+      totals: totals.list(),
+      summary: {
+        vessels: read.items.length,
+        quoted,
+        failed: read.items.length - quoted,
+        calls: read.items.reduce((total, item) => total + item.calls, 0),
+        errors: errorCounts.found,
+        omittedErrors: errorCounts.found - errorCounts.written,
+      },
+    });
+    await bucket.put(jobKeys.results(job.id, chunk.seq, s), text, {
+      httpMetadata: { contentType: 'application/x-ndjson; charset=utf-8' },
+    });
+  }
+  for (const [i] of read.items.entries()) exposure.countVessel(!failedAnywhere.has(i));
+  const summary: ChunkSummary = {
+    seq: chunk.seq,
+    scenarios: summaries,
+    orphans: read.orphans,
+    exposure: exposure.report(),
+  };
+  await bucket.put(jobKeys.summary(job.id, chunk.seq), JSON.stringify(summary), {
+    httpMetadata: { contentType: 'application/json' },
+  });
+  return { quoted: read.items.length - failedAnywhere.size, failed: failedAnywhere.size };
+}
+
+/** A range that could not be quoted at all (after every retry): one error naming it, its vessels counted failed. */
+export async function writeFailedChunk(
+  bucket: R2Bucket,
+  job: Pick<Job, 'id' | 'options' | 'format'>,
+  chunk: Pick<JobChunk, 'seq' | 'vessels' | 'first' | 'start' | 'end'>,
+  reason: string,
+): Promise<void> {
+  const where =
+    job.format === 'csv' ? `rows from ${chunk.first}` : `requests ${chunk.first} to ${chunk.first + chunk.vessels - 1}`;
+  const error: BatchError = {
+    path: '',
+    message: `${chunk.vessels} vessel${chunk.vessels === 1 ? '' : 's'} (${where}) could not be quoted: ${reason}`,
+  };
+  const scenarios = job.options.scenarios.map(
+    (): ChunkScenarioSummary => ({
+      totals: [],
+      summary: { vessels: chunk.vessels, quoted: 0, failed: chunk.vessels, calls: 0, errors: 0, omittedErrors: 0 },
+    }),
+  );
+  const exposure = new Exposure(job.options.scenarios.map((scenario) => scenario.name));
+  for (let i = 0; i < chunk.vessels; i++) exposure.countVessel(false);
+  for (const [s] of job.options.scenarios.entries()) await bucket.put(jobKeys.results(job.id, chunk.seq, s), '');
+  const summary: ChunkSummary = { seq: chunk.seq, scenarios, orphans: [error], exposure: exposure.report() };
+  await bucket.put(jobKeys.summary(job.id, chunk.seq), JSON.stringify(summary));
+}

@@ -1,0 +1,28 @@
+/**
+ * Limits of fleet jobs. CSV and NDJSON are streamed into R2 and read back in
+ * ranges, so only the platform's request size bounds them; JSON and the
+ * two-file multipart are parsed whole, so they keep the batch route's size.
+ */
+import { BATCH_LIMITS } from '../batch/limits';
+import type { JobFormat } from './store';
+
+export const JOB_LIMITS = {
+  /** Vessels per chunk (one queue message): about a second of quoting. */
+  chunkVessels: 500,
+  /** CSV and NDJSON bodies, in bytes (500 MiB, the largest request body Cloudflare accepts on any plan). */
+  streamedBytes: 500 * 1024 * 1024,
+  /** JSON and multipart bodies, in bytes: as the batch route. */
+  wholeBytes: BATCH_LIMITS.bodyBytes,
+  /** How long the page link of a job opens its report page, in days. */
+  pageLinkDays: 7,
+} as const;
+
+/** The job format of a Content-Type, or undefined when jobs do not take it. */
+export function jobFormatOf(contentType: string): JobFormat | undefined {
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  if (mediaType === 'text/csv') return 'csv';
+  if (mediaType === 'application/x-ndjson') return 'ndjson';
+  if (mediaType === 'application/json') return 'json';
+  if (mediaType === 'multipart/form-data') return 'multipart';
+  return undefined;
+}

@@ -1,0 +1,133 @@
+/**
+ * A finished job read back from R2: its results as the batch route writes
+ * them (CSV or NDJSON, one scenario at a time, chunk after chunk, then the
+ * closing totals), and its exposure report, merged from the chunks' partial
+ * reports. Neither holds more than one chunk in memory.
+ */
+import { Exposure, type ExposureReport } from '../batch/exposure';
+import type { BatchError } from '../batch/items';
+import { BATCH_WRITERS, type BatchEnd } from '../batch/output';
+import type { BatchTotal, VesselResult } from '../batch/run';
+import { decimal, formatAmount } from '../lib/money';
+import { type ChunkSummary, jobKeys } from './chunk';
+import type { Job, JobChunk } from './store';
+
+async function summaryOf(bucket: R2Bucket, job: Pick<Job, 'id'>, seq: number): Promise<ChunkSummary> {
+  const object = await bucket.get(jobKeys.summary(job.id, seq));
+  if (!object) throw new Error(`job ${job.id}: chunk ${seq} has no summary`);
+  return object.json<ChunkSummary>();
+}
+
+/** Adds per-chunk totals (same regime, currency and cap year: amounts and counts summed), sorted as the batch sorts them. */
+export function mergeTotals(lists: ReadonlyArray<ReadonlyArray<BatchTotal>>): BatchTotal[] {
+  const merged = new Map<string, BatchTotal>();
+  for (const list of lists)
+    for (const total of list) {
+      const key = `${total.regime}|${total.currency}|${total.capYear}`;
+      const entry = merged.get(key);
+      if (!entry) merged.set(key, { ...total });
+      else {
+        entry.amount = formatAmount(decimal(entry.amount).plus(decimal(total.amount)));
+        entry.voyages += total.voyages;
+        entry.charged += total.charged;
+      }
+    }
+  return [...merged.values()].sort(
+    (a, b) =>
+      a.regime.localeCompare(b.regime) || a.currency.localeCompare(b.currency) || a.capYear.localeCompare(b.capYear),
+  );
+}
+
+/** The closing piece of the results of one scenario: totals, errors and counts of every chunk. */
+async function endOf(bucket: R2Bucket, job: Pick<Job, 'id'>, chunks: ReadonlyArray<JobChunk>, scenario: number) {
+  const totals: BatchTotal[][] = [];
+  const orphans: BatchError[] = [];
+  const summary = { vessels: 0, quoted: 0, failed: 0, calls: 0, errors: 0, omittedErrors: 0 };
+  for (const chunk of chunks) {
+    const part = await summaryOf(bucket, job, chunk.seq);
+    const mine = part.scenarios[scenario]!;
+    totals.push(mine.totals);
+    orphans.push(...part.orphans);
+    summary.vessels += mine.summary.vessels;
+    summary.quoted += mine.summary.quoted;
+    summary.failed += mine.summary.failed;
+    summary.calls += mine.summary.calls;
+    summary.errors += mine.summary.errors;
+    summary.omittedErrors += mine.summary.omittedErrors;
+  }
+  // Rows that belong to no vessel are written once, at the end; vessel errors were written with their vessel.
+  summary.errors += orphans.length;
+  const end: BatchEnd = { totals: mergeTotals(totals), errors: orphans, orphans, summary };
+  return end;
+}
+
+/**
+ * The results of one scenario in the batch route's CSV or NDJSON shape, as a stream.
+ * @example new Response(resultsStream(bucket, job, chunks, 0, 'csv'))
+ */
+export function resultsStream(
+  bucket: R2Bucket,
+  job: Pick<Job, 'id'>,
+  chunks: ReadonlyArray<JobChunk>,
+  scenario: number,
+  format: 'csv' | 'ndjson',
+): ReadableStream<Uint8Array> {
+  const writer = BATCH_WRITERS[format];
+  const encoder = new TextEncoder();
+  let next = 0;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        const head = writer.start();
+        if (head) {
+          controller.enqueue(encoder.encode(head));
+          return;
+        }
+      }
+      if (next < chunks.length) {
+        const chunk = chunks[next]!;
+        next += 1;
+        const object = await bucket.get(jobKeys.results(job.id, chunk.seq, scenario));
+        if (!object) throw new Error(`job ${job.id}: chunk ${chunk.seq} has no results`);
+        const text = await object.text();
+        if (format === 'ndjson') {
+          if (text) controller.enqueue(encoder.encode(text));
+          return;
+        }
+        let out = '';
+        for (const line of text.split('\n')) {
+          if (!line) continue;
+          const { type: _type, ...result } = JSON.parse(line) as VesselResult & { type: string };
+          out += writer.vessel(result, false);
+        }
+        if (out) controller.enqueue(encoder.encode(out));
+        return;
+      }
+      controller.enqueue(encoder.encode(writer.end(await endOf(bucket, job, chunks, scenario))));
+      controller.close();
+    },
+  });
+}
+
+/** The job's exposure report: the chunks' partial reports merged (and kept in R2 once the job is done). */
+export async function jobReport(
+  bucket: R2Bucket,
+  job: Pick<Job, 'id' | 'options' | 'status'>,
+  chunks: ReadonlyArray<JobChunk>,
+): Promise<ExposureReport> {
+  if (job.status === 'done' || job.status === 'failed') {
+    const kept = await bucket.get(jobKeys.report(job.id));
+    if (kept) return kept.json<ExposureReport>();
+  }
+  const exposure = new Exposure(job.options.scenarios.map((scenario) => scenario.name));
+  for (const chunk of chunks)
+    if (chunk.status !== 'queued') exposure.merge((await summaryOf(bucket, job, chunk.seq)).exposure);
+  const report = exposure.report();
+  if (job.status === 'done' || job.status === 'failed')
+    await bucket.put(jobKeys.report(job.id), JSON.stringify(report), {
+      httpMetadata: { contentType: 'application/json' },
+    });
+  return report;
+}

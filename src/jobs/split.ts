@@ -1,0 +1,312 @@
+/**
+ * Splitting a fleet job's input into chunks of whole vessels, reading the
+ * input as a byte stream (never whole in memory). Fleet CSV and NDJSON are
+ * cut at record boundaries into byte ranges of the input object, each range
+ * holding at most `size` vessels; a vessel's rows are never cut apart.
+ * CSV rows of one vessel should be together (a vessel whose rows appear in
+ * two ranges is reported as one failed vessel, never quoted from part of
+ * its calls); a repeated IMO in NDJSON is refused as the batch refuses it.
+ */
+import { normalizeHeader } from '../batch/columns';
+
+export interface ChunkRange {
+  seq: number;
+  /** Byte range [start, end) of the input. */
+  start: number;
+  end: number;
+  /** CSV: file line of the range's first row; NDJSON: index of its first request. */
+  first: number;
+  vessels: number;
+  notes?: ChunkNotes;
+}
+
+/** What a chunk must know about vessels that also appear elsewhere in the input. */
+export interface ChunkNotes {
+  /** CSV: vessels first seen here whose rows also lie in later ranges, with those rows' lines. */
+  scattered?: Record<string, number[]>;
+  /** CSV: vessels first seen in an earlier range: their rows here are reported there. */
+  elsewhere?: string[];
+  /** NDJSON: index of a request → index of the earlier request for the same vessel. */
+  repeated?: Record<string, number>;
+}
+
+export interface CsvLayout {
+  /** Bytes of the header record, its line terminator included (a byte-order mark too). */
+  headerEnd: number;
+  /** Line of the first record after the header. */
+  bodyLine: number;
+}
+
+export interface SplitResult {
+  chunks: ChunkRange[];
+  vessels: number;
+  csv?: CsvLayout;
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+const decoder = new TextDecoder();
+
+/** Walks CSV bytes record by record, across stream pieces, keeping line numbers and byte offsets. */
+class CsvScanner {
+  private field: number[] = [];
+  private fieldIndex = 0;
+  private inQuotes = false;
+  private quoteSeen = false;
+  private pendingCr = false;
+  /** Absolute offset of the next byte. */
+  offset = 0;
+  line = 1;
+  private recordLine = 1;
+  private recordStart = 0;
+  private recordHasData = false;
+  private keyText: string | null = null;
+  /** Field index whose text is kept (the IMO column); -1 keeps the whole first record's fields. */
+  keyAt = -1;
+  headerFields: string[] = [];
+
+  constructor(private readonly onRecord: (record: { line: number; start: number; end: number; key: string }) => void) {}
+
+  private endField(): void {
+    if (this.keyAt === -1) this.headerFields.push(decoder.decode(new Uint8Array(this.field)));
+    else if (this.fieldIndex === this.keyAt) this.keyText = decoder.decode(new Uint8Array(this.field)).trim();
+    this.field = [];
+    this.fieldIndex += 1;
+  }
+
+  private endRecord(end: number): void {
+    this.endField();
+    if (this.recordHasData)
+      this.onRecord({ line: this.recordLine, start: this.recordStart, end, key: this.keyText ?? '' });
+    this.fieldIndex = 0;
+    this.keyText = null;
+    this.recordHasData = false;
+    this.recordStart = end;
+    this.recordLine = this.line;
+  }
+
+  push(bytes: Uint8Array): void {
+    const keep = (fieldIndex: number) => this.keyAt === -1 || fieldIndex === this.keyAt;
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      const at = this.offset + i;
+      if (this.pendingCr) {
+        this.pendingCr = false;
+        if (byte === LF) {
+          this.recordStart = at + 1;
+          continue;
+        }
+      }
+      if (this.inQuotes) {
+        if (byte === QUOTE) {
+          this.inQuotes = false;
+          this.quoteSeen = true;
+        } else {
+          if (byte === LF) this.line += 1;
+          if (keep(this.fieldIndex)) this.field.push(byte);
+        }
+        continue;
+      }
+      if (byte === QUOTE) {
+        // A doubled quote inside a quoted field, or the opening quote.
+        if (this.quoteSeen && keep(this.fieldIndex)) this.field.push(byte);
+        this.inQuotes = true;
+        this.quoteSeen = false;
+        this.recordHasData = true;
+        continue;
+      }
+      this.quoteSeen = false;
+      if (byte === COMMA) {
+        this.recordHasData = true;
+        this.endField();
+      } else if (byte === LF || byte === CR) {
+        this.line += 1;
+        this.endRecord(at + 1);
+        if (byte === CR) this.pendingCr = true;
+      } else {
+        if (byte !== 32 && byte !== 9) this.recordHasData = true;
+        if (keep(this.fieldIndex)) this.field.push(byte);
+      }
+    }
+    this.offset += bytes.length;
+  }
+
+  finish(): void {
+    if (this.recordHasData || this.field.length > 0 || this.fieldIndex > 0) this.endRecord(this.offset);
+  }
+
+  /** The first record was the header: from now on only the key column is kept. */
+  keyColumn(at: number): void {
+    this.keyAt = at;
+  }
+}
+
+/** Groups consecutive records by vessel key into ranges of at most `size` vessels. */
+class RangeBuilder {
+  readonly chunks: ChunkRange[] = [];
+  private current: ChunkRange | undefined;
+  private lastKey: string | undefined;
+  /** Vessel key → the chunk it was first seen in. */
+  private readonly home = new Map<string, number>();
+  vessels = 0;
+
+  constructor(private readonly size: number) {}
+
+  add(record: { line: number; start: number; end: number; key: string }, first: number): void {
+    const known = this.home.get(record.key);
+    const newVessel = record.key !== this.lastKey && known === undefined;
+    if (!this.current || (newVessel && record.key !== '' && this.current.vessels >= this.size)) {
+      this.current = { seq: this.chunks.length, start: record.start, end: record.end, first, vessels: 0 };
+      this.chunks.push(this.current);
+    }
+    this.current.end = record.end;
+    if (record.key !== '' && known === undefined) {
+      this.home.set(record.key, this.current.seq);
+      this.current.vessels += 1;
+      this.vessels += 1;
+    } else if (record.key !== '' && known !== this.current.seq) {
+      // The vessel's rows lie in two ranges: its first range reports it, later ranges leave its rows out.
+      const homeChunk = this.chunks[known!]!;
+      homeChunk.notes ??= {};
+      homeChunk.notes.scattered ??= {};
+      const lines = homeChunk.notes.scattered[record.key] ?? [];
+      lines.push(record.line);
+      homeChunk.notes.scattered[record.key] = lines;
+      this.current.notes ??= {};
+      this.current.notes.elsewhere ??= [];
+      if (!this.current.notes.elsewhere.includes(record.key)) this.current.notes.elsewhere.push(record.key);
+    }
+    this.lastKey = record.key;
+  }
+}
+
+export class InputFormatError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputFormatError';
+  }
+}
+
+/** Splits a fleet CSV (one file, a row per call) into ranges of whole vessels. */
+export async function splitCsv(stream: ReadableStream<Uint8Array>, size: number): Promise<SplitResult> {
+  const builder = new RangeBuilder(size);
+  let layout: CsvLayout | undefined;
+  let bomSkipped = false;
+  const scanner: CsvScanner = new CsvScanner((record) => {
+    if (!layout) {
+      const at = scanner.headerFields.findIndex((name) => normalizeHeader(name) === 'imo');
+      if (at === -1) throw new InputFormatError('imo', 'missing required column imo');
+      scanner.keyColumn(at);
+      layout = { headerEnd: record.end, bodyLine: scanner.line };
+      return;
+    }
+    builder.add(record, record.line);
+  });
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    let bytes = value;
+    if (!bomSkipped) {
+      bomSkipped = true;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+        scanner.offset = 3;
+        bytes = bytes.subarray(3);
+      }
+    }
+    scanner.push(bytes);
+  }
+  scanner.finish();
+  if (!layout) throw new InputFormatError('', 'the calls file is empty: it needs a header row naming its columns');
+  if (builder.chunks.length === 0) throw new InputFormatError('', 'the calls file has a header but no rows');
+  return { chunks: builder.chunks, vessels: builder.vessels, csv: layout };
+}
+
+const imoOf = (line: string): string | null => {
+  try {
+    const imo = (JSON.parse(line) as { vessel?: { imo?: unknown } } | null)?.vessel?.imo;
+    return typeof imo === 'string' ? imo : null;
+  } catch {
+    return null;
+  }
+};
+
+/** Splits NDJSON (one quote request per line; blank lines skipped) into ranges of `size` requests. */
+export async function splitNdjson(stream: ReadableStream<Uint8Array>, size: number): Promise<SplitResult> {
+  const chunks: ChunkRange[] = [];
+  const firstIndexOf = new Map<string, number>();
+  let current: ChunkRange | undefined;
+  let index = 0;
+  let offset = 0;
+  let lineStart = 0;
+  let pending: Uint8Array[] = [];
+  const endLine = (end: number) => {
+    const bytes = pending.length === 1 ? pending[0]! : concat(pending);
+    pending = [];
+    const text = decoder.decode(bytes).trim();
+    const start = lineStart;
+    lineStart = end;
+    if (text === '') return;
+    if (!current || current.vessels >= size) {
+      current = { seq: chunks.length, start, end, first: index, vessels: 0 };
+      chunks.push(current);
+    }
+    current.end = end;
+    current.vessels += 1;
+    const imo = imoOf(text);
+    if (imo !== null) {
+      const seen = firstIndexOf.get(imo);
+      if (seen === undefined) firstIndexOf.set(imo, index);
+      else if (seen < current.first) {
+        current.notes ??= {};
+        current.notes.repeated ??= {};
+        current.notes.repeated[String(index)] = seen;
+      }
+    }
+    index += 1;
+  };
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    let from = 0;
+    for (let i = 0; i < value.length; i++) {
+      if (value[i] === LF) {
+        pending.push(value.subarray(from, i + 1));
+        endLine(offset + i + 1);
+        from = i + 1;
+      }
+    }
+    if (from < value.length) pending.push(value.slice(from));
+    offset += value.length;
+  }
+  if (pending.length > 0) endLine(offset);
+  if (chunks.length === 0) throw new InputFormatError('', 'give at least one quote request, one per line');
+  return { chunks, vessels: index };
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Item ranges of an input parsed whole (JSON array, two-file multipart): `count` items in slices of `size`. */
+export function splitItems(count: number, size: number): SplitResult {
+  const chunks: ChunkRange[] = [];
+  for (let start = 0; start < count; start += size) {
+    const end = Math.min(count, start + size);
+    chunks.push({ seq: chunks.length, start, end, first: start, vessels: end - start });
+  }
+  return { chunks, vessels: count };
+}
