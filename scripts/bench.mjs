@@ -97,7 +97,7 @@ function fleetBatch({ accept, vessels = 2000, calls = 12 }) {
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 /** fetch, once more when a kept-alive connection was closed under it (the dev server drops idle sockets after 5 s). */
-async function send(url, init) {
+async function sendOnce(url, init) {
   try {
     return await fetch(url, init);
   } catch (error) {
@@ -206,7 +206,7 @@ async function fleetJob({ base, processes }) {
   const batchCpu = [];
   for (let i = 0; i < RUNS; i++) {
     const { res, cpuMs: ms } = await timed(processes, () =>
-      send(`${base}/v1/quotes/batch?asOf=2026-11-28`, {
+      sendOnce(`${base}/v1/quotes/batch?asOf=2026-11-28`, {
         method: 'POST',
         headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
         body: batchCsv,
@@ -282,7 +282,7 @@ async function httpLatency({ base }) {
 }
 
 /** One request through `agent`, body read to the end; resolves to the status. */
-function send(agent, base, { method, path, body }) {
+function sendThrough(agent, base, { method, path, body }) {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       new URL(path, base),
@@ -316,7 +316,8 @@ async function quoteCpu({ base, processes }) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const perRequest = { quote: [], health: [] };
   try {
-    for (const kind of Object.keys(kinds)) if ((await send(agent, base, kinds[kind])) !== 200) throw new Error(kind);
+    for (const kind of Object.keys(kinds))
+      if ((await sendThrough(agent, base, kinds[kind])) !== 200) throw new Error(kind);
     // Round 0 warms the JIT on both paths and is not counted.
     for (let round = 0; round <= rounds; round++) {
       // Alternate which goes first, so neither always follows the other.
@@ -328,7 +329,7 @@ async function quoteCpu({ base, processes }) {
         await Promise.all(
           Array.from({ length: connections }, async () => {
             while (performance.now() < until) {
-              const status = await send(agent, base, kinds[kind]);
+              const status = await sendThrough(agent, base, kinds[kind]);
               if (status !== 200) throw new Error(`${kind} answered ${status}`);
               count += 1;
             }
