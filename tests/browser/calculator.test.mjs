@@ -158,7 +158,8 @@ test('the printable quote fits one A4 page for a 3-call voyage', async () => {
   assert.ok((await sheet.locator('ol.sources li').count()) > 0, 'the sources are listed');
   const box = await page.evaluate(() =>
     Math.ceil(
-      document.querySelector('portfees-quote').shadowRoot.querySelector('.sheet').getBoundingClientRect().bottom,
+      document.querySelector('portfees-quote').shadowRoot.querySelector('.sheet').getBoundingClientRect().bottom +
+        window.scrollY,
     ),
   );
   console.log(`print layout: ${box} px tall on an A4 page of ${A4_CONTENT.height} px (12 mm margins)`);
