@@ -26,4 +26,7 @@ console.log(`tariff index: ${files.length} versions`);
 // The other generated modules (charter-party clauses, the widget bundle) are
 // built here too, so every entry point that runs this script stays one command.
 await import('./build-clauses.mjs');
+// The sea-distance table is committed; this rebuilds it only when ports.json,
+// the marine network or its script changed.
+(await import('./build-sea-distances.mjs')).buildSeaDistances();
 await import('./build-widget.mjs');

@@ -5,7 +5,7 @@
  */
 
 import { decimal } from '../../lib/money';
-import { greatCircleNm } from '../../ports/index';
+import { greatCircleNm, SEA_ROUTE_METHOD, seaRouteNm } from '../../ports/index';
 import type { Exemption } from '../../tariffs/schema';
 import type { ExemptionResult, VesselInput } from '../types';
 import type { ResolvedCall, Rotation } from '../voyages';
@@ -58,8 +58,24 @@ function vesselSize(exemption: KindOf<'vessel-size'>, ctx: ExemptionContext): Ev
   };
 }
 
-function distanceFrom(call: ResolvedCall, to: ResolvedCall): number | undefined {
-  return call.position && to.position ? greatCircleNm(call.position, to.position) : undefined;
+/** An estimated distance and how it was measured. */
+interface Measured {
+  call: ResolvedCall;
+  distance: number;
+  /** "by sea route (…network…)" or the great-circle fallback. */
+  method: string;
+}
+
+/** By sea route when both ports are on the network; else great circle, which may cross land. */
+function distanceFrom(call: ResolvedCall, to: ResolvedCall): Measured | undefined {
+  const bySea = seaRouteNm(call.port, to.port);
+  if (bySea !== undefined) return { call, distance: bySea, method: `by ${SEA_ROUTE_METHOD}` };
+  if (!call.position || !to.position) return undefined;
+  return {
+    call,
+    distance: greatCircleNm(call.position, to.position),
+    method: 'by great circle (not on the sea-route network: the line may cross land)',
+  };
 }
 
 function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evaluation {
@@ -83,19 +99,23 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
       note: `The short-sea exemption at ${first.port} was not evaluated: no foreign call before the rotation and no distanceNm.`,
     };
   }
-  let farthest: { call: ResolvedCall; distance: number } | undefined;
+  let farthest: Measured | undefined;
   const unknown: string[] = [];
   for (const call of foreign) {
-    const distance = distanceFrom(call, first);
-    if (distance === undefined) unknown.push(call.port);
-    else if (!farthest || distance > farthest.distance) farthest = { call, distance };
+    const measured = distanceFrom(call, first);
+    if (measured === undefined) unknown.push(call.port);
+    else if (!farthest || measured.distance > farthest.distance) farthest = measured;
   }
   const readingText = exemption.reading === 'last-foreign-port' ? 'last foreign port' : 'farthest foreign port';
+  const estimate = (measured: Measured) =>
+    `${readingText} ${measured.call.port} is about ${nm(measured.distance)} ${measured.method} from ${first.port} (estimated)`;
+  const note = (measured: Measured) =>
+    `Distance from ${measured.call.port} to ${first.port} estimated ${measured.method}; give distanceNm to replace the estimate.`;
   if (farthest && farthest.distance >= limit) {
     return {
       applies: false,
-      reason: `${readingText} ${farthest.call.port} is about ${nm(farthest.distance)} from ${first.port} (great-circle estimate): not less than ${nm(limit)}`,
-      note: `Distance to ${first.port} estimated by great circle (estimated).`,
+      reason: `${estimate(farthest)}: not less than ${nm(limit)}`,
+      note: note(farthest),
     };
   }
   if (!farthest || unknown.length > 0) {
@@ -108,8 +128,8 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
   }
   return {
     applies: true,
-    reason: `${readingText} ${farthest.call.port} is about ${nm(farthest.distance)} from ${first.port} (great-circle estimate): less than ${nm(limit)}`,
-    note: `Distance to ${first.port} estimated by great circle (estimated).`,
+    reason: `${estimate(farthest)}: less than ${nm(limit)}`,
+    note: note(farthest),
   };
 }
 
