@@ -9,6 +9,7 @@ import { describeInstant, localDate } from '../lib/time';
 import type { CompiledRateStep, LoadedTariff } from '../tariffs/registry';
 import type { Rule } from '../tariffs/schema';
 import { CapCounter, capYearOf } from './rules/cap';
+import { cite } from './rules/citing';
 import { matchCoverage } from './rules/coverage';
 import { evaluateExemptions } from './rules/exemptions';
 import { resolveParam } from './rules/params';
@@ -64,8 +65,9 @@ function quantities(netTonnage: Decimal, vessel: VesselInput, rotation: Rotation
   };
 }
 
-function statusLine(status: StatusAtArrival): string {
-  const note = status.window?.window.note ?? 'The regime is not in force at this arrival.';
+function statusLine(tariff: LoadedTariff, status: StatusAtArrival): string {
+  const window = status.window?.window;
+  const note = window ? `${window.note} ${cite(tariff, window.ref)}` : 'The regime is not in force at this arrival.';
   const scenario = status.scenario ? ` Assumed ${status.scenario.assumption} = ${status.scenario.value}.` : '';
   return `Status at arrival: ${status.status}${status.certainty === 'unconfirmed' ? ' (unconfirmed)' : ''}. ${note}${scenario}`;
 }
@@ -124,7 +126,7 @@ function price(
   }
   const rates = step.bases.map((b) => `${b.rateText} ${tariff.data.currency}/${b.unit}`).join(' or ');
   explanation.push(
-    `Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''}.`,
+    `Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''} ${cite(tariff, step.ref)}.`,
   );
   for (const line of computed.lines)
     explanation.push(`${line.quantity} ${line.unit} × ${line.rate} = ${line.amount} ${tariff.data.currency}.`);
@@ -151,7 +153,7 @@ function remitted(steps: Steps, rule: Rule): boolean {
     netTonnage,
     localDate(first.arrival.millis, tariff.data.zone),
   );
-  if (remission.applies) explanation.push(`Remitted: ${remission.reason}.`);
+  if (remission.applies) explanation.push(`Remitted: ${remission.reason} ${cite(tariff, rule.remission.ref)}.`);
   else if (vessel.usBuiltOrder) explanation.push(`No remission: ${remission.reason}.`);
   return remission.applies;
 }
@@ -176,13 +178,15 @@ function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: Ca
   const limit = tariff.data.cap.limit;
   if (counted.length >= limit) {
     explanation.push(
-      `Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}); fee 0.`,
+      `Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}) ${cite(tariff, tariff.data.cap.ref)}; fee 0.`,
     );
     return { capped: true, cap: { year: year.label, count: counted.length, limit, counted } };
   }
   // A voyage already in the ledger is counted there for the voyages after it.
   if (!own) counter.record({ source: 'quote', date: arrivalDate, port: first.port }, first.arrival.millis);
-  explanation.push(`Cap year ${year.label}: charge ${counted.length + 1} of at most ${limit}.`);
+  explanation.push(
+    `Cap year ${year.label}: charge ${counted.length + 1} of at most ${limit} ${cite(tariff, tariff.data.cap.ref)}.`,
+  );
   return { capped: false, cap: { year: year.label, count: counted.length + 1, limit, counted } };
 }
 
@@ -208,9 +212,11 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
     explanation.push('No rate step is in force at this arrival: fee 0.');
     return zero('not-in-force');
   }
-  const applying = exemptions.filter((result) => result.applies);
+  const applying = evaluated.filter((result) => result.applies);
   if (applying.length > 0) {
-    explanation.push(`Exempt: ${applying.map((result) => `${result.id} (${result.reason})`).join('; ')}.`);
+    explanation.push(
+      `Exempt: ${applying.map((result) => `${result.id} (${result.reason}) ${cite(ctx.tariff, result.ref)}`).join('; ')}.`,
+    );
     return zero('exempt');
   }
   if (exemptions.length > 0) explanation.push('No exemption applies.');
@@ -233,7 +239,9 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
 
   if (!match || match.rule === null) {
     explanation.push(
-      match ? `Not covered: ${match.reason}.` : 'Not covered: no coverage test of this regime holds for the vessel.',
+      match
+        ? `Not covered: ${match.reason} ${cite(tariff, match.ref)}.`
+        : 'Not covered: no coverage test of this regime holds for the vessel.',
     );
     for (const text of match?.notes ?? []) {
       explanation.push(text);
@@ -258,8 +266,10 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
     };
   }
   const rule = tariff.rules.get(match.rule)!.rule;
-  explanation.push(`Covered by ${rule.title}: ${match.reason} (${match.because.join('; ')}).`);
-  explanation.push(statusLine(status));
+  explanation.push(
+    `Covered by ${rule.title}: ${match.reason} (${match.because.join('; ')}) ${cite(tariff, match.ref)}.`,
+  );
+  explanation.push(statusLine(tariff, status));
   for (const text of conditionalNotes(tariff, vessel, match.rule, first.arrival.millis)) {
     explanation.push(text);
     notes.push(text);

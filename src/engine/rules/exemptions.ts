@@ -6,7 +6,7 @@
 
 import { decimal } from '../../lib/money';
 import { greatCircleNm, SEA_ROUTE_METHOD, seaRouteNm } from '../../ports/index';
-import type { Exemption } from '../../tariffs/schema';
+import type { Exemption, Ref } from '../../tariffs/schema';
 import type { ExemptionResult, VesselInput } from '../types';
 import type { ResolvedCall, Rotation } from '../voyages';
 import { heldBy } from './coverage';
@@ -21,6 +21,8 @@ export interface ExemptionContext {
 export interface ExemptionEvaluation extends ExemptionResult {
   /** A remark for the quote's notes (estimated distances, tests not evaluated). */
   note?: string;
+  /** The exemption's pinpoint reference in the tariff. */
+  ref: Ref;
 }
 
 type Evaluation = { applies: boolean; reason: string; note?: string };
@@ -216,5 +218,5 @@ function evaluateOne(exemption: Exemption, ctx: ExemptionContext): Evaluation {
 
 /** Evaluates every exemption of a rule, in the tariff's order. */
 export function evaluateExemptions(exemptions: ReadonlyArray<Exemption>, ctx: ExemptionContext): ExemptionEvaluation[] {
-  return exemptions.map((exemption) => ({ id: exemption.id, ...evaluateOne(exemption, ctx) }));
+  return exemptions.map((exemption) => ({ id: exemption.id, ref: exemption.ref, ...evaluateOne(exemption, ctx) }));
 }
