@@ -85,8 +85,9 @@ function assumptionReferences(data: TariffVersion): Array<{ where: string; id: s
 function pinpointRefs(data: TariffVersion): Array<{ where: string; instrument: number }> {
   const refs: Array<{ where: string; instrument: number }> = [];
   const visit = (node: unknown, where: string): void => {
-    if (Array.isArray(node)) node.forEach((item, i) => visit(item, `${where}[${i}]`));
-    else if (node && typeof node === 'object') {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, `${where}[${i}]`);
+    } else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         const path = where ? `${where}.${key}` : key;
         if (key === 'ref' && value && typeof value === 'object' && 'instrument' in value)
