@@ -12,6 +12,7 @@ import { CapCounter, capYearOf } from './rules/cap';
 import { cite } from './rules/citing';
 import { matchCoverage } from './rules/coverage';
 import { evaluateExemptions } from './rules/exemptions';
+import { evaluateGrants } from './rules/granted';
 import { resolveParam } from './rules/params';
 import { computeBasis, type Quantities, rateStepAt } from './rules/rates';
 import { evaluateRemission } from './rules/remission';
@@ -20,6 +21,7 @@ import {
   type BasisLine,
   type CapState,
   type ExemptionResult,
+  type GrantedExemption,
   type Outcome,
   type PriorCharge,
   QuoteInputError,
@@ -38,6 +40,8 @@ export interface RegimeContext {
   calls: ResolvedCall[];
   priorCharges: ReadonlyArray<PriorCharge>;
   assumptions: Readonly<Record<string, string>>;
+  /** Exemptions the caller asserts were granted case by case. */
+  granted?: ReadonlyArray<GrantedExemption>;
 }
 
 export interface RegimeResult {
@@ -194,7 +198,14 @@ function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: Ca
 function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: CapCounter, notes: string[]): Draft {
   const { ctx, rotation, explanation } = steps;
   const rule = ctx.tariff.rules.get(ruleId)!.rule;
-  const evaluated = evaluateExemptions(rule.exemptions, { vessel: ctx.vessel, rotation, assumptions: ctx.assumptions });
+  const evaluated = [
+    ...evaluateExemptions(rule.exemptions, { vessel: ctx.vessel, rotation, assumptions: ctx.assumptions }),
+    ...evaluateGrants(
+      ctx.granted ?? [],
+      ctx.tariff.regime,
+      localDate(steps.first.arrival.millis, ctx.tariff.data.zone),
+    ),
+  ];
   for (const result of evaluated) if (result.note) notes.push(result.note);
   const exemptions = evaluated.map(({ id, applies, reason }) => ({ id, applies, reason }));
   const { step, basis, amount } = price(steps, ruleId);
@@ -215,7 +226,7 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
   const applying = evaluated.filter((result) => result.applies);
   if (applying.length > 0) {
     explanation.push(
-      `Exempt: ${applying.map((result) => `${result.id} (${result.reason}) ${cite(ctx.tariff, result.ref)}`).join('; ')}.`,
+      `Exempt: ${applying.map((result) => `${result.id} (${result.reason})${result.ref ? ` ${cite(ctx.tariff, result.ref)}` : ''}`).join('; ')}.`,
     );
     return zero('exempt');
   }

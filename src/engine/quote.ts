@@ -9,6 +9,7 @@ import { type Decimal, decimal, formatAmount, sum } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
 import { evaluateRegime, type RegimeContext } from './evaluate';
+import { grantIssues } from './rules/granted';
 import { allocatePayers } from './rules/payer';
 import { type Money, type Quote, type QuoteInput, QuoteInputError, type VoyageQuote } from './types';
 import { resolveCalls } from './voyages';
@@ -170,7 +171,9 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
           },
         ],
   );
-  if (badCharges.length > 0) throw new QuoteInputError(badCharges);
+  const grants = input.grantedExemptions ?? [];
+  const badInput = [...badCharges, ...grantIssues(grants, regimes)];
+  if (badInput.length > 0) throw new QuoteInputError(badInput);
   const calls = resolveCalls(input.portCalls);
 
   const voyages: VoyageQuote[] = [];
@@ -189,6 +192,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
       calls,
       priorCharges,
       assumptions,
+      granted: grants,
     };
     const result = evaluateRegime(ctx);
     addAlternatives(ctx, result.voyages);

@@ -21,8 +21,8 @@ export interface ExemptionContext {
 export interface ExemptionEvaluation extends ExemptionResult {
   /** A remark for the quote's notes (estimated distances, tests not evaluated). */
   note?: string;
-  /** The exemption's pinpoint reference in the tariff. */
-  ref: Ref;
+  /** The exemption's pinpoint reference in the tariff (none for a granted exemption). */
+  ref?: Ref;
 }
 
 type Evaluation = { applies: boolean; reason: string; note?: string };
