@@ -23,9 +23,10 @@ writeJsonIndex({
 });
 console.log(`tariff index: ${files.length} versions`);
 
-// The other generated modules (charter-party clauses, the widget bundle) are
+// The other generated modules (charter-party clauses, joint scenarios, the widget bundle) are
 // built here too, so every entry point that runs this script stays one command.
 await import('./build-clauses.mjs');
+await import('./build-scenarios.mjs');
 // The sea-distance table is committed; this rebuilds it only when ports.json,
 // the marine network or its script changed.
 (await import('./build-sea-distances.mjs')).buildSeaDistances();

@@ -22,6 +22,8 @@ import { decimal, formatAmount, ZERO } from '../lib/money';
 export interface Variant {
   label?: string;
   asOf?: string;
+  /** A named joint scenario; replaces the request's. */
+  scenario?: string;
   tariffVersions?: Record<string, string>;
   assumptions?: Record<string, string>;
 }
@@ -56,6 +58,8 @@ export interface CompareColumn {
   quoteId: string;
   tariffs: string[];
   assumptions: Record<string, string>;
+  /** The joint scenario this variant was quoted under. */
+  scenario?: string;
   totals: Money[];
   /** Totals minus the first variant's totals, per currency. */
   deltas: Money[];
@@ -71,6 +75,7 @@ export interface Comparison {
 export function variantOptions(base: QuoteOptions = {}, variant: Variant): QuoteOptions {
   const options: QuoteOptions = { ...base };
   if (variant.asOf) options.asOf = variant.asOf;
+  if (variant.scenario) options.scenario = variant.scenario;
   if (variant.tariffVersions) options.tariffVersions = { ...base.tariffVersions, ...variant.tariffVersions };
   if (variant.assumptions) options.assumptions = { ...base.assumptions, ...variant.assumptions };
   return options;
@@ -81,6 +86,7 @@ export function variantLabel(variant: Variant, index: number): string {
   if (variant.label) return variant.label;
   const parts = [
     ...(variant.asOf ? [`asOf ${variant.asOf}`] : []),
+    ...(variant.scenario ? [`scenario ${variant.scenario}`] : []),
     ...Object.values(variant.tariffVersions ?? {}),
     ...Object.entries(variant.assumptions ?? {}).map(([id, value]) => `${id}=${value}`),
   ];
@@ -89,6 +95,7 @@ export function variantLabel(variant: Variant, index: number): string {
 
 /** Where an engine complaint about a merged option came from: the variant or the request. */
 function locate(path: string, variant: Variant, index: number): string {
+  if (path === 'options.scenario') return variant.scenario ? `variants[${index}].scenario` : `request.${path}`;
   for (const field of ['tariffVersions', 'assumptions'] as const) {
     const prefix = `options.${field}.`;
     if (path.startsWith(prefix)) {
@@ -194,6 +201,7 @@ export function compareScenarios(
       quoteId: result.quoteId,
       tariffs: result.tariffs.map((tariff) => tariff.id),
       assumptions: result.assumptions,
+      ...(result.scenario ? { scenario: result.scenario } : {}),
       totals: result.totals,
       deltas: totalDeltas(result.totals, first.totals),
     }),

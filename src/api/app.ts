@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health';
 import { portRoutes } from './routes/ports';
 import { quoteRoutes } from './routes/quotes';
 import { savedQuoteRoutes } from './routes/saved-quotes';
+import { scenarioRoutes } from './routes/scenarios';
 import { tariffAnalysisRoutes } from './routes/tariff-analysis';
 import { tariffRoutes } from './routes/tariffs';
 import { timelinePageRoutes } from './routes/timeline-page';
@@ -100,6 +101,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', compareRoutes).route('/', batchRoutes).route('/', timelinePageRoutes);
   app.route('/', portRoutes).route('/', clauseRoutes).route('/', embedRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
+  app.route('/', scenarioRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

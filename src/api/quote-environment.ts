@@ -1,12 +1,19 @@
-/** What every quoting route hands the engine: the tariffs, today's date and the charter-party clauses. */
+/** What every quoting route hands the engine: the tariffs, today's date, the charter-party clauses and the joint scenarios. */
 import type { Context } from 'hono';
 import { shippedClauses } from '../charter/shipped';
 import type { QuoteEnvironment } from '../engine';
 import { nativeSha256Hex } from '../lib/native-sha256';
 import { todayUtc } from '../lib/time';
+import { shippedScenarios } from '../tariffs/shipped';
 import type { AppEnv } from './env';
 import { registryOf } from './tariff-registry';
 
 export function quoteEnvironment(c: Context<AppEnv>): QuoteEnvironment {
-  return { registry: registryOf(c), today: todayUtc(Date.now()), clauses: shippedClauses(), digest: nativeSha256Hex };
+  return {
+    registry: registryOf(c),
+    today: todayUtc(Date.now()),
+    clauses: shippedClauses(),
+    scenarios: shippedScenarios(),
+    digest: nativeSha256Hex,
+  };
 }

@@ -13,6 +13,7 @@ import {
   QuoteInputError,
   quote,
   resolveParam,
+  type Total,
   type VoyageQuote,
 } from '../engine';
 import { type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
@@ -31,7 +32,8 @@ export interface QuoteSummary {
   asOf: string;
   tariffs: Quote['tariffs'];
   assumptions: Record<string, string>;
-  totals: Money[];
+  scenario?: string;
+  totals: Total[];
   voyages: Array<VoyageSummary | (VoyageQuote & { capYear: string })>;
   converted?: Quote['converted'];
   notes: string[];
@@ -114,8 +116,18 @@ function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'fu
     const { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, alternatives } = voyage;
     return { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, capYear, alternatives };
   });
-  const { quoteId, asOf, tariffs, assumptions, totals, converted, notes } = result;
-  return { quoteId, asOf, tariffs, assumptions, totals, voyages, ...(converted ? { converted } : {}), notes };
+  const { quoteId, asOf, tariffs, assumptions, scenario, totals, converted, notes } = result;
+  return {
+    quoteId,
+    asOf,
+    tariffs,
+    assumptions,
+    ...(scenario ? { scenario } : {}),
+    totals,
+    voyages,
+    ...(converted ? { converted } : {}),
+    notes,
+  };
 }
 
 const failed = (item: BatchItem, title: string, errors: BatchError[]): VesselResult => ({

@@ -5,7 +5,7 @@
  */
 
 import { ceilWhole, type Decimal, decimal, formatAmount, formatQuantity, ZERO } from '../lib/money';
-import { describeInstant, localDate } from '../lib/time';
+import { type Arrival, describeInstant, localDate } from '../lib/time';
 import type { CompiledRateStep, LoadedTariff } from '../tariffs/registry';
 import type { Rule } from '../tariffs/schema';
 import { CapCounter, capYearOf } from './rules/cap';
@@ -42,11 +42,41 @@ export interface RegimeContext {
   assumptions: Readonly<Record<string, string>>;
   /** Exemptions the caller asserts were granted case by case. */
   granted?: ReadonlyArray<GrantedExemption>;
+  /** Calls (by index) whose date-only trigger is read at the end of its local day instead of 00:00. */
+  endOfDay?: ReadonlySet<number>;
 }
 
 export interface RegimeResult {
   voyages: VoyageQuote[];
+  /** The index of each voyage's first call, parallel to `voyages`: how a voyage is matched across readings. */
+  firstCalls: number[];
   notes: string[];
+  /** Every assumption the evaluation consulted: no other assumption can change its result. */
+  assumptionsRead: ReadonlySet<string>;
+}
+
+/** The event that makes a voyage liable, at its first call, as the tariff defines it. */
+export interface Trigger {
+  event: 'arrival' | 'berthing';
+  /** The arrival or berthing, as given. */
+  given: Arrival;
+  /** The tariff triggers on berthing but none was given: the arrival stands in. */
+  fallback: boolean;
+}
+
+const MINUTE = 60_000;
+
+export function triggerOf(tariff: LoadedTariff, call: ResolvedCall): Trigger {
+  if (tariff.data.trigger?.event !== 'berthing') return { event: 'arrival', given: call.arrival, fallback: false };
+  return call.berthing
+    ? { event: 'berthing', given: call.berthing, fallback: false }
+    : { event: 'berthing', given: call.arrival, fallback: true };
+}
+
+/** The trigger's instant: a date-only trigger is 00:00 local, or 23:59 local when the reading asks for the end of the day. */
+function triggerMillis(ctx: RegimeContext, call: ResolvedCall, trigger: Trigger): number {
+  const { given } = trigger;
+  return given.dateOnly && ctx.endOfDay?.has(call.index) ? given.latestMillis + 1 - MINUTE : given.millis;
 }
 
 const money = (amount: Decimal, tariff: LoadedTariff) => ({
@@ -101,6 +131,8 @@ interface Steps {
   ctx: RegimeContext;
   rotation: Rotation;
   first: ResolvedCall;
+  /** The trigger instant at the first call (arrival, or berthing where the tariff charges on berthing). */
+  at: number;
   netTonnage: Decimal;
   explanation: string[];
 }
@@ -113,11 +145,11 @@ function price(
   const {
     ctx: { tariff, vessel },
     rotation,
-    first,
+    at,
     netTonnage,
     explanation,
   } = steps;
-  const step = rateStepAt(tariff.rules.get(ruleId)!, first.arrival.millis);
+  const step = rateStepAt(tariff.rules.get(ruleId)!, at);
   if (!step) return { step, basis: [], amount: ZERO };
   const computed = computeBasis(step, quantities(netTonnage, vessel, rotation), tariff.data.amountRounding.places);
   if (computed.missing) {
@@ -146,17 +178,12 @@ function price(
 function remitted(steps: Steps, rule: Rule): boolean {
   const {
     ctx: { tariff, vessel },
-    first,
+    at,
     netTonnage,
     explanation,
   } = steps;
   if (!rule.remission) return false;
-  const remission = evaluateRemission(
-    rule.remission,
-    vessel,
-    netTonnage,
-    localDate(first.arrival.millis, tariff.data.zone),
-  );
+  const remission = evaluateRemission(rule.remission, vessel, netTonnage, localDate(at, tariff.data.zone));
   if (remission.applies) explanation.push(`Remitted: ${remission.reason} ${cite(tariff, rule.remission.ref)}.`);
   else if (vessel.usBuiltOrder) explanation.push(`No remission: ${remission.reason}.`);
   return remission.applies;
@@ -167,12 +194,13 @@ function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: Ca
   const {
     ctx: { tariff, assumptions },
     first,
+    at,
     explanation,
   } = steps;
-  const year = capYearOf(resolveParam(tariff.data.cap.year, assumptions), first.arrival.millis, tariff.data.zone);
-  const arrivalDate = localDate(first.arrival.millis, tariff.data.zone);
+  const year = capYearOf(resolveParam(tariff.data.cap.year, assumptions), at, tariff.data.zone);
+  const arrivalDate = localDate(at, tariff.data.zone);
   const own = counter.ownPayment(first.port, arrivalDate);
-  const counted = counter.countedFor(year, first.arrival.millis, own);
+  const counted = counter.countedFor(year, at, own);
   if (own) {
     const which = own.source === 'ledger' ? `ledger charge ${own.id}` : 'the prior charge';
     explanation.push(
@@ -187,7 +215,7 @@ function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: Ca
     return { capped: true, cap: { year: year.label, count: counted.length, limit, counted } };
   }
   // A voyage already in the ledger is counted there for the voyages after it.
-  if (!own) counter.record({ source: 'quote', date: arrivalDate, port: first.port }, first.arrival.millis);
+  if (!own) counter.record({ source: 'quote', date: arrivalDate, port: first.port }, at);
   explanation.push(
     `Cap year ${year.label}: charge ${counted.length + 1} of at most ${limit} ${cite(tariff, tariff.data.cap.ref)}.`,
   );
@@ -200,11 +228,7 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
   const rule = ctx.tariff.rules.get(ruleId)!.rule;
   const evaluated = [
     ...evaluateExemptions(rule.exemptions, { vessel: ctx.vessel, rotation, assumptions: ctx.assumptions }),
-    ...evaluateGrants(
-      ctx.granted ?? [],
-      ctx.tariff.regime,
-      localDate(steps.first.arrival.millis, ctx.tariff.data.zone),
-    ),
+    ...evaluateGrants(ctx.granted ?? [], ctx.tariff.regime, localDate(steps.at, ctx.tariff.data.zone)),
   ];
   for (const result of evaluated) if (result.note) notes.push(result.note);
   const exemptions = evaluated.map(({ id, applies, reason }) => ({ id, applies, reason }));
@@ -240,12 +264,13 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
   const { tariff, vessel } = ctx;
   const first = rotation.calls[0]!;
   const zone = tariff.data.zone;
+  const trigger = triggerOf(tariff, first);
+  const at = triggerMillis(ctx, first, trigger);
   const explanation = [
     `${rotation.calls.map((call) => call.port).join(' → ')}: charging point is the first port, ${first.port}${first.portName ? ` (${first.portName})` : ''}, arriving ${describeInstant(first.arrival.millis, zone)}${first.arrival.dateOnly ? ' (date only: 00:00 local time)' : ''}.`,
     `Tariff ${tariff.id} (${ctx.choice}).`,
   ];
   const match = matchCoverage(tariff.data.coverage, vessel);
-  const status = statusAt(tariff, first.arrival.millis, ctx.assumptions);
   const calls = rotation.calls.map((call) => call.port);
 
   if (!match || match.rule === null) {
@@ -280,8 +305,10 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
   explanation.push(
     `Covered by ${rule.title}: ${match.reason} (${match.because.join('; ')}) ${cite(tariff, match.ref)}.`,
   );
+  explanation.push(...triggerLines(tariff, first, trigger, at, notes));
+  const status = statusAt(tariff, at, ctx.assumptions);
   explanation.push(statusLine(tariff, status));
-  for (const text of conditionalNotes(tariff, vessel, match.rule, first.arrival.millis)) {
+  for (const text of conditionalNotes(tariff, vessel, match.rule, at)) {
     explanation.push(text);
     notes.push(text);
   }
@@ -289,6 +316,7 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
     ctx,
     rotation,
     first,
+    at,
     netTonnage: ctx.netTonnage ?? chargedNetTonnage(tariff, vessel),
     explanation,
   };
@@ -314,16 +342,57 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
   };
 }
 
+/** The trigger explained: the berthing that decides, or the arrival standing in for a missing berthing (also a note). */
+function triggerLines(
+  tariff: LoadedTariff,
+  first: ResolvedCall,
+  trigger: Trigger,
+  at: number,
+  notes: string[],
+): string[] {
+  const definition = tariff.data.trigger;
+  if (!definition || trigger.event === 'arrival') return [];
+  if (trigger.fallback) {
+    const text = `${tariff.regime} charges on ${definition.event} (${definition.note}); no berthing time was given for ${first.port}, so the arrival stands in for it: give portCalls[].berthing.`;
+    notes.push(text);
+    return [text];
+  }
+  const dateOnly = trigger.given.dateOnly ? ' (date only)' : '';
+  return [`Charged on berthing (${definition.note}): berthed ${describeInstant(at, tariff.data.zone)}${dateOnly}.`];
+}
+
+/** Records every assumption an evaluation reads (a spread or key listing counts as reading them all). */
+function trackReads(assumptions: Readonly<Record<string, string>>, read: Set<string>): Record<string, string> {
+  return new Proxy(assumptions as Record<string, string>, {
+    get(target, key) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.get(target, key);
+    },
+    has(target, key) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      for (const key of Object.keys(target)) read.add(key);
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
 /** Every rotation of the regime's territory, with the cap walked in order. */
 export function evaluateRegime(ctx: RegimeContext): RegimeResult {
   const notes: string[] = [];
+  const assumptionsRead = new Set<string>();
   const counter = new CapCounter(
     ctx.priorCharges.filter((charge) => charge.regime === ctx.tariff.regime),
     ctx.tariff.data.zone,
   );
-  const withTonnage = { ...ctx, netTonnage: chargedNetTonnage(ctx.tariff, ctx.vessel) };
-  const voyages = rotations(ctx.calls, ctx.tariff.data.territory).map((rotation) =>
-    evaluateRotation(withTonnage, rotation, counter, notes),
-  );
-  return { voyages, notes };
+  const tracked: RegimeContext = {
+    ...ctx,
+    assumptions: trackReads(ctx.assumptions, assumptionsRead),
+    netTonnage: chargedNetTonnage(ctx.tariff, ctx.vessel),
+  };
+  const runs = rotations(tracked.calls, tracked.tariff.data.territory);
+  const voyages = runs.map((rotation) => evaluateRotation(tracked, rotation, counter, notes));
+  return { voyages, firstCalls: runs.map((rotation) => rotation.calls[0]!.index), notes, assumptionsRead };
 }

@@ -4,7 +4,7 @@
  * `src/engine` imports a file inside it but this one.
  */
 export { capYearOfCharge } from './cap-year';
-export { type QuoteEnvironment, quote, resolveAssumptions, selectVersions } from './quote';
+export { type QuoteEnvironment, quote, resolveAssumptions, scenarioAssumptions, selectVersions } from './quote';
 export { capYearOf } from './rules/cap';
 export { resolveParam } from './rules/params';
 export * from './types';

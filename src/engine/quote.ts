@@ -8,10 +8,12 @@ import { canonicalJson } from '../lib/canonical';
 import { type Decimal, decimal, formatAmount, sum } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
+import type { ScenarioRegistry } from '../tariffs/scenarios';
 import { evaluateRegime, type RegimeContext } from './evaluate';
+import { withAlternatives } from './readings';
 import { grantIssues } from './rules/granted';
 import { allocatePayers } from './rules/payer';
-import { type Money, type Quote, type QuoteInput, QuoteInputError, type VoyageQuote } from './types';
+import { type Quote, type QuoteInput, QuoteInputError, type Total, type VoyageQuote } from './types';
 import { resolveCalls } from './voyages';
 
 interface Selection {
@@ -82,20 +84,33 @@ export function resolveAssumptions(
   return resolved;
 }
 
-function totalsOf(voyages: VoyageQuote[]): Money[] {
-  const byCurrency = new Map<string, Decimal[]>();
+/**
+ * One total per currency; when any voyage is not confirmed, `low` and `high`
+ * sum each voyage's lowest and highest amount over its own and its alternatives.
+ */
+function totalsOf(voyages: VoyageQuote[]): Total[] {
+  const byCurrency = new Map<string, { amounts: Decimal[]; lows: Decimal[]; highs: Decimal[] }>();
   for (const voyage of voyages) {
-    const list = byCurrency.get(voyage.fee.currency) ?? [];
-    list.push(decimal(voyage.fee.amount));
-    byCurrency.set(voyage.fee.currency, list);
+    const entry = byCurrency.get(voyage.fee.currency) ?? { amounts: [], lows: [], highs: [] };
+    const amount = decimal(voyage.fee.amount);
+    const readings = [amount, ...voyage.alternatives.map((alternative) => decimal(alternative.amount))];
+    entry.amounts.push(amount);
+    entry.lows.push(readings.reduce((low, value) => (value.lessThan(low) ? value : low)));
+    entry.highs.push(readings.reduce((high, value) => (value.greaterThan(high) ? value : high)));
+    byCurrency.set(voyage.fee.currency, entry);
   }
+  const ranged = voyages.some((voyage) => voyage.certainty !== 'confirmed');
   return [...byCurrency]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, amounts]) => ({ currency, amount: formatAmount(sum(amounts)) }));
+    .map(([currency, { amounts, lows, highs }]) => ({
+      currency,
+      amount: formatAmount(sum(amounts)),
+      ...(ranged ? { low: formatAmount(sum(lows)), high: formatAmount(sum(highs)) } : {}),
+    }));
 }
 
 /** Converts every total into the base currency of the first FX pair (`USD/CNY` = CNY per USD). */
-function convert(totals: Money[], fx: Readonly<Record<string, string>>): Quote['converted'] {
+function convert(totals: Total[], fx: Readonly<Record<string, string>>): Quote['converted'] {
   const pairs = Object.keys(fx);
   if (pairs.length === 0) return undefined;
   const target = pairs[0]!.slice(0, 3);
@@ -117,25 +132,40 @@ function convert(totals: Money[], fx: Readonly<Record<string, string>>): Quote['
   return { currency: target, amount: formatAmount(sum(parts)), rates: { ...fx } };
 }
 
-/** For each unconfirmed voyage, its amount under every other value of the deciding assumption. */
-function addAlternatives(ctx: RegimeContext, voyages: VoyageQuote[]): void {
-  if (!voyages.some((voyage) => voyage.certainty === 'unconfirmed')) return;
-  const scenarios = new Set(
-    ctx.tariff.data.statusWindows.flatMap((window) => (window.scenario ? [window.scenario.assumption] : [])),
-  );
-  for (const assumption of scenarios) {
-    const options = ctx.tariff.data.assumptions.find((candidate) => candidate.id === assumption)?.options ?? [];
-    for (const { value } of options) {
-      if (value === ctx.assumptions[assumption]) continue;
-      const other = evaluateRegime({ ...ctx, assumptions: { ...ctx.assumptions, [assumption]: value } }).voyages;
-      voyages.forEach((voyage, i) => {
-        const alternative = other[i];
-        if (voyage.certainty === 'unconfirmed' && alternative) {
-          voyage.alternatives.push({ assumption, value, amount: alternative.fee.amount, outcome: alternative.outcome });
-        }
-      });
-    }
+/** The assumptions a request asks for: its scenario's (default or named), overridden by explicit ones, with a note when mixed. */
+export function scenarioAssumptions(
+  scenarios: ScenarioRegistry | undefined,
+  tariffs: LoadedTariff[],
+  options: { scenario?: string; assumptions?: Readonly<Record<string, string>> },
+): { scenario?: string; assumptions: Record<string, string>; notes: string[] } {
+  const explicit = { ...options.assumptions };
+  if (!scenarios) {
+    if (options.scenario !== undefined)
+      throw new QuoteInputError([{ path: 'options.scenario', message: 'no scenarios are known here' }]);
+    return { assumptions: explicit, notes: [] };
   }
+  const scenario = options.scenario === undefined ? scenarios.defaultScenario : scenarios.get(options.scenario);
+  if (!scenario) {
+    const valid = scenarios.list().map((candidate) => candidate.id);
+    throw new QuoteInputError([
+      {
+        path: 'options.scenario',
+        message: `unknown scenario ${options.scenario}; valid scenarios: ${valid.join(', ')}`,
+      },
+    ]);
+  }
+  const declared = new Set(tariffs.flatMap((tariff) => tariff.data.assumptions.map((assumption) => assumption.id)));
+  const set = Object.entries(scenario.assumptions).filter(([id]) => declared.has(id));
+  const overridden = set.filter(([id, value]) => id in explicit && explicit[id] !== value);
+  const notes: string[] = [];
+  if (overridden.length > 0) {
+    const changes = overridden.map(([id, value]) => `${id} = ${explicit[id]} (the scenario sets ${value})`);
+    const kept = set.filter(([id]) => !(id in explicit)).map(([id, value]) => `${id} = ${value}`);
+    notes.push(
+      `Mixed scenario: options.assumptions override scenario ${scenario.id} with ${changes.join(', ')}${kept.length > 0 ? `; the scenario still sets ${kept.join(', ')}` : ''}. The regimes are quoted under different worlds.`,
+    );
+  }
+  return { scenario: scenario.id, assumptions: { ...Object.fromEntries(set), ...explicit }, notes };
 }
 
 export interface QuoteEnvironment {
@@ -146,6 +176,8 @@ export interface QuoteEnvironment {
   digest?: (text: string) => string;
   /** The charter-party clauses a request may name in `charterParty`. */
   clauses?: ClauseRegistry;
+  /** The named joint scenarios (`options.scenario`); without them, only explicit assumptions apply. */
+  scenarios?: ScenarioRegistry;
 }
 
 /**
@@ -158,7 +190,8 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   const asOf = options.asOf ?? env.today;
   const selections = selectVersions(env.registry, asOf, options.tariffVersions);
   const chosen = selections.flatMap((selection) => (selection.tariff ? [selection.tariff] : []));
-  const assumptions = resolveAssumptions(chosen, options.assumptions);
+  const requested = scenarioAssumptions(env.scenarios, chosen, options);
+  const assumptions = resolveAssumptions(chosen, requested.assumptions);
   const priorCharges = input.priorCharges ?? [];
   const regimes = env.registry.regimes();
   const badCharges = priorCharges.flatMap((charge, i) =>
@@ -177,7 +210,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   const calls = resolveCalls(input.portCalls);
 
   const voyages: VoyageQuote[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...requested.notes];
   for (const selection of selections) {
     if (!selection.tariff) {
       notes.push(
@@ -195,8 +228,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
       granted: grants,
     };
     const result = evaluateRegime(ctx);
-    addAlternatives(ctx, result.voyages);
-    voyages.push(...result.voyages);
+    voyages.push(...withAlternatives(ctx, result));
     notes.push(...result.notes);
   }
   voyages.sort((a, b) => Date.parse(a.arrival) - Date.parse(b.arrival));
@@ -210,6 +242,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
     asOf,
     tariffs,
     assumptions,
+    ...(requested.scenario ? { scenario: requested.scenario } : {}),
     voyages,
     totals,
     ...(converted ? { converted } : {}),

@@ -50,6 +50,8 @@ export interface PortCallInput {
   containersDischarged?: number;
   distanceNm?: number;
   usGovernmentCargo?: boolean;
+  /** When the vessel berthed: ISO 8601 with offset, or a date (the trigger of a regime that charges on berthing). */
+  berthing?: string;
 }
 
 /** A fee already paid (or recorded) that counts toward a cap. */
@@ -74,6 +76,8 @@ export interface GrantedExemption {
 
 export interface QuoteOptions {
   asOf?: string;
+  /** A named joint scenario (`scenarios/*.json`); explicit `assumptions` win over it. */
+  scenario?: string;
   tariffVersions?: Record<string, string>;
   assumptions?: Record<string, string>;
   fx?: Record<string, string>;
@@ -89,7 +93,17 @@ export interface QuoteInput {
 }
 
 export type Outcome = 'charged' | 'exempt' | 'not-covered' | 'not-in-force' | 'suspended' | 'capped' | 'remitted';
-export type Certainty = 'confirmed' | 'unconfirmed';
+/**
+ * How sure a voyage's amount is, strongest first. A voyage takes the weakest
+ * rung of every reading that changes its amount or outcome.
+ */
+export const CERTAINTIES = ['confirmed', 'assumed', 'estimated', 'time-dependent', 'unconfirmed'] as const;
+export type Certainty = (typeof CERTAINTIES)[number];
+
+/** The weaker of two rungs (`unconfirmed` > `time-dependent` > `estimated` > `assumed` > `confirmed`). */
+export function weakerCertainty(a: Certainty, b: Certainty): Certainty {
+  return CERTAINTIES.indexOf(a) >= CERTAINTIES.indexOf(b) ? a : b;
+}
 
 export interface Money {
   amount: string;
@@ -123,11 +137,19 @@ export interface CapState {
   counted: CountedCharge[];
 }
 
+/** The voyage under another reading: a declared assumption's other value, or an input reading such as `arrival-time`. */
 export interface Alternative {
   assumption: string;
   value: string;
   amount: string;
-  outcome: Outcome;
+  /** Absent when the voyage does not exist under that reading (its calls belong to another voyage). */
+  outcome?: Outcome;
+}
+
+/** A currency's total; `low`/`high` sum each voyage's lowest and highest amount over its alternatives. */
+export interface Total extends Money {
+  low?: string;
+  high?: string;
 }
 
 export interface VoyageQuote {
@@ -157,8 +179,10 @@ export interface Quote {
   asOf: string;
   tariffs: Array<{ id: string; regime: string; sha256: string }>;
   assumptions: Record<string, string>;
+  /** The joint scenario applied (its assumptions, overridden by explicit ones). */
+  scenario?: string;
   voyages: VoyageQuote[];
-  totals: Money[];
+  totals: Total[];
   converted?: { currency: string; amount: string; rates: Record<string, string> };
   notes: string[];
 }

@@ -15,6 +15,8 @@ export interface ResolvedCall {
   position?: { lat: number; lon: number };
   portName?: string;
   arrival: Arrival;
+  /** When the vessel berthed, if given (never before the arrival). */
+  berthing?: Arrival;
   input: PortCallInput;
 }
 
@@ -32,14 +34,26 @@ export function resolveCalls(calls: PortCallInput[]): ResolvedCall[] {
     const port = input.port.toUpperCase();
     const known = findPort(port);
     const arrival = parseArrival(input.arrival, zoneFor(port));
+    const noZone = `a date without a time needs the port's time zone, which is not known for ${port}; give a date-time with an offset`;
     if (!arrival) {
+      issues.push({ path: `portCalls[${index}].arrival`, message: noZone });
+      return;
+    }
+    const berthing = input.berthing === undefined ? undefined : parseArrival(input.berthing, zoneFor(port));
+    if (input.berthing !== undefined && !berthing) {
+      issues.push({ path: `portCalls[${index}].berthing`, message: noZone });
+      return;
+    }
+    // A date-only side stands for its whole day: only a berthing surely before the arrival is refused.
+    if (berthing && berthing.latestMillis < arrival.millis) {
       issues.push({
-        path: `portCalls[${index}].arrival`,
-        message: `a date without a time needs the port's time zone, which is not known for ${port}; give a date-time with an offset`,
+        path: `portCalls[${index}].berthing`,
+        message: `must not be before the arrival: ${berthing.iso} is before ${arrival.iso}`,
       });
       return;
     }
     resolved.push({
+      berthing,
       index,
       port,
       country: countryOfLocode(port),

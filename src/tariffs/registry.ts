@@ -48,6 +48,8 @@ export interface LoadedTariff {
   rules: Map<string, CompiledRule>;
   windows: CompiledWindow[];
   notes: CompiledNote[];
+  /** Every instant at which a status window or a rate step begins or ends, ascending (cap-year starts are the engine's). */
+  edges: number[];
 }
 
 export class TariffFileError extends Error {
@@ -179,6 +181,15 @@ function compile(source: unknown, file: string): LoadedTariff {
       })),
     });
   }
+  const windows = data.statusWindows.map((window) => ({
+    window,
+    fromMillis: localMomentMillis(window.from, zone),
+    toMillis: window.to ? localMomentMillis(window.to, zone) : Number.POSITIVE_INFINITY,
+  }));
+  const edges = [
+    ...windows.flatMap((window) => [window.fromMillis, window.toMillis]),
+    ...[...rules.values()].flatMap((rule) => rule.steps.map((step) => step.fromMillis)),
+  ].filter(Number.isFinite);
   return {
     id: data.id,
     regime: data.regime,
@@ -187,11 +198,8 @@ function compile(source: unknown, file: string): LoadedTariff {
     data,
     source,
     rules,
-    windows: data.statusWindows.map((window) => ({
-      window,
-      fromMillis: localMomentMillis(window.from, zone),
-      toMillis: window.to ? localMomentMillis(window.to, zone) : Number.POSITIVE_INFINITY,
-    })),
+    windows,
+    edges: [...new Set(edges)].sort((a, b) => a - b),
     notes: data.notes.map((note) => ({
       note,
       fromMillis: note.arrivalFrom ? localMomentMillis(note.arrivalFrom, zone) : Number.NEGATIVE_INFINITY,

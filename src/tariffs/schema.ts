@@ -277,6 +277,16 @@ export const Assumption = z
   })
   .strict();
 
+/** The event that makes a voyage liable: arrival at (entry into) the first port, or berthing there. */
+export const Trigger = z
+  .object({
+    event: z.enum(['arrival', 'berthing']),
+    note: z.string().min(1),
+    citation: Citation,
+  })
+  .strict();
+export type Trigger = z.infer<typeof Trigger>;
+
 export const ConditionalNote = z
   .object({
     id: z.string(),
@@ -304,6 +314,8 @@ export const TariffVersion = z
     /** Countries (UN/LOCODE prefixes) whose ports form the regime's territory. */
     territory: z.array(Country).min(1),
     chargingPoint: z.enum(['first-port']),
+    /** What triggers the fee at the charging point; arrival when absent. */
+    trigger: Trigger.optional(),
     tonnage: z.object({ rounding: z.enum(['none', 'ceil']), note: z.string() }).strict(),
     amountRounding: z
       .object({ places: z.number().int().min(0).max(4), mode: z.enum(['half-up', 'half-even']) })

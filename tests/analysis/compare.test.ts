@@ -52,8 +52,11 @@ describe('compareScenarios', () => {
       certainty: 'unconfirmed',
       delta: '-4800000.00',
     });
-    expect(result.variants[0]!.totals).toEqual([{ currency: 'USD', amount: '4800000.00' }]);
-    expect(result.variants[1]!.totals).toEqual([{ currency: 'USD', amount: '0.00' }]);
+    // Unconfirmed either way: each total also spans the other reading (0 to 4,800,000).
+    expect(result.variants[0]!.totals).toEqual([
+      { currency: 'USD', amount: '4800000.00', low: '0.00', high: '4800000.00' },
+    ]);
+    expect(result.variants[1]!.totals).toEqual([{ currency: 'USD', amount: '0.00', low: '0.00', high: '4800000.00' }]);
     expect(result.variants[1]!.deltas).toEqual([{ currency: 'USD', amount: '-4800000.00' }]);
     expect(result.variants[1]!.assumptions['us-301.after-suspension']).toBe('extended');
   });

@@ -4,6 +4,7 @@
  * answers in /openapi.json.
  */
 import { z } from '@hono/zod-openapi';
+import { CERTAINTIES } from '../../engine';
 import { DateText, QuoteRequest } from './quote-schemas';
 
 export const RegimeParam = z.object({ regime: z.string().max(40).openapi({ example: 'us-301' }) });
@@ -116,6 +117,11 @@ const Variant = z
   .object({
     label: z.string().max(80).optional(),
     asOf: DateText.optional().openapi({ example: '2026-11-28' }),
+    scenario: z
+      .string()
+      .max(80)
+      .optional()
+      .openapi({ example: 'suspension-extended', description: 'A named joint scenario (GET /v1/scenarios)' }),
     tariffVersions: z.record(z.string().max(40), z.string().max(80)).optional(),
     assumptions: z
       .record(z.string().max(80), z.string().max(80))
@@ -150,6 +156,7 @@ export const CompareResponse = z
         quoteId: z.string(),
         tariffs: z.array(z.string()),
         assumptions: z.record(z.string(), z.string()),
+        scenario: z.string().optional(),
         totals: z.array(MoneySchema),
         deltas: z.array(MoneySchema).openapi({ description: 'Totals minus the first variant’s, per currency' }),
       }),
@@ -166,7 +173,7 @@ export const CompareResponse = z
               amount: z.string(),
               currency: z.string(),
               outcome: z.string(),
-              certainty: z.enum(['confirmed', 'unconfirmed']),
+              certainty: z.enum(CERTAINTIES),
               rule: z.string().nullable(),
               tariff: z.string().nullable(),
               chargedAt: z.string().nullable(),
@@ -201,6 +208,10 @@ export const BatchQuery = z
   .object({
     asOf: DateText.optional().openapi({
       description: 'Knowledge date for every vessel (a JSON request’s own options win)',
+    }),
+    scenario: z.string().max(80).optional().openapi({
+      example: 'suspension-extended',
+      description: 'A named joint scenario for every vessel (GET /v1/scenarios); explicit assumptions win over it',
     }),
     assumptions: z
       .string()

@@ -3,6 +3,7 @@
  * OpenAPI document, so the two never drift apart.
  */
 import { z } from '@hono/zod-openapi';
+import { CERTAINTIES } from '../../engine';
 import { isCountryCode } from '../../lib/countries';
 import { isValidDate, isValidDateTimeWithOffset } from '../../lib/time';
 import { LOCODE_PATTERN } from '../../ports/index';
@@ -140,6 +141,18 @@ export const PortCall = z
       .optional(),
     distanceNm: positive(LIMITS.distanceNm).optional(),
     usGovernmentCargo: z.boolean().optional(),
+    berthing: z
+      .string()
+      .refine((v) => isValidDate(v) || isValidDateTimeWithOffset(v), {
+        message: 'must be an ISO 8601 date-time with offset (2025-10-14T09:30:00+08:00) or a date (2025-10-14)',
+      })
+      .refine(inYears, { message: YEAR_MESSAGE })
+      .optional()
+      .openapi({
+        example: '2025-10-14T09:30:00+08:00',
+        description:
+          'When the vessel berthed (not before `arrival`): the trigger of a regime that charges on berthing (cn-spf); the arrival stands in when absent.',
+      }),
   })
   .strict()
   .openapi('PortCall');
@@ -177,6 +190,11 @@ const GrantedExemption = z
 const Options = z
   .object({
     asOf: DateText.optional(),
+    scenario: z.string().max(80).optional().openapi({
+      example: 'suspension-extended',
+      description:
+        'A named joint scenario (GET /v1/scenarios; default fees-resumed): it sets assumptions of both regimes; `assumptions` win over it.',
+    }),
     tariffVersions: z.record(z.string().max(40), z.string().max(80)).optional(),
     assumptions: z.record(z.string().max(80), z.string().max(80)).optional(),
     fx: z
@@ -266,7 +284,10 @@ export const VoyageSchema = z
     arrival: z.string(),
     rule: z.string().nullable(),
     outcome: z.enum(['charged', 'exempt', 'not-covered', 'not-in-force', 'suspended', 'capped', 'remitted']),
-    certainty: z.enum(['confirmed', 'unconfirmed']),
+    certainty: z.enum(CERTAINTIES).openapi({
+      description:
+        'confirmed, or the weakest rung of the readings that change the amount: unconfirmed > time-dependent > estimated > assumed',
+    }),
     fee: MoneySchema,
     basis: z.array(z.object({ quantity: z.string(), unit: z.string(), rate: z.string(), amount: z.string() })),
     exemptions: z.array(z.object({ id: z.string(), applies: z.boolean(), reason: z.string() })),
@@ -285,9 +306,19 @@ export const VoyageSchema = z
         ),
       })
       .nullable(),
-    alternatives: z.array(
-      z.object({ assumption: z.string(), value: z.string(), amount: z.string(), outcome: z.string() }),
-    ),
+    alternatives: z
+      .array(
+        z.object({
+          assumption: z.string(),
+          value: z.string(),
+          amount: z.string(),
+          outcome: z.string().optional(),
+        }),
+      )
+      .openapi({
+        description:
+          'Every other reading that changes the amount or outcome: a declared assumption, or an input reading (arrival-time, distance). No outcome: the voyage does not exist under that reading.',
+      }),
     explanation: z.array(z.string()),
     citations: z.array(z.object({ title: z.string(), url: z.string() })),
     payer: z.enum(['charterers', 'owners']).nullable().optional().openapi({
@@ -305,8 +336,21 @@ export const QuoteResponse = z
     asOf: z.string(),
     tariffs: z.array(z.object({ id: z.string(), regime: z.string(), sha256: z.string() })),
     assumptions: z.record(z.string(), z.string()),
+    scenario: z.string().optional().openapi({ description: 'The joint scenario applied (see GET /v1/scenarios)' }),
     voyages: z.array(VoyageSchema),
-    totals: z.array(MoneySchema),
+    totals: z.array(
+      z
+        .object({
+          amount: z.string(),
+          currency: z.string(),
+          low: z.string().optional(),
+          high: z.string().optional(),
+        })
+        .openapi('Total', {
+          description:
+            '`low`/`high` (when any voyage is not confirmed): the sums of each voyage’s lowest and highest amount over its alternatives',
+        }),
+    ),
     converted: z
       .object({ currency: z.string(), amount: z.string(), rates: z.record(z.string(), z.string()) })
       .optional(),

@@ -24,6 +24,7 @@ import {
   QuoteInputError,
   type QuoteOptions,
   resolveAssumptions,
+  scenarioAssumptions,
   selectVersions,
 } from '../../engine';
 import type { AppEnv } from '../env';
@@ -199,6 +200,7 @@ const validate: ValidateRequest = (raw) => {
 function defaultsFrom(query: z.infer<typeof BatchQuery>, env: QuoteEnvironment): QuoteOptions {
   const defaults: QuoteOptions = {};
   if (query.asOf) defaults.asOf = query.asOf;
+  if (query.scenario) defaults.scenario = query.scenario;
   if (query.tariffVersions)
     defaults.tariffVersions = Object.fromEntries(query.tariffVersions.split(',').map((id) => [id.split('/')[0]!, id]));
   if (query.assumptions)
@@ -209,12 +211,16 @@ function defaultsFrom(query: z.infer<typeof BatchQuery>, env: QuoteEnvironment):
     const chosen = selectVersions(env.registry, defaults.asOf ?? env.today, defaults.tariffVersions).flatMap((s) =>
       s.tariff ? [s.tariff] : [],
     );
-    resolveAssumptions(chosen, defaults.assumptions);
+    resolveAssumptions(chosen, scenarioAssumptions(env.scenarios, chosen, defaults).assumptions);
   } catch (error) {
     if (!(error instanceof QuoteInputError)) throw error;
     throw invalidRequest(
       error.issues.map((issue) => ({
-        path: issue.path.startsWith('options.tariffVersions') ? 'tariffVersions' : 'assumptions',
+        path: issue.path.startsWith('options.tariffVersions')
+          ? 'tariffVersions'
+          : issue.path === 'options.scenario'
+            ? 'scenario'
+            : 'assumptions',
         message: issue.message,
       })),
     );

@@ -12,7 +12,7 @@ export const GRANTED_ID = 'granted';
 const windowText = (grant: GrantedExemption) =>
   grant.from || grant.to ? `${grant.from ?? 'any date'} to ${grant.to ?? 'any date'}` : 'every arrival';
 
-/** The caller's grants for one regime, evaluated at an arrival date (`YYYY-MM-DD` in the regime's zone). */
+/** The caller's grants for one regime, evaluated at the trigger date (`YYYY-MM-DD` in the regime's zone). */
 export function evaluateGrants(
   grants: ReadonlyArray<GrantedExemption>,
   regime: string,
