@@ -90,8 +90,14 @@ function chargedNetTonnage(tariff: LoadedTariff, vessel: VesselInput): Decimal {
   return tariff.data.tonnage.rounding === 'ceil' ? ceilWhole(given) : given;
 }
 
-function quantities(netTonnage: Decimal, vessel: VesselInput, rotation: Rotation): Quantities {
-  const containers = rotation.calls.reduce((total, call) => total + (call.input.containersDischarged ?? 0), 0);
+function quantities(
+  netTonnage: Decimal,
+  vessel: VesselInput,
+  rotation: Rotation,
+  containersCounted: 'rotation' | 'first-port',
+): Quantities {
+  const counted = containersCounted === 'first-port' ? rotation.calls.slice(0, 1) : rotation.calls;
+  const containers = counted.reduce((total, call) => total + (call.input.containersDischarged ?? 0), 0);
   return {
     'net-ton': netTonnage,
     container: decimal(containers),
@@ -151,7 +157,13 @@ function price(
   } = steps;
   const step = rateStepAt(tariff.rules.get(ruleId)!, at);
   if (!step) return { step, basis: [], amount: ZERO };
-  const computed = computeBasis(step, quantities(netTonnage, vessel, rotation), tariff.data.amountRounding.places);
+  const { rule } = tariff.rules.get(ruleId)!;
+  const containersCounted = resolveParam(rule.containersCounted ?? 'rotation', steps.ctx.assumptions);
+  const computed = computeBasis(
+    step,
+    quantities(netTonnage, vessel, rotation, containersCounted),
+    tariff.data.amountRounding.places,
+  );
   if (computed.missing) {
     throw new QuoteInputError([
       {
@@ -392,7 +404,12 @@ export function evaluateRegime(ctx: RegimeContext): RegimeResult {
     assumptions: trackReads(ctx.assumptions, assumptionsRead),
     netTonnage: chargedNetTonnage(ctx.tariff, ctx.vessel),
   };
-  const runs = rotations(tracked.calls, tracked.tariff.data.territory);
+  const { data } = tracked.tariff;
+  const runs = rotations(
+    tracked.calls,
+    resolveParam(data.territory, tracked.assumptions),
+    resolveParam(data.continuesThrough ?? [], tracked.assumptions),
+  );
   const voyages = runs.map((rotation) => evaluateRotation(tracked, rotation, counter, notes));
   return { voyages, firstCalls: runs.map((rotation) => rotation.calls[0]!.index), notes, assumptionsRead };
 }

@@ -6,5 +6,5 @@
 export { capYearOfCharge } from './cap-year';
 export { type QuoteEnvironment, quote, resolveAssumptions, scenarioAssumptions, selectVersions } from './quote';
 export { capYearOf } from './rules/cap';
-export { resolveParam } from './rules/params';
+export { paramValues, resolveParam } from './rules/params';
 export * from './types';

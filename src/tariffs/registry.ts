@@ -79,7 +79,17 @@ function assumptionReferences(data: TariffVersion): Array<{ where: string; id: s
       for (const [key, value] of Object.entries(record)) visit(value, where ? `${where}.${key}` : key);
     }
   };
-  visit({ coverage: data.coverage, rules: data.rules, cap: data.cap, statusWindows: data.statusWindows }, '');
+  visit(
+    {
+      territory: data.territory,
+      continuesThrough: data.continuesThrough,
+      coverage: data.coverage,
+      rules: data.rules,
+      cap: data.cap,
+      statusWindows: data.statusWindows,
+    },
+    '',
+  );
   return refs;
 }
 

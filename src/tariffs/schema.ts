@@ -233,6 +233,8 @@ export const Rule = z
     /** How the bases combine when there are several: the higher amount is charged. */
     combine: z.enum(['max']).default('max'),
     rates: z.array(RateStep).min(1),
+    /** Whose containers a `container` basis counts: discharged at every port of the rotation (default) or at its first port. */
+    containersCounted: param(z.enum(['rotation', 'first-port'])).optional(),
     exemptions: z.array(Exemption).default([]),
     remission: Remission.optional(),
     citations: z.array(Citation).min(1),
@@ -311,8 +313,14 @@ export const TariffVersion = z
     currency: z.string().regex(/^[A-Z]{3}$/),
     /** IANA zone in which every date and moment of this file is read. */
     zone: z.string(),
-    /** Countries (UN/LOCODE prefixes) whose ports form the regime's territory. */
-    territory: z.array(Country).min(1),
+    /** Countries (UN/LOCODE prefixes) whose ports form the regime's territory (may depend on an assumption). */
+    territory: param(z.array(Country).min(1)),
+    /**
+     * Countries whose calls neither belong to a run of territory calls nor end
+     * it (a reading of what a voyage is); by default every call outside the
+     * territory ends the run.
+     */
+    continuesThrough: param(z.array(Country)).optional(),
     chargingPoint: z.enum(['first-port']),
     /** What triggers the fee at the charging point; arrival when absent. */
     trigger: Trigger.optional(),

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type Charge, listCharges, recordCharge, voidCharge } from '../../accounts/ledger';
-import { capYearOfCharge } from '../../engine';
+import { capYearOfCharge, paramValues } from '../../engine';
 import { canonicalJson } from '../../lib/canonical';
 import { sha256Hex } from '../../lib/sha256';
 import { todayUtc, utcTimestamp } from '../../lib/time';
@@ -96,7 +96,8 @@ function chargeIssues(registry: TariffRegistry, charge: ChargeRequest): FieldErr
   if (!regimes.includes(charge.regime))
     return [{ path: 'regime', message: `unknown regime ${charge.regime}; valid regimes: ${regimes.join(', ')}` }];
   const tariff = registry.pick(charge.regime, today()) ?? registry.versions(charge.regime)[0];
-  const territory = tariff?.data.territory ?? [];
+  // A port inside the territory under any reading of the tariff (Guam under us-301.territories) may be charged.
+  const territory = tariff ? [...new Set(paramValues(tariff.data.territory).flat())] : [];
   const country = countryOfLocode(charge.port);
   return territory.includes(country)
     ? []
