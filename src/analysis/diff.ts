@@ -12,7 +12,7 @@
  */
 import { canonicalJson } from '../lib/canonical';
 import type { LoadedTariff } from '../tariffs/registry';
-import type { Citation, TariffVersion } from '../tariffs/schema';
+import type { Citation, Erratum, TariffVersion } from '../tariffs/schema';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -35,16 +35,23 @@ export interface DiffEntry extends RawChange {
   citation: Citation;
 }
 
+/** A correction made in place to one version of the chain after it shipped. */
+export interface ErratumEntry extends Erratum {
+  version: string;
+}
+
 export interface TariffDiff {
   regime: string;
   from: { id: string; published: string; title: string };
   to: { id: string; published: string; title: string };
   counts: Record<ChangeKind, number>;
   changes: DiffEntry[];
+  /** Errata of every version in the chain: the diff compares the corrected files, these say what was corrected. */
+  errata: ErratumEntry[];
 }
 
-/** Fields shown in the diff's header rather than as changes. */
-const HEADER_FIELDS = new Set(['$schema', 'id', 'published', 'title', 'summary']);
+/** Fields shown in the diff's header (or, for errata, beside the changes) rather than as changes. */
+const HEADER_FIELDS = new Set(['$schema', 'id', 'published', 'title', 'summary', 'errata']);
 /** Fields compared with their own identities below. */
 const KEYED_FIELDS = new Set(['instruments', 'coverage', 'rules', 'statusWindows', 'assumptions', 'notes']);
 
@@ -247,5 +254,6 @@ export function diffVersions(chain: ReadonlyArray<LoadedTariff>): TariffDiff {
   const counts: Record<ChangeKind, number> = { added: 0, removed: 0, changed: 0 };
   for (const change of changes) counts[change.change] += 1;
   const header = (t: LoadedTariff) => ({ id: t.id, published: t.published, title: t.data.title });
-  return { regime: first.regime, from: header(first), to: header(last), counts, changes };
+  const errata = chain.flatMap((tariff) => tariff.data.errata.map((erratum) => ({ version: tariff.id, ...erratum })));
+  return { regime: first.regime, from: header(first), to: header(last), counts, changes, errata };
 }

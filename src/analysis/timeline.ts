@@ -7,6 +7,7 @@
  */
 import { addYears, isoWithZoneOffset, localMomentMillis, localMomentText } from '../lib/time';
 import type { LoadedTariff } from '../tariffs/registry';
+import type { Erratum } from '../tariffs/schema';
 
 export interface TimelineSpan {
   /** Wall-clock start in the tariff zone (`2025-10-14` or `2025-11-10 00:01`), clipped to the range. */
@@ -51,6 +52,8 @@ export interface Timeline {
   range: TimelineSpan;
   series: TimelineSeries[];
   statusWindows: TimelineWindow[];
+  /** Corrections made to this version after it shipped. */
+  errata: Erratum[];
 }
 
 export interface TimelineRange {
@@ -181,5 +184,6 @@ export function timelineOf(tariff: LoadedTariff, range: TimelineRange = {}): Tim
     range: clip(fromMillis, toMillis, bounds, zone)!,
     series: seriesOf(tariff, bounds),
     statusWindows: windowsOf(tariff, bounds),
+    errata: tariff.data.errata,
   };
 }

@@ -42,6 +42,11 @@ export interface RegimeContext {
   assumptions: Readonly<Record<string, string>>;
   /** Exemptions the caller asserts were granted case by case. */
   granted?: ReadonlyArray<GrantedExemption>;
+  /**
+   * The same assumptions, read without being recorded (set by evaluateRegime): for a value that
+   * only labels the result, such as the cap year while fewer charges are known than the cap allows.
+   */
+  labelAssumptions?: Readonly<Record<string, string>>;
   /** Calls (by index) whose date-only trigger is read at the end of its local day instead of 00:00. */
   endOfDay?: ReadonlySet<number>;
 }
@@ -204,12 +209,15 @@ function remitted(steps: Steps, rule: Rule): boolean {
 /** The cap year's count; records this charge unless the cap is reached. */
 function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: CapState } {
   const {
-    ctx: { tariff, assumptions },
+    ctx: { tariff, assumptions, labelAssumptions },
     first,
     at,
     explanation,
   } = steps;
-  const year = capYearOf(resolveParam(tariff.data.cap.year, assumptions), at, tariff.data.zone);
+  const limit = tariff.data.cap.limit;
+  // With fewer charges known in all than the cap allows, the cap year's definition only names the year.
+  const reading = counter.size < limit && labelAssumptions ? labelAssumptions : assumptions;
+  const year = capYearOf(resolveParam(tariff.data.cap.year, reading), at, tariff.data.zone);
   const arrivalDate = localDate(at, tariff.data.zone);
   const own = counter.ownPayment(first.port, arrivalDate);
   const counted = counter.countedFor(year, at, own);
@@ -219,7 +227,6 @@ function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: Ca
       `Already paid: ${which} (${own.date}, ${first.port}) is this voyage's own payment, not an earlier charge.`,
     );
   }
-  const limit = tariff.data.cap.limit;
   if (counted.length >= limit) {
     explanation.push(
       `Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}) ${cite(tariff, tariff.data.cap.ref)}; fee 0.`,
@@ -402,6 +409,7 @@ export function evaluateRegime(ctx: RegimeContext): RegimeResult {
   const tracked: RegimeContext = {
     ...ctx,
     assumptions: trackReads(ctx.assumptions, assumptionsRead),
+    labelAssumptions: ctx.assumptions,
     netTonnage: chargedNetTonnage(ctx.tariff, ctx.vessel),
   };
   const { data } = tracked.tariff;

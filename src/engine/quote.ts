@@ -89,17 +89,19 @@ export function resolveAssumptions(
  * sum each voyage's lowest and highest amount over its own and its alternatives.
  */
 function totalsOf(voyages: VoyageQuote[]): Total[] {
+  const ranged = voyages.some((voyage) => voyage.certainty !== 'confirmed');
   const byCurrency = new Map<string, { amounts: Decimal[]; lows: Decimal[]; highs: Decimal[] }>();
   for (const voyage of voyages) {
     const entry = byCurrency.get(voyage.fee.currency) ?? { amounts: [], lows: [], highs: [] };
     const amount = decimal(voyage.fee.amount);
-    const readings = [amount, ...voyage.alternatives.map((alternative) => decimal(alternative.amount))];
     entry.amounts.push(amount);
-    entry.lows.push(readings.reduce((low, value) => (value.lessThan(low) ? value : low)));
-    entry.highs.push(readings.reduce((high, value) => (value.greaterThan(high) ? value : high)));
+    if (ranged) {
+      const readings = [amount, ...voyage.alternatives.map((alternative) => decimal(alternative.amount))];
+      entry.lows.push(readings.reduce((low, value) => (value.lessThan(low) ? value : low)));
+      entry.highs.push(readings.reduce((high, value) => (value.greaterThan(high) ? value : high)));
+    }
     byCurrency.set(voyage.fee.currency, entry);
   }
-  const ranged = voyages.some((voyage) => voyage.certainty !== 'confirmed');
   return [...byCurrency]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, { amounts, lows, highs }]) => ({

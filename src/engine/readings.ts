@@ -78,10 +78,9 @@ const MINUTE = 60_000;
  * the other reading: `time-dependent`, and the explanation asks for the time.
  */
 export const arrivalTimeReadings: ReadingSource = (ctx, base) => {
-  const byIndex = new Map(ctx.calls.map((call) => [call.index, call]));
   const edges = new Map<number, number[]>();
   for (const index of base.firstCalls) {
-    const call = byIndex.get(index)!;
+    const call = ctx.calls[index]?.index === index ? ctx.calls[index] : ctx.calls.find((c) => c.index === index)!;
     const trigger = triggerOf(ctx.tariff, call);
     if (!trigger.given.dateOnly) continue;
     const found = edgesWithin(ctx, trigger.given.millis, trigger.given.latestMillis + 1 - MINUTE);
@@ -144,10 +143,12 @@ export function withAlternatives(
   base: RegimeResult,
   sources: ReadonlyArray<ReadingSource> = READING_SOURCES,
 ): VoyageQuote[] {
+  const readings = sources.flatMap((source) => source(ctx, base));
+  if (readings.length === 0) return base.voyages;
   const byFirstCall = new Map(base.firstCalls.map((index, i) => [index, base.voyages[i]!]));
   const onlyUnderOthers = new Set<number>();
   const zero = formatAmount(ZERO, ctx.tariff.data.amountRounding.places);
-  for (const reading of sources.flatMap((source) => source(ctx, base))) {
+  for (const reading of readings) {
     const other = evaluateRegime(reading.apply(ctx));
     const found = new Map(other.firstCalls.map((index, i) => [index, other.voyages[i]!]));
     for (const [index, alternativeVoyage] of found) {

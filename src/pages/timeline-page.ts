@@ -92,13 +92,29 @@ function tables(timeline: Timeline): string {
   );
 }
 
+/** Corrections made in place to the version, when there are any. */
+function errataList(timeline: Timeline): string {
+  if (timeline.errata.length === 0) return '';
+  const shown = (value: unknown) => (value === undefined ? '(absent)' : JSON.stringify(value));
+  const rows = timeline.errata
+    .map(
+      (erratum) =>
+        `<tr><td>${esc(erratum.date)}</td><td><code>${esc(erratum.path)}</code></td><td>${esc(shown(erratum.before))}</td><td>${esc(shown(erratum.after))}</td><td>${esc(erratum.reason)} Source: ${esc(erratum.source.reference ?? erratum.source.title)} (${esc(erratum.source.url)})</td></tr>`,
+    )
+    .join('');
+  return (
+    `<details class="errata"><summary>Errata: ${timeline.errata.length} correction${timeline.errata.length === 1 ? '' : 's'} made to this version after it shipped</summary>` +
+    `<table><thead><tr><th>Date</th><th>Path</th><th>Before</th><th>After</th><th>Reason and source</th></tr></thead><tbody>${rows}</tbody></table></details>`
+  );
+}
+
 function section(choice: RegimeChoice, nowMillis?: number): string {
   const { timeline } = choice;
   const prefix = timeline.regime.replace(/[^a-z0-9-]/g, '');
   return (
     `<section id="${esc(prefix)}" aria-labelledby="${esc(prefix)}-h"><h2 id="${esc(prefix)}-h">${esc(timeline.regime)} · ${esc(timeline.version.title)}</h2>` +
     `<p class="meta">Version ${esc(timeline.version.id)} (published ${esc(timeline.version.published)}). Rates in ${esc(timeline.currency)} per unit by arrival date; every date is read in ${esc(timeline.zone)}.</p>` +
-    `${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}</section>`
+    `${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}${errataList(timeline)}</section>`
   );
 }
 

@@ -166,6 +166,38 @@ function crossCheck(data: TariffVersion): string[] {
   return problems;
 }
 
+/** The value at a JSON pointer (RFC 6901), or undefined when the path does not exist. */
+export function valueAtPointer(document: unknown, pointer: string): unknown {
+  let node: unknown = document;
+  for (const token of pointer.split('/').slice(1)) {
+    const key = token.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(key)) node = node[Number(key)];
+    else if (node && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, key))
+      node = (node as Record<string, unknown>)[key];
+    else return undefined;
+  }
+  return node;
+}
+
+/** Each erratum must describe the file as shipped: `after` is the value at its path, and differs from `before`. */
+function checkErrata(data: TariffVersion, source: unknown): string[] {
+  const problems: string[] = [];
+  data.errata.forEach((erratum, i) => {
+    const raw = (source as { errata?: Array<Record<string, unknown>> }).errata?.[i] ?? {};
+    const where = `errata[${i}]`;
+    if (!('after' in raw)) problems.push(`${where}.after is required`);
+    if (erratum.date < data.published) problems.push(`${where}.date is before the version was published`);
+    if (i > 0 && erratum.date < data.errata[i - 1]!.date) problems.push(`${where} is out of date order`);
+    const actual = valueAtPointer(source, erratum.path);
+    if (actual === undefined) problems.push(`${where}.path ${erratum.path} is not in the file`);
+    else if (canonicalJson(actual) !== canonicalJson(erratum.after))
+      problems.push(`${where}.after is not the value at ${erratum.path} in the file`);
+    if ('before' in raw && canonicalJson(erratum.before) === canonicalJson(erratum.after))
+      problems.push(`${where} changes nothing: before equals after`);
+  });
+  return problems;
+}
+
 function compile(source: unknown, file: string): LoadedTariff {
   const parsed = TariffVersion.safeParse(source);
   if (!parsed.success) {
@@ -175,7 +207,7 @@ function compile(source: unknown, file: string): LoadedTariff {
     );
   }
   const data = parsed.data;
-  const problems = crossCheck(data);
+  const problems = [...crossCheck(data), ...checkErrata(data, source)];
   if (problems.length > 0) throw new TariffFileError(file, problems);
 
   const zone = data.zone;

@@ -289,6 +289,23 @@ export const Trigger = z
   .strict();
 export type Trigger = z.infer<typeof Trigger>;
 
+/**
+ * A correction made in place to a shipped version: what changed at `path`
+ * (a JSON pointer into the file), from what to what, why and on whose word.
+ * `before` is absent when the correction adds the field.
+ */
+export const Erratum = z
+  .object({
+    date: LocalDate,
+    path: z.string().regex(/^(\/([^~/]|~[01])*)+$/, 'a JSON pointer such as /tonnage/rounding'),
+    before: z.unknown().optional(),
+    after: z.unknown(),
+    reason: z.string().min(1),
+    source: Citation,
+  })
+  .strict();
+export type Erratum = z.infer<typeof Erratum>;
+
 export const ConditionalNote = z
   .object({
     id: z.string(),
@@ -341,6 +358,8 @@ export const TariffVersion = z
     statusWindows: z.array(StatusWindow).min(1),
     assumptions: z.array(Assumption).default([]),
     notes: z.array(ConditionalNote).default([]),
+    /** Corrections made to this version after it shipped, oldest first. */
+    errata: z.array(Erratum).default([]),
   })
   .strict();
 

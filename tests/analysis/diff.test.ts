@@ -88,15 +88,24 @@ describe('cn-spf 2025-10-10 → 2025-10-14 (Implementation Measures)', () => {
     expect(exemptions[1]!.after).toMatchObject({ kind: 'call-purpose', purposes: ['repair'] });
   });
 
-  it('shows tonnage rounded up and the 17 April billing year, citing the Measures', () => {
-    expect(at(result, 'tonnage.rounding')).toMatchObject({ before: 'none', after: 'ceil' });
+  it('shows the 17 April billing year, citing the Measures; rounding up is an erratum of 10-10, not a change', () => {
+    // Announcement No. 54 already rounds up (erratum 2026-12-01), so both versions round up.
+    expect(at(result, 'tonnage.rounding')).toBeUndefined();
+    expect(result.errata).toContainEqual(
+      expect.objectContaining({
+        version: 'cn-spf/2025-10-10',
+        path: '/tonnage/rounding',
+        before: 'none',
+        after: 'ceil',
+      }),
+    );
     // The cap year changed kind, so it is one entry, not three.
     expect(at(result, 'cap.year')).toMatchObject({
       change: 'changed',
       before: { kind: 'calendar' },
       after: { kind: 'anniversary', month: 4, day: 17 },
     });
-    expect(at(result, 'tonnage.rounding')?.citation.reference).toBe('交办水〔2025〕59号');
+    expect(at(result, 'cap.year')?.citation.reference).toBe('交办水〔2025〕59号');
   });
 
   it('leaves the rates alone: 400, 640, 880 and 1,120 CNY/NT in both', () => {

@@ -392,7 +392,7 @@ describe('DOMAIN §5 worked checks: China special port fees', () => {
     expect(voyage.basis).toEqual([{ quantity: '30001', unit: 'net-ton', rate: '400', amount: '12000400.00' }]);
   });
 
-  it('Announcement No. 54 alone states no rounding: 30,000.4 × 400 = 12,000,160.00 CNY', () => {
+  it('Announcement No. 54 rounds up too (item 1, erratum 2026-12-01): 30,000.4 → 30,001 × 400 = 12,000,400.00 CNY', () => {
     const voyage = onlyVoyage(
       {
         vessel: vessel({ flag: 'US', netTonnage: 30000.4 }),
@@ -401,7 +401,8 @@ describe('DOMAIN §5 worked checks: China special port fees', () => {
       },
       'cn-spf',
     );
-    expect(voyage.fee.amount).toBe('12000160.00');
+    expect(voyage.fee.amount).toBe('12000400.00');
+    expect(voyage.basis[0]).toMatchObject({ quantity: '30001', rate: '400' });
   });
 });
 

@@ -27,6 +27,17 @@ const CitationSchema = z
 
 const VersionHeader = z.object({ id: z.string(), published: z.string(), title: z.string() });
 
+const ErratumSchema = z
+  .object({
+    date: z.string().openapi({ example: '2026-12-01' }),
+    path: z.string().openapi({ description: 'JSON pointer into the version file', example: '/tonnage/rounding' }),
+    before: z.unknown().optional().openapi({ description: 'Absent when the correction added the field' }),
+    after: z.unknown(),
+    reason: z.string(),
+    source: CitationSchema,
+  })
+  .openapi('Erratum', { description: 'A correction made in place to a shipped version' });
+
 export const DiffResponse = z
   .object({
     regime: z.string(),
@@ -48,6 +59,9 @@ export const DiffResponse = z
         citation: CitationSchema,
       }),
     ),
+    errata: z.array(ErratumSchema.extend({ version: z.string() })).openapi({
+      description: 'Corrections made in place to the versions compared (the changes compare corrected files)',
+    }),
   })
   .openapi('TariffDiff');
 
@@ -107,6 +121,7 @@ export const TimelineResponse = z
           .optional(),
       }),
     ),
+    errata: z.array(ErratumSchema).openapi({ description: 'Corrections made in place to this version' }),
   })
   .openapi('Timeline');
 

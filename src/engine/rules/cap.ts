@@ -55,6 +55,11 @@ export class CapCounter {
     return this.charges.find((charge) => charge.source !== 'quote' && charge.port === port && charge.date === date);
   }
 
+  /** Every charge known so far, whatever its year. */
+  get size(): number {
+    return this.charges.length;
+  }
+
   record(charge: CountedCharge, millis: number): void {
     this.charges.push({ ...charge, millis });
   }
