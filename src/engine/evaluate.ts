@@ -42,6 +42,10 @@ export interface RegimeContext {
   assumptions: Readonly<Record<string, string>>;
   /** Exemptions the caller asserts were granted case by case. */
   granted?: ReadonlyArray<GrantedExemption>;
+  /** The `distance` reading: estimated distances within their margin of a limit read on its other side. */
+  distanceOtherSide?: boolean;
+  /** First calls (by index) whose voyage an estimate decided within its margin (set by evaluateRegime). */
+  nearLimit?: Set<number>;
   /**
    * The same assumptions, read without being recorded (set by evaluateRegime): for a value that
    * only labels the result, such as the cap year while fewer charges are known than the cap allows.
@@ -58,6 +62,8 @@ export interface RegimeResult {
   notes: string[];
   /** Every assumption the evaluation consulted: no other assumption can change its result. */
   assumptionsRead: ReadonlySet<string>;
+  /** First calls of voyages an estimated input decided within its margin (the `distance` reading may move them). */
+  nearLimit?: ReadonlySet<number>;
 }
 
 /** The event that makes a voyage liable, at its first call, as the tariff defines it. */
@@ -246,10 +252,16 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
   const { ctx, rotation, explanation } = steps;
   const rule = ctx.tariff.rules.get(ruleId)!.rule;
   const evaluated = [
-    ...evaluateExemptions(rule.exemptions, { vessel: ctx.vessel, rotation, assumptions: ctx.assumptions }),
+    ...evaluateExemptions(rule.exemptions, {
+      vessel: ctx.vessel,
+      rotation,
+      assumptions: ctx.assumptions,
+      distanceOtherSide: ctx.distanceOtherSide,
+    }),
     ...evaluateGrants(ctx.granted ?? [], ctx.tariff.regime, localDate(steps.at, ctx.tariff.data.zone)),
   ];
   for (const result of evaluated) if (result.note) notes.push(result.note);
+  if (evaluated.some((result) => result.nearLimit)) ctx.nearLimit?.add(steps.first.index);
   const exemptions = evaluated.map(({ id, applies, reason }) => ({ id, applies, reason }));
   const { step, basis, amount } = price(steps, ruleId);
   const zero = (outcome: Outcome): Draft => ({ outcome, amount: ZERO, basis, exemptions, cap: null });
@@ -411,6 +423,7 @@ export function evaluateRegime(ctx: RegimeContext): RegimeResult {
     assumptions: trackReads(ctx.assumptions, assumptionsRead),
     labelAssumptions: ctx.assumptions,
     netTonnage: chargedNetTonnage(ctx.tariff, ctx.vessel),
+    nearLimit: new Set<number>(),
   };
   const { data } = tracked.tariff;
   const runs = rotations(
@@ -419,5 +432,6 @@ export function evaluateRegime(ctx: RegimeContext): RegimeResult {
     resolveParam(data.continuesThrough ?? [], tracked.assumptions),
   );
   const voyages = runs.map((rotation) => evaluateRotation(tracked, rotation, counter, notes));
-  return { voyages, firstCalls: runs.map((rotation) => rotation.calls[0]!.index), notes, assumptionsRead };
+  const firstCalls = runs.map((rotation) => rotation.calls[0]!.index);
+  return { voyages, firstCalls, notes, assumptionsRead, nearLimit: tracked.nearLimit };
 }

@@ -158,6 +158,8 @@ export const Exemption = z.discriminatedUnion('kind', [
       title: z.string(),
       ref: Ref,
       maxNm: z.number().positive(),
+      /** An estimated distance within this fraction of `maxNm` makes the voyage `estimated`, the other outcome its alternative. */
+      estimateMargin: z.number().gt(0).lt(1).optional(),
       reading: z.enum(['farthest-foreign-port', 'last-foreign-port']),
     })
     .strict(),

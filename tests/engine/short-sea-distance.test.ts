@@ -65,3 +65,25 @@ describe('short-sea by sea route', () => {
     expect(shortSea(voyage).reason).toContain('sea distance given: 1,500 nm');
   });
 });
+
+describe('an estimated distance near the 2,000 nm limit', () => {
+  it('Balboa → New York, about 2,030 nm by sea (within 10%): charged 900,000.00 USD, estimated, exempt 0.00 as the alternative', () => {
+    const voyage = fromTo('PABLB', '2025-10-13T08:00:00-05:00', 'USNYC');
+    expect(voyage).toMatchObject({ outcome: 'charged', fee: { amount: '900000.00' }, certainty: 'estimated' });
+    expect(voyage.alternatives).toEqual([
+      { assumption: 'distance', value: 'other-side-of-limit', amount: '0.00', outcome: 'exempt' },
+    ]);
+    expect(shortSea(voyage).reason).toMatch(/PABLB is about 2,0\d\d nm by sea route .*within 10% of the limit/);
+    expect(voyage.explanation.join('\n')).toContain('Give portCalls[].distanceNm to settle it.');
+  });
+
+  it("the caller's distanceNm is not an estimate: the same voyage with distanceNm 2,030 is confirmed", () => {
+    const voyage = fromTo('PABLB', '2025-10-13T08:00:00-05:00', 'USNYC', { distanceNm: 2030 });
+    expect(voyage).toMatchObject({ outcome: 'charged', certainty: 'confirmed', alternatives: [] });
+  });
+
+  it('an estimate far from the limit decides alone: Manzanillo (MX) → Houston stays confirmed', () => {
+    const voyage = fromTo('MXZLO', '2025-10-10T08:00:00-06:00', 'USHOU');
+    expect(voyage).toMatchObject({ outcome: 'charged', certainty: 'confirmed', alternatives: [] });
+  });
+});

@@ -16,6 +16,8 @@ export interface ExemptionContext {
   vessel: VesselInput;
   rotation: Rotation;
   assumptions: Readonly<Record<string, string>>;
+  /** Read estimated distances within their margin of a limit on the other side of it (the `distance` reading). */
+  distanceOtherSide?: boolean;
 }
 
 export interface ExemptionEvaluation extends ExemptionResult {
@@ -23,9 +25,11 @@ export interface ExemptionEvaluation extends ExemptionResult {
   note?: string;
   /** The exemption's pinpoint reference in the tariff (none for a granted exemption). */
   ref?: Ref;
+  /** An estimated input decided it within its margin: another reading of that input may change the outcome. */
+  nearLimit?: boolean;
 }
 
-type Evaluation = { applies: boolean; reason: string; note?: string };
+type Evaluation = { applies: boolean; reason: string; note?: string; nearLimit?: boolean };
 type KindOf<K extends Exemption['kind']> = Extract<Exemption, { kind: K }>;
 
 const nm = (value: number): string => `${Math.round(value).toLocaleString('en-US')} nm`;
@@ -113,13 +117,8 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
     `${readingText} ${measured.call.port} is about ${nm(measured.distance)} ${measured.method} from ${first.port} (estimated)`;
   const note = (measured: Measured) =>
     `Distance from ${measured.call.port} to ${first.port} estimated ${measured.method}; give distanceNm to replace the estimate.`;
-  if (farthest && farthest.distance >= limit) {
-    return {
-      applies: false,
-      reason: `${estimate(farthest)}: not less than ${nm(limit)}`,
-      note: note(farthest),
-    };
-  }
+  if (farthest && farthest.distance >= limit)
+    return estimated(exemption, ctx, farthest, estimate(farthest), note(farthest));
   if (!farthest || unknown.length > 0) {
     const reason = `not evaluated: no coordinates for ${[...unknown, ...(first.position ? [] : [first.port])].join(', ')}; give distanceNm`;
     return {
@@ -128,10 +127,29 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
       note: `The short-sea exemption at ${first.port} was not evaluated: unknown port coordinates; give distanceNm.`,
     };
   }
+  return estimated(exemption, ctx, farthest, estimate(farthest), note(farthest));
+}
+
+/** The short-sea test on an estimated distance; within the tariff's margin of the limit it may be read either way. */
+function estimated(
+  exemption: KindOf<'short-sea'>,
+  ctx: ExemptionContext,
+  farthest: Measured,
+  estimate: string,
+  note: string,
+): Evaluation {
+  const limit = exemption.maxNm;
+  const margin = exemption.estimateMargin;
+  const nearLimit = margin !== undefined && Math.abs(farthest.distance - limit) <= limit * margin;
+  const otherSide = nearLimit && ctx.distanceOtherSide === true;
+  const applies = farthest.distance < limit !== otherSide;
+  const side = applies ? `less than ${nm(limit)}` : `not less than ${nm(limit)}`;
+  const within = nearLimit ? `, within ${Math.round(margin! * 100)}% of the limit` : '';
   return {
-    applies: true,
-    reason: `${estimate(farthest)}: less than ${nm(limit)}`,
-    note: note(farthest),
+    applies,
+    reason: `${estimate}${within}: ${otherSide ? `read on the other side of the limit, ${side}` : side}`,
+    note,
+    ...(nearLimit ? { nearLimit } : {}),
   };
 }
 
