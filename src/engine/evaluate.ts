@@ -13,7 +13,7 @@ import { cite } from './rules/citing';
 import { matchCoverage } from './rules/coverage';
 import { evaluateExemptions } from './rules/exemptions';
 import { evaluateGrants } from './rules/granted';
-import { resolveParam } from './rules/params';
+import { type Param, paramValues, resolveParam } from './rules/params';
 import { computeBasis, type Quantities, rateStepAt } from './rules/rates';
 import { evaluateRemission } from './rules/remission';
 import { type StatusAtArrival, statusAt } from './rules/status';
@@ -169,7 +169,13 @@ function price(
   const step = rateStepAt(tariff.rules.get(ruleId)!, at);
   if (!step) return { step, basis: [], amount: ZERO };
   const { rule } = tariff.rules.get(ruleId)!;
-  const containersCounted = resolveParam(rule.containersCounted ?? 'rotation', steps.ctx.assumptions);
+  // Whose containers count is read (and may be an alternative) only when boxes beyond the first port could be counted.
+  const countsContainers =
+    step.bases.some((basis) => basis.unit === 'container') &&
+    rotation.calls.slice(1).some((call) => (call.input.containersDischarged ?? 0) > 0);
+  const containersCounted = countsContainers
+    ? resolveParam(rule.containersCounted ?? 'rotation', steps.ctx.assumptions)
+    : 'rotation';
   const computed = computeBasis(
     step,
     quantities(netTonnage, vessel, rotation, containersCounted),
@@ -410,6 +416,17 @@ function trackReads(assumptions: Readonly<Record<string, string>>, read: Set<str
   });
 }
 
+/**
+ * A list of countries that may depend on an assumption: the assumption counts
+ * as read only when its values place one of the calls differently.
+ */
+function countriesFor(param: Param<string[]>, ctx: RegimeContext): string[] {
+  const values = paramValues(param);
+  const placed = (countries: string[]) => ctx.calls.map((call) => countries.includes(call.country)).join();
+  const differ = values.some((countries) => placed(countries) !== placed(values[0]!));
+  return resolveParam(param, differ ? ctx.assumptions : (ctx.labelAssumptions ?? ctx.assumptions));
+}
+
 /** Every rotation of the regime's territory, with the cap walked in order. */
 export function evaluateRegime(ctx: RegimeContext): RegimeResult {
   const notes: string[] = [];
@@ -428,8 +445,8 @@ export function evaluateRegime(ctx: RegimeContext): RegimeResult {
   const { data } = tracked.tariff;
   const runs = rotations(
     tracked.calls,
-    resolveParam(data.territory, tracked.assumptions),
-    resolveParam(data.continuesThrough ?? [], tracked.assumptions),
+    countriesFor(data.territory, tracked),
+    countriesFor(data.continuesThrough ?? [], tracked),
   );
   const voyages = runs.map((rotation) => evaluateRotation(tracked, rotation, counter, notes));
   const firstCalls = runs.map((rotation) => rotation.calls[0]!.index);
