@@ -1,5 +1,5 @@
 /**
- * Granted exemptions (docs/rules.md, docs/api.md "Granted exemptions"): a
+ * Granted exemptions (docs/tariffs.md and docs/api.md, "Granted exemptions"): a
  * waiver or ruling the caller asserts makes the regime's voyages inside its
  * window `exempt` with exemption id `granted`, through the real Worker.
  */
