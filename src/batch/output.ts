@@ -55,6 +55,8 @@ export const CSV_ANSWER_COLUMNS = [
   'certainty',
   'amount',
   'currency',
+  'low',
+  'high',
   'voyages',
   'charged',
   'row',
@@ -115,6 +117,8 @@ const csvWriter: BatchWriter = {
           certainty: voyage.certainty,
           amount: voyage.fee.amount,
           currency: voyage.fee.currency,
+          low: voyage.low,
+          high: voyage.high,
         }),
       )
       .join('');
@@ -130,6 +134,8 @@ const csvWriter: BatchWriter = {
           currency: total.currency,
           capYear: total.capYear,
           amount: total.amount,
+          low: total.low,
+          high: total.high,
           voyages: total.voyages,
           charged: total.charged,
         }),

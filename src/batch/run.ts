@@ -5,6 +5,7 @@
  */
 
 import {
+  amountRange,
   capYearOf,
   type Money,
   type Outcome,
@@ -25,6 +26,9 @@ export type VoyageSummary = Pick<
   'regime' | 'tariff' | 'calls' | 'chargedAt' | 'arrival' | 'rule' | 'outcome' | 'certainty' | 'fee' | 'alternatives'
 > & {
   capYear: string;
+  /** The lowest and highest amount over the voyage's alternatives (its own amount when confirmed). */
+  low: string;
+  high: string;
 };
 
 export interface QuoteSummary {
@@ -34,7 +38,7 @@ export interface QuoteSummary {
   assumptions: Record<string, string>;
   scenario?: string;
   totals: Total[];
-  voyages: Array<VoyageSummary | (VoyageQuote & { capYear: string })>;
+  voyages: Array<VoyageSummary | (VoyageQuote & { capYear: string; low: string; high: string })>;
   converted?: Quote['converted'];
   notes: string[];
 }
@@ -52,6 +56,9 @@ export interface BatchTotal {
   currency: string;
   capYear: string;
   amount: string;
+  /** Sums of each voyage's lowest and highest amount over its alternatives. */
+  low: string;
+  high: string;
   /** Voyages of this regime in this cap year, whatever their outcome. */
   voyages: number;
   /** Of those, the voyages charged a fee. */
@@ -70,20 +77,33 @@ function capYearOfVoyage(voyage: VoyageQuote, assumptions: Record<string, string
 export class BatchTotals {
   private readonly totals = new Map<
     string,
-    { regime: string; currency: string; capYear: string; amount: Decimal; voyages: number; charged: number }
+    {
+      regime: string;
+      currency: string;
+      capYear: string;
+      amount: Decimal;
+      low: Decimal;
+      high: Decimal;
+      voyages: number;
+      charged: number;
+    }
   >();
 
-  add(voyage: { regime: string; fee: Money; capYear: string; outcome: Outcome }): void {
+  add(voyage: { regime: string; fee: Money; capYear: string; outcome: Outcome; low: string; high: string }): void {
     const key = `${voyage.regime}|${voyage.fee.currency}|${voyage.capYear}`;
     const entry = this.totals.get(key) ?? {
       regime: voyage.regime,
       currency: voyage.fee.currency,
       capYear: voyage.capYear,
       amount: ZERO,
+      low: ZERO,
+      high: ZERO,
       voyages: 0,
       charged: 0,
     };
     entry.amount = entry.amount.plus(decimal(voyage.fee.amount));
+    entry.low = entry.low.plus(decimal(voyage.low));
+    entry.high = entry.high.plus(decimal(voyage.high));
     entry.voyages += 1;
     if (voyage.outcome === 'charged') entry.charged += 1;
     this.totals.set(key, entry);
@@ -98,11 +118,13 @@ export class BatchTotals {
           a.currency.localeCompare(b.currency) ||
           a.capYear.localeCompare(b.capYear),
       )
-      .map(({ regime, currency, capYear, amount, voyages, charged }) => ({
+      .map(({ regime, currency, capYear, amount, low, high, voyages, charged }) => ({
         regime,
         currency,
         capYear,
         amount: formatAmount(amount),
+        low: formatAmount(low),
+        high: formatAmount(high),
         voyages,
         charged,
       }));
@@ -112,9 +134,25 @@ export class BatchTotals {
 function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'full'): QuoteSummary {
   const voyages = result.voyages.map((voyage) => {
     const capYear = capYearOfVoyage(voyage, result.assumptions, env);
-    if (detail === 'full') return { ...voyage, capYear };
+    const range = amountRange(voyage);
+    const [low, high] = [formatAmount(range.low), formatAmount(range.high)];
+    if (detail === 'full') return { ...voyage, capYear, low, high };
     const { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, alternatives } = voyage;
-    return { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, capYear, alternatives };
+    return {
+      regime,
+      tariff,
+      calls,
+      chargedAt,
+      arrival,
+      rule,
+      outcome,
+      certainty,
+      fee,
+      low,
+      high,
+      capYear,
+      alternatives,
+    };
   });
   const { quoteId, asOf, tariffs, assumptions, scenario, totals, converted, notes } = result;
   return {

@@ -4,7 +4,14 @@
  * `src/engine` imports a file inside it but this one.
  */
 export { capYearOfCharge } from './cap-year';
-export { type QuoteEnvironment, quote, resolveAssumptions, scenarioAssumptions, selectVersions } from './quote';
+export {
+  amountRange,
+  type QuoteEnvironment,
+  quote,
+  resolveAssumptions,
+  scenarioAssumptions,
+  selectVersions,
+} from './quote';
 export { capYearOf } from './rules/cap';
 export { paramValues, resolveParam } from './rules/params';
 export * from './types';

@@ -84,6 +84,18 @@ export function resolveAssumptions(
   return resolved;
 }
 
+/** A voyage's lowest and highest amount over its own reading and its alternatives. */
+export function amountRange(voyage: VoyageQuote): { low: Decimal; high: Decimal } {
+  let low = decimal(voyage.fee.amount);
+  let high = low;
+  for (const alternative of voyage.alternatives) {
+    const amount = decimal(alternative.amount);
+    if (amount.lessThan(low)) low = amount;
+    if (amount.greaterThan(high)) high = amount;
+  }
+  return { low, high };
+}
+
 /**
  * One total per currency; when any voyage is not confirmed, `low` and `high`
  * sum each voyage's lowest and highest amount over its own and its alternatives.
@@ -96,9 +108,9 @@ function totalsOf(voyages: VoyageQuote[]): Total[] {
     const amount = decimal(voyage.fee.amount);
     entry.amounts.push(amount);
     if (ranged) {
-      const readings = [amount, ...voyage.alternatives.map((alternative) => decimal(alternative.amount))];
-      entry.lows.push(readings.reduce((low, value) => (value.lessThan(low) ? value : low)));
-      entry.highs.push(readings.reduce((high, value) => (value.greaterThan(high) ? value : high)));
+      const { low, high } = amountRange(voyage);
+      entry.lows.push(low);
+      entry.highs.push(high);
     }
     byCurrency.set(voyage.fee.currency, entry);
   }

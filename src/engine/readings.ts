@@ -151,6 +151,11 @@ function absentVoyage(ctx: RegimeContext, other: VoyageQuote, reading: Reading):
   };
 }
 
+function otherReadingLine(voyage: VoyageQuote, alternative: Alternative, reading: Reading): string {
+  const outcome = alternative.outcome ? ` (${alternative.outcome})` : ' (no such voyage under that reading)';
+  return `Under ${reading.id} = ${reading.value} this voyage would be ${alternative.amount} ${voyage.fee.currency}${outcome}: ${reading.rung}.`;
+}
+
 function changes(voyage: VoyageQuote, alternative: Alternative): boolean {
   return voyage.fee.amount !== alternative.amount || (alternative.outcome ?? voyage.outcome) !== voyage.outcome;
 }
@@ -187,8 +192,7 @@ export function withAlternatives(
       if (!changes(voyage, alternative)) continue;
       voyage.alternatives.push(alternative);
       voyage.certainty = weakerCertainty(voyage.certainty, reading.rung);
-      const line = reading.explain?.(voyage, alternative);
-      if (line) voyage.explanation.push(line);
+      voyage.explanation.push(reading.explain?.(voyage, alternative) ?? otherReadingLine(voyage, alternative, reading));
     }
   }
   // A voyage found only under another reading is shown when that reading changes something for it.

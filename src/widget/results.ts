@@ -20,7 +20,7 @@ export interface VoyageResult {
   certainty: string;
   fee: Money;
   exemptions: Array<{ id: string; applies: boolean; reason: string }>;
-  alternatives: Array<{ assumption: string; value: string; amount: string }>;
+  alternatives: Array<{ assumption: string; value: string; amount: string; outcome?: string }>;
   explanation: string[];
   payer?: string | null;
   payerReason?: string;
@@ -31,27 +31,46 @@ export interface QuoteResult {
   quoteId: string;
   asOf: string;
   voyages: VoyageResult[];
-  totals: Money[];
+  totals: Array<Money & { low?: string; high?: string }>;
   converted?: { currency: string; amount: string; rates: Record<string, string> };
   notes: string[];
 }
 
 const money = (value: Money, locale: string) => `${formatAmount(value.amount, locale)} ${value.currency}`;
 
+/** The amount, the word for its certainty (not only a colour), and the other readings one click away. */
 function amountCell(voyage: VoyageResult, locale: string): HTMLTableCellElement {
   const cell = h('td', { class: 'num' }, money(voyage.fee, locale));
-  if (voyage.certainty === 'unconfirmed') {
-    cell.append(h('span', { class: 'badge', text: 'unconfirmed' }));
-    for (const alternative of voyage.alternatives) {
-      cell.append(
-        h('span', {
-          class: 'alt',
-          text: `if ${alternative.value}: ${money({ amount: alternative.amount, currency: voyage.fee.currency }, locale)}`,
-        }),
-      );
-    }
+  cell.append(h('span', { class: 'badge', 'data-certainty': voyage.certainty, text: voyage.certainty }));
+  const count = voyage.alternatives.length;
+  if (count > 0) {
+    const lines = voyage.alternatives.map((alternative) => {
+      const amount = money({ amount: alternative.amount, currency: voyage.fee.currency }, locale);
+      const outcome = alternative.outcome ? ` (${alternative.outcome})` : '';
+      return h('li', {
+        class: 'alt',
+        text: `if ${alternative.assumption} = ${alternative.value}: ${amount}${outcome}`,
+      });
+    });
+    cell.append(
+      h(
+        'details',
+        { class: 'alts' },
+        h('summary', { text: `${count} other reading${count === 1 ? '' : 's'}` }),
+        h('ul', {}, ...lines),
+      ),
+    );
   }
   return cell;
+}
+
+/** A total, with the range its voyages' alternatives span when any is not confirmed. */
+function totalText(total: Money & { low?: string; high?: string }, locale: string): string {
+  const range =
+    total.low !== undefined && total.high !== undefined
+      ? ` (range ${formatAmount(total.low, locale)} – ${formatAmount(total.high, locale)})`
+      : '';
+  return `${money(total, locale)}${range}`;
 }
 
 function payerCell(voyage: VoyageResult): HTMLTableCellElement {
@@ -86,7 +105,7 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
       'tr',
       { class: 'total' },
       h('th', { scope: 'row', colspan: 4, text: `Total ${total.currency}` }),
-      h('td', { class: 'num', text: money(total, locale) }),
+      h('td', { class: 'num', text: totalText(total, locale) }),
       h('td', { colspan: 2 }),
     ),
   );

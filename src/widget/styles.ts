@@ -57,6 +57,8 @@ thead th{background:var(--a);color:var(--at)}
 .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.total th,tr.total td{font-weight:700}
 .badge{display:block;color:var(--e);font-size:.8em;font-weight:600}
+.badge[data-certainty=confirmed]{color:var(--m);font-weight:400}
+.alts{font-size:.85em;text-align:left}.alts ul{margin:.2em 0;padding-left:1em}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 [hidden]{display:none!important}
 `;

@@ -75,8 +75,26 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
     const body = (await (await post(FLEET_URL, FLEET_CSV, { 'content-type': 'text/csv' })).json()) as BatchBody;
     // cn-spf billing year 2025-26 (from 17 April): ALPHA's Shanghai call (not covered, 0) and BRAVO's 12,089,600.00.
     expect(body.totals).toEqual([
-      { regime: 'cn-spf', currency: 'CNY', capYear: '2025-26', amount: '12089600.00', voyages: 2, charged: 1 },
-      { regime: 'us-301', currency: 'USD', capYear: '2025', amount: '3000000.00', voyages: 1, charged: 1 },
+      {
+        regime: 'cn-spf',
+        currency: 'CNY',
+        capYear: '2025-26',
+        amount: '12089600.00',
+        low: '12089600.00',
+        high: '12089600.00',
+        voyages: 2,
+        charged: 1,
+      },
+      {
+        regime: 'us-301',
+        currency: 'USD',
+        capYear: '2025',
+        amount: '3000000.00',
+        low: '3000000.00',
+        high: '3000000.00',
+        voyages: 1,
+        charged: 1,
+      },
     ]);
   });
 
@@ -85,7 +103,7 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await res.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,voyages,charged,row,column,path,message',
+      'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,low,high,voyages,charged,row,column,path,message',
     );
     expect(
       lines.filter((line) => line.startsWith('voyage,')).map((line) => line.split(',').slice(2, 15).join(',')),
@@ -95,11 +113,11 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
       '9321483,5 6,cn-spf,cn-spf/2025-10-14,2025-26,CNSHA CNNGB,CNSHA,2025-10-14T18:00:00+08:00,cn-spf,charged,confirmed,12089600.00,CNY',
     ]);
     expect(lines.filter((line) => line.startsWith('error,'))).toEqual([
-      'error,,9074729,7 8,,,,,,,,,,,,,,8,arrival,portCalls[1].arrival,must be an ISO 8601 date-time with offset (2025-10-20T06:00:00-07:00) or a date (2025-10-20)',
+      'error,,9074729,7 8,,,,,,,,,,,,,,,,8,arrival,portCalls[1].arrival,must be an ISO 8601 date-time with offset (2025-10-20T06:00:00-07:00) or a date (2025-10-20)',
     ]);
     expect(lines.filter((line) => line.startsWith('total,'))).toEqual([
-      'total,,,,cn-spf,,2025-26,,,,,,,12089600.00,CNY,2,1,,,,',
-      'total,,,,us-301,,2025,,,,,,,3000000.00,USD,1,1,,,,',
+      'total,,,,cn-spf,,2025-26,,,,,,,12089600.00,CNY,12089600.00,12089600.00,2,1,,,,',
+      'total,,,,us-301,,2025,,,,,,,3000000.00,USD,3000000.00,3000000.00,1,1,,,,',
     ]);
   });
 
@@ -133,7 +151,16 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
     const outcomes = body.results[0]!.quote!.voyages.filter((v) => v.regime === 'us-301').map((v) => v.outcome);
     expect(outcomes).toEqual(['charged', 'charged', 'charged', 'charged', 'charged', 'capped']);
     expect(body.totals).toEqual([
-      { regime: 'us-301', currency: 'USD', capYear: '2025', amount: '15000000.00', voyages: 6, charged: 5 },
+      {
+        regime: 'us-301',
+        currency: 'USD',
+        capYear: '2025',
+        amount: '15000000.00',
+        low: '15000000.00',
+        high: '15000000.00',
+        voyages: 6,
+        charged: 5,
+      },
     ]);
   });
 });
@@ -162,7 +189,16 @@ describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
     // The vessel's rows are its call rows, lines 2 and 3 of the calls file.
     expect(body.results[0]).toMatchObject({ imo: '9321483', rows: [2, 3] });
     expect(body.totals).toEqual([
-      { regime: 'cn-spf', currency: 'CNY', capYear: '2025-26', amount: '12089600.00', voyages: 1, charged: 1 },
+      {
+        regime: 'cn-spf',
+        currency: 'CNY',
+        capYear: '2025-26',
+        amount: '12089600.00',
+        low: '12089600.00',
+        high: '12089600.00',
+        voyages: 1,
+        charged: 1,
+      },
     ]);
   });
 

@@ -150,7 +150,8 @@ async function assertFirstCaseResult(widget) {
   assert.equal(cells[1], 'USLAX');
   assert.equal(cells[2], 'annex-i');
   assert.equal(cells[3], 'charged');
-  assert.equal(cells[4], '3,000,000.00 USD');
+  // The certainty is a word beside the amount, not only a colour.
+  assert.equal(cells[4], '3,000,000.00 USD\nconfirmed');
 }
 
 test('the widget, loaded by a script tag on another origin, quotes the first worked check', async () => {
@@ -254,7 +255,11 @@ test('the iframe variant quotes the same check and talks to its host only', asyn
   const amount = widget.locator('tr[data-regime="us-301"] td.num');
   await amount.getByText('4,800,000.00 USD').waitFor();
   assert.match(await amount.innerText(), /unconfirmed/);
-  assert.match(await amount.innerText(), /if extended: 0\.00 USD/);
+  // The other readings are one click away.
+  await amount.getByText('1 other reading').click();
+  assert.match(await amount.innerText(), /if us-301\.after-suspension = extended: 0\.00 USD \(suspended\)/);
+  const total = widget.locator('tr.total').filter({ hasText: 'Total USD' });
+  assert.match(await total.innerText(), /range 0\.00 – 4,800,000\.00/);
   await page.screenshot({ path: join(artifacts, 'widget-iframe.png'), fullPage: true });
   await page.close();
 });

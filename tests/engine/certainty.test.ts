@@ -26,6 +26,9 @@ describe('declared assumptions become alternatives when their other value change
     expect(voyage.alternatives).toEqual([
       { assumption: 'us-301.tanker-threshold', value: 'general-55k', amount: '360000.00', outcome: 'charged' },
     ]);
+    expect(voyage.explanation).toContain(
+      'Under us-301.tanker-threshold = general-55k this voyage would be 360000.00 USD (charged): assumed.',
+    );
   });
 
   it('the other way round: general-55k charges 360,000.00 and bulk-80k is the exempt alternative', () => {

@@ -65,6 +65,8 @@ const BatchResponse = z
         currency: z.string(),
         capYear: z.string(),
         amount: z.string(),
+        low: z.string().openapi({ description: 'Sum of each voyage’s lowest amount over its alternatives' }),
+        high: z.string().openapi({ description: 'Sum of each voyage’s highest amount over its alternatives' }),
         voyages: z.number(),
         charged: z.number(),
       }),
@@ -147,7 +149,7 @@ const batch = createRoute({
           schema: {
             type: 'string',
             description:
-              'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,voyages,charged,row,column,path,message',
+              'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,low,high,voyages,charged,row,column,path,message',
           },
         },
       },
