@@ -28,5 +28,8 @@ console.log(`tariff index: ${files.length} versions`);
 // built here too, so every entry point that runs this script stays one command.
 await import('./build-clauses.mjs');
 await import('./build-scenarios.mjs');
+// The sea-distance table is committed; this rebuilds it only when ports.json,
+// the marine network or its script changed.
+(await import('./build-sea-distances.mjs')).buildSeaDistances();
 await import('./build-widget.mjs');
 await import('./build-docs-ui.mjs');

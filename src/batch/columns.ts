@@ -4,13 +4,13 @@
  * table mirrors this list (a test keeps them in step).
  */
 
-export type ColumnKind = 'text' | 'number' | 'integer' | 'boolean' | 'list' | 'stakes';
+export type ColumnKind = 'text' | 'number' | 'integer' | 'boolean' | 'list' | 'stakes' | 'grants';
 
 export interface ColumnSpec {
   /** Header name; matching ignores case, spaces, `_` and `-` (`net_tonnage` is `netTonnage`). */
   name: string;
-  /** Where the value goes, inside `vessel` or inside one port call. */
-  scope: 'vessel' | 'call';
+  /** Where the value goes: inside `vessel`, at the request's top level (given once per vessel), or inside one port call. */
+  scope: 'vessel' | 'request' | 'call';
   path: string[];
   kind: ColumnKind;
   required: boolean;
@@ -77,6 +77,19 @@ export const VESSEL_COLUMNS: ReadonlyArray<ColumnSpec> = [
   vessel('usBuiltVesselType', ['usBuiltOrder', 'vesselType'], 'text', false, 'its vessel type'),
 ];
 
+/** Request columns: given once per vessel like the vessel columns, placed at the top of its quote request. */
+export const REQUEST_COLUMNS: ReadonlyArray<ColumnSpec> = [
+  {
+    name: 'grantedExemptions',
+    scope: 'request',
+    path: ['grantedExemptions'],
+    kind: 'grants',
+    required: false,
+    meaning:
+      'exemptions granted case by case, separated by `;`: `regime:reference` with an optional window `@from..to`, such as `cn-spf:MSA decision 2025-117@2025-10-14..2025-11-09`',
+  },
+];
+
 /** Port-call columns: one row per call, in chronological order per vessel. */
 export const CALL_COLUMNS: ReadonlyArray<ColumnSpec> = [
   call('port', ['port'], 'text', true, 'UN/LOCODE of the port, such as USLAX or CNSHA'),
@@ -113,6 +126,32 @@ export interface CellValue {
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
+
+const GRANT_WINDOW = /@(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/;
+
+/** `cn-spf:MSA decision 2025-117@2025-10-14..2025-11-09; us-301:USTR waiver` → grantedExemptions. */
+function readGrants(text: string): CellValue {
+  const grants: Array<Record<string, string>> = [];
+  for (const part of text
+    .split(';')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const colon = part.indexOf(':');
+    const window = GRANT_WINDOW.exec(part);
+    const reference = part.slice(colon + 1, window ? window.index : undefined).trim();
+    if (colon < 1 || reference === '')
+      return {
+        error: `cannot read granted exemption "${part}"; write regime:reference@from..to, such as cn-spf:MSA decision 2025-117@2025-10-14..2025-11-09`,
+      };
+    grants.push({
+      regime: part.slice(0, colon).trim(),
+      reference,
+      ...(window?.[1] ? { from: window[1] } : {}),
+      ...(window?.[2] ? { to: window[2] } : {}),
+    });
+  }
+  return { value: grants };
+}
 
 function readStakes(text: string): CellValue {
   const stakes: Array<Record<string, unknown>> = [];
@@ -163,6 +202,8 @@ export function readCell(column: ColumnSpec, raw: string): CellValue {
       return { value: text.split(/[;|,\s]+/).filter(Boolean) };
     case 'stakes':
       return readStakes(text);
+    case 'grants':
+      return readGrants(text);
   }
 }
 

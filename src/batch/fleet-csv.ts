@@ -11,6 +11,7 @@ import {
   type ColumnSpec,
   columnForPath,
   normalizeHeader,
+  REQUEST_COLUMNS,
   readCell,
   setPath,
   VESSEL_COLUMNS,
@@ -194,7 +195,9 @@ function readRows(
         path:
           column.scope === 'call'
             ? `portCalls[${draft.calls.length}].${column.path.join('.')}`
-            : `vessel.${column.path.join('.')}`,
+            : column.scope === 'request'
+              ? column.path.join('.')
+              : `vessel.${column.path.join('.')}`,
         row: line,
         column: header.written.get(column.name) ?? column.name,
         message,
@@ -213,7 +216,7 @@ function readRows(
     header.columns.forEach((column, i) => {
       if (column === IMO_COLUMN) return;
       const raw = record.fields[i] ?? '';
-      if (column.scope === 'vessel') {
+      if (column.scope !== 'call') {
         takeVesselValue(draft, column, raw, line, header, fail);
         return;
       }
@@ -256,6 +259,15 @@ function itemOf(
         ...(twoFiles ? { file: 'vessels' as const } : {}),
       };
     }
+    const requestColumn = columnForPath(REQUEST_COLUMNS, path);
+    if (requestColumn) {
+      return {
+        path,
+        row: draft.values.get(requestColumn.name)?.line ?? draft.vesselLine ?? draft.firstLine,
+        column: vesselHeader.written.get(requestColumn.name) ?? requestColumn.name,
+        ...(twoFiles ? { file: 'vessels' as const } : {}),
+      };
+    }
     return { path, row: draft.firstLine, column: null };
   };
   const item: BatchItem = {
@@ -286,9 +298,12 @@ function itemOf(
   if (item.errors.length > 0) return item;
 
   const vessel: Record<string, unknown> = { imo: draft.imo };
-  for (const [name, sourced] of draft.values)
-    setPath(vessel, VESSEL_COLUMNS.find((column) => column.name === name)!.path, sourced.value);
-  const checked = validate({ vessel, portCalls: draft.calls.map(({ call }) => call) });
+  const request: Record<string, unknown> = { vessel, portCalls: draft.calls.map(({ call }) => call) };
+  for (const [name, sourced] of draft.values) {
+    const column = [...VESSEL_COLUMNS, ...REQUEST_COLUMNS].find((candidate) => candidate.name === name)!;
+    setPath(column.scope === 'request' ? request : vessel, column.path, sourced.value);
+  }
+  const checked = validate(request);
   if ('issues' in checked) {
     item.errors = checked.issues.map((issue) => ({ ...locate(issue.path), message: issue.message }));
     if (checked.count !== undefined) item.errorCount = checked.count;
@@ -324,7 +339,7 @@ export function fromCsv(
     const [head, ...rows] = readRecords(files.vessels, 'vessels', limits, true);
     vesselHeader = readHeader(
       head,
-      VESSEL_COLUMNS,
+      [...VESSEL_COLUMNS, ...REQUEST_COLUMNS],
       VESSEL_COLUMNS.filter((column) => column.required),
       'vessels',
       true,
@@ -332,7 +347,7 @@ export function fromCsv(
     readRows(rows, vesselHeader, 'vessels', true, drafts, orphans);
   }
   const [head, ...rows] = readRecords(files.calls, 'calls', limits, twoFiles);
-  const allowed = twoFiles ? [IMO_COLUMN, ...CALL_COLUMNS] : [...VESSEL_COLUMNS, ...CALL_COLUMNS];
+  const allowed = twoFiles ? [IMO_COLUMN, ...CALL_COLUMNS] : [...VESSEL_COLUMNS, ...REQUEST_COLUMNS, ...CALL_COLUMNS];
   const callHeader = readHeader(
     head,
     allowed,

@@ -9,9 +9,11 @@ import { type Arrival, describeInstant, localDate } from '../lib/time';
 import type { CompiledRateStep, LoadedTariff } from '../tariffs/registry';
 import type { Rule } from '../tariffs/schema';
 import { CapCounter, capYearOf } from './rules/cap';
+import { cite } from './rules/citing';
 import { matchCoverage } from './rules/coverage';
 import { evaluateExemptions } from './rules/exemptions';
-import { resolveParam } from './rules/params';
+import { evaluateGrants } from './rules/granted';
+import { type Param, paramValues, resolveParam } from './rules/params';
 import { computeBasis, type Quantities, rateStepAt } from './rules/rates';
 import { evaluateRemission } from './rules/remission';
 import { type StatusAtArrival, statusAt } from './rules/status';
@@ -19,6 +21,7 @@ import {
   type BasisLine,
   type CapState,
   type ExemptionResult,
+  type GrantedExemption,
   type Outcome,
   type PriorCharge,
   QuoteInputError,
@@ -37,6 +40,12 @@ export interface RegimeContext {
   calls: ResolvedCall[];
   priorCharges: ReadonlyArray<PriorCharge>;
   assumptions: Readonly<Record<string, string>>;
+  /** Exemptions the caller asserts were granted case by case. */
+  granted?: ReadonlyArray<GrantedExemption>;
+  /** The `distance` reading: estimated distances within their margin of a limit read on its other side. */
+  distanceOtherSide?: boolean;
+  /** First calls (by index) whose voyage an estimate decided within its margin (set by evaluateRegime). */
+  nearLimit?: Set<number>;
   /**
    * The same assumptions, read without being recorded (set by evaluateRegime): for a value that
    * only labels the result, such as the cap year while fewer charges are known than the cap allows.
@@ -53,6 +62,8 @@ export interface RegimeResult {
   notes: string[];
   /** Every assumption the evaluation consulted: no other assumption can change its result. */
   assumptionsRead: ReadonlySet<string>;
+  /** First calls of voyages an estimated input decided within its margin (the `distance` reading may move them). */
+  nearLimit?: ReadonlySet<number>;
 }
 
 /** The event that makes a voyage liable, at its first call, as the tariff defines it. */
@@ -90,8 +101,14 @@ function chargedNetTonnage(tariff: LoadedTariff, vessel: VesselInput): Decimal {
   return tariff.data.tonnage.rounding === 'ceil' ? ceilWhole(given) : given;
 }
 
-function quantities(netTonnage: Decimal, vessel: VesselInput, rotation: Rotation): Quantities {
-  const containers = rotation.calls.reduce((total, call) => total + (call.input.containersDischarged ?? 0), 0);
+function quantities(
+  netTonnage: Decimal,
+  vessel: VesselInput,
+  rotation: Rotation,
+  containersCounted: 'rotation' | 'first-port',
+): Quantities {
+  const counted = containersCounted === 'first-port' ? rotation.calls.slice(0, 1) : rotation.calls;
+  const containers = counted.reduce((total, call) => total + (call.input.containersDischarged ?? 0), 0);
   return {
     'net-ton': netTonnage,
     container: decimal(containers),
@@ -99,8 +116,9 @@ function quantities(netTonnage: Decimal, vessel: VesselInput, rotation: Rotation
   };
 }
 
-function statusLine(status: StatusAtArrival): string {
-  const note = status.window?.window.note ?? 'The regime is not in force at this arrival.';
+function statusLine(tariff: LoadedTariff, status: StatusAtArrival): string {
+  const window = status.window?.window;
+  const note = window ? `${window.note} ${cite(tariff, window.ref)}` : 'The regime is not in force at this arrival.';
   const scenario = status.scenario ? ` Assumed ${status.scenario.assumption} = ${status.scenario.value}.` : '';
   return `Status at arrival: ${status.status}${status.certainty === 'unconfirmed' ? ' (unconfirmed)' : ''}. ${note}${scenario}`;
 }
@@ -150,7 +168,19 @@ function price(
   } = steps;
   const step = rateStepAt(tariff.rules.get(ruleId)!, at);
   if (!step) return { step, basis: [], amount: ZERO };
-  const computed = computeBasis(step, quantities(netTonnage, vessel, rotation), tariff.data.amountRounding.places);
+  const { rule } = tariff.rules.get(ruleId)!;
+  // Whose containers count is read (and may be an alternative) only when boxes beyond the first port could be counted.
+  const countsContainers =
+    step.bases.some((basis) => basis.unit === 'container') &&
+    rotation.calls.slice(1).some((call) => (call.input.containersDischarged ?? 0) > 0);
+  const containersCounted = countsContainers
+    ? resolveParam(rule.containersCounted ?? 'rotation', steps.ctx.assumptions)
+    : 'rotation';
+  const computed = computeBasis(
+    step,
+    quantities(netTonnage, vessel, rotation, containersCounted),
+    tariff.data.amountRounding.places,
+  );
   if (computed.missing) {
     throw new QuoteInputError([
       {
@@ -161,7 +191,7 @@ function price(
   }
   const rates = step.bases.map((b) => `${b.rateText} ${tariff.data.currency}/${b.unit}`).join(' or ');
   explanation.push(
-    `Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''}.`,
+    `Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''} ${cite(tariff, step.ref)}.`,
   );
   for (const line of computed.lines)
     explanation.push(`${line.quantity} ${line.unit} × ${line.rate} = ${line.amount} ${tariff.data.currency}.`);
@@ -183,7 +213,7 @@ function remitted(steps: Steps, rule: Rule): boolean {
   } = steps;
   if (!rule.remission) return false;
   const remission = evaluateRemission(rule.remission, vessel, netTonnage, localDate(at, tariff.data.zone));
-  if (remission.applies) explanation.push(`Remitted: ${remission.reason}.`);
+  if (remission.applies) explanation.push(`Remitted: ${remission.reason} ${cite(tariff, rule.remission.ref)}.`);
   else if (vessel.usBuiltOrder) explanation.push(`No remission: ${remission.reason}.`);
   return remission.applies;
 }
@@ -211,13 +241,15 @@ function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: Ca
   }
   if (counted.length >= limit) {
     explanation.push(
-      `Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}); fee 0.`,
+      `Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}) ${cite(tariff, tariff.data.cap.ref)}; fee 0.`,
     );
     return { capped: true, cap: { year: year.label, count: counted.length, limit, counted } };
   }
   // A voyage already in the ledger is counted there for the voyages after it.
   if (!own) counter.record({ source: 'quote', date: arrivalDate, port: first.port }, at);
-  explanation.push(`Cap year ${year.label}: charge ${counted.length + 1} of at most ${limit}.`);
+  explanation.push(
+    `Cap year ${year.label}: charge ${counted.length + 1} of at most ${limit} ${cite(tariff, tariff.data.cap.ref)}.`,
+  );
   return { capped: false, cap: { year: year.label, count: counted.length + 1, limit, counted } };
 }
 
@@ -225,8 +257,17 @@ function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: Ca
 function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: CapCounter, notes: string[]): Draft {
   const { ctx, rotation, explanation } = steps;
   const rule = ctx.tariff.rules.get(ruleId)!.rule;
-  const evaluated = evaluateExemptions(rule.exemptions, { vessel: ctx.vessel, rotation, assumptions: ctx.assumptions });
+  const evaluated = [
+    ...evaluateExemptions(rule.exemptions, {
+      vessel: ctx.vessel,
+      rotation,
+      assumptions: ctx.assumptions,
+      distanceOtherSide: ctx.distanceOtherSide,
+    }),
+    ...evaluateGrants(ctx.granted ?? [], ctx.tariff.regime, localDate(steps.at, ctx.tariff.data.zone)),
+  ];
   for (const result of evaluated) if (result.note) notes.push(result.note);
+  if (evaluated.some((result) => result.nearLimit)) ctx.nearLimit?.add(steps.first.index);
   const exemptions = evaluated.map(({ id, applies, reason }) => ({ id, applies, reason }));
   const { step, basis, amount } = price(steps, ruleId);
   const zero = (outcome: Outcome): Draft => ({ outcome, amount: ZERO, basis, exemptions, cap: null });
@@ -243,9 +284,11 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
     explanation.push('No rate step is in force at this arrival: fee 0.');
     return zero('not-in-force');
   }
-  const applying = exemptions.filter((result) => result.applies);
+  const applying = evaluated.filter((result) => result.applies);
   if (applying.length > 0) {
-    explanation.push(`Exempt: ${applying.map((result) => `${result.id} (${result.reason})`).join('; ')}.`);
+    explanation.push(
+      `Exempt: ${applying.map((result) => `${result.id} (${result.reason})${result.ref ? ` ${cite(ctx.tariff, result.ref)}` : ''}`).join('; ')}.`,
+    );
     return zero('exempt');
   }
   if (exemptions.length > 0) explanation.push('No exemption applies.');
@@ -269,7 +312,9 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
 
   if (!match || match.rule === null) {
     explanation.push(
-      match ? `Not covered: ${match.reason}.` : 'Not covered: no coverage test of this regime holds for the vessel.',
+      match
+        ? `Not covered: ${match.reason} ${cite(tariff, match.ref)}.`
+        : 'Not covered: no coverage test of this regime holds for the vessel.',
     );
     for (const text of match?.notes ?? []) {
       explanation.push(text);
@@ -294,10 +339,12 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
     };
   }
   const rule = tariff.rules.get(match.rule)!.rule;
-  explanation.push(`Covered by ${rule.title}: ${match.reason} (${match.because.join('; ')}).`);
+  explanation.push(
+    `Covered by ${rule.title}: ${match.reason} (${match.because.join('; ')}) ${cite(tariff, match.ref)}.`,
+  );
   explanation.push(...triggerLines(tariff, first, trigger, at, notes));
   const status = statusAt(tariff, at, ctx.assumptions);
-  explanation.push(statusLine(status));
+  explanation.push(statusLine(tariff, status));
   for (const text of conditionalNotes(tariff, vessel, match.rule, at)) {
     explanation.push(text);
     notes.push(text);
@@ -369,6 +416,17 @@ function trackReads(assumptions: Readonly<Record<string, string>>, read: Set<str
   });
 }
 
+/**
+ * A list of countries that may depend on an assumption: the assumption counts
+ * as read only when its values place one of the calls differently.
+ */
+function countriesFor(param: Param<string[]>, ctx: RegimeContext): string[] {
+  const values = paramValues(param);
+  const placed = (countries: string[]) => ctx.calls.map((call) => countries.includes(call.country)).join();
+  const differ = values.some((countries) => placed(countries) !== placed(values[0]!));
+  return resolveParam(param, differ ? ctx.assumptions : (ctx.labelAssumptions ?? ctx.assumptions));
+}
+
 /** Every rotation of the regime's territory, with the cap walked in order. */
 export function evaluateRegime(ctx: RegimeContext): RegimeResult {
   const notes: string[] = [];
@@ -382,8 +440,15 @@ export function evaluateRegime(ctx: RegimeContext): RegimeResult {
     assumptions: trackReads(ctx.assumptions, assumptionsRead),
     labelAssumptions: ctx.assumptions,
     netTonnage: chargedNetTonnage(ctx.tariff, ctx.vessel),
+    nearLimit: new Set<number>(),
   };
-  const runs = rotations(tracked.calls, tracked.tariff.data.territory);
+  const { data } = tracked.tariff;
+  const runs = rotations(
+    tracked.calls,
+    countriesFor(data.territory, tracked),
+    countriesFor(data.continuesThrough ?? [], tracked),
+  );
   const voyages = runs.map((rotation) => evaluateRotation(tracked, rotation, counter, notes));
-  return { voyages, firstCalls: runs.map((rotation) => rotation.calls[0]!.index), notes, assumptionsRead };
+  const firstCalls = runs.map((rotation) => rotation.calls[0]!.index);
+  return { voyages, firstCalls, notes, assumptionsRead, nearLimit: tracked.nearLimit };
 }

@@ -12,4 +12,5 @@ export {
   scenarioAssumptions,
   selectVersions,
 } from './quote';
+export { paramValues } from './rules/params';
 export * from './types';

@@ -12,6 +12,7 @@ import type { ScenarioRegistry } from '../tariffs/scenarios';
 import { evaluateRegime, type RegimeContext } from './evaluate';
 import { withAlternatives } from './readings';
 import { distinctPayments } from './rules/cap';
+import { grantIssues } from './rules/granted';
 import { allocatePayers } from './rules/payer';
 import { type Quote, type QuoteInput, QuoteInputError, type Total, type VoyageQuote } from './types';
 import { resolveCalls } from './voyages';
@@ -217,7 +218,9 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
           },
         ],
   );
-  if (badCharges.length > 0) throw new QuoteInputError(badCharges);
+  const grants = input.grantedExemptions ?? [];
+  const badInput = [...badCharges, ...grantIssues(grants, regimes)];
+  if (badInput.length > 0) throw new QuoteInputError(badInput);
   const calls = resolveCalls(input.portCalls);
   // A payment listed twice (in the request, or in the request and the ledger) counts once.
   const { charges: priorCharges, notes: repeatedPayments } = distinctPayments(input.priorCharges ?? []);
@@ -238,6 +241,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
       calls,
       priorCharges,
       assumptions,
+      granted: grants,
     };
     const result = evaluateRegime(ctx);
     voyages.push(...withAlternatives(ctx, result));

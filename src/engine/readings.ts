@@ -105,8 +105,31 @@ export const arrivalTimeReadings: ReadingSource = (ctx, base) => {
   ];
 };
 
+/**
+ * An estimated distance (no `distanceNm` given) within the tariff's margin of
+ * a limit decides the short-sea test only within that margin: the other side
+ * of the limit is the other reading, `estimated`.
+ */
+export const distanceReadings: ReadingSource = (_ctx, base) =>
+  base.nearLimit && base.nearLimit.size > 0
+    ? [
+        {
+          id: 'distance',
+          value: 'other-side-of-limit',
+          rung: 'estimated',
+          apply: (context) => ({ ...context, distanceOtherSide: true }),
+          explain: (voyage, alternative) =>
+            `The sea distance is an estimate close to the limit: read on the other side of it, the voyage is ${alternative.outcome ?? 'not charged'} at ${alternative.amount} ${voyage.fee.currency}. Give portCalls[].distanceNm to settle it.`,
+        },
+      ]
+    : [];
+
 /** Every kind of reading the engine tries, in the order alternatives are listed. */
-export const READING_SOURCES: ReadonlyArray<ReadingSource> = [assumptionReadings, arrivalTimeReadings];
+export const READING_SOURCES: ReadonlyArray<ReadingSource> = [
+  assumptionReadings,
+  arrivalTimeReadings,
+  distanceReadings,
+];
 
 /** A voyage that exists only under another reading (a port inside the territory only then): not covered here. */
 function absentVoyage(ctx: RegimeContext, other: VoyageQuote, reading: Reading): VoyageQuote {

@@ -64,6 +64,16 @@ export interface PriorCharge {
   id?: string;
 }
 
+/** An exemption granted case by case (a waiver, a ruling), asserted by the caller. */
+export interface GrantedExemption {
+  regime: string;
+  reference: string;
+  /** First and last arrival dates covered (`YYYY-MM-DD`, the regime's zone); open when absent. */
+  from?: string;
+  to?: string;
+  note?: string;
+}
+
 export interface QuoteOptions {
   asOf?: string;
   /** A named joint scenario (`scenarios/*.json`); explicit `assumptions` win over it. */
@@ -77,6 +87,7 @@ export interface QuoteInput {
   vessel: VesselInput;
   portCalls: PortCallInput[];
   priorCharges?: PriorCharge[];
+  grantedExemptions?: GrantedExemption[];
   options?: QuoteOptions;
   charterParty?: CharterPartyInput;
 }

@@ -77,12 +77,21 @@ export function resolveCalls(calls: PortCallInput[]): ResolvedCall[] {
   return resolved;
 }
 
-/** Groups calls into the maximal runs inside `territory` (country codes). */
-export function rotations(calls: ResolvedCall[], territory: ReadonlyArray<string>): Rotation[] {
+/**
+ * Groups calls into the maximal runs inside `territory` (country codes). A call
+ * in a `continuesThrough` country inside a run is passed over: it neither
+ * joins the run nor ends it.
+ */
+export function rotations(
+  calls: ResolvedCall[],
+  territory: ReadonlyArray<string>,
+  continuesThrough: ReadonlyArray<string> = [],
+): Rotation[] {
   const result: Rotation[] = [];
   let current: ResolvedCall[] | undefined;
   let foreign: ResolvedCall[] = [];
   for (const call of calls) {
+    if (current && continuesThrough.includes(call.country)) continue;
     if (territory.includes(call.country)) {
       if (!current) {
         current = [];

@@ -9,6 +9,8 @@
 import countryZonesData from './country-zones.json';
 import portsData from './ports.json';
 
+export { isOffSeaNetwork, SEA_ROUTE_METHOD, seaRouteNm } from './sea-distances';
+
 /** One port of the bundled table. */
 export interface Port {
   /** 5-character UN/LOCODE, e.g. "USLAX". */

@@ -7,7 +7,7 @@ import { canonicalJson } from '../lib/canonical';
 import { type Decimal, decimal } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
 import { isValidZone, localMomentMillis } from '../lib/time';
-import { type Rule, TariffVersion } from './schema';
+import { type Ref, type Rule, TariffVersion } from './schema';
 
 export interface CompiledBasis {
   unit: 'net-ton' | 'container' | 'ceu';
@@ -18,6 +18,7 @@ export interface CompiledRateStep {
   from: string;
   fromMillis: number;
   bases: CompiledBasis[];
+  ref: Ref;
 }
 export interface CompiledRule {
   rule: Rule;
@@ -78,7 +79,36 @@ function assumptionReferences(data: TariffVersion): Array<{ where: string; id: s
       for (const [key, value] of Object.entries(record)) visit(value, where ? `${where}.${key}` : key);
     }
   };
-  visit({ coverage: data.coverage, rules: data.rules, cap: data.cap, statusWindows: data.statusWindows }, '');
+  visit(
+    {
+      territory: data.territory,
+      continuesThrough: data.continuesThrough,
+      coverage: data.coverage,
+      rules: data.rules,
+      cap: data.cap,
+      statusWindows: data.statusWindows,
+    },
+    '',
+  );
+  return refs;
+}
+
+/** Every pinpoint reference (`ref`) of a file, with where it is. */
+function pinpointRefs(data: TariffVersion): Array<{ where: string; instrument: number }> {
+  const refs: Array<{ where: string; instrument: number }> = [];
+  const visit = (node: unknown, where: string): void => {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, `${where}[${i}]`);
+    } else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        const path = where ? `${where}.${key}` : key;
+        if (key === 'ref' && value && typeof value === 'object' && 'instrument' in value)
+          refs.push({ where: path, instrument: (value as Ref).instrument });
+        else visit(value, path);
+      }
+    }
+  };
+  visit(data, '');
   return refs;
 }
 
@@ -126,6 +156,12 @@ function crossCheck(data: TariffVersion): string[] {
       .join(',');
     if ([...ref.values].sort().join(',') !== options)
       problems.push(`${ref.where} must map every option of ${ref.id} (${options})`);
+  }
+  for (const ref of pinpointRefs(data)) {
+    if (ref.instrument >= data.instruments.length)
+      problems.push(
+        `${ref.where}.instrument ${ref.instrument} is not an index of instruments (0–${data.instruments.length - 1})`,
+      );
   }
   return problems;
 }
@@ -182,6 +218,7 @@ function compile(source: unknown, file: string): LoadedTariff {
       steps: rule.rates.map((step) => ({
         from: step.from,
         fromMillis: localMomentMillis(step.from, zone),
+        ref: step.ref,
         bases: step.bases.map((basis) => ({ unit: basis.unit, rate: decimal(basis.rate), rateText: basis.rate })),
       })),
     });

@@ -53,6 +53,32 @@ export const Citation = z
   .strict();
 export type Citation = z.infer<typeof Citation>;
 
+/**
+ * A source of a tariff version: `primary` is the instrument's own text (its
+ * official publication, or a full copy of it), `secondary` a report or summary.
+ */
+export const Instrument = z
+  .object({
+    title: z.string().min(1),
+    url: z.string().url(),
+    date: LocalDate.optional(),
+    reference: z.string().optional(),
+    kind: z.enum(['primary', 'secondary']),
+  })
+  .strict();
+
+/**
+ * Where a value comes from, after PolicyEngine's parameters: one of the
+ * version's `instruments` (by index) and the place inside it.
+ */
+export const Ref = z
+  .object({
+    instrument: z.number().int().min(0),
+    pinpoint: z.string().min(1, 'a pinpoint (e.g. "Annex II, fee schedule" or "Art. 3") is required'),
+  })
+  .strict();
+export type Ref = z.infer<typeof Ref>;
+
 const Party = z.enum(['owner', 'operator']);
 const StakeMeasure = z.enum(['equity', 'voting', 'board']);
 
@@ -82,6 +108,7 @@ export const CoverageEntry = z
     when: z.array(Test).min(1),
     reason: z.string().min(1),
     notes: z.array(z.string()).optional(),
+    ref: Ref,
   })
   .strict();
 
@@ -90,6 +117,7 @@ export const RateStep = z
   .object({
     from: LocalDate,
     bases: z.array(z.object({ unit: Unit, rate: DecimalString }).strict()).min(1),
+    ref: Ref,
   })
   .strict();
 
@@ -99,6 +127,7 @@ const SizeThreshold = z
     measure: z.enum(['teu', 'dwt']),
     max: param(z.number().positive()),
     label: z.string(),
+    ref: Ref,
   })
   .strict();
 
@@ -108,6 +137,7 @@ export const Exemption = z.discriminatedUnion('kind', [
       kind: z.literal('arrival-cargo'),
       id: z.string(),
       title: z.string(),
+      ref: Ref,
       cargo: z.array(z.enum(CARGO_STATES)).min(1),
     })
     .strict(),
@@ -116,6 +146,7 @@ export const Exemption = z.discriminatedUnion('kind', [
       kind: z.literal('vessel-size'),
       id: z.string(),
       title: z.string(),
+      ref: Ref,
       /** First entry whose `types` include the vessel type wins; an entry without `types` is the default. */
       thresholds: z.array(SizeThreshold).min(1),
     })
@@ -125,7 +156,10 @@ export const Exemption = z.discriminatedUnion('kind', [
       kind: z.literal('short-sea'),
       id: z.string(),
       title: z.string(),
+      ref: Ref,
       maxNm: z.number().positive(),
+      /** An estimated distance within this fraction of `maxNm` makes the voyage `estimated`, the other outcome its alternative. */
+      estimateMargin: z.number().gt(0).lt(1).optional(),
       reading: z.enum(['farthest-foreign-port', 'last-foreign-port']),
     })
     .strict(),
@@ -134,6 +168,7 @@ export const Exemption = z.discriminatedUnion('kind', [
       kind: z.literal('party-ownership'),
       id: z.string(),
       title: z.string(),
+      ref: Ref,
       party: Party,
       countries: z.array(Country).min(1),
       stakeThreshold: DecimalString,
@@ -141,21 +176,40 @@ export const Exemption = z.discriminatedUnion('kind', [
     })
     .strict(),
   z
-    .object({ kind: z.literal('program'), id: z.string(), title: z.string(), programs: z.array(Program).min(1) })
+    .object({
+      kind: z.literal('program'),
+      id: z.string(),
+      title: z.string(),
+      ref: Ref,
+      programs: z.array(Program).min(1),
+    })
     .strict(),
   z
-    .object({ kind: z.literal('vessel-type'), id: z.string(), title: z.string(), types: z.array(VesselType).min(1) })
+    .object({
+      kind: z.literal('vessel-type'),
+      id: z.string(),
+      title: z.string(),
+      ref: Ref,
+      types: z.array(VesselType).min(1),
+    })
     .strict(),
-  z.object({ kind: z.literal('government-cargo'), id: z.string(), title: z.string() }).strict(),
-  z.object({ kind: z.literal('government-vessel'), id: z.string(), title: z.string() }).strict(),
+  z.object({ kind: z.literal('government-cargo'), id: z.string(), title: z.string(), ref: Ref }).strict(),
+  z.object({ kind: z.literal('government-vessel'), id: z.string(), title: z.string(), ref: Ref }).strict(),
   z
-    .object({ kind: z.literal('built-in'), id: z.string(), title: z.string(), countries: z.array(Country).min(1) })
+    .object({
+      kind: z.literal('built-in'),
+      id: z.string(),
+      title: z.string(),
+      ref: Ref,
+      countries: z.array(Country).min(1),
+    })
     .strict(),
   z
     .object({
       kind: z.literal('call-purpose'),
       id: z.string(),
       title: z.string(),
+      ref: Ref,
       purposes: z.array(z.enum(CALL_PURPOSES)).min(1),
       cargo: z.array(z.enum(CARGO_STATES)).min(1),
     })
@@ -170,6 +224,7 @@ export const Remission = z
     /** When set, the ordered vessel must be of one of these types. */
     orderVesselTypes: z.array(VesselType).min(1).optional(),
     title: z.string(),
+    ref: Ref,
   })
   .strict();
 
@@ -180,6 +235,8 @@ export const Rule = z
     /** How the bases combine when there are several: the higher amount is charged. */
     combine: z.enum(['max']).default('max'),
     rates: z.array(RateStep).min(1),
+    /** Whose containers a `container` basis counts: discharged at every port of the rotation (default) or at its first port. */
+    containersCounted: param(z.enum(['rotation', 'first-port'])).optional(),
     exemptions: z.array(Exemption).default([]),
     remission: Remission.optional(),
     citations: z.array(Citation).min(1),
@@ -211,6 +268,7 @@ export const StatusWindow = z
       .strict()
       .optional(),
     note: z.string(),
+    ref: Ref,
   })
   .strict();
 
@@ -270,12 +328,18 @@ export const TariffVersion = z
     /** Knowledge date: the version is chosen for any `asOf` on or after this date. */
     published: LocalDate,
     summary: z.string(),
-    instruments: z.array(Citation).min(1),
+    instruments: z.array(Instrument).min(1),
     currency: z.string().regex(/^[A-Z]{3}$/),
     /** IANA zone in which every date and moment of this file is read. */
     zone: z.string(),
-    /** Countries (UN/LOCODE prefixes) whose ports form the regime's territory. */
-    territory: z.array(Country).min(1),
+    /** Countries (UN/LOCODE prefixes) whose ports form the regime's territory (may depend on an assumption). */
+    territory: param(z.array(Country).min(1)),
+    /**
+     * Countries whose calls neither belong to a run of territory calls nor end
+     * it (a reading of what a voyage is); by default every call outside the
+     * territory ends the run.
+     */
+    continuesThrough: param(z.array(Country)).optional(),
     chargingPoint: z.enum(['first-port']),
     /** What triggers the fee at the charging point; arrival when absent. */
     trigger: Trigger.optional(),
@@ -290,6 +354,7 @@ export const TariffVersion = z
         limit: z.number().int().positive(),
         year: param(CapYearDefinition),
         note: z.string(),
+        ref: Ref,
       })
       .strict(),
     statusWindows: z.array(StatusWindow).min(1),

@@ -119,7 +119,11 @@ describe('recording charges', () => {
 
   it.each([
     [{ ...paid('2025-10-20'), regime: 'eu-ets' }, 'regime', 'unknown regime eu-ets; valid regimes: cn-spf, us-301'],
-    [{ ...paid('2025-10-20'), port: 'CNSHA' }, 'port', 'CNSHA is in CN, outside the us-301 territory (US, PR)'],
+    [
+      { ...paid('2025-10-20'), port: 'CNSHA' },
+      'port',
+      'CNSHA is in CN, outside the us-301 territory (US, PR, GU, VI, AS, MP)',
+    ],
     [{ ...paid('2025-10-20'), amount: 3000000 }, 'amount', undefined],
     [{ ...paid('2025-10-20'), amount: '3,000,000.00' }, 'amount', undefined],
     [{ ...paid('2025-10-20'), amount: '-5.00' }, 'amount', undefined],

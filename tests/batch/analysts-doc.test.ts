@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import analystsDoc from '../../docs/analysts.md?raw';
-import { CALL_COLUMNS, VESSEL_COLUMNS } from '../../src/batch/columns';
+import { CALL_COLUMNS, REQUEST_COLUMNS, VESSEL_COLUMNS } from '../../src/batch/columns';
 import { BATCH_LIMITS } from '../../src/batch/limits';
 
 /** docs/analysts.md, which documents the batch route's CSV columns and limits. */
@@ -17,7 +17,7 @@ function documentedColumns(): Array<{ name: string; required: boolean }> {
 
 describe('docs/analysts.md', () => {
   it('documents every CSV column the parser reads, in order, with whether it is required', () => {
-    const columns = [...VESSEL_COLUMNS, ...CALL_COLUMNS].map((column) => ({
+    const columns = [...VESSEL_COLUMNS, ...REQUEST_COLUMNS, ...CALL_COLUMNS].map((column) => ({
       name: column.name,
       required: column.required,
     }));

@@ -37,6 +37,36 @@ describe('fromCsv, one file with the vessel columns repeated', () => {
     expect(items[0]!.request?.portCalls.map((call) => call.port)).toEqual(['CNSHA', 'USLAX']);
   });
 
+  it('reads granted exemptions once per vessel and places them at the top of its request', () => {
+    const csv = [
+      `${HEADER},grantedExemptions`,
+      '9321483,container,US,US,30224,US,US,CNSHA,2025-10-20,cn-spf:MSA decision 2025-117@2025-10-14..2025-11-09; us-301:USTR waiver',
+      '9321483,,,,,,,USLAX,2025-11-20,',
+    ].join('\n');
+    const [item] = fromCsv({ calls: csv }, validate, limits).items;
+    expect(item!.errors).toEqual([]);
+    expect(item!.request?.grantedExemptions).toEqual([
+      { regime: 'cn-spf', reference: 'MSA decision 2025-117', from: '2025-10-14', to: '2025-11-09' },
+      { regime: 'us-301', reference: 'USTR waiver' },
+    ]);
+    expect(item!.request?.vessel).not.toHaveProperty('grantedExemptions');
+  });
+
+  it('places an unreadable granted exemption on its row and column', () => {
+    const csv = [`${HEADER},grantedExemptions`, '9321483,container,US,US,30224,US,US,CNSHA,2025-10-20,MSA 117'].join(
+      '\n',
+    );
+    const [item] = fromCsv({ calls: csv }, validate, limits).items;
+    expect(item!.errors).toEqual([
+      {
+        path: 'grantedExemptions',
+        row: 2,
+        column: 'grantedExemptions',
+        message: expect.stringContaining('cannot read granted exemption "MSA 117"'),
+      },
+    ]);
+  });
+
   it('reports a vessel value that differs between rows, at the later row and its column', () => {
     const csv = [
       HEADER,
@@ -95,7 +125,7 @@ describe('fromCsv, one file with the vessel columns repeated', () => {
       expect(error).toBeInstanceOf(BatchFormatError);
       const messages = (error as BatchFormatError).errors.map((e) => `${e.column}: ${e.message}`);
       expect(messages).toContain(
-        'arival: unknown column "arival"; the calls columns are: imo, name, type, flag, buildCountry, netTonnage, deadweight, teuCapacity, ceuCapacity, ownerName, ownerCountry, ownerStakes, operatorName, operatorCountry, operatorStakes, programs, usGovernment, usBuiltOrderedOn, usBuiltDeliveredOn, usBuiltNetTonnage, usBuiltVesselType, port, arrival, cargo, purpose, containersDischarged, distanceNm, usGovernmentCargo',
+        'arival: unknown column "arival"; the calls columns are: imo, name, type, flag, buildCountry, netTonnage, deadweight, teuCapacity, ceuCapacity, ownerName, ownerCountry, ownerStakes, operatorName, operatorCountry, operatorStakes, programs, usGovernment, usBuiltOrderedOn, usBuiltDeliveredOn, usBuiltNetTonnage, usBuiltVesselType, grantedExemptions, port, arrival, cargo, purpose, containersDischarged, distanceNm, usGovernmentCargo',
       );
       expect(messages).toContain('arrival: missing required column arrival');
     }

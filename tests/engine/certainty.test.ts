@@ -114,7 +114,9 @@ describe('readings are matched by first call and may add or remove voyages', () 
     assumptions: {
       'us-301.after-suspension': 'resumed',
       'us-301.cap-year': 'calendar',
+      'us-301.container-basis': 'rotation',
       'us-301.tanker-threshold': 'bulk-80k',
+      'us-301.territories': 'us-and-pr',
     },
   });
   /** A reading under which Guam is a US port (how a territories assumption works), for the mechanism alone. */
@@ -125,7 +127,7 @@ describe('readings are matched by first call and may add or remove voyages', () 
       rung: 'assumed' as const,
       apply: (ctx: RegimeContext) => ({
         ...ctx,
-        tariff: { ...ctx.tariff, data: { ...ctx.tariff.data, territory: [...ctx.tariff.data.territory, 'GU'] } },
+        tariff: { ...ctx.tariff, data: { ...ctx.tariff.data, territory: ['US', 'PR', 'GU'] } },
       }),
     },
   ];

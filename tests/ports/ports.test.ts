@@ -85,6 +85,15 @@ const REQUIRED_CODES = [
   // Puerto Rico
   'PRSJU',
   'PRPSE',
+  // US territories outside the customs territory (us-301.territories)
+  'GUGUM',
+  'VICHA',
+  'VISTT',
+  'VISTX',
+  'ASPPG',
+  'MPSPN',
+  'MPTIQ',
+  'MPROP',
   // Mainland China
   'CNSHA',
   'CNNGB',
@@ -260,6 +269,17 @@ describe('ports.json', () => {
   it('lists Qingdao under both CNTAO and the CNQIN alias', () => {
     expect(findPort('CNTAO')?.name).toBe('Qingdao');
     expect(findPort('CNQIN')?.name).toBe('Qingdao');
+  });
+});
+
+describe('US territories', () => {
+  it('Guam, the US Virgin Islands, American Samoa and the Northern Marianas carry their own country and zone', () => {
+    expect(findPort('GUGUM')).toMatchObject({ country: 'GU', zone: 'Pacific/Guam' });
+    expect(findPort('VISTT')).toMatchObject({ country: 'VI', zone: 'America/St_Thomas' });
+    expect(findPort('VISTX')).toMatchObject({ country: 'VI', zone: 'America/St_Thomas' });
+    expect(findPort('ASPPG')).toMatchObject({ country: 'AS', zone: 'Pacific/Pago_Pago' });
+    expect(findPort('MPSPN')).toMatchObject({ country: 'MP', zone: 'Pacific/Saipan' });
+    expect(zoneFor('MPZZZ')).toBe('Pacific/Saipan');
   });
 });
 

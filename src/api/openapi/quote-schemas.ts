@@ -166,6 +166,27 @@ const PriorCharge = z
   .strict()
   .openapi('PriorCharge');
 
+/** At most this many granted exemptions per request. */
+const MAX_GRANTED_EXEMPTIONS = 20;
+
+const GrantedExemption = z
+  .object({
+    regime: z.string().min(1).max(40).openapi({ example: 'cn-spf' }),
+    reference: z
+      .string()
+      .min(1, 'name the waiver, ruling or decision that grants the exemption')
+      .max(200)
+      .openapi({ example: 'MSA decision 2025-117' }),
+    from: DateText.optional().openapi({ description: "First arrival date covered, in the regime's time zone." }),
+    to: DateText.optional().openapi({ description: "Last arrival date covered, in the regime's time zone." }),
+    note: z.string().max(500).optional(),
+  })
+  .strict()
+  .openapi('GrantedExemption', {
+    description:
+      'An exemption granted case by case (a waiver, a ruling). Asserted by the caller and not verified: voyages of the regime inside the window become exempt (id `granted`).',
+  });
+
 const Options = z
   .object({
     asOf: DateText.optional(),
@@ -239,6 +260,10 @@ export const QuoteRequest = z
       .min(1, 'give at least one port call')
       .max(LIMITS.portCalls, `at most ${LIMITS.portCalls} port calls`),
     priorCharges: z.array(PriorCharge).max(LIMITS.priorCharges).optional(),
+    grantedExemptions: z
+      .array(GrantedExemption)
+      .max(MAX_GRANTED_EXEMPTIONS, `at most ${MAX_GRANTED_EXEMPTIONS} granted exemptions`)
+      .optional(),
     options: Options.optional(),
     charterParty: CharterParty.optional(),
   })

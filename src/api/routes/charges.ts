@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type Charge, LEDGER_MAX_DAYS_AHEAD, listCharges, recordCharge, voidCharge } from '../../accounts/ledger';
-import { capYearOfCharge } from '../../engine';
+import { capYearOfCharge, paramValues } from '../../engine';
 import { canonicalJson } from '../../lib/canonical';
 import { decimal } from '../../lib/money';
 import { sha256Hex } from '../../lib/sha256';
@@ -121,7 +121,8 @@ function chargeIssues(registry: TariffRegistry, charge: ChargeRequest, nowMillis
     return [{ path: 'regime', message: `unknown regime ${charge.regime}; valid regimes: ${regimes.join(', ')}` }];
   const tariff = registry.pick(charge.regime, today()) ?? registry.versions(charge.regime)[0];
   const issues: FieldError[] = [];
-  const territory = tariff?.data.territory ?? [];
+  // A port inside the territory under any reading of the tariff (Guam under us-301.territories) may be charged.
+  const territory = tariff ? [...new Set(paramValues(tariff.data.territory).flat())] : [];
   const country = countryOfLocode(charge.port);
   if (!territory.includes(country))
     issues.push({

@@ -4,7 +4,7 @@
  * precedence, the 25% ownership tests).
  */
 import { type Decimal, decimal, sum } from '../../lib/money';
-import type { TariffVersion, Test } from '../../tariffs/schema';
+import type { Ref, TariffVersion, Test } from '../../tariffs/schema';
 import type { PartyInput, VesselInput } from '../types';
 
 export interface CoverageMatch {
@@ -13,6 +13,7 @@ export interface CoverageMatch {
   notes: string[];
   /** Why each test held, for the explanation. */
   because: string[];
+  ref: Ref;
 }
 
 type Measure = 'equity' | 'voting' | 'board';
@@ -92,7 +93,7 @@ export function matchCoverage(coverage: TariffVersion['coverage'], vessel: Vesse
       }
       because.push(result.why);
     }
-    if (all) return { rule: entry.rule, reason: entry.reason, notes: entry.notes ?? [], because };
+    if (all) return { rule: entry.rule, reason: entry.reason, notes: entry.notes ?? [], because, ref: entry.ref };
   }
   return undefined;
 }

@@ -5,8 +5,8 @@
  */
 
 import { decimal } from '../../lib/money';
-import { greatCircleNm } from '../../ports/index';
-import type { Exemption } from '../../tariffs/schema';
+import { greatCircleNm, SEA_ROUTE_METHOD, seaRouteNm } from '../../ports/index';
+import type { Exemption, Ref } from '../../tariffs/schema';
 import type { ExemptionResult, VesselInput } from '../types';
 import type { ResolvedCall, Rotation } from '../voyages';
 import { heldBy } from './coverage';
@@ -16,14 +16,20 @@ export interface ExemptionContext {
   vessel: VesselInput;
   rotation: Rotation;
   assumptions: Readonly<Record<string, string>>;
+  /** Read estimated distances within their margin of a limit on the other side of it (the `distance` reading). */
+  distanceOtherSide?: boolean;
 }
 
 export interface ExemptionEvaluation extends ExemptionResult {
   /** A remark for the quote's notes (estimated distances, tests not evaluated). */
   note?: string;
+  /** The exemption's pinpoint reference in the tariff (none for a granted exemption). */
+  ref?: Ref;
+  /** An estimated input decided it within its margin: another reading of that input may change the outcome. */
+  nearLimit?: boolean;
 }
 
-type Evaluation = { applies: boolean; reason: string; note?: string };
+type Evaluation = { applies: boolean; reason: string; note?: string; nearLimit?: boolean };
 type KindOf<K extends Exemption['kind']> = Extract<Exemption, { kind: K }>;
 
 const nm = (value: number): string => `${Math.round(value).toLocaleString('en-US')} nm`;
@@ -58,8 +64,24 @@ function vesselSize(exemption: KindOf<'vessel-size'>, ctx: ExemptionContext): Ev
   };
 }
 
-function distanceFrom(call: ResolvedCall, to: ResolvedCall): number | undefined {
-  return call.position && to.position ? greatCircleNm(call.position, to.position) : undefined;
+/** An estimated distance and how it was measured. */
+interface Measured {
+  call: ResolvedCall;
+  distance: number;
+  /** "by sea route (…network…)" or the great-circle fallback. */
+  method: string;
+}
+
+/** By sea route when both ports are on the network; else great circle, which may cross land. */
+function distanceFrom(call: ResolvedCall, to: ResolvedCall): Measured | undefined {
+  const bySea = seaRouteNm(call.port, to.port);
+  if (bySea !== undefined) return { call, distance: bySea, method: `by ${SEA_ROUTE_METHOD}` };
+  if (!call.position || !to.position) return undefined;
+  return {
+    call,
+    distance: greatCircleNm(call.position, to.position),
+    method: 'by great circle (not on the sea-route network: the line may cross land)',
+  };
 }
 
 function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evaluation {
@@ -83,21 +105,20 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
       note: `The short-sea exemption at ${first.port} was not evaluated: no foreign call before the rotation and no distanceNm.`,
     };
   }
-  let farthest: { call: ResolvedCall; distance: number } | undefined;
+  let farthest: Measured | undefined;
   const unknown: string[] = [];
   for (const call of foreign) {
-    const distance = distanceFrom(call, first);
-    if (distance === undefined) unknown.push(call.port);
-    else if (!farthest || distance > farthest.distance) farthest = { call, distance };
+    const measured = distanceFrom(call, first);
+    if (measured === undefined) unknown.push(call.port);
+    else if (!farthest || measured.distance > farthest.distance) farthest = measured;
   }
   const readingText = exemption.reading === 'last-foreign-port' ? 'last foreign port' : 'farthest foreign port';
-  if (farthest && farthest.distance >= limit) {
-    return {
-      applies: false,
-      reason: `${readingText} ${farthest.call.port} is about ${nm(farthest.distance)} from ${first.port} (great-circle estimate): not less than ${nm(limit)}`,
-      note: `Distance to ${first.port} estimated by great circle (estimated).`,
-    };
-  }
+  const estimate = (measured: Measured) =>
+    `${readingText} ${measured.call.port} is about ${nm(measured.distance)} ${measured.method} from ${first.port} (estimated)`;
+  const note = (measured: Measured) =>
+    `Distance from ${measured.call.port} to ${first.port} estimated ${measured.method}; give distanceNm to replace the estimate.`;
+  if (farthest && farthest.distance >= limit)
+    return estimated(exemption, ctx, farthest, estimate(farthest), note(farthest));
   if (!farthest || unknown.length > 0) {
     const reason = `not evaluated: no coordinates for ${[...unknown, ...(first.position ? [] : [first.port])].join(', ')}; give distanceNm`;
     return {
@@ -106,10 +127,29 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
       note: `The short-sea exemption at ${first.port} was not evaluated: unknown port coordinates; give distanceNm.`,
     };
   }
+  return estimated(exemption, ctx, farthest, estimate(farthest), note(farthest));
+}
+
+/** The short-sea test on an estimated distance; within the tariff's margin of the limit it may be read either way. */
+function estimated(
+  exemption: KindOf<'short-sea'>,
+  ctx: ExemptionContext,
+  farthest: Measured,
+  estimate: string,
+  note: string,
+): Evaluation {
+  const limit = exemption.maxNm;
+  const margin = exemption.estimateMargin;
+  const nearLimit = margin !== undefined && Math.abs(farthest.distance - limit) <= limit * margin;
+  const otherSide = nearLimit && ctx.distanceOtherSide === true;
+  const applies = farthest.distance < limit !== otherSide;
+  const side = applies ? `less than ${nm(limit)}` : `not less than ${nm(limit)}`;
+  const within = nearLimit ? `, within ${Math.round(margin! * 100)}% of the limit` : '';
   return {
-    applies: true,
-    reason: `${readingText} ${farthest.call.port} is about ${nm(farthest.distance)} from ${first.port} (great-circle estimate): less than ${nm(limit)}`,
-    note: `Distance to ${first.port} estimated by great circle (estimated).`,
+    applies,
+    reason: `${estimate}${within}: ${otherSide ? `read on the other side of the limit, ${side}` : side}`,
+    note,
+    ...(nearLimit ? { nearLimit } : {}),
   };
 }
 
@@ -196,5 +236,5 @@ function evaluateOne(exemption: Exemption, ctx: ExemptionContext): Evaluation {
 
 /** Evaluates every exemption of a rule, in the tariff's order. */
 export function evaluateExemptions(exemptions: ReadonlyArray<Exemption>, ctx: ExemptionContext): ExemptionEvaluation[] {
-  return exemptions.map((exemption) => ({ id: exemption.id, ...evaluateOne(exemption, ctx) }));
+  return exemptions.map((exemption) => ({ id: exemption.id, ref: exemption.ref, ...evaluateOne(exemption, ctx) }));
 }

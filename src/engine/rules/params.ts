@@ -5,6 +5,11 @@ function isAssumptionParam<T>(value: Param<T>): value is { assumption: string; v
   return typeof value === 'object' && value !== null && 'assumption' in value && 'values' in value;
 }
 
+/** Every value the parameter can take, under any reading. */
+export function paramValues<T>(value: Param<T>): T[] {
+  return isAssumptionParam(value) ? Object.values(value.values) : [value];
+}
+
 /** The parameter's value under the quote's assumptions (registry validation guarantees every option is mapped). */
 export function resolveParam<T>(value: Param<T>, assumptions: Readonly<Record<string, string>>): T {
   if (!isAssumptionParam(value)) return value;
