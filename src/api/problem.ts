@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { QuoteInputError } from '../engine';
+import { formatPath } from '../lib/json-paths';
 
 export interface FieldError {
   path: string;
@@ -41,13 +42,7 @@ export class ProblemError extends Error {
 }
 
 /** `["portCalls", 2, "arrival"]` → `portCalls[2].arrival`. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, part) => {
-    if (typeof part === 'number') return `${acc}[${part}]`;
-    const name = String(part);
-    return acc ? `${acc}.${name}` : name;
-  }, '');
-}
+export { formatPath };
 
 /** Every zod issue as a field error (at most `max`); unknown keys are named one by one. */
 export function zodErrors(

@@ -5,7 +5,9 @@
  * knows how to turn a request field path back into what the caller wrote
  * (array index and path, or CSV row and column).
  */
+
 import type { QuoteInput, QuoteOptions } from '../engine';
+import { reservedKeyPaths } from '../lib/json-paths';
 
 /** One complaint about the input, located where the caller can find it. */
 export interface BatchError {
@@ -125,6 +127,12 @@ export function fromJson(
       ? (raw as { portCalls: unknown[] }).portCalls.length
       : 0;
     const item: BatchItem = { index, imo, calls: count, errors: [], locate };
+    // Reserved names are refused here too: a fleet job's requests reach no body-wide check.
+    const reserved = reservedKeyPaths(raw);
+    if (reserved.length > 0) {
+      item.errors = reserved.map((error) => ({ ...locate(error.path), message: error.message }));
+      return item;
+    }
     const checked = validate(raw);
     if ('issues' in checked) {
       item.errors = checked.issues.map((issue) => ({ ...locate(issue.path), message: issue.message }));

@@ -28,6 +28,8 @@ export function mergeTotals(lists: ReadonlyArray<ReadonlyArray<BatchTotal>>): Ba
       if (!entry) merged.set(key, { ...total });
       else {
         entry.amount = formatAmount(decimal(entry.amount).plus(decimal(total.amount)));
+        entry.low = formatAmount(decimal(entry.low).plus(decimal(total.low)));
+        entry.high = formatAmount(decimal(entry.high).plus(decimal(total.high)));
         entry.voyages += total.voyages;
         entry.charged += total.charged;
       }

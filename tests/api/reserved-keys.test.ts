@@ -64,3 +64,28 @@ describe('reserved field names', () => {
     expect(malformed.status).toBe(400);
   });
 });
+
+describe('reserved field names in a fleet job', () => {
+  it('reach no body-wide check, so the request that has one is reported failed, naming the path', async () => {
+    const { key } = await createKey();
+    const bad = `${quote.slice(0, -1)},"options":{"assumptions":{"__proto__":"x"}}}`;
+    const body = `[${quote},${bad.replace(IMO, '9321483')}]`;
+    const res = await post('/v1/jobs', body, { ...bearer(key), 'content-length': String(body.length) });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const { deliver, realBindings } = await import('../support/jobs');
+    await deliver([{ kind: 'split', job: id }], realBindings());
+    for (const seq of [0, 1]) await deliver([{ kind: 'chunk', job: id, seq }], realBindings());
+    const lines = (
+      await (
+        await call(`/v1/jobs/${id}/results`, { headers: { ...bearer(key), accept: 'application/x-ndjson' } })
+      ).text()
+    )
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const refused = lines.find((line) => line.type === 'vessel' && line.index === 1);
+    expect(refused.problem.errors.map((e: { path: string }) => e.path)).toEqual(['options.assumptions.__proto__']);
+    expect(lines.find((line) => line.type === 'vessel' && line.index === 0).quote).toBeDefined();
+  });
+});

@@ -103,12 +103,37 @@ describe('fleet jobs', () => {
       await call(`/v1/jobs/${id}/results`, { headers: { ...bearer(key), accept: 'application/x-ndjson' } })
     ).text();
     const summary = JSON.parse(ndjson.trimEnd().split('\n').at(-1)!);
-    expect(summary.summary).toEqual({ vessels: 3, quoted: 2, failed: 1, calls: 7 });
+    expect(summary.summary).toEqual({ vessels: 3, quoted: 2, failed: 1, calls: 7, errors: 1, omittedErrors: 0 });
     expect(summary.totals).toEqual([
-      { regime: 'cn-spf', currency: 'CNY', capYear: '2025-26', amount: '12089600.00', voyages: 2, charged: 1 },
-      { regime: 'us-301', currency: 'USD', capYear: '2025', amount: '3000000.00', voyages: 1, charged: 1 },
+      {
+        regime: 'cn-spf',
+        currency: 'CNY',
+        capYear: '2025-26',
+        amount: '12089600.00',
+        low: '12089600.00',
+        high: '12089600.00',
+        voyages: 2,
+        charged: 1,
+      },
+      {
+        regime: 'us-301',
+        currency: 'USD',
+        capYear: '2025',
+        amount: '3000000.00',
+        low: '3000000.00',
+        high: '3000000.00',
+        voyages: 1,
+        charged: 1,
+      },
     ]);
-    expect(summary.errors).toEqual([
+    // The bad vessel's error is written once, with the vessel; the closing line lists only rows of no vessel.
+    expect(summary.errors).toEqual([]);
+    const bad = ndjson
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .find((line) => line.type === 'vessel' && line.imo === '9074729');
+    expect(bad.problem.errors).toEqual([
       {
         path: 'portCalls[1].arrival',
         row: 8,
@@ -245,7 +270,8 @@ describe('fleet jobs', () => {
       await call(`/v1/jobs/${id}/results`, { headers: { ...bearer(key), accept: 'application/x-ndjson' } })
     ).text();
     const summary = JSON.parse(ndjson.trimEnd().split('\n').at(-1)!);
-    expect(summary.summary).toEqual({ vessels: 3, quoted: 1, failed: 2, calls: 5 });
+    // Errors found: the bad vessel's own, and the one naming the chunk that could not be quoted.
+    expect(summary.summary).toEqual({ vessels: 3, quoted: 1, failed: 2, calls: 5, errors: 2, omittedErrors: 0 });
     expect(summary.errors.at(-1).message).toBe('1 vessel (rows from 5) could not be quoted: the chunk failed 4 times');
   });
 

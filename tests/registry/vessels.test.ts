@@ -242,8 +242,9 @@ describe('quoting a stored vessel by IMO', () => {
     expect(problem.errors[0]?.message).toContain(IMO);
     const batch = (await (
       await postJson('/v1/quotes/batch', [{ ...annexOneQuote(arrival), vessel: { imo: IMO } }])
-    ).json()) as { errors: Array<{ path: string }> };
-    expect(batch.errors.map((e) => e.path)[0]).toBe('vessel');
+    ).json()) as { results: Array<{ problem?: { errors: Array<{ path: string }> } }> };
+    // A vessel's errors are written once, with its result.
+    expect(batch.results[0]!.problem!.errors.map((e) => e.path)[0]).toBe('vessel');
   });
 
   it('a publishable key quotes by IMO only when the account allows it, and never reads the profile', async () => {
