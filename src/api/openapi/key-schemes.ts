@@ -40,3 +40,11 @@ export function registerKeySchemes(app: OpenAPIHono<AppEnv>): void {
       'A publishable key (pk_live_…) for the widget, valid only from its allowed origins (also accepted as ?key=).',
   });
 }
+
+/** 404 of the routes that read one saved quote of the caller's account. */
+export const savedQuoteNotFound = {
+  404: {
+    description: 'This account saved no quote with that id',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+};

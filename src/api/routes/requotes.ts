@@ -17,8 +17,8 @@ import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { requireSecretKey } from '../middleware/auth';
 import { QuoteIdParams } from '../openapi/account-schemas';
-import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
-import { ProblemSchema, problemResponses } from '../openapi/quote-schemas';
+import { accountProblemResponses, savedQuoteNotFound, secretKeySecurity } from '../openapi/key-schemes';
+import { problemResponses } from '../openapi/quote-schemas';
 import { ChangesList, ChangesQuery, QuoteDiffSchema } from '../openapi/registry-schemas';
 import { invalidRequest, ProblemError } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
@@ -37,10 +37,7 @@ const requoteRoute = createRoute({
   request: { params: QuoteIdParams },
   responses: {
     200: { description: 'The difference', content: { 'application/json': { schema: QuoteDiffSchema } } },
-    404: {
-      description: 'This account saved no quote with that id',
-      content: { 'application/problem+json': { schema: ProblemSchema } },
-    },
+    ...savedQuoteNotFound,
     ...problemResponses,
     ...accountProblemResponses,
   },

@@ -5,8 +5,8 @@ import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { requireSecretKey } from '../middleware/auth';
 import { QuoteIdParams, SAVED_QUOTE_PAGE, SavedQuoteList, SavedQuoteQuery } from '../openapi/account-schemas';
-import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
-import { ProblemSchema, problemResponses, QuoteResponse } from '../openapi/quote-schemas';
+import { accountProblemResponses, savedQuoteNotFound, secretKeySecurity } from '../openapi/key-schemes';
+import { problemResponses, QuoteResponse } from '../openapi/quote-schemas';
 import { invalidRequest, ProblemError } from '../problem';
 import { storedJson } from '../stored-json';
 
@@ -20,10 +20,7 @@ const getOne = createRoute({
   request: { params: QuoteIdParams },
   responses: {
     200: { description: 'The saved quote', content: { 'application/json': { schema: QuoteResponse } } },
-    404: {
-      description: 'This account saved no quote with that id',
-      content: { 'application/problem+json': { schema: ProblemSchema } },
-    },
+    ...savedQuoteNotFound,
     ...problemResponses,
     ...accountProblemResponses,
   },
