@@ -10,7 +10,7 @@ import type { CompiledRateStep, LoadedTariff } from '../tariffs/registry';
 import type { Rule } from '../tariffs/schema';
 import { CapCounter, capYearOf } from './rules/cap';
 import { cite } from './rules/citing';
-import { matchCoverage } from './rules/coverage';
+import { type CoverageMatch, matchCoverage } from './rules/coverage';
 import { evaluateExemptions } from './rules/exemptions';
 import { evaluateGrants } from './rules/granted';
 import { type Param, paramValues, resolveParam } from './rules/params';
@@ -297,7 +297,13 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
   return capped ? { ...zero('capped'), cap } : { outcome: 'charged', amount, basis, exemptions, cap };
 }
 
-function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCounter, notes: string[]): VoyageQuote {
+function evaluateRotation(
+  ctx: RegimeContext,
+  rotation: Rotation,
+  match: CoverageMatch | undefined,
+  counter: CapCounter,
+  notes: string[],
+): VoyageQuote {
   const { tariff, vessel } = ctx;
   const first = rotation.calls[0]!;
   const zone = tariff.data.zone;
@@ -307,7 +313,6 @@ function evaluateRotation(ctx: RegimeContext, rotation: Rotation, counter: CapCo
     `${rotation.calls.map((call) => call.port).join(' → ')}: charging point is the first port, ${first.port}${first.portName ? ` (${first.portName})` : ''}, arriving ${describeInstant(first.arrival.millis, zone)}${first.arrival.dateOnly ? ' (date only: 00:00 local time)' : ''}.`,
     `Tariff ${tariff.id} (${ctx.choice}).`,
   ];
-  const match = matchCoverage(tariff.data.coverage, vessel);
   const calls = rotation.calls.map((call) => call.port);
 
   if (!match || match.rule === null) {
@@ -398,22 +403,44 @@ function triggerLines(
   return [`Charged on berthing (${definition.note}): berthed ${describeInstant(at, tariff.data.zone)}${dateOnly}.`];
 }
 
+type Tracker = new (values: Readonly<Record<string, string>>, read: Set<string>) => Record<string, string>;
+const VALUES = Symbol('values');
+const READ = Symbol('read');
+/** One tracking class per set of assumption ids (a handful: the ids the shipped versions declare). */
+const trackers = new Map<string, Tracker>();
+
 /**
- * Records every assumption an evaluation reads (a spread counts as reading them all). Getters on a plain object
- * rather than a Proxy: every rule reads assumptions, and a Proxy costs several times more per read.
+ * Records every assumption an evaluation reads. Each read goes through a getter on the prototype of a
+ * class made once per set of ids, so a quote makes one small object rather than defining a property per
+ * assumption (or going through a Proxy, several times slower per read).
  */
 function trackReads(assumptions: Readonly<Record<string, string>>, read: Set<string>): Record<string, string> {
-  const tracked: Record<string, string> = {};
-  for (const key of Object.keys(assumptions)) {
-    Object.defineProperty(tracked, key, {
-      enumerable: true,
-      get() {
-        read.add(key);
-        return assumptions[key];
-      },
-    });
+  const keys = Object.keys(assumptions);
+  const signature = keys.join('\n');
+  let Tracked = trackers.get(signature);
+  if (!Tracked) {
+    class Reads {
+      [VALUES]: Readonly<Record<string, string>>;
+      [READ]: Set<string>;
+      constructor(values: Readonly<Record<string, string>>, reads: Set<string>) {
+        this[VALUES] = values;
+        this[READ] = reads;
+      }
+    }
+    for (const key of keys) {
+      Object.defineProperty(Reads.prototype, key, {
+        enumerable: true,
+        get(this: Reads) {
+          this[READ].add(key);
+          return this[VALUES][key];
+        },
+      });
+    }
+    Tracked = Reads as unknown as Tracker;
+    if (trackers.size >= 64) trackers.clear();
+    trackers.set(signature, Tracked);
   }
-  return tracked;
+  return new Tracked(assumptions, read);
 }
 
 /**
@@ -422,10 +449,16 @@ function trackReads(assumptions: Readonly<Record<string, string>>, read: Set<str
  */
 function countriesFor(param: Param<string[]>, ctx: RegimeContext): string[] {
   const values = paramValues(param);
-  const placed = (countries: string[]) => ctx.calls.map((call) => countries.includes(call.country)).join();
-  const differ = values.some((countries) => placed(countries) !== placed(values[0]!));
+  const first = values[0]!;
+  const differ = values.some(
+    (countries) =>
+      countries !== first && ctx.calls.some((call) => countries.includes(call.country) !== first.includes(call.country)),
+  );
   return resolveParam(param, differ ? ctx.assumptions : (ctx.labelAssumptions ?? ctx.assumptions));
 }
+
+/** A type's every field, optional ones included (possibly undefined): building it must name them all. */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] };
 
 /** Every rotation of the regime's territory, with the cap walked in order. */
 export function evaluateRegime(ctx: RegimeContext): RegimeResult {
@@ -435,10 +468,19 @@ export function evaluateRegime(ctx: RegimeContext): RegimeResult {
     ctx.priorCharges.filter((charge) => charge.regime === ctx.tariff.regime),
     ctx.tariff.data.zone,
   );
-  const tracked: RegimeContext = {
-    ...ctx,
+  // Every field named, in one order, rather than a spread: the rules read this object on every step, and one
+  // shape keeps those reads fast (a spread of contexts of varying shapes costs microseconds per evaluation).
+  const tracked: EveryField<RegimeContext> = {
+    tariff: ctx.tariff,
+    choice: ctx.choice,
+    vessel: ctx.vessel,
+    calls: ctx.calls,
+    priorCharges: ctx.priorCharges,
     assumptions: trackReads(ctx.assumptions, assumptionsRead),
     labelAssumptions: ctx.assumptions,
+    granted: ctx.granted,
+    distanceOtherSide: ctx.distanceOtherSide,
+    endOfDay: ctx.endOfDay,
     netTonnage: chargedNetTonnage(ctx.tariff, ctx.vessel),
     nearLimit: new Set<number>(),
   };
@@ -448,7 +490,9 @@ export function evaluateRegime(ctx: RegimeContext): RegimeResult {
     countriesFor(data.territory, tracked),
     countriesFor(data.continuesThrough ?? [], tracked),
   );
-  const voyages = runs.map((rotation) => evaluateRotation(tracked, rotation, counter, notes));
+  // The vessel is the same on every rotation: which rule covers it is decided once.
+  const match = matchCoverage(data.coverage, ctx.vessel);
+  const voyages = runs.map((rotation) => evaluateRotation(tracked, rotation, match, counter, notes));
   const firstCalls = runs.map((rotation) => rotation.calls[0]!.index);
   return { voyages, firstCalls, notes, assumptionsRead, nearLimit: tracked.nearLimit };
 }

@@ -183,6 +183,51 @@ export function scenarioAssumptions(
   return { scenario: scenario.id, assumptions: { ...Object.fromEntries(set), ...explicit }, notes };
 }
 
+/** What a quote's options settle before any call is read: the versions, the scenario, the assumptions. */
+interface Plan {
+  selections: Selection[];
+  chosen: LoadedTariff[];
+  requested: { scenario?: string; notes: string[] };
+  assumptions: Readonly<Record<string, string>>;
+  tariffs: Quote['tariffs'];
+}
+
+const NO_SCENARIOS = {};
+/** Plans by registry, scenarios and options: most requests share a handful. */
+const plans = new WeakMap<TariffRegistry, WeakMap<object, Map<string, Plan>>>();
+const PLANS_KEPT = 256;
+
+/** The plan of a request's options, made once per registry, scenarios and options (refusals are not kept). */
+function planFor(env: QuoteEnvironment, asOf: string, options: NonNullable<QuoteInput['options']>): Plan {
+  let byScenarios = plans.get(env.registry);
+  if (!byScenarios) {
+    byScenarios = new WeakMap();
+    plans.set(env.registry, byScenarios);
+  }
+  const scenariosKey = env.scenarios ?? NO_SCENARIOS;
+  let kept = byScenarios.get(scenariosKey);
+  if (!kept) {
+    kept = new Map();
+    byScenarios.set(scenariosKey, kept);
+  }
+  const key = JSON.stringify([asOf, options.tariffVersions ?? null, options.scenario ?? null, options.assumptions ?? null]);
+  const found = kept.get(key);
+  if (found) return found;
+  const selections = selectVersions(env.registry, asOf, options.tariffVersions);
+  const chosen = selections.flatMap((selection) => (selection.tariff ? [selection.tariff] : []));
+  const requested = scenarioAssumptions(env.scenarios, chosen, options);
+  const plan: Plan = {
+    selections,
+    chosen,
+    requested: { scenario: requested.scenario, notes: requested.notes },
+    assumptions: Object.freeze(resolveAssumptions(chosen, requested.assumptions)),
+    tariffs: chosen.map((tariff) => ({ id: tariff.id, regime: tariff.regime, sha256: tariff.sha256 })),
+  };
+  if (kept.size >= PLANS_KEPT) kept.clear();
+  kept.set(key, plan);
+  return plan;
+}
+
 export interface QuoteEnvironment {
   registry: TariffRegistry;
   /** Today's date (`YYYY-MM-DD`), the default knowledge date. */
@@ -203,10 +248,7 @@ export interface QuoteEnvironment {
 export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   const options = input.options ?? {};
   const asOf = options.asOf ?? env.today;
-  const selections = selectVersions(env.registry, asOf, options.tariffVersions);
-  const chosen = selections.flatMap((selection) => (selection.tariff ? [selection.tariff] : []));
-  const requested = scenarioAssumptions(env.scenarios, chosen, options);
-  const assumptions = resolveAssumptions(chosen, requested.assumptions);
+  const { selections, requested, assumptions, tariffs } = planFor(env, asOf, options);
   const regimes = env.registry.regimes();
   const badCharges = (input.priorCharges ?? []).flatMap((charge, i) =>
     regimes.includes(charge.regime)
@@ -247,11 +289,13 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
     voyages.push(...withAlternatives(ctx, result));
     notes.push(...result.notes);
   }
-  voyages.sort((a, b) => Date.parse(a.arrival) - Date.parse(b.arrival));
+  const byArrival = voyages
+    .map((voyage) => ({ voyage, millis: Date.parse(voyage.arrival) }))
+    .sort((a, b) => a.millis - b.millis);
+  for (let i = 0; i < byArrival.length; i++) voyages[i] = byArrival[i]!.voyage;
   if (input.charterParty) allocatePayers(voyages, env.clauses, input.charterParty);
   const totals = totalsOf(voyages);
   const converted = options.fx ? convert(totals, options.fx) : undefined;
-  const tariffs = chosen.map((tariff) => ({ id: tariff.id, regime: tariff.regime, sha256: tariff.sha256 }));
   const quoteId = `q_${(env.digest ?? sha256Hex)(canonicalJson({ input, asOf, tariffs, assumptions })).slice(0, 24)}`;
   return {
     quoteId,

@@ -90,9 +90,14 @@ function wallClockToMillis(
   return guess;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether `year` is a leap year of the proleptic Gregorian calendar (the one `Date` uses). */
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(utcMillis(year, month + 1, 0)).getUTCDate();
+  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
@@ -155,20 +160,23 @@ export function parseArrival(text: string, portZone: string | undefined): Arriva
   }
   const m = DATE_TIME_WITH_OFFSET.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   const offset = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
   if (Math.abs(offset) > 18 * 60) return undefined;
   const millis = utcMillis(year, month, day, hour, minute, second, ms) - offset * MINUTE;
-  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(second)}${ms ? `.${pad(ms, 3)}` : ''}${m[8] === 'Z' ? 'Z' : formatOffset(offset)}`;
+  // Text already in the normal form (seconds, no fraction, `Z` or `±HH:MM` other than -00:00) is its own iso.
+  const normal =
+    m[6] !== undefined && m[7] === undefined && (m[8] === 'Z' || (text.length === 25 && (offset !== 0 || m[9] === '+')));
+  const iso = normal
+    ? text
+    : `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(second)}${ms ? `.${pad(ms, 3)}` : ''}${m[8] === 'Z' ? 'Z' : formatOffset(offset)}`;
   return { millis, latestMillis: millis, dateOnly: false, iso };
 }
 

@@ -14,7 +14,9 @@ export function capYearOf(definition: CapYearDefinition, millis: number, zone: s
     : anniversaryYear(millis, zone, definition.month, definition.day);
 }
 
-interface DatedCharge extends CountedCharge {
+/** A counted charge and its instant (the charge is shared by every cap state that counts it, as given). */
+interface DatedCharge {
+  charge: CountedCharge;
   millis: number;
 }
 
@@ -23,26 +25,21 @@ export class CapCounter {
   private readonly charges: DatedCharge[];
 
   constructor(prior: ReadonlyArray<PriorCharge>, zone: string) {
-    this.charges = prior.map((charge) => ({
-      source: charge.source ?? 'request',
-      date: charge.date,
-      port: charge.port,
-      id: charge.id,
-      millis: localMomentMillis(charge.date, zone),
-    }));
+    this.charges = prior.map((charge) => {
+      const counted: CountedCharge = { source: charge.source ?? 'request', date: charge.date, port: charge.port };
+      if (charge.id !== undefined) counted.id = charge.id;
+      return { charge: counted, millis: localMomentMillis(charge.date, zone) };
+    });
   }
 
   /** Charges in `year` dated at or before the arrival, leaving out the voyage's own payment. */
   countedFor(year: YearWindow, arrivalMillis: number, own?: CountedCharge): CountedCharge[] {
-    return this.charges
-      .filter(
-        (charge) =>
-          charge !== own &&
-          charge.millis >= year.startMillis &&
-          charge.millis < year.endMillis &&
-          charge.millis <= arrivalMillis,
-      )
-      .map(({ millis: _millis, ...charge }) => charge);
+    const counted: CountedCharge[] = [];
+    for (const { charge, millis } of this.charges) {
+      if (charge !== own && millis >= year.startMillis && millis < year.endMillis && millis <= arrivalMillis)
+        counted.push(charge);
+    }
+    return counted;
   }
 
   /**
@@ -52,7 +49,8 @@ export class CapCounter {
    * an earlier charge. Pass the result back to {@link countedFor}.
    */
   ownPayment(port: string, date: string): CountedCharge | undefined {
-    return this.charges.find((charge) => charge.source !== 'quote' && charge.port === port && charge.date === date);
+    return this.charges.find(({ charge }) => charge.source !== 'quote' && charge.port === port && charge.date === date)
+      ?.charge;
   }
 
   /** Every charge known so far, whatever its year. */
@@ -61,7 +59,7 @@ export class CapCounter {
   }
 
   record(charge: CountedCharge, millis: number): void {
-    this.charges.push({ ...charge, millis });
+    this.charges.push({ charge, millis });
   }
 }
 
