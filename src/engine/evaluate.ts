@@ -452,7 +452,8 @@ function countriesFor(param: Param<string[]>, ctx: RegimeContext): string[] {
   const first = values[0]!;
   const differ = values.some(
     (countries) =>
-      countries !== first && ctx.calls.some((call) => countries.includes(call.country) !== first.includes(call.country)),
+      countries !== first &&
+      ctx.calls.some((call) => countries.includes(call.country) !== first.includes(call.country)),
   );
   return resolveParam(param, differ ? ctx.assumptions : (ctx.labelAssumptions ?? ctx.assumptions));
 }

@@ -210,7 +210,12 @@ function planFor(env: QuoteEnvironment, asOf: string, options: NonNullable<Quote
     kept = new Map();
     byScenarios.set(scenariosKey, kept);
   }
-  const key = JSON.stringify([asOf, options.tariffVersions ?? null, options.scenario ?? null, options.assumptions ?? null]);
+  const key = JSON.stringify([
+    asOf,
+    options.tariffVersions ?? null,
+    options.scenario ?? null,
+    options.assumptions ?? null,
+  ]);
   const found = kept.get(key);
   if (found) return found;
   const selections = selectVersions(env.registry, asOf, options.tariffVersions);

@@ -173,7 +173,9 @@ export function parseArrival(text: string, portZone: string | undefined): Arriva
   const millis = utcMillis(year, month, day, hour, minute, second, ms) - offset * MINUTE;
   // Text already in the normal form (seconds, no fraction, `Z` or `±HH:MM` other than -00:00) is its own iso.
   const normal =
-    m[6] !== undefined && m[7] === undefined && (m[8] === 'Z' || (text.length === 25 && (offset !== 0 || m[9] === '+')));
+    m[6] !== undefined &&
+    m[7] === undefined &&
+    (m[8] === 'Z' || (text.length === 25 && (offset !== 0 || m[9] === '+')));
   const iso = normal
     ? text
     : `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(second)}${ms ? `.${pad(ms, 3)}` : ''}${m[8] === 'Z' ? 'Z' : formatOffset(offset)}`;
