@@ -62,6 +62,15 @@ describe('CORS on the API', () => {
     expect(bad.headers.get('access-control-allow-origin')).toBe(ALLOWED);
   });
 
+  it('answers a request without an Origin as no CORS request, still varying by Origin', async () => {
+    const res = await postJson('/v1/quotes', quoteBody);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('access-control-expose-headers')).toBeNull();
+    expect(res.headers.get('vary')).toBe('Origin');
+    expectStrictHeaders(res);
+  });
+
   it('gives another origin no allow-origin header, preflight included', async () => {
     const res = await postJson('/v1/quotes', quoteBody, { origin: OTHER });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();

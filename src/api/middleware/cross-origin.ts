@@ -8,8 +8,22 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from '../env';
 import { isPermittedOrigin } from './origins';
 
-/** CORS for /v1/*: the Origin is echoed only when allowed; others get no allow-origin header, preflight included. */
+/**
+ * CORS for /v1/*: the Origin is echoed only when allowed; others get no allow-origin header, preflight included.
+ * A request without an Origin (a server calling the API) is not a CORS request: it only gets `Vary: Origin`,
+ * written on the finished response in place. Hono's cors would also write its headers before the route runs,
+ * which makes the context build and then copy two extra responses on every call.
+ */
 export function apiCors(): MiddlewareHandler<AppEnv> {
+  const handle = corsFor();
+  return async (c, next) => {
+    if (c.req.header('origin') !== undefined || c.req.method === 'OPTIONS') return handle(c, next);
+    await next();
+    c.res.headers.append('vary', 'Origin');
+  };
+}
+
+function corsFor(): MiddlewareHandler<AppEnv> {
   return cors({
     origin: async (origin, c) => ((await isPermittedOrigin(c.env, origin)) ? origin : null),
     allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
