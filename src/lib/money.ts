@@ -10,9 +10,22 @@ export type Decimal = InstanceType<typeof Dec>;
 
 export const ZERO: Decimal = new Dec(0);
 
+/** Parsed values by their text or number: decimals are immutable, and quotes parse the same few again and again. */
+const parsed = new Map<number | string, Decimal>();
+const PARSED_KEPT = 4096;
+
 /** Parses a finite number or a decimal string. */
 export function decimal(value: number | string): Decimal {
-  return new Dec(value);
+  let found = parsed.get(value);
+  if (found === undefined) {
+    found = new Dec(value);
+    // -0 and 0 are one key in a Map, but not one decimal.
+    if (!Object.is(value, -0)) {
+      if (parsed.size >= PARSED_KEPT) parsed.clear();
+      parsed.set(value, found);
+    }
+  }
+  return found;
 }
 
 export function isDecimalText(value: string): boolean {

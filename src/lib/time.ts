@@ -138,12 +138,57 @@ export function isValidDateTimeWithOffset(text: string): boolean {
   return !DATE_ONLY.test(text) && parseArrival(text, undefined) !== undefined;
 }
 
+/** The number written by `count` ASCII digits at `start`, or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/**
+ * The common form `YYYY-MM-DDTHH:MM:SSZ` or `…SS±HH:MM` read without a regular expression (a quote reads
+ * every call's arrival); anything else (fractions, no seconds, `-00:00`, invalid text) is left to the general
+ * reading below, which gives the same result for this form.
+ */
+function parseCommonDateTime(text: string): Arrival | undefined {
+  const zulu = text.length === 20 && text.charCodeAt(19) === 90; // 'Z'
+  const signed = text.length === 25 && text.charCodeAt(22) === 58; // ':'
+  if (!zulu && !signed) return undefined;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  let offset = 0;
+  if (signed) {
+    const sign = text[19] === '+' ? 1 : text[19] === '-' ? -1 : 0;
+    const hours = digitsAt(text, 20, 2);
+    const minutes = digitsAt(text, 23, 2);
+    if (sign === 0 || hours < 0 || minutes < 0) return undefined;
+    offset = sign * (hours * 60 + minutes);
+    if (offset === 0 && sign < 0) return undefined;
+  }
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || Math.abs(offset) > 18 * 60)
+    return undefined;
+  const millis = utcMillis(year, month, day, hour, minute, second) - offset * MINUTE;
+  return { millis, latestMillis: millis, dateOnly: false, iso: text };
+}
+
 /**
  * Reads a port-call arrival. A date-time keeps its own offset; a plain date is
  * 00:00 in the port's zone (and stands for the whole day when ordering calls).
  * Answers undefined for an invalid text or a date-only arrival with no zone.
  */
 export function parseArrival(text: string, portZone: string | undefined): Arrival | undefined {
+  const common = parseCommonDateTime(text);
+  if (common !== undefined) return common;
   const date = DATE_ONLY.exec(text);
   if (date) {
     const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
