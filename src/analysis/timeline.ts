@@ -44,6 +44,14 @@ export interface TimelineWindow extends TimelineSpan {
   scenario?: { assumption: string; default?: string; outcomes: Record<string, string> };
 }
 
+/** A reading the version leaves to the caller (`options.assumptions`): its values and the one used by default. */
+export interface TimelineAssumption {
+  id: string;
+  title: string;
+  default: string;
+  options: Array<{ value: string; description: string }>;
+}
+
 export interface Timeline {
   regime: string;
   version: { id: string; title: string; published: string; sha256: string };
@@ -52,6 +60,8 @@ export interface Timeline {
   range: TimelineSpan;
   series: TimelineSeries[];
   statusWindows: TimelineWindow[];
+  /** Every assumption the version declares, in its order: the readings a quote settles by default. */
+  assumptions: TimelineAssumption[];
   /** Corrections made to this version after it shipped. */
   errata: Erratum[];
 }
@@ -202,6 +212,12 @@ export function timelineOf(tariff: LoadedTariff, range: TimelineRange = {}): Tim
     range: clip(fromMillis, toMillis, bounds, zone)!,
     series: seriesOf(tariff, bounds),
     statusWindows: windowsOf(tariff, bounds),
+    assumptions: tariff.data.assumptions.map(({ id, title, default: byDefault, options }) => ({
+      id,
+      title,
+      default: byDefault,
+      options: options.map(({ value, description }) => ({ value, description })),
+    })),
     errata: tariff.data.errata,
   };
 }

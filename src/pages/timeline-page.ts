@@ -84,6 +84,19 @@ function tables(timeline: Timeline): Markup {
   return markup`<details><summary>Rates and status windows as numbers (dates in ${timeline.zone})</summary><table><thead><tr><th>Series</th><th>From (arrival)</th><th>Rate</th></tr></thead><tbody>${steps}</tbody></table><table><thead><tr><th>Status</th><th>From</th><th>Until</th><th>Note</th></tr></thead><tbody>${windows}</tbody></table></details>`;
 }
 
+/** The readings the version leaves open, each value explained, the default marked. */
+function assumptionList(timeline: Timeline): Markup | string {
+  if (timeline.assumptions.length === 0) return '';
+  const rows = timeline.assumptions.flatMap((assumption) =>
+    assumption.options.map(
+      (option, i) =>
+        markup`<tr>${i === 0 ? markup`<td rowspan="${assumption.options.length}"><code>${assumption.id}</code><br>${assumption.title}</td>` : ''}<td><code>${option.value}</code>${option.value === assumption.default ? ' (default)' : ''}</td><td>${option.description}</td></tr>`,
+    ),
+  );
+  const count = `${timeline.assumptions.length} assumption${timeline.assumptions.length === 1 ? '' : 's'}`;
+  return markup`<details class="assumptions"><summary>Readings: ${count} a quote settles by default (options.assumptions)</summary><table><thead><tr><th>Assumption</th><th>Value</th><th>Meaning</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+}
+
 /** Corrections made in place to the version, when there are any. */
 function errataList(timeline: Timeline): Markup | string {
   if (timeline.errata.length === 0) return '';
@@ -99,7 +112,7 @@ function errataList(timeline: Timeline): Markup | string {
 function section(choice: RegimeChoice, nowMillis?: number): Markup {
   const { timeline } = choice;
   const prefix = timeline.regime.replace(/[^a-z0-9-]/g, '');
-  return markup`<section id="${prefix}" aria-labelledby="${prefix}-h"><h2 id="${prefix}-h">${timeline.regime} · ${timeline.version.title}</h2><p class="meta">Version ${timeline.version.id} (published ${timeline.version.published}). Rates in ${timeline.currency} per unit by arrival date; every date is read in ${timeline.zone}.</p>${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}${errataList(timeline)}</section>`;
+  return markup`<section id="${prefix}" aria-labelledby="${prefix}-h"><h2 id="${prefix}-h">${timeline.regime} · ${timeline.version.title}</h2><p class="meta">Version ${timeline.version.id} (published ${timeline.version.published}). Rates in ${timeline.currency} per unit by arrival date; every date is read in ${timeline.zone}.</p>${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}${assumptionList(timeline)}${errataList(timeline)}</section>`;
 }
 
 /**

@@ -30,6 +30,15 @@ describe('timelineOf', () => {
     ]);
   });
 
+  it('lists every assumption the version declares, with its values and default', () => {
+    const timeline = timelineOf(cn, { from: '2025-10-01', to: '2027-01-01' });
+    expect(timeline.assumptions.map((a) => [a.id, a.default, a.options.map((o) => o.value)])).toEqual(
+      cn.data.assumptions.map((a) => [a.id, a.default, a.options.map((o) => o.value)]),
+    );
+    expect(timeline.assumptions.map((a) => a.id)).toContain('cn-spf.voyage-split');
+    expect(timelineOf(us).assumptions.map((a) => a.id)).toEqual(us.data.assumptions.map((a) => a.id));
+  });
+
   it('gives the status windows, gaps as not in force, with instants in the regime zone', () => {
     const timeline = timelineOf(us, { from: '2025-10-01', to: '2027-01-01' });
     expect(timeline.statusWindows.map((w) => [w.status, w.from, w.to])).toEqual([

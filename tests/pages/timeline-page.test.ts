@@ -98,6 +98,18 @@ describe('GET /timeline', () => {
     expect(html).toContain('<input type="date" name="from" value="2025-07-01">');
   });
 
+  it('lists the readings each version leaves open, the default marked, new readings like the old', async () => {
+    const html = await (await call('/timeline')).text();
+    const us = sectionOf(html, 'us-301');
+    const cn = sectionOf(html, 'cn-spf');
+    for (const id of ['us-301.cap-year', 'us-301.tanker-threshold', 'us-301.territories', 'us-301.container-basis'])
+      expect(us).toContain(`<code>${id}</code>`);
+    expect(us).toMatch(/<code>calendar<\/code> \(default\)/);
+    expect(us).not.toMatch(/<code>april-17<\/code> \(default\)/);
+    expect(cn).toContain('<code>cn-spf.voyage-split</code>');
+    expect(cn).not.toContain('us-301.territories');
+  });
+
   it('answers a problem for a bad choice', async () => {
     const res = await call('/timeline?us-301=2024-01-01&from=2025-13-01&zoom=1');
     expect(res.status).toBe(400);

@@ -121,6 +121,19 @@ export const TimelineResponse = z
           .optional(),
       }),
     ),
+    assumptions: z
+      .array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          default: z.string(),
+          options: z.array(z.object({ value: z.string(), description: z.string() })),
+        }),
+      )
+      .openapi({
+        description:
+          'Every assumption the version declares (options.assumptions of a quote): its values and the default reading',
+      }),
     errata: z.array(ErratumSchema).openapi({ description: 'Corrections made in place to this version' }),
   })
   .openapi('Timeline');
