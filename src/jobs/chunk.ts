@@ -7,7 +7,7 @@
  */
 
 import { Exposure, type ExposureReport } from '../batch/exposure';
-import { fromCsv } from '../batch/fleet-csv';
+import { type FleetCsv, fromCsv } from '../batch/fleet-csv';
 import {
   type BatchError,
   BatchFormatError,
@@ -112,9 +112,9 @@ export async function readWholeItems(
   }
 }
 
-/** The text of a CSV range as a file of its own whose rows keep their line numbers in the input. */
-export function csvChunkText(header: string, body: string, first: number, bodyLine: number): string {
-  return `${header.replace(/[\r\n]+$/, '')}\n${'\n'.repeat(Math.max(0, first - bodyLine))}${body}`;
+/** A CSV range with the input's header, as a file of its own whose rows keep their line numbers in the input. */
+export function csvChunkFile(header: string, body: string, first: number, bodyLine: number): FleetCsv {
+  return { calls: `${header.replace(/[\r\n]+$/, '')}\n${body}`, callsSkippedLines: Math.max(0, first - bodyLine) };
 }
 
 const shifted = (item: BatchItem, by: number): BatchItem => {
