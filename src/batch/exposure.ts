@@ -9,7 +9,7 @@
  */
 import type { Outcome, Quote, VesselInput } from '../engine';
 import { type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
-import type { QuoteSummary } from './run';
+import { addAmount, type QuoteSummary } from './run';
 
 /** One figure for one scenario. */
 export interface ExposureCell {
@@ -104,8 +104,8 @@ class Table {
   }
 }
 
-function addTo(cell: MutableCell, amount: Decimal, outcome: Outcome): void {
-  cell.amount = cell.amount.plus(amount);
+function addTo(cell: MutableCell, amount: string, outcome: Outcome): void {
+  cell.amount = addAmount(cell.amount, amount);
   cell.voyages += 1;
   if (outcome === 'charged') cell.charged += 1;
   if (outcome === 'exempt') cell.exempt += 1;
@@ -179,7 +179,7 @@ export class Exposure {
         entry = { scenario, keys, cell: emptyCell() };
         this.voyages.set(id, entry);
       }
-      addTo(entry.cell, decimal(voyage.fee.amount), outcome);
+      addTo(entry.cell, voyage.fee.amount, outcome);
     });
   }
 
