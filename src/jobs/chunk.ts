@@ -260,7 +260,7 @@ export async function quoteChunk(
     for (const [i, item] of read.items.entries()) {
       const request = item.request ? withScenario(ledger.merge(item.request), scenario) : undefined;
       const result = quoteItem(
-        { ...item, ...(request ? { request } : {}) },
+        request === item.request ? item : { ...item, ...(request ? { request } : {}) },
         env,
         totals,
         'summary',
