@@ -220,7 +220,7 @@ async function fleetJob({ base, processes }) {
   // Memory at a tenth, half and nine tenths of the way: flat when the job holds no more than a chunk at a time.
   const at = (share) => samples.find((sample) => sample.done >= share * vessels) ?? samples.at(-1);
   return {
-    request: `POST /v1/jobs, text/csv in (${csv.length} bytes), chunks of 500 vessels`,
+    request: `POST /v1/jobs, text/csv in (${csv.length} bytes), chunks of 2,000 vessels`,
     fleet: { vessels, callsPerVessel: calls, calls: vessels * calls },
     job: { id: job.id, status: status.status, vessels: status.vessels },
     voyages: report.totals.reduce((total, row) => total + Object.values(row.values)[0].voyages, 0),

@@ -44,10 +44,13 @@ const DEFAULT_LIMITS: CsvLimits = {
 
 /**
  * Parses CSV text. Blank lines are skipped; a quote may only open a field.
+ * `skippedAfterFirst` counts lines of the file left out of `text` after its
+ * first record (the header, then a later range of the file): the records
+ * after it keep the lines they have in the file.
  * @throws CsvSyntaxError naming the line of a malformed record, CsvTooLargeError beyond `limits.maxRecords`.
  * @example parseCsv('imo,port\n9310006,USLAX\n')[1] // { line: 2, fields: ['9310006', 'USLAX'] }
  */
-export function parseCsv(text: string, limits: Partial<CsvLimits> = {}): CsvRecord[] {
+export function parseCsv(text: string, limits: Partial<CsvLimits> = {}, skippedAfterFirst = 0): CsvRecord[] {
   const { maxRecords, maxFieldsPerRecord, maxFieldLength } = { ...DEFAULT_LIMITS, ...limits };
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRecord[] = [];
@@ -108,6 +111,7 @@ export function parseCsv(text: string, limits: Partial<CsvLimits> = {}): CsvReco
     if (fields.length === 1 && fields[0] === '') continue;
     if (records.length >= maxRecords) throw new CsvTooLargeError(maxRecords);
     records.push({ line: start, fields });
+    if (records.length === 1) line += skippedAfterFirst;
   }
   return records;
 }

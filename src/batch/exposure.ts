@@ -9,7 +9,7 @@
  */
 import type { Outcome, Quote, VesselInput } from '../engine';
 import { type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
-import type { QuoteSummary } from './run';
+import { addAmount, type QuoteSummary } from './run';
 
 /** One figure for one scenario. */
 export interface ExposureCell {
@@ -104,12 +104,20 @@ class Table {
   }
 }
 
-function addTo(cell: MutableCell, amount: Decimal, outcome: Outcome): void {
-  cell.amount = cell.amount.plus(amount);
+function addTo(cell: MutableCell, amount: string, outcome: Outcome): void {
+  cell.amount = addAmount(cell.amount, amount);
   cell.voyages += 1;
   if (outcome === 'charged') cell.charged += 1;
   if (outcome === 'exempt') cell.exempt += 1;
   if (outcome === 'capped') cell.capped += 1;
+}
+
+function foldInto(cell: MutableCell, other: MutableCell): void {
+  cell.amount = cell.amount.plus(other.amount);
+  cell.voyages += other.voyages;
+  cell.charged += other.charged;
+  cell.exempt += other.exempt;
+  cell.capped += other.capped;
 }
 
 function mergeInto(cell: MutableCell, other: ExposureCell): void {
@@ -134,6 +142,12 @@ export class Exposure {
   private readonly tables = Object.fromEntries(
     Object.entries(EXPOSURE_DIMENSIONS).map(([name, keys]) => [name, new Table(keys)]),
   ) as Record<ExposureDimension, Table>;
+  /**
+   * Voyages summed per scenario and combination of all their keys, folded into
+   * the breakdowns when the report is made: one map update per voyage rather
+   * than one per breakdown (sums of decimals do not depend on their order).
+   */
+  private readonly voyages = new Map<string, { scenario: string; keys: Record<string, string>; cell: MutableCell }>();
   readonly vessels = { total: 0, quoted: 0, failed: 0 };
 
   constructor(readonly scenarios: ReadonlyArray<string>) {}
@@ -153,26 +167,32 @@ export class Exposure {
   addQuote(scenario: string, vessel: Pick<VesselInput, 'operator'>, full: Quote, summary: QuoteSummary): void {
     const operator = operatorOf(vessel);
     summary.voyages.forEach((voyage, i) => {
-      const amount = decimal(voyage.fee.amount);
       const { regime, outcome } = voyage;
       const currency = voyage.fee.currency;
-      const exempted = full.voyages[i]?.exemptions.find((exemption) => exemption.applies)?.id;
-      const keys: Record<string, string> = {
-        regime,
-        currency,
-        capYear: voyage.capYear,
-        month: voyage.arrival.slice(0, 7),
-        operator,
-        rule: voyage.rule ?? 'none',
-        outcome,
-        exemption: exempted ?? '',
-      };
-      addTo(this.totals.cell(keys, scenario), amount, outcome);
-      for (const name of Object.keys(EXPOSURE_DIMENSIONS) as ExposureDimension[]) {
-        if (name === 'exemption' && outcome !== 'exempt') continue;
-        addTo(this.tables[name].cell(keys, scenario), amount, outcome);
+      const exemption = full.voyages[i]?.exemptions.find((candidate) => candidate.applies)?.id ?? '';
+      const month = voyage.arrival.slice(0, 7);
+      const rule = voyage.rule ?? 'none';
+      const id = `${scenario}\u0000${regime}\u0000${currency}\u0000${voyage.capYear}\u0000${month}\u0000${operator}\u0000${rule}\u0000${outcome}\u0000${exemption}`;
+      let entry = this.voyages.get(id);
+      if (!entry) {
+        const keys = { regime, currency, capYear: voyage.capYear, month, operator, rule, outcome, exemption };
+        entry = { scenario, keys, cell: emptyCell() };
+        this.voyages.set(id, entry);
       }
+      addTo(entry.cell, voyage.fee.amount, outcome);
     });
+  }
+
+  /** Files the voyages added so far into the totals and each breakdown. */
+  private fold(): void {
+    for (const { scenario, keys, cell } of this.voyages.values()) {
+      foldInto(this.totals.cell(keys, scenario), cell);
+      for (const name of Object.keys(EXPOSURE_DIMENSIONS) as ExposureDimension[]) {
+        if (name === 'exemption' && keys.outcome !== 'exempt') continue;
+        foldInto(this.tables[name].cell(keys, scenario), cell);
+      }
+    }
+    this.voyages.clear();
   }
 
   /** Adds a partial report (of other vessels) made with the same scenarios. */
@@ -190,6 +210,7 @@ export class Exposure {
   }
 
   report(): ExposureReport {
+    this.fold();
     const breakdowns = Object.fromEntries(
       Object.keys(EXPOSURE_DIMENSIONS).map((name) => [
         name,

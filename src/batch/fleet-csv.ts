@@ -57,7 +57,13 @@ interface VesselDraft {
 
 const IMO_COLUMN = VESSEL_COLUMNS[0]!;
 
-function readRecords(text: string, file: FileName, limits: BatchLimits, twoFiles: boolean): CsvRecord[] {
+function readRecords(
+  text: string,
+  file: FileName,
+  limits: BatchLimits,
+  twoFiles: boolean,
+  skippedAfterHeader = 0,
+): CsvRecord[] {
   const where = (line: number): BatchError => ({
     path: '',
     row: line,
@@ -67,7 +73,7 @@ function readRecords(text: string, file: FileName, limits: BatchLimits, twoFiles
   });
   try {
     // The header, then at most one row per call (calls file) or per vessel (vessels file).
-    return parseCsv(text, { maxRecords: (file === 'calls' ? limits.calls : limits.vessels) + 1 });
+    return parseCsv(text, { maxRecords: (file === 'calls' ? limits.calls : limits.vessels) + 1 }, skippedAfterHeader);
   } catch (error) {
     if (error instanceof CsvTooLargeError) {
       throw new BatchLimitError(
@@ -318,6 +324,12 @@ export interface FleetCsv {
   calls: string;
   /** One row per vessel (optional second file). */
   vessels?: string;
+  /**
+   * Lines of the calls file left out of `calls` after its header, when
+   * `calls` holds the header and a later range of the file: rows keep their
+   * line numbers in the whole file.
+   */
+  callsSkippedLines?: number;
 }
 
 /**
@@ -346,7 +358,7 @@ export function fromCsv(
     );
     readRows(rows, vesselHeader, 'vessels', true, drafts, orphans);
   }
-  const [head, ...rows] = readRecords(files.calls, 'calls', limits, twoFiles);
+  const [head, ...rows] = readRecords(files.calls, 'calls', limits, twoFiles, files.callsSkippedLines);
   const allowed = twoFiles ? [IMO_COLUMN, ...CALL_COLUMNS] : [...VESSEL_COLUMNS, ...REQUEST_COLUMNS, ...CALL_COLUMNS];
   const callHeader = readHeader(
     head,

@@ -72,6 +72,17 @@ export interface BatchTotal {
   charged: number;
 }
 
+/** The text of a zero amount (`0`, `0.00`): most voyages of a fleet are charged nothing. */
+const ZERO_TEXT = /^0(?:\.0+)?$/;
+
+/**
+ * `sum` plus the decimal written in `text`; a zero is not parsed (it changes no sum).
+ * @example addAmount(ZERO, '12.50') // 12.5
+ */
+export function addAmount(sum: Decimal, text: string): Decimal {
+  return ZERO_TEXT.test(text) ? sum : sum.plus(decimal(text));
+}
+
 /** Running totals per regime, currency and cap year. */
 export class BatchTotals {
   private readonly totals = new Map<
@@ -100,9 +111,9 @@ export class BatchTotals {
       voyages: 0,
       charged: 0,
     };
-    entry.amount = entry.amount.plus(decimal(voyage.fee.amount));
-    entry.low = entry.low.plus(decimal(voyage.low));
-    entry.high = entry.high.plus(decimal(voyage.high));
+    entry.amount = addAmount(entry.amount, voyage.fee.amount);
+    entry.low = addAmount(entry.low, voyage.low);
+    entry.high = addAmount(entry.high, voyage.high);
     entry.voyages += 1;
     if (voyage.outcome === 'charged') entry.charged += 1;
     this.totals.set(key, entry);

@@ -7,7 +7,7 @@
  */
 
 import { Exposure, type ExposureReport } from '../batch/exposure';
-import { fromCsv } from '../batch/fleet-csv';
+import { type FleetCsv, fromCsv } from '../batch/fleet-csv';
 import {
   type BatchError,
   BatchFormatError,
@@ -112,9 +112,9 @@ export async function readWholeItems(
   }
 }
 
-/** The text of a CSV range as a file of its own whose rows keep their line numbers in the input. */
-export function csvChunkText(header: string, body: string, first: number, bodyLine: number): string {
-  return `${header.replace(/[\r\n]+$/, '')}\n${'\n'.repeat(Math.max(0, first - bodyLine))}${body}`;
+/** A CSV range with the input's header, as a file of its own whose rows keep their line numbers in the input. */
+export function csvChunkFile(header: string, body: string, first: number, bodyLine: number): FleetCsv {
+  return { calls: `${header.replace(/[\r\n]+$/, '')}\n${body}`, callsSkippedLines: Math.max(0, first - bodyLine) };
 }
 
 const shifted = (item: BatchItem, by: number): BatchItem => {
@@ -190,6 +190,46 @@ export function csvItems(items: BatchItem[], notes: ChunkNotes | undefined): Bat
     });
 }
 
+/** Characters gathered before they are compressed: fewer, larger writes cost less CPU. */
+const GZIP_PIECE_CHARS = 64 * 1024;
+
+/**
+ * Text gzipped for storage as it is written, never held whole: a chunk's
+ * results are written once and read back rarely, and repeat the same
+ * tariffs, assumptions and notes vessel after vessel, so they shrink about
+ * fifteenfold (and so does the cost of storing them).
+ */
+class GzipText {
+  private readonly stream = new CompressionStream('gzip');
+  private readonly writer = this.stream.writable.getWriter();
+  private readonly bytes = new Response(this.stream.readable).arrayBuffer();
+  private readonly encoder = new TextEncoder();
+  private pending = '';
+
+  add(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= GZIP_PIECE_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    // Not awaited: the reader started above drains the compressor as it goes; close() waits for every write.
+    if (this.pending) void this.writer.write(this.encoder.encode(this.pending));
+    this.pending = '';
+  }
+
+  async close(): Promise<ArrayBuffer> {
+    this.flush();
+    await this.writer.close();
+    return this.bytes;
+  }
+}
+
+/** The text of a chunk object, gzipped or not (as its Content-Encoding says). */
+export async function chunkObjectText(object: R2ObjectBody): Promise<string> {
+  if (object.httpMetadata?.contentEncoding !== 'gzip') return object.text();
+  return new Response(object.body.pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
 export interface Ledger {
   /** Prior charges of a vessel from the account's ledger, merged with the request's own. */
   merge(request: QuoteInput): QuoteInput;
@@ -216,11 +256,11 @@ export async function quoteChunk(
     const totals = new BatchTotals();
     const errorCounts = { found: 0, written: 0 };
     let quoted = 0;
-    let text = '';
+    const text = new GzipText();
     for (const [i, item] of read.items.entries()) {
       const request = item.request ? withScenario(ledger.merge(item.request), scenario) : undefined;
       const result = quoteItem(
-        { ...item, ...(request ? { request } : {}) },
+        request === item.request ? item : { ...item, ...(request ? { request } : {}) },
         env,
         totals,
         'summary',
@@ -240,7 +280,7 @@ export async function quoteChunk(
           errorCounts.written += errors.length;
         }
       }
-      text += writer.vessel(result, i === 0);
+      text.add(writer.vessel(result, i === 0));
     }
     summaries.push({
       totals: totals.list(),
@@ -253,8 +293,8 @@ export async function quoteChunk(
         omittedErrors: errorCounts.found - errorCounts.written,
       },
     });
-    await bucket.put(jobKeys.results(job.id, chunk.seq, s), text, {
-      httpMetadata: { contentType: 'application/x-ndjson; charset=utf-8' },
+    await bucket.put(jobKeys.results(job.id, chunk.seq, s), await text.close(), {
+      httpMetadata: { contentType: 'application/x-ndjson; charset=utf-8', contentEncoding: 'gzip' },
     });
   }
   for (const [i] of read.items.entries()) exposure.countVessel(!failedAnywhere.has(i));

@@ -13,7 +13,7 @@ import { fromCsv } from '../batch/fleet-csv';
 import { BatchFormatError, type ValidateRequest } from '../batch/items';
 import type { QuoteEnvironment, QuoteInput } from '../engine';
 import {
-  csvChunkText,
+  csvChunkFile,
   csvItems,
   InputUnreadableError,
   jobKeys,
@@ -158,14 +158,9 @@ async function chunkItems(bindings: JobBindings, job: Job, chunk: JobChunk) {
     return { items: ndjsonItems(text, chunk.first, chunk.notes, bindings.validate, job), orphans: [] };
   const layout = job.options.csv!;
   const header = await bindings.bucket.get(jobKeys.input(job.id), { range: { offset: 0, length: layout.headerEnd } });
-  const file = csvChunkText(await header!.text(), text, chunk.first, layout.bodyLine);
+  const file = csvChunkFile(await header!.text(), text, chunk.first, layout.bodyLine);
   try {
-    const read = fromCsv(
-      { calls: file },
-      bindings.validate,
-      { vessels: Infinity, calls: Infinity },
-      job.options.defaults,
-    );
+    const read = fromCsv(file, bindings.validate, { vessels: Infinity, calls: Infinity }, job.options.defaults);
     return { items: csvItems(read.items, chunk.notes), orphans: read.orphans };
   } catch (error) {
     // A syntax error inside this range (an unclosed quote): the range's vessels are reported failed with it.

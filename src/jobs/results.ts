@@ -9,7 +9,7 @@ import type { BatchError } from '../batch/items';
 import { BATCH_WRITERS, type BatchEnd } from '../batch/output';
 import type { BatchTotal, VesselResult } from '../batch/run';
 import { decimal, formatAmount } from '../lib/money';
-import { type ChunkSummary, jobKeys } from './chunk';
+import { type ChunkSummary, chunkObjectText, jobKeys } from './chunk';
 import type { Job, JobChunk } from './store';
 
 async function summaryOf(bucket: R2Bucket, job: Pick<Job, 'id'>, seq: number): Promise<ChunkSummary> {
@@ -93,7 +93,7 @@ export function resultsStream(
         next += 1;
         const object = await bucket.get(jobKeys.results(job.id, chunk.seq, scenario));
         if (!object) throw new Error(`job ${job.id}: chunk ${chunk.seq} has no results`);
-        const text = await object.text();
+        const text = await chunkObjectText(object);
         if (format === 'ndjson') {
           if (text) controller.enqueue(encoder.encode(text));
           return;

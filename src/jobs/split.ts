@@ -70,10 +70,15 @@ class CsvScanner {
 
   constructor(private readonly onRecord: (record: { line: number; start: number; end: number; key: string }) => void) {}
 
+  /** True while the current field's bytes are kept: every field of the header, then only the key column. */
+  private keeps(): boolean {
+    return this.keyAt === -1 || this.fieldIndex === this.keyAt;
+  }
+
   private endField(): void {
     if (this.keyAt === -1) this.headerFields.push(decoder.decode(new Uint8Array(this.field)));
     else if (this.fieldIndex === this.keyAt) this.keyText = decoder.decode(new Uint8Array(this.field)).trim();
-    this.field = [];
+    if (this.field.length > 0) this.field = [];
     this.fieldIndex += 1;
   }
 
@@ -89,7 +94,6 @@ class CsvScanner {
   }
 
   push(bytes: Uint8Array): void {
-    const keep = (fieldIndex: number) => this.keyAt === -1 || fieldIndex === this.keyAt;
     for (let i = 0; i < bytes.length; i++) {
       const byte = bytes[i]!;
       const at = this.offset + i;
@@ -106,13 +110,13 @@ class CsvScanner {
           this.quoteSeen = true;
         } else {
           if (byte === LF) this.line += 1;
-          if (keep(this.fieldIndex)) this.field.push(byte);
+          if (this.keeps()) this.field.push(byte);
         }
         continue;
       }
       if (byte === QUOTE) {
         // A doubled quote inside a quoted field, or the opening quote.
-        if (this.quoteSeen && keep(this.fieldIndex)) this.field.push(byte);
+        if (this.quoteSeen && this.keeps()) this.field.push(byte);
         this.inQuotes = true;
         this.quoteSeen = false;
         this.recordHasData = true;
@@ -126,9 +130,19 @@ class CsvScanner {
         this.line += 1;
         this.endRecord(at + 1);
         if (byte === CR) this.pendingCr = true;
-      } else {
+      } else if (this.keeps()) {
         if (byte !== 32 && byte !== 9) this.recordHasData = true;
-        if (keep(this.fieldIndex)) this.field.push(byte);
+        this.field.push(byte);
+      } else {
+        // The rest of an unquoted field that is not kept, up to the byte that ends it or opens a quote.
+        let end = i;
+        while (end < bytes.length) {
+          const next = bytes[end]!;
+          if (next === COMMA || next === LF || next === CR || next === QUOTE) break;
+          if (next !== 32 && next !== 9) this.recordHasData = true;
+          end += 1;
+        }
+        i = end - 1;
       }
     }
     this.offset += bytes.length;

@@ -14,6 +14,16 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('numbers the records after the header from the line a later range of the file starts on', () => {
+    // The header of a file, then its range from line 41: records and errors keep the file's lines.
+    expect(parseCsv('\n\na,b\r\n1,"x\ny"\n\n2,z\n', {}, 37)).toEqual([
+      { line: 3, fields: ['a', 'b'] },
+      { line: 41, fields: ['1', 'x\ny'] },
+      { line: 44, fields: ['2', 'z'] },
+    ]);
+    expect((thrown(() => parseCsv('a,b\n1,2\n3,x"y\n', {}, 10)) as CsvSyntaxError).line).toBe(13);
+  });
+
   it('names the line of a malformed record', () => {
     expect(() => parseCsv('a,b\n1,"open\n')).toThrow(CsvSyntaxError);
     const error = thrown(() => parseCsv('a,b\n1,2\n3,x"y\n'));

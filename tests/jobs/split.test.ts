@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromCsv } from '../../src/batch/fleet-csv';
-import { csvChunkText, csvItems } from '../../src/jobs/chunk';
+import { csvChunkFile, csvItems } from '../../src/jobs/chunk';
 import { splitCsv, splitNdjson } from '../../src/jobs/split';
 
 /** A stream that hands the bytes over in pieces of `size`, so records straddle pieces. */
@@ -48,7 +48,7 @@ describe('splitting a fleet CSV into ranges of whole vessels', () => {
       const parts = result.chunks.flatMap(
         (chunk) =>
           fromCsv(
-            { calls: csvChunkText(header, slice(csv, chunk.start, chunk.end), chunk.first, result.csv!.bodyLine) },
+            csvChunkFile(header, slice(csv, chunk.start, chunk.end), chunk.first, result.csv!.bodyLine),
             (raw) => ({ request: raw as never }),
             { vessels: 10, calls: 10 },
           ).items,
@@ -72,7 +72,7 @@ describe('splitting a fleet CSV into ranges of whole vessels', () => {
     const items = result.chunks.map((chunk) =>
       csvItems(
         fromCsv(
-          { calls: csvChunkText(header, slice(scattered, chunk.start, chunk.end), chunk.first, 2) },
+          csvChunkFile(header, slice(scattered, chunk.start, chunk.end), chunk.first, 2),
           (raw) => ({ request: raw as never }),
           { vessels: 10, calls: 10 },
         ).items,
