@@ -38,12 +38,15 @@ export function generateFleet({ vessels = 2000, calls = 12, seed = 20251014 } = 
   const random = seededRandom(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const start = Date.UTC(2025, 0, 1);
+  if (vessels > 900_000)
+    throw new RangeError('at most 900,000 vessels: the generator runs out of distinct IMO numbers');
   const fleet = [];
   for (let i = 0; i < vessels; i++) {
     const type = pick(TYPES);
     const netTonnage = Math.round(5000 + random() * 95000);
     const vessel = {
-      imo: imoFromStem(900000 + i),
+      // Stems 900000–999999 first (the figures of earlier runs), then 100000–899999: 900,000 distinct valid IMOs.
+      imo: imoFromStem(i < 100_000 ? 900000 + i : 100000 + (i - 100_000)),
       name: `BENCH ${i + 1}`,
       type,
       flag: pick(FLAGS),
