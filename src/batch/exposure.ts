@@ -8,8 +8,8 @@
  * the whole fleet, figure for figure.
  */
 import type { Outcome, Quote, VesselInput } from '../engine';
-import { type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
-import { addAmount, type QuoteSummary } from './run';
+import { addAmount, type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
+import type { QuoteSummary } from './run';
 
 /** One figure for one scenario. */
 export interface ExposureCell {

@@ -16,7 +16,7 @@ import {
   type Total,
   type VoyageQuote,
 } from '../engine';
-import { type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
+import { addAmount, type Decimal, formatAmount, ZERO } from '../lib/money';
 import type { BatchError, BatchItem } from './items';
 
 /** A voyage without its basis, exemptions, cap details, explanation and citations: what a fleet table needs. */
@@ -70,17 +70,6 @@ export interface BatchTotal {
   voyages: number;
   /** Of those, the voyages charged a fee. */
   charged: number;
-}
-
-/** The text of a zero amount (`0`, `0.00`): most voyages of a fleet are charged nothing. */
-const ZERO_TEXT = /^0(?:\.0+)?$/;
-
-/**
- * `sum` plus the decimal written in `text`; a zero is not parsed (it changes no sum).
- * @example addAmount(ZERO, '12.50') // 12.5
- */
-export function addAmount(sum: Decimal, text: string): Decimal {
-  return ZERO_TEXT.test(text) ? sum : sum.plus(decimal(text));
 }
 
 /** Running totals per regime, currency and cap year. */

@@ -32,6 +32,17 @@ export function isDecimalText(value: string): boolean {
   return /^-?\d+(\.\d+)?$/.test(value);
 }
 
+/** The text of a zero amount (`0`, `0.00`): most voyages of a fleet are charged nothing. */
+const ZERO_TEXT = /^0(?:\.0+)?$/;
+
+/**
+ * `total` plus the decimal written in `text`; a zero is neither parsed nor added (it changes no sum).
+ * @example addAmount(ZERO, '12.50') // 12.5
+ */
+export function addAmount(total: Decimal, text: string): Decimal {
+  return ZERO_TEXT.test(text) ? total : total.plus(decimal(text));
+}
+
 export function sum(values: Decimal[]): Decimal {
   return values.reduce((acc, value) => acc.plus(value), ZERO);
 }
