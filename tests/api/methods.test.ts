@@ -1,5 +1,6 @@
 /** A path that exists under other methods answers 405 with Allow, not 404 or another route's validation error. */
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app';
 import { call } from '../support/worker';
 
 describe('method not allowed', () => {
@@ -27,5 +28,18 @@ describe('method not allowed', () => {
     expect((await call('/v1/nothing-here')).status).toBe(404);
     expect((await call('/v1/tariffs/us-301/diff?from=2025-04-17&to=2025-10-10')).status).toBe(200);
     expect((await call('/healthz', { method: 'HEAD' })).status).toBe(200);
+  });
+  it('asking again gives the same answer, for a 405 as for a path that goes on', async () => {
+    const app = createApp();
+    const ask = async (method: string, path: string) => {
+      const res = await app.request(path, { method }, { RATE_LIMITS: 'off' });
+      return [res.status, res.headers.get('allow')];
+    };
+    expect(await ask('PUT', '/healthz')).toEqual([405, 'GET']);
+    expect(await ask('PUT', '/healthz')).toEqual([405, 'GET']);
+    expect(await ask('GET', '/healthz')).toEqual([200, null]);
+    expect(await ask('GET', '/healthz')).toEqual([200, null]);
+    expect(await ask('PATCH', '/v1/quotes')).toEqual([405, 'GET, POST']);
+    expect(await ask('PATCH', '/v1/quotes')).toEqual([405, 'GET, POST']);
   });
 });

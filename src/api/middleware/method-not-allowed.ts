@@ -35,21 +35,41 @@ function patternOf(path: string): Pattern {
   return pattern;
 }
 
-/** Answers 405 with `Allow` when the request's path is a route only of other methods; anything else goes on. */
+/** Decisions kept per method and path: `null` lets the request go on, a string is its `Allow` header. */
+const DECISIONS_KEPT = 1024;
+
+/** The methods a path allows when `method` is not among them, else `null`. */
+function refusal(routes: ReadonlyArray<RouteEntry>, method: string, path: string): string | null {
+  const matching = routes.filter(
+    (route) => route.method !== 'ALL' && !route.path.includes('*') && patternOf(route.path).regex.test(path),
+  );
+  if (matching.length === 0) return null;
+  const fewest = Math.min(...matching.map((route) => patternOf(route.path).params));
+  const allowed = [
+    ...new Set(matching.filter((route) => patternOf(route.path).params === fewest).map((route) => route.method)),
+  ].sort();
+  return allowed.includes(method) ? null : allowed.join(', ');
+}
+
+/**
+ * Answers 405 with `Allow` when the request's path is a route only of other methods; anything else goes on.
+ * The decision depends on the method and path alone (Hono takes no route once it has answered a request),
+ * so it is kept, 1,024 at most, then forgotten at once: testing every route's pattern on each request cost a
+ * measurable share of a quote.
+ */
 export function methodNotAllowed(routes: () => ReadonlyArray<RouteEntry>): MiddlewareHandler {
+  const decisions = new Map<string, string | null>();
   return async (c, next) => {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     if (method === 'OPTIONS') return next();
-    const matching = routes().filter(
-      (route) => route.method !== 'ALL' && !route.path.includes('*') && patternOf(route.path).regex.test(c.req.path),
-    );
-    if (matching.length === 0) return next();
-    const fewest = Math.min(...matching.map((route) => patternOf(route.path).params));
-    const allowed = [
-      ...new Set(matching.filter((route) => patternOf(route.path).params === fewest).map((route) => route.method)),
-    ].sort();
-    if (allowed.includes(method)) return next();
-    const allow = allowed.join(', ');
+    const key = `${method} ${c.req.path}`;
+    let allow = decisions.get(key);
+    if (allow === undefined) {
+      allow = refusal(routes(), method, c.req.path);
+      if (decisions.size >= DECISIONS_KEPT) decisions.clear();
+      decisions.set(key, allow);
+    }
+    if (allow === null) return next();
     throw new ProblemError(
       405,
       'method-not-allowed',
