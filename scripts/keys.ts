@@ -30,7 +30,8 @@ function execute(statements: string[], remote: boolean): Row[][] {
     {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+      // WRANGLER_LOG=warn (or quieter) in the caller's environment would silence the --json output itself.
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', WRANGLER_LOG: 'log' },
     },
   );
   if (result.status !== 0) {
