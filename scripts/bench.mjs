@@ -235,6 +235,21 @@ async function fleetJob({ base, processes }) {
   const batchPerCpuSecond = batchVessels / (median(batchCpu) / 1000);
   // Memory at a tenth, half and nine tenths of the way: flat when the job holds no more than a chunk at a time.
   const at = (share) => samples.find((sample) => sample.done >= share * vessels) ?? samples.at(-1);
+  // The Worker's resident memory over each tenth of the fleet (sampled once a second): its highest and lowest
+  // reading. Memory that grew with the fleet would raise the later tenths' peaks above the earlier ones'.
+  const workerKey = `worker-${worker[0]}`;
+  const byTenth = Array.from({ length: 10 }, (_, tenth) => {
+    const within = samples
+      .filter(
+        (sample) =>
+          sample.done >= (tenth / 10) * vessels && (sample.done < ((tenth + 1) / 10) * vessels || tenth === 9),
+      )
+      .map((sample) => sample.rssMiB[workerKey]);
+    return within.length === 0 ? null : { peak: Math.max(...within), low: Math.min(...within), samples: within.length };
+  });
+  const peakOf = (tenths) => Math.max(...tenths.filter(Boolean).map((t) => t.peak));
+  const firstHalfPeak = peakOf(byTenth.slice(0, 5));
+  const secondHalfPeak = peakOf(byTenth.slice(5));
   return {
     request: `POST /v1/jobs, text/csv in (${csv.length} bytes), chunks of 2,000 vessels`,
     warmUp: `one job of ${warmUpVessels} vessels first, not counted`,
@@ -252,11 +267,16 @@ async function fleetJob({ base, processes }) {
       atTenth: at(0.1).rssMiB,
       atHalf: at(0.5).rssMiB,
       atNineTenths: at(0.9).rssMiB,
+      workerByTenth: byTenth,
+      workerPeakFirstHalf: firstHalfPeak,
+      workerPeakSecondHalf: secondHalfPeak,
+      workerSecondHalfOverFirst: Number((secondHalfPeak / firstHalfPeak).toFixed(2)),
     },
     vesselsPerCpuSecond: { job: Math.round(jobPerCpuSecond), batch: Math.round(batchPerCpuSecond) },
     batchCpuMs: batchCpu.map(Math.round),
     throughputShareOfBatch: Number((jobPerCpuSecond / batchPerCpuSecond).toFixed(2)),
-    target: 'completes; memory flat; vessels per CPU-second ≥ 0.7 × the synchronous batch',
+    target:
+      'completes; memory flat (second-half peak ≤ 1.1 × first-half peak); vessels per CPU-second ≥ 0.7 × the synchronous batch',
   };
 }
 const gzipKiB = (bytes) => Math.round((gzipSync(bytes, { level: 9 }).length / 1024) * 10) / 10;
