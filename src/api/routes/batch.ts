@@ -5,7 +5,7 @@
  * answer is JSON, CSV or NDJSON by the Accept header, streamed vessel by
  * vessel, with totals per regime, currency and cap year at the end.
  */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type FleetCsv, fromCsv } from '../../batch/fleet-csv';
@@ -33,6 +33,7 @@ import type { AppEnv } from '../env';
 import { withFleetLedger } from '../ledger-charges';
 import { BatchQuery } from '../openapi/analysis-schemas';
 import { ProblemSchema, QuoteRequest } from '../openapi/quote-schemas';
+import { createRoute } from '../openapi/route';
 import { type FieldError, invalidRequest, ProblemError, zodErrorCount, zodErrors } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
 import { type VesselRegistryView, vesselRegistryView } from '../vessel-by-imo';

@@ -1,5 +1,5 @@
 /** The charge ledger of a vessel: record (idempotently), list, void. Secret keys only; each account sees only its own. */
-import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type Charge, LEDGER_MAX_DAYS_AHEAD, listCharges, recordCharge, voidCharge } from '../../accounts/ledger';
 import { capYearOfCharge, paramValues } from '../../engine';
@@ -23,6 +23,7 @@ import {
 } from '../openapi/account-schemas';
 import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
 import { ProblemSchema, problemResponses } from '../openapi/quote-schemas';
+import { createRoute } from '../openapi/route';
 import { type FieldError, invalidRequest, ProblemError } from '../problem';
 import { registryOf } from '../tariff-registry';
 

@@ -1,7 +1,8 @@
 /** GET /v1/clauses: the charter-party clauses a quote can name in `charterParty.clause`. */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { shippedClauses } from '../../charter/shipped';
 import type { AppEnv } from '../env';
+import { createRoute } from '../openapi/route';
 
 const ClauseSummary = z
   .object({

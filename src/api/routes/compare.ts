@@ -1,10 +1,11 @@
 /** POST /v1/quotes/compare: one request quoted under several scenarios, side by side. */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { compareScenarios } from '../../analysis/compare';
 import type { AppEnv } from '../env';
 import { withLedger } from '../ledger-charges';
 import { CompareRequest, CompareResponse, MAX_VARIANTS } from '../openapi/analysis-schemas';
 import { problemResponses } from '../openapi/quote-schemas';
+import { createRoute } from '../openapi/route';
 import { quoteEnvironment } from '../quote-environment';
 
 const compare = createRoute({

@@ -1,5 +1,6 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
+import { createRoute } from '../openapi/route';
 
 const health = createRoute({
   method: 'get',

@@ -5,7 +5,7 @@
  * the exposure report; DELETE cancels. Every job belongs to the account
  * whose secret key created it: another account's job is a 404.
  */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { jobKeys } from '../../jobs/chunk';
 import { JOB_LIMITS, jobFormatOf } from '../../jobs/limits';
@@ -18,6 +18,7 @@ import { requireSecretKey } from '../middleware/auth';
 import { PAIRS, repeatedKey } from '../openapi/analysis-schemas';
 import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
 import { DateText, ProblemSchema, problemResponses } from '../openapi/quote-schemas';
+import { createRoute } from '../openapi/route';
 import { invalidRequest, ProblemError } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
 import { defaultsFrom, scenariosFrom } from './batch';

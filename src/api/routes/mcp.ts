@@ -6,7 +6,7 @@
  * `dispatch`, with the caller's key, so its result or problem is the route's.
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
  */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { MAX_BATCH_SIZE } from '@modelcontextprotocol/sdk/server/requestBody.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Context, ExecutionContext, MiddlewareHandler } from 'hono';
@@ -20,6 +20,7 @@ import { ANONYMOUS, callerOf } from '../middleware/caller';
 import { isPermittedOrigin } from '../middleware/origins';
 import { enforceRateLimit, rateLimit } from '../middleware/rate-limit';
 import { accountProblemResponses, keySecurity } from '../openapi/key-schemes';
+import { createRoute } from '../openapi/route';
 import { invalidRequest, ProblemError, problemResponse } from '../problem';
 
 export const MCP_PATH = '/mcp';

@@ -1,8 +1,9 @@
 /** GET /v1/ports: port search by UN/LOCODE or name, for autocompletes. */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { searchPorts } from '../../ports/index';
 import type { AppEnv } from '../env';
 import { ProblemSchema } from '../openapi/quote-schemas';
+import { createRoute } from '../openapi/route';
 
 /** Most ports one search returns. */
 export const PORT_SEARCH_MAX = 50;

@@ -1,5 +1,5 @@
 /** POST /v1/quotes: validate, quote with the shipped tariffs, serialize; with a secret key, count the ledger and save on request. */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { QuoteTooLargeError, saveQuote } from '../../accounts/saved-quotes';
 import { quote } from '../../engine';
 import { utcTimestamp } from '../../lib/time';
@@ -9,6 +9,7 @@ import { withLedger } from '../ledger-charges';
 import { requireSecretKey } from '../middleware/auth';
 import { accountProblemResponses, keySecurity } from '../openapi/key-schemes';
 import { problemResponses, QuoteRequest, QuoteResponse } from '../openapi/quote-schemas';
+import { createRoute } from '../openapi/route';
 import { ProblemError } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
 import { storedJson } from '../stored-json';

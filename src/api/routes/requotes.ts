@@ -2,7 +2,7 @@
  * POST /v1/quotes/{quoteId}/requote and GET /v1/quotes/changes: saved quotes
  * quoted again under today's versions, with what changed. Secret keys only.
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { QuoteDiff } from '../../analysis/requote';
 import { type QuoteEnvironment, QuoteInputError } from '../../engine';
 import {
@@ -20,6 +20,7 @@ import { QuoteIdParams } from '../openapi/account-schemas';
 import { accountProblemResponses, savedQuoteNotFound, secretKeySecurity } from '../openapi/key-schemes';
 import { problemResponses } from '../openapi/quote-schemas';
 import { ChangesList, ChangesQuery, QuoteDiffSchema } from '../openapi/registry-schemas';
+import { createRoute } from '../openapi/route';
 import { invalidRequest, ProblemError } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
 

@@ -1,5 +1,5 @@
 /** GET /v1/quotes/{quoteId} and GET /v1/quotes: an account's saved quotes, unchanged since saving. */
-import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import { getSavedQuote, listSavedQuotes, type SavedQuoteSummary } from '../../accounts/saved-quotes';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
@@ -7,6 +7,7 @@ import { requireSecretKey } from '../middleware/auth';
 import { QuoteIdParams, SAVED_QUOTE_PAGE, SavedQuoteList, SavedQuoteQuery } from '../openapi/account-schemas';
 import { accountProblemResponses, savedQuoteNotFound, secretKeySecurity } from '../openapi/key-schemes';
 import { problemResponses, QuoteResponse } from '../openapi/quote-schemas';
+import { createRoute } from '../openapi/route';
 import { invalidRequest, ProblemError } from '../problem';
 import { storedJson } from '../stored-json';
 

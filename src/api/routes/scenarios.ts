@@ -1,7 +1,8 @@
 /** GET /v1/scenarios: the named joint scenarios a quote can name in `options.scenario`. */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { shippedScenarios } from '../../tariffs/shipped';
 import type { AppEnv } from '../env';
+import { createRoute } from '../openapi/route';
 
 const ScenarioSummary = z
   .object({

@@ -4,7 +4,7 @@
  * windows over time. Mounted before the `/v1/tariffs/{regime}/{version}`
  * route, which would otherwise read "diff" and "timeline" as versions.
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { diffVersions } from '../../analysis/diff';
 import { defaultRange, MAX_TIMELINE_SPAN_YEARS, timelineOf, timelineSpanProblem } from '../../analysis/timeline';
 import { findVersion, latestVersion, versionChain } from '../../analysis/versions';
@@ -13,6 +13,7 @@ import type { LoadedTariff, TariffRegistry } from '../../tariffs/registry';
 import type { AppEnv } from '../env';
 import { DiffQuery, DiffResponse, RegimeParam, TimelineQuery, TimelineResponse } from '../openapi/analysis-schemas';
 import { ProblemSchema } from '../openapi/quote-schemas';
+import { createRoute } from '../openapi/route';
 import { invalidRequest, ProblemError } from '../problem';
 import { registryOf } from '../tariff-registry';
 

@@ -1,7 +1,8 @@
 /** The shipped tariff versions, listed and returned exactly as shipped. */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
 import { ProblemSchema } from '../openapi/quote-schemas';
+import { createRoute } from '../openapi/route';
 import { ProblemError } from '../problem';
 import { registryOf } from '../tariff-registry';
 

@@ -4,7 +4,7 @@
  * setting that lets publishable keys quote stored vessels by IMO. Secret keys
  * only; each account sees only its own vessels.
  */
-import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import {
   currentProfile,
   deleteProfile,
@@ -36,6 +36,7 @@ import {
   VesselProfileList,
   VesselProfileSchema,
 } from '../openapi/registry-schemas';
+import { createRoute } from '../openapi/route';
 import { type FieldError, invalidRequest, ProblemError, zodErrors } from '../problem';
 
 const problem = (description: string) => ({

@@ -3,7 +3,7 @@
  * endpoints that receive tariff.published and quote.changed, signed per the
  * Standard Webhooks specification. Secret keys only.
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { randomId } from '../../accounts/keys';
 import { encryptSecret, generateSecret } from '../../events/webhook-secrets';
 import {
@@ -31,6 +31,7 @@ import {
   WebhookParams,
   WebhookTestQueued,
 } from '../openapi/registry-schemas';
+import { createRoute } from '../openapi/route';
 import { invalidRequest, ProblemError } from '../problem';
 
 const DELIVERY_LOG_LIMIT = 50;
