@@ -250,6 +250,8 @@ async function fleetJob({ base, processes }) {
   const peakOf = (tenths) => Math.max(...tenths.filter(Boolean).map((t) => t.peak));
   const firstHalfPeak = peakOf(byTenth.slice(0, 5));
   const secondHalfPeak = peakOf(byTenth.slice(5));
+  // The lows follow what stays after the runtime collects: memory kept per chunk would raise them tenth by tenth.
+  const lowOf = (tenths) => median(tenths.filter(Boolean).map((t) => t.low));
   return {
     request: `POST /v1/jobs, text/csv in (${csv.length} bytes), chunks of 2,000 vessels`,
     warmUp: `one job of ${warmUpVessels} vessels first, not counted`,
@@ -271,6 +273,8 @@ async function fleetJob({ base, processes }) {
       workerPeakFirstHalf: firstHalfPeak,
       workerPeakSecondHalf: secondHalfPeak,
       workerSecondHalfOverFirst: Number((secondHalfPeak / firstHalfPeak).toFixed(2)),
+      workerMedianLowFirstHalf: lowOf(byTenth.slice(1, 5)),
+      workerMedianLowSecondHalf: lowOf(byTenth.slice(5)),
     },
     vesselsPerCpuSecond: { job: Math.round(jobPerCpuSecond), batch: Math.round(batchPerCpuSecond) },
     batchCpuMs: batchCpu.map(Math.round),
