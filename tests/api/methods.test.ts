@@ -41,5 +41,9 @@ describe('method not allowed', () => {
     expect(await ask('GET', '/healthz')).toEqual([200, null]);
     expect(await ask('PATCH', '/v1/quotes')).toEqual([405, 'GET, POST']);
     expect(await ask('PATCH', '/v1/quotes')).toEqual([405, 'GET, POST']);
+    // A path too long to keep is decided each time, the same way.
+    const long = `/v1/quotes/q_${'0'.repeat(300)}`;
+    expect(await ask('PUT', long)).toEqual([405, 'GET']);
+    expect(await ask('PUT', long)).toEqual([405, 'GET']);
   });
 });

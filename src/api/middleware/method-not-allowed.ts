@@ -37,6 +37,8 @@ function patternOf(path: string): Pattern {
 
 /** Decisions kept per method and path: `null` lets the request go on, a string is its `Allow` header. */
 const DECISIONS_KEPT = 1024;
+/** Longer paths are decided every time rather than kept (no route is near this long). */
+const KEPT_PATH_LENGTH = 256;
 
 /** The methods a path allows when `method` is not among them, else `null`. */
 function refusal(routes: ReadonlyArray<RouteEntry>, method: string, path: string): string | null {
@@ -62,19 +64,22 @@ export function methodNotAllowed(routes: () => ReadonlyArray<RouteEntry>): Middl
   return async (c, next) => {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     if (method === 'OPTIONS') return next();
-    const key = `${method} ${c.req.path}`;
+    const path = c.req.path;
+    const key = `${method} ${path}`;
     let allow = decisions.get(key);
     if (allow === undefined) {
-      allow = refusal(routes(), method, c.req.path);
-      if (decisions.size >= DECISIONS_KEPT) decisions.clear();
-      decisions.set(key, allow);
+      allow = refusal(routes(), method, path);
+      if (path.length <= KEPT_PATH_LENGTH) {
+        if (decisions.size >= DECISIONS_KEPT) decisions.clear();
+        decisions.set(key, allow);
+      }
     }
     if (allow === null) return next();
     throw new ProblemError(
       405,
       'method-not-allowed',
       'Method not allowed',
-      `${c.req.method} is not allowed on ${c.req.path}; use ${allow}.`,
+      `${c.req.method} is not allowed on ${path}; use ${allow}.`,
       [],
       { allow },
     );

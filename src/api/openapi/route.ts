@@ -2,8 +2,8 @@
  * `createRoute` of @hono/zod-openapi, with request schemas that validate synchronously.
  *
  * The route validators always call a schema's `safeParseAsync`. zod's asynchronous path
- * awaits every object, array and refinement, and costs about three times the synchronous
- * one (about 40 against 22 µs for a 10-call quote request inside workerd). Every refinement
+ * awaits every object, array and refinement, and costs about twice the synchronous one
+ * (about 40 against 22 µs for a 10-call quote request inside workerd). Every refinement
  * in the request schemas here is synchronous, so each request schema's `safeParseAsync`
  * answers with `safeParse`: the same result and issues. A schema that does need the
  * asynchronous path (an asynchronous refinement) still gets it.
