@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ import { gzipSync } from 'node:zlib';
 //   http-latency      p50/p99 of POST /v1/quotes next to GET /healthz, same load, same run
 //   quote-cpu         Worker CPU per request of a 10-call POST /v1/quotes against GET /healthz, in
 //                     alternating rounds on the same keep-alive connections, one run
+//   quote-isolate     the same two requests sent from inside the isolate (bench/isolate-entry.ts): the Worker's
+//                     own CPU per request, main thread and V8's other threads, without HTTP or the dev proxy
 //   fleet-batch-json  CPU time of a 2,000-vessel × 12-call batch (JSON answer)
 //   fleet-batch-ndjson  the same, NDJSON streamed per vessel
 //   fleet-job         one fleet job of 100,000 vessels × 12 calls (`--vessels N` for fewer): wall time,
@@ -401,6 +403,67 @@ async function quoteCpu({ base, processes }) {
   };
 }
 
+/** CPU ticks of a process, split into its main (JS) thread, named after the process, and every other thread. */
+function threadCpuMillis(pid) {
+  let main = 0;
+  let other = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    if (name === 'workerd') main += ticks;
+    else other += ticks;
+  }
+  const perTick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  return { main: main * perTick, other: other * perTick };
+}
+
+/**
+ * The Worker's own CPU per request, without HTTP or the local dev proxy: the Worker is started with
+ * bench/isolate-entry.ts, which sends the app `BENCH_ISOLATE_REQUESTS` requests (default 2,000) from inside the
+ * isolate per round; quote and health rounds alternate (`BENCH_ROUNDS`, default 4, after one uncounted round each),
+ * and the workerd process's CPU is read per thread around each round.
+ */
+async function quoteIsolate() {
+  const n = Number(process.env.BENCH_ISOLATE_REQUESTS ?? 2000);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
+  const worker = await startWorker({ vars: { RATE_LIMITS: 'off' }, args: [join(root, 'bench', 'isolate-entry.ts')] });
+  const perRequest = { quote: [], health: [] };
+  try {
+    const pid = worker.workerdPid();
+    if (!pid) throw new Error('no workerd process running the Worker found');
+    for (let round = 0; round <= rounds; round++) {
+      for (const kind of round % 2 === 0 ? ['quote', 'health'] : ['health', 'quote']) {
+        const before = threadCpuMillis(pid);
+        const res = await fetch(`${worker.base}/__bench/loop?kind=${kind}&n=${n}`);
+        if (!res.ok) throw new Error(`${kind} loop answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+        const after = threadCpuMillis(pid);
+        if (round > 0)
+          perRequest[kind].push({
+            mainThreadUs: Math.round(((after.main - before.main) * 1000) / n),
+            otherThreadsUs: Math.round(((after.other - before.other) * 1000) / n),
+          });
+      }
+    }
+  } finally {
+    worker.stop();
+  }
+  const medianOf = (kind, part) => median(perRequest[kind].map((r) => r[part]));
+  const quoteUs = medianOf('quote', 'mainThreadUs') + medianOf('quote', 'otherThreadsUs');
+  const healthUs = medianOf('health', 'mainThreadUs') + medianOf('health', 'otherThreadsUs');
+  return {
+    requestsPerRound: n,
+    rounds,
+    'POST /v1/quotes (10 calls)': perRequest.quote,
+    'GET /healthz': perRequest.health,
+    quoteUsPerRequest: quoteUs,
+    healthUsPerRequest: healthUs,
+    quoteOwnUsPerRequest: quoteUs - healthUs,
+  };
+}
+
 /** The Worker bundle as wrangler would upload it. */
 function bundle() {
   const outdir = mkdtempSync(join(tmpdir(), 'portfees-bundle-'));
@@ -427,8 +490,8 @@ async function widget() {
   };
 }
 
-/** Measurements that need no server run before it starts. */
-const OFFLINE = new Set(['engine', 'bundle', 'widget']);
+/** Measurements that need no server run before it starts (quote-isolate starts its own). */
+const OFFLINE = new Set(['engine', 'bundle', 'widget', 'quote-isolate']);
 
 const MEASUREMENTS = {
   engine: { description: 'engine quotes per second on one core (tinybench)', run: engine },
@@ -436,6 +499,11 @@ const MEASUREMENTS = {
   'quote-cpu': {
     description: 'Worker CPU per request: a 10-call quote against a health check, alternating rounds, same connections',
     run: quoteCpu,
+  },
+  'quote-isolate': {
+    description:
+      "the Worker's CPU per request inside the isolate (no HTTP, no dev proxy): a 10-call quote and a health check",
+    run: quoteIsolate,
   },
   'fleet-batch-json': {
     description: '2,000 vessels × 12 US/Chinese calls, one CSV batch, JSON answer',

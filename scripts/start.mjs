@@ -28,14 +28,16 @@ if (existsSync(migrations) && readdirSync(migrations).some((name) => name.endsWi
 // `wrangler secret put WEBHOOK_KEY`), webhooks to http://127.0.0.1, and GET /__scheduled
 // to run the scheduled tariff check. Each can be overridden with `--var NAME:value`.
 const devVar = (name, value) => (args.some((arg) => arg.startsWith(`${name}:`)) ? [] : ['--var', `${name}:${value}`]);
+// The caller's arguments first: a positional one (another entry module) must not follow a `--var`, which takes
+// every value after it.
 const devArgs = [
   'dev',
+  ...args,
   ...(has('--port') ? [] : ['--port', '8787']),
   ...(has('--ip') ? [] : ['--ip', '127.0.0.1']),
   ...(has('--test-scheduled') ? [] : ['--test-scheduled']),
   ...devVar('WEBHOOK_KEY', 'development-only-webhook-key-never-deploy'),
   ...devVar('WEBHOOKS_ALLOW_LOOPBACK', 'on'),
-  ...args,
 ];
 const child = spawn(wrangler, devArgs, { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

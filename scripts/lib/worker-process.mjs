@@ -23,16 +23,18 @@ export function freePort() {
 
 /**
  * Starts the Worker with scripts/start.mjs and waits for GET /healthz. `vars`
- * become `--var NAME:value` options of wrangler dev. The port (and the
+ * become `--var NAME:value` options of wrangler dev; `args` go to wrangler dev as given
+ * (an entry module other than the Worker's, for a benchmark). The port (and the
  * inspector's) is `port` / `inspectorPort`, else WORKER_PORT /
  * WORKER_INSPECTOR_PORT from the environment, else a free one.
  */
-export async function startWorker({ vars = {}, timeoutMs = 90_000, port: chosenPort, inspectorPort } = {}) {
+export async function startWorker({ vars = {}, timeoutMs = 90_000, port: chosenPort, inspectorPort, args = [] } = {}) {
   const port = chosenPort ?? (Number(process.env.WORKER_PORT) || (await freePort()));
   const inspector = inspectorPort ?? Number(process.env.WORKER_INSPECTOR_PORT);
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   const inspectorArgs = inspector ? ['--inspector-port', String(inspector)] : [];
-  const startArgs = [join(root, 'scripts', 'start.mjs'), '--port', String(port), ...inspectorArgs, ...varArgs];
+  // `args` first: a positional entry module must come before the `--var` options.
+  const startArgs = [join(root, 'scripts', 'start.mjs'), ...args, '--port', String(port), ...inspectorArgs, ...varArgs];
   const child = spawn(process.execPath, startArgs, {
     cwd: root,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
