@@ -79,14 +79,20 @@ function otherReadings(input: QuoteInput, result: Quote): Quote[] {
   return others;
 }
 
-/** Voyages keyed by regime, calls and rank within the regime (arrival texts differ between readings). */
+/**
+ * Voyages keyed by their charging point: regime, first port and the local date of its arrival (a date-only
+ * arrival read at 23:59 keeps its date), counted when several share them. Not by the calls a voyage groups: a
+ * reading may group the same calls into other voyages (Chinese calls on either side of Macau as one voyage or
+ * two), and the voyage charged at the same first call then keeps its amount under both.
+ */
 function keyed(result: Quote): Map<string, { amount: string }> {
-  const rank = new Map<string, number>();
+  const seen = new Map<string, number>();
   const map = new Map<string, { amount: string }>();
   for (const voyage of result.voyages) {
-    const n = rank.get(voyage.regime) ?? 0;
-    rank.set(voyage.regime, n + 1);
-    map.set(`${voyage.regime}|${n}|${voyage.calls.join('>')}`, { amount: voyage.fee.amount });
+    const point = `${voyage.regime}|${voyage.calls[0]}|${voyage.arrival.slice(0, 10)}`;
+    const n = seen.get(point) ?? 0;
+    seen.set(point, n + 1);
+    map.set(`${point}|${n}`, { amount: voyage.fee.amount });
   }
   return map;
 }
