@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ import { gzipSync } from 'node:zlib';
 // all workerd processes together (adding wrangler's local proxy in front).
 import autocannon from 'autocannon';
 import { fleetCsv, generateFleet } from '../bench/fleet.mjs';
-import { cpuMillis, root, rssMiB, startWorker } from './lib/worker-process.mjs';
+import { cpuMillis, root, rssMiB, startWorker, threadCpuMillis } from './lib/worker-process.mjs';
 import { bundleWidget } from './widget-bundle.mjs';
 
 /** The paid plan's default CPU limit per request (it can be raised to 5 minutes). */
@@ -401,22 +401,6 @@ async function quoteCpu({ base, processes }) {
     cpuRatio: Number((quoteMs / healthMs).toFixed(2)),
     target: 'quote CPU ≤ 1.3 × health-check CPU',
   };
-}
-
-/** CPU ticks of a process, split into its main (JS) thread, named after the process, and every other thread. */
-function threadCpuMillis(pid) {
-  let main = 0;
-  let other = 0;
-  for (const task of readdirSync(`/proc/${pid}/task`)) {
-    const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    if (name === 'workerd') main += ticks;
-    else other += ticks;
-  }
-  const perTick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-  return { main: main * perTick, other: other * perTick };
 }
 
 /**

@@ -123,13 +123,30 @@ export function workerdProcesses(rootPid, port) {
 /** User + system CPU time of processes so far, in milliseconds (from /proc/<pid>/stat). */
 export function cpuMillis(pids) {
   let ticks = 0;
-  for (const pid of [pids].flat()) {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of /proc/<pid>/stat (utime, stime); fields[0] here is field 3.
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
+  for (const pid of [pids].flat()) ticks += statTicks(`/proc/${pid}/stat`).ticks;
   return (ticks * 1000) / clockTicksPerSecond();
+}
+
+/** CPU time of a process in milliseconds, split into its main (JS) thread, named after the process, and the rest. */
+export function threadCpuMillis(pid) {
+  let main = 0;
+  let other = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const { name, ticks } = statTicks(`/proc/${pid}/task/${task}/stat`);
+    if (name === 'workerd') main += ticks;
+    else other += ticks;
+  }
+  const perTick = 1000 / clockTicksPerSecond();
+  return { main: main * perTick, other: other * perTick };
+}
+
+/** Command name and user + system clock ticks from a `stat` file of /proc. */
+function statTicks(path) {
+  const stat = readFileSync(path, 'utf8');
+  const close = stat.lastIndexOf(')');
+  const fields = stat.slice(close + 2).split(' ');
+  // Fields 14 and 15 of /proc/<pid>/stat (utime, stime); fields[0] here is field 3.
+  return { name: stat.slice(stat.indexOf('(') + 1, close), ticks: Number(fields[11]) + Number(fields[12]) };
 }
 
 let ticksPerSecond;

@@ -175,10 +175,24 @@ function parseCommonDateTime(text: string): Arrival | undefined {
     offset = sign * (hours * 60 + minutes);
     if (offset === 0 && sign < 0) return undefined;
   }
+  const millis = instantOf(year, month, day, hour, minute, second, 0, offset);
+  return millis === undefined ? undefined : { millis, latestMillis: millis, dateOnly: false, iso: text };
+}
+
+/** The instant of a date-time written with an offset (minutes), or undefined when a field is out of range. */
+function instantOf(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+  offset: number,
+): number | undefined {
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || Math.abs(offset) > 18 * 60)
     return undefined;
-  const millis = utcMillis(year, month, day, hour, minute, second) - offset * MINUTE;
-  return { millis, latestMillis: millis, dateOnly: false, iso: text };
+  return utcMillis(year, month, day, hour, minute, second, ms) - offset * MINUTE;
 }
 
 /**
@@ -211,11 +225,10 @@ export function parseArrival(text: string, portZone: string | undefined): Arriva
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   const offset = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
-  if (Math.abs(offset) > 18 * 60) return undefined;
-  const millis = utcMillis(year, month, day, hour, minute, second, ms) - offset * MINUTE;
+  const millis = instantOf(year, month, day, hour, minute, second, ms, offset);
+  if (millis === undefined) return undefined;
   // Text already in the normal form (seconds, no fraction, `Z` or `±HH:MM` other than -00:00) is its own iso.
   const normal =
     m[6] !== undefined &&
