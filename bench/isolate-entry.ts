@@ -1,10 +1,21 @@
 /**
- * The Worker with one more route, for `npm run bench -- quote-isolate` only (never deployed):
- * `GET /__bench/loop?kind=quote|health&n=N` sends the app N requests from inside the isolate, one after
- * another, so the Worker's CPU per request can be read without HTTP and the local dev proxy around it.
+ * The Worker with four more routes, for `npm run bench -- quote-isolate` and `quote-floor` only (never deployed):
+ * - `GET /__bench/loop?kind=quote|health&n=N` sends the app N requests from inside the isolate, one after
+ *   another, so the Worker's CPU per request can be read without HTTP and the local dev proxy around it;
+ * - `POST /__bench/bare-quote` quotes the body with the engine alone: parse, quote, serialise, and nothing
+ *   else (no routing, middleware, validation or headers), the least any quoting Worker must spend;
+ * - `POST /__bench/validated-quote` does the same after validating the body with the route's own schema;
+ * - `POST /__bench/echo` reads the body and answers the same bytes as a quote without computing anything,
+ *   so the cost of carrying a quote's bytes over HTTP can be told apart from the cost of computing it.
  */
 import type { Bindings } from '../src/api/env';
+import { QuoteRequest } from '../src/api/openapi/quote-schemas';
+import { shippedClauses } from '../src/charter/shipped';
+import { quote } from '../src/engine';
 import worker from '../src/index';
+import { nativeSha256Hex } from '../src/lib/native-sha256';
+import { todayUtc } from '../src/lib/time';
+import { shippedRegistry, shippedScenarios } from '../src/tariffs/shipped';
 import quoteRequest from './quote-request.json';
 
 const QUOTE_BODY = JSON.stringify(quoteRequest);
@@ -19,10 +30,38 @@ function request(kind: string): Request {
   });
 }
 
+/** What the quote route hands the engine, without the request context it is read from there. */
+function bareEnvironment() {
+  return {
+    registry: shippedRegistry(),
+    today: todayUtc(Date.now()),
+    clauses: shippedClauses(),
+    scenarios: shippedScenarios(),
+    digest: nativeSha256Hex,
+  };
+}
+
+const json = (text: string) => new Response(text, { headers: { 'content-type': 'application/json' } });
+
+/** The answer the echo route sends: a quote of the benchmark's request, computed on its first use. */
+let echoed: string | undefined;
+
 export default {
   ...worker,
   async fetch(incoming: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
     const url = new URL(incoming.url);
+    if (incoming.method === 'POST' && url.pathname === '/__bench/bare-quote')
+      return json(JSON.stringify(quote(JSON.parse(await incoming.text()), bareEnvironment())));
+    if (incoming.method === 'POST' && url.pathname === '/__bench/validated-quote') {
+      const parsed = QuoteRequest.safeParse(JSON.parse(await incoming.text()));
+      if (!parsed.success) return new Response(parsed.error.message, { status: 400 });
+      return json(JSON.stringify(quote(parsed.data, bareEnvironment())));
+    }
+    if (incoming.method === 'POST' && url.pathname === '/__bench/echo') {
+      await incoming.text();
+      echoed ??= JSON.stringify(quote(JSON.parse(QUOTE_BODY), bareEnvironment()));
+      return json(echoed);
+    }
     if (url.pathname !== '/__bench/loop') return worker.fetch(incoming, env, ctx);
     const kind = url.searchParams.get('kind') ?? '';
     const n = Number(url.searchParams.get('n'));

@@ -12,6 +12,9 @@ import { gzipSync } from 'node:zlib';
 //   http-latency      p50/p99 of POST /v1/quotes next to GET /healthz, same load, same run
 //   quote-cpu         Worker CPU per request of a 10-call POST /v1/quotes against GET /healthz, in
 //                     alternating rounds on the same keep-alive connections, one run
+//   quote-floor       the same connections and rounds against a Worker started with bench/isolate-entry.ts: a
+//                     health check, an echo of a quote's bytes, a bare engine quote (no framework), the same
+//                     validated by the route's schema, and the real quote, each as a multiple of the health check: how low the quote's ratio could go
 //   quote-isolate     the same two requests sent from inside the isolate (bench/isolate-entry.ts): the Worker's
 //                     own CPU per request, main thread and V8's other threads, without HTTP or the dev proxy
 //   fleet-batch-json  CPU time of a 2,000-vessel × 12-call batch (JSON answer)
@@ -342,65 +345,113 @@ function sendThrough(agent, base, { method, path, body }) {
 }
 
 /**
- * Worker CPU per request of a 10-call quote and of a health check: rounds of
- * `BENCH_ROUND_SECONDS` each, quote and health alternating, all on the same
- * keep-alive connections, CPU read from the workerd process between rounds.
+ * Worker CPU per request of each of `kinds` (name → request): rounds of `BENCH_ROUND_SECONDS` each
+ * (default 4), every kind once per round in a rotating order, all on the same keep-alive connections,
+ * CPU read from the `pids` between kinds. Round 0 warms the JIT on every path and is not counted.
  */
-async function quoteCpu({ base, processes }) {
+async function interleavedCpu({ base, pids, kinds }) {
   const seconds = Number(process.env.BENCH_ROUND_SECONDS ?? 4);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const connections = 4;
-  const worker = processes.filter((p) => p.role === 'worker').map((p) => p.pid);
-  const body = Buffer.from(readFileSync(join(root, 'bench', 'quote-request.json'), 'utf8'));
-  const kinds = {
-    quote: { method: 'POST', path: '/v1/quotes', body },
-    health: { method: 'GET', path: '/healthz' },
-  };
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const perRequest = { quote: [], health: [] };
+  const names = Object.keys(kinds);
+  const perRequest = Object.fromEntries(names.map((name) => [name, []]));
   try {
-    for (const kind of Object.keys(kinds))
-      if ((await sendThrough(agent, base, kinds[kind])) !== 200) throw new Error(kind);
-    // Round 0 warms the JIT on both paths and is not counted.
+    for (const name of names)
+      if ((await sendThrough(agent, base, kinds[name])) !== 200) throw new Error(`${name} did not answer 200`);
     for (let round = 0; round <= rounds; round++) {
-      // Alternate which goes first, so neither always follows the other.
-      const order = round % 2 === 0 ? ['quote', 'health'] : ['health', 'quote'];
-      for (const kind of order) {
-        const before = cpuMillis(worker);
+      // Rotate which goes first, so no kind always follows the same other.
+      const order = names.map((_, i) => names[(i + round) % names.length]);
+      for (const name of order) {
+        const before = cpuMillis(pids);
         const until = performance.now() + seconds * 1000;
         let count = 0;
         await Promise.all(
           Array.from({ length: connections }, async () => {
             while (performance.now() < until) {
-              const status = await sendThrough(agent, base, kinds[kind]);
-              if (status !== 200) throw new Error(`${kind} answered ${status}`);
+              const status = await sendThrough(agent, base, kinds[name]);
+              if (status !== 200) throw new Error(`${name} answered ${status}`);
               count += 1;
             }
           }),
         );
         await new Promise((r) => setTimeout(r, 200));
-        if (round > 0)
-          perRequest[kind].push({ requests: count, cpuMsPerRequest: (cpuMillis(worker) - before) / count });
+        if (round > 0) perRequest[name].push({ requests: count, cpuMsPerRequest: (cpuMillis(pids) - before) / count });
       }
     }
   } finally {
     agent.destroy();
   }
-  const medianOf = (kind) => median(perRequest[kind].map((r) => r.cpuMsPerRequest));
-  const quoteMs = medianOf('quote');
-  const healthMs = medianOf('health');
   const round3 = (n) => Number(n.toFixed(3));
   return {
     rounds,
     secondsPerRound: seconds,
     connections,
-    'POST /v1/quotes (10 calls)': perRequest.quote.map((r) => ({ ...r, cpuMsPerRequest: round3(r.cpuMsPerRequest) })),
-    'GET /healthz': perRequest.health.map((r) => ({ ...r, cpuMsPerRequest: round3(r.cpuMsPerRequest) })),
-    quoteCpuMsPerRequest: round3(quoteMs),
-    healthCpuMsPerRequest: round3(healthMs),
-    cpuRatio: Number((quoteMs / healthMs).toFixed(2)),
+    rows: Object.fromEntries(
+      names.map((name) => [name, perRequest[name].map((r) => ({ ...r, cpuMsPerRequest: round3(r.cpuMsPerRequest) }))]),
+    ),
+    medians: Object.fromEntries(names.map((name) => [name, median(perRequest[name].map((r) => r.cpuMsPerRequest))])),
+  };
+}
+
+const QUOTE_BODY = () => Buffer.from(readFileSync(join(root, 'bench', 'quote-request.json'), 'utf8'));
+
+/** A 10-call quote against a health check, interleaved on the same connections, in one run. */
+async function quoteCpu({ base, processes }) {
+  const pids = processes.filter((p) => p.role === 'worker').map((p) => p.pid);
+  const { rows, medians, ...method } = await interleavedCpu({
+    base,
+    pids,
+    kinds: {
+      quote: { method: 'POST', path: '/v1/quotes', body: QUOTE_BODY() },
+      health: { method: 'GET', path: '/healthz' },
+    },
+  });
+  return {
+    ...method,
+    'POST /v1/quotes (10 calls)': rows.quote,
+    'GET /healthz': rows.health,
+    quoteCpuMsPerRequest: Number(medians.quote.toFixed(3)),
+    healthCpuMsPerRequest: Number(medians.health.toFixed(3)),
+    cpuRatio: Number((medians.quote / medians.health).toFixed(2)),
     target: 'quote CPU ≤ 1.3 × health-check CPU',
   };
+}
+
+/**
+ * Where the quote's CPU floor lies over HTTP: the Worker started with bench/isolate-entry.ts answers, interleaved
+ * on the same connections, a health check; an echo (a quote's bytes in and out, nothing computed); a bare quote
+ * (parse, engine, serialise: no routing, middleware, validation or headers); the same after the route's schema
+ * validates the body; and the real POST /v1/quotes.
+ * Each is reported as a multiple of the health check.
+ */
+async function quoteFloor() {
+  const worker = await startWorker({ vars: { RATE_LIMITS: 'off' }, args: [join(root, 'bench', 'isolate-entry.ts')] });
+  try {
+    const pid = worker.workerdPid();
+    if (!pid) throw new Error('no workerd process running the Worker found');
+    const body = QUOTE_BODY();
+    const { rows, medians, ...method } = await interleavedCpu({
+      base: worker.base,
+      pids: [pid],
+      kinds: {
+        health: { method: 'GET', path: '/healthz' },
+        echo: { method: 'POST', path: '/__bench/echo', body },
+        bare: { method: 'POST', path: '/__bench/bare-quote', body },
+        validated: { method: 'POST', path: '/__bench/validated-quote', body },
+        quote: { method: 'POST', path: '/v1/quotes', body },
+      },
+    });
+    const times = (name) => Number((medians[name] / medians.health).toFixed(2));
+    return {
+      ...method,
+      cpuMsPerRequest: rows,
+      medianCpuMsPerRequest: Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, Number(v.toFixed(3))])),
+      timesHealth: { echo: times('echo'), bare: times('bare'), validated: times('validated'), quote: times('quote') },
+    };
+  } finally {
+    worker.stop();
+  }
 }
 
 /**
@@ -475,7 +526,7 @@ async function widget() {
 }
 
 /** Measurements that need no server run before it starts (quote-isolate starts its own). */
-const OFFLINE = new Set(['engine', 'bundle', 'widget', 'quote-isolate']);
+const OFFLINE = new Set(['engine', 'bundle', 'widget', 'quote-isolate', 'quote-floor']);
 
 const MEASUREMENTS = {
   engine: { description: 'engine quotes per second on one core (tinybench)', run: engine },
@@ -483,6 +534,11 @@ const MEASUREMENTS = {
   'quote-cpu': {
     description: 'Worker CPU per request: a 10-call quote against a health check, alternating rounds, same connections',
     run: quoteCpu,
+  },
+  'quote-floor': {
+    description:
+      'Worker CPU per request over HTTP, as a multiple of a health check: an echo of the bytes, a bare engine quote, the real quote',
+    run: quoteFloor,
   },
   'quote-isolate': {
     description:
