@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import quoteRequestExample from '../../bench/quote-request.json';
 import { createApp } from '../../src/api/app';
-import { installCompiledParser } from '../../src/api/openapi/compiled';
+import { compileOnFirstParse, installCompiledParser } from '../../src/api/openapi/compiled';
 import { compiledParsers } from '../../src/api/openapi/parsers.generated';
 import { QuoteRequest } from '../../src/api/openapi/quote-schemas';
 import { quoteRequest } from '../support/arbitraries';
@@ -79,6 +79,20 @@ describe('compiled validation of quote requests', () => {
     const fresh = QuoteRequest.clone();
     expect(installCompiledParser(fresh, {})).toBe(false);
     expect(fresh._zod.bag.fallbackRun).toBeUndefined();
+  });
+
+  it('is compiled by the Worker on the first parse, not when the app is made', () => {
+    const armed = QuoteRequest.clone();
+    compileOnFirstParse(armed, compiledParsers);
+    expect(armed._zod.bag.fallbackRun).toBeUndefined();
+    expect(outcome(armed.safeParse(quoteRequestExample))).toEqual(outcome(runtime.safeParse(quoteRequestExample)));
+    expect(typeof armed._zod.bag.fallbackRun).toBe('function');
+    // Without a copy the first parse falls back to the runtime parser, and so does every later one.
+    const unarmed = QuoteRequest.clone();
+    compileOnFirstParse(unarmed, {});
+    for (let i = 0; i < 2; i++)
+      expect(outcome(unarmed.safeParse({ vessel: {} }))).toEqual(outcome(runtime.safeParse({ vessel: {} })));
+    expect(unarmed._zod.bag.fallbackRun).toBeUndefined();
   });
 
   it('answers the benchmark request as the runtime parser does', () => {

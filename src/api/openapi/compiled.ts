@@ -11,11 +11,15 @@
  * by the runtime parser, so every issue reads as before.
  */
 import { z } from 'zod';
-import { sha256Hex } from '../../lib/sha256';
+import { nativeSha256Hex } from '../../lib/native-sha256';
 
 type Factory = (...constants: unknown[]) => unknown;
+type Run = z.ZodType['_zod']['run'];
 
-const installed = new WeakSet<z.ZodType>();
+const compiled = new WeakSet<z.ZodType>();
+const armed = new WeakSet<z.ZodType>();
+/** True while zod compiles: a parse of an armed schema meanwhile takes the runtime parser. */
+let compiling = false;
 
 /** The schema compiled with the ahead-of-time copies, or undefined when one is missing. */
 function compiledWith(schema: z.ZodType, copies: Readonly<Record<string, Factory>>): z.ZodType | undefined {
@@ -23,31 +27,51 @@ function compiledWith(schema: z.ZodType, copies: Readonly<Record<string, Factory
   // A named function expression, not an arrow: zod calls it with `new`.
   globalThis.Function = function prebuilt(...args: string[]) {
     const body = args.pop() ?? '';
-    const copy = copies[sha256Hex(`${args.join(',')}\n${body}`)];
+    const copy = copies[nativeSha256Hex(`${args.join(',')}\n${body}`)];
     if (!copy) throw new EvalError('no ahead-of-time copy of this code');
     return copy;
   } as unknown as FunctionConstructor;
+  compiling = true;
   try {
     return z.compile(schema, { strict: true });
   } catch {
     return undefined;
   } finally {
+    compiling = false;
     globalThis.Function = evaluate;
   }
 }
 
 /**
- * Installs the compiled fast path into `schema` itself, as zod's own global compile mode does, so that every
- * use of the schema (routes, nested schemas, the OpenAPI document) keeps the same instance.
+ * Compiles `schema` now and installs the fast path into the schema itself, as zod's own global compile mode
+ * does, so that every use of it (routes, nested schemas, the OpenAPI document) keeps the same instance.
  * @returns whether the fast path is installed (false: the schema keeps the runtime parser)
  */
 export function installCompiledParser(schema: z.ZodType, copies: Readonly<Record<string, Factory>>): boolean {
-  if (installed.has(schema)) return true;
-  const compiled = compiledWith(schema, copies);
-  if (!compiled) return false;
-  schema._zod.run = compiled._zod.run;
-  schema._zod.bag.fallbackRun = compiled._zod.bag.fallbackRun;
-  schema._zod.bag.validator = compiled._zod.bag.validator;
-  installed.add(schema);
+  if (compiled.has(schema)) return true;
+  const result = compiledWith(schema, copies);
+  if (!result) return false;
+  schema._zod.run = result._zod.run;
+  schema._zod.bag.fallbackRun = result._zod.bag.fallbackRun;
+  schema._zod.bag.validator = result._zod.bag.validator;
+  compiled.add(schema);
   return true;
+}
+
+/**
+ * The same on the schema's first parse. Generating the code costs about 25 ms of CPU, which a Worker would
+ * otherwise spend at every start, health checks included; this way only the first quote request pays it.
+ */
+export function compileOnFirstParse(schema: z.ZodType, copies: Readonly<Record<string, Factory>>): void {
+  if (armed.has(schema) || compiled.has(schema)) return;
+  armed.add(schema);
+  const runtime = schema._zod.run;
+  const first: Run & { __originalRun?: Run } = (payload, ctx) => {
+    if (compiling) return runtime(payload, ctx);
+    if (schema._zod.run === first && !installCompiledParser(schema, copies)) schema._zod.run = runtime;
+    return schema._zod.run(payload, ctx);
+  };
+  // What zod's compile unwraps to as the runtime parser it falls back on (its own global mode marks it the same way).
+  first.__originalRun = runtime;
+  schema._zod.run = first;
 }
