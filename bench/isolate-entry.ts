@@ -10,12 +10,9 @@
  */
 import type { Bindings } from '../src/api/env';
 import { QuoteRequest } from '../src/api/openapi/quote-schemas';
-import { shippedClauses } from '../src/charter/shipped';
+import { shippedQuoteEnvironment } from '../src/api/quote-environment';
 import { quote } from '../src/engine';
 import worker from '../src/index';
-import { nativeSha256Hex } from '../src/lib/native-sha256';
-import { todayUtc } from '../src/lib/time';
-import { shippedRegistry, shippedScenarios } from '../src/tariffs/shipped';
 import quoteRequest from './quote-request.json';
 
 const QUOTE_BODY = JSON.stringify(quoteRequest);
@@ -30,17 +27,6 @@ function request(kind: string): Request {
   });
 }
 
-/** What the quote route hands the engine, without the request context it is read from there. */
-function bareEnvironment() {
-  return {
-    registry: shippedRegistry(),
-    today: todayUtc(Date.now()),
-    clauses: shippedClauses(),
-    scenarios: shippedScenarios(),
-    digest: nativeSha256Hex,
-  };
-}
-
 const json = (text: string) => new Response(text, { headers: { 'content-type': 'application/json' } });
 
 /** The answer the echo route sends: a quote of the benchmark's request, computed on its first use. */
@@ -51,15 +37,15 @@ export default {
   async fetch(incoming: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
     const url = new URL(incoming.url);
     if (incoming.method === 'POST' && url.pathname === '/__bench/bare-quote')
-      return json(JSON.stringify(quote(JSON.parse(await incoming.text()), bareEnvironment())));
+      return json(JSON.stringify(quote(JSON.parse(await incoming.text()), shippedQuoteEnvironment())));
     if (incoming.method === 'POST' && url.pathname === '/__bench/validated-quote') {
       const parsed = QuoteRequest.safeParse(JSON.parse(await incoming.text()));
       if (!parsed.success) return new Response(parsed.error.message, { status: 400 });
-      return json(JSON.stringify(quote(parsed.data, bareEnvironment())));
+      return json(JSON.stringify(quote(parsed.data, shippedQuoteEnvironment())));
     }
     if (incoming.method === 'POST' && url.pathname === '/__bench/echo') {
       await incoming.text();
-      echoed ??= JSON.stringify(quote(JSON.parse(QUOTE_BODY), bareEnvironment()));
+      echoed ??= JSON.stringify(quote(JSON.parse(QUOTE_BODY), shippedQuoteEnvironment()));
       return json(echoed);
     }
     if (url.pathname !== '/__bench/loop') return worker.fetch(incoming, env, ctx);

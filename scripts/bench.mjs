@@ -14,7 +14,8 @@ import { gzipSync } from 'node:zlib';
 //                     alternating rounds on the same keep-alive connections, one run
 //   quote-floor       the same connections and rounds against a Worker started with bench/isolate-entry.ts: a
 //                     health check, an echo of a quote's bytes, a bare engine quote (no framework), the same
-//                     validated by the route's schema, and the real quote, each as a multiple of the health check: how low the quote's ratio could go
+//                     validated by the route's schema, and the real quote, each as a multiple of the health
+//                     check: how low the quote's ratio could go
 //   quote-isolate     the same two requests sent from inside the isolate (bench/isolate-entry.ts): the Worker's
 //                     own CPU per request, main thread and V8's other threads, without HTTP or the dev proxy
 //   fleet-batch-json  CPU time of a 2,000-vessel × 12-call batch (JSON answer)
@@ -425,11 +426,8 @@ async function quoteCpu({ base, processes }) {
  * validates the body; and the real POST /v1/quotes.
  * Each is reported as a multiple of the health check.
  */
-async function quoteFloor() {
-  const worker = await startWorker({ vars: { RATE_LIMITS: 'off' }, args: [join(root, 'bench', 'isolate-entry.ts')] });
-  try {
-    const pid = worker.workerdPid();
-    if (!pid) throw new Error('no workerd process running the Worker found');
+function quoteFloor() {
+  return withBenchWorker(async (worker, pid) => {
     const body = QUOTE_BODY();
     const { rows, medians, ...method } = await interleavedCpu({
       base: worker.base,
@@ -449,6 +447,16 @@ async function quoteFloor() {
       medianCpuMsPerRequest: Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, Number(v.toFixed(3))])),
       timesHealth: { echo: times('echo'), bare: times('bare'), validated: times('validated'), quote: times('quote') },
     };
+  });
+}
+
+/** Runs `measure(worker, pid)` against the Worker started with bench/isolate-entry.ts (rate limits off), then stops it. */
+async function withBenchWorker(measure) {
+  const worker = await startWorker({ vars: { RATE_LIMITS: 'off' }, args: [join(root, 'bench', 'isolate-entry.ts')] });
+  try {
+    const pid = worker.workerdPid();
+    if (!pid) throw new Error('no workerd process running the Worker found');
+    return await measure(worker, pid);
   } finally {
     worker.stop();
   }
@@ -463,11 +471,8 @@ async function quoteFloor() {
 async function quoteIsolate() {
   const n = Number(process.env.BENCH_ISOLATE_REQUESTS ?? 2000);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
-  const worker = await startWorker({ vars: { RATE_LIMITS: 'off' }, args: [join(root, 'bench', 'isolate-entry.ts')] });
   const perRequest = { quote: [], health: [] };
-  try {
-    const pid = worker.workerdPid();
-    if (!pid) throw new Error('no workerd process running the Worker found');
+  await withBenchWorker(async (worker, pid) => {
     for (let round = 0; round <= rounds; round++) {
       for (const kind of round % 2 === 0 ? ['quote', 'health'] : ['health', 'quote']) {
         const before = threadCpuMillis(pid);
@@ -482,9 +487,7 @@ async function quoteIsolate() {
           });
       }
     }
-  } finally {
-    worker.stop();
-  }
+  });
   const medianOf = (kind, part) => median(perRequest[kind].map((r) => r[part]));
   const quoteUs = medianOf('quote', 'mainThreadUs') + medianOf('quote', 'otherThreadsUs');
   const healthUs = medianOf('health', 'mainThreadUs') + medianOf('health', 'otherThreadsUs');
@@ -525,7 +528,7 @@ async function widget() {
   };
 }
 
-/** Measurements that need no server run before it starts (quote-isolate starts its own). */
+/** Measurements that need no server run before it starts (quote-isolate and quote-floor start their own). */
 const OFFLINE = new Set(['engine', 'bundle', 'widget', 'quote-isolate', 'quote-floor']);
 
 const MEASUREMENTS = {
@@ -537,7 +540,7 @@ const MEASUREMENTS = {
   },
   'quote-floor': {
     description:
-      'Worker CPU per request over HTTP, as a multiple of a health check: an echo of the bytes, a bare engine quote, the real quote',
+      'Worker CPU per request over HTTP, as a multiple of a health check: an echo of the bytes, a bare engine quote, the same validated, the real quote',
     run: quoteFloor,
   },
   'quote-isolate': {

@@ -30,7 +30,8 @@ const entries = new Map();
 for (const fn of built) {
   if (!fn.parameters.every((name) => /^[A-Za-z_$][\w$]*$/.test(name)))
     throw new Error(`unexpected parameter names ${fn.parameters.join(', ')}`);
-  entries.set(keyOf(fn), `  '${keyOf(fn)}': function (${fn.parameters.join(', ')}) {\n${fn.body}\n  },`);
+  const key = keyOf(fn);
+  entries.set(key, `  '${key}': function (${fn.parameters.join(', ')}) {\n${fn.body}\n  },`);
 }
 const out = join(root, 'src', 'api', 'openapi', 'parsers.generated.ts');
 const text = `// @ts-nocheck

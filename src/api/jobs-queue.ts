@@ -4,14 +4,12 @@
  */
 
 import type { ValidateRequest } from '../batch/items';
-import { shippedClauses } from '../charter/shipped';
 import { handleJobBatch, JOB_DEAD_LETTER_QUEUE_NAME, JOB_QUEUE_NAME, type JobMessage } from '../jobs/consumer';
-import { nativeSha256Hex } from '../lib/native-sha256';
-import { todayUtc } from '../lib/time';
-import { shippedRegistry, shippedScenarios } from '../tariffs/shipped';
+import { shippedRegistry } from '../tariffs/shipped';
 import type { Bindings } from './env';
 import { QuoteRequest } from './openapi/quote-schemas';
 import { zodErrors } from './problem';
+import { shippedQuoteEnvironment } from './quote-environment';
 
 const validate: ValidateRequest = (raw) => {
   const parsed = QuoteRequest.safeParse(raw);
@@ -29,13 +27,7 @@ export async function jobQueue(batch: MessageBatch<JobMessage>, env: Bindings): 
     db: env.DB,
     bucket: env.JOBS_BUCKET,
     queue: env.JOB_QUEUE,
-    quoteEnv: {
-      registry,
-      today: todayUtc(Date.now()),
-      clauses: shippedClauses(),
-      scenarios: shippedScenarios(),
-      digest: nativeSha256Hex,
-    },
+    quoteEnv: shippedQuoteEnvironment(registry),
     validate,
     regimes: registry.regimes(),
     now: () => new Date().toISOString(),

@@ -4,16 +4,22 @@ import { shippedClauses } from '../charter/shipped';
 import type { QuoteEnvironment } from '../engine';
 import { nativeSha256Hex } from '../lib/native-sha256';
 import { todayUtc } from '../lib/time';
-import { shippedScenarios } from '../tariffs/shipped';
+import type { TariffRegistry } from '../tariffs/registry';
+import { shippedRegistry, shippedScenarios } from '../tariffs/shipped';
 import type { AppEnv } from './env';
 import { registryOf } from './tariff-registry';
 
-export function quoteEnvironment(c: Context<AppEnv>): QuoteEnvironment {
+/** The same without a request (the fleet-job consumer): the shipped tariffs unless another registry is given. */
+export function shippedQuoteEnvironment(registry: TariffRegistry = shippedRegistry()): QuoteEnvironment {
   return {
-    registry: registryOf(c),
+    registry,
     today: todayUtc(Date.now()),
     clauses: shippedClauses(),
     scenarios: shippedScenarios(),
     digest: nativeSha256Hex,
   };
+}
+
+export function quoteEnvironment(c: Context<AppEnv>): QuoteEnvironment {
+  return shippedQuoteEnvironment(registryOf(c));
 }
