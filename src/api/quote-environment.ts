@@ -4,15 +4,21 @@ import { shippedClauses } from '../charter/shipped';
 import type { QuoteEnvironment } from '../engine';
 import { nativeSha256Hex } from '../lib/native-sha256';
 import { todayUtc } from '../lib/time';
+import type { ListRegistry } from '../lists/registry';
+import { shippedLists } from '../lists/shipped';
 import type { TariffRegistry } from '../tariffs/registry';
 import { shippedRegistry, shippedScenarios } from '../tariffs/shipped';
 import type { AppEnv } from './env';
-import { registryOf } from './tariff-registry';
+import { listsOf, registryOf } from './tariff-registry';
 
 /** The same without a request (the fleet-job consumer): the shipped tariffs unless another registry is given. */
-export function shippedQuoteEnvironment(registry: TariffRegistry = shippedRegistry()): QuoteEnvironment {
+export function shippedQuoteEnvironment(
+  registry: TariffRegistry = shippedRegistry(),
+  lists: ListRegistry = shippedLists(),
+): QuoteEnvironment {
   return {
     registry,
+    lists,
     today: todayUtc(Date.now()),
     clauses: shippedClauses(),
     scenarios: shippedScenarios(),
@@ -21,5 +27,5 @@ export function shippedQuoteEnvironment(registry: TariffRegistry = shippedRegist
 }
 
 export function quoteEnvironment(c: Context<AppEnv>): QuoteEnvironment {
-  return shippedQuoteEnvironment(registryOf(c));
+  return shippedQuoteEnvironment(registryOf(c), listsOf(c));
 }

@@ -3,6 +3,7 @@
  * by the API layer (or a caller such as the benchmark); the output is the
  * quote of the HTTP contract.
  */
+import type { ScreeningHit } from '../lists/screen';
 import type { VesselType } from '../tariffs/schema';
 
 export interface Stake {
@@ -12,10 +13,21 @@ export interface Stake {
   board?: number;
 }
 
+/** A party holding the party above it (docs/rules.md §7.1): percentages of that party, and its own holders. */
+export interface HolderInput {
+  name?: string;
+  country: string;
+  equity?: number;
+  voting?: number;
+  board?: number;
+  holders?: HolderInput[];
+}
+
 export interface PartyInput {
   name?: string;
   country: string;
   stakes?: Stake[];
+  holders?: HolderInput[];
 }
 
 export interface UsBuiltOrder {
@@ -37,6 +49,8 @@ export interface VesselInput {
   ceuCapacity?: number;
   owner: PartyInput;
   operator: PartyInput;
+  manager?: PartyInput;
+  charterer?: PartyInput;
   programs?: Array<'MSP' | 'TSP' | 'CSP' | 'VISA'>;
   usGovernment?: boolean;
   usBuiltOrder?: UsBuiltOrder;
@@ -172,6 +186,8 @@ export interface VoyageQuote {
   payer?: 'charterers' | 'owners' | null;
   payerReason?: string;
   clause?: ClauseReference | null;
+  /** Listed parties, with each listing's status at this voyage's arrival (docs/rules.md §7.2). */
+  screening?: ScreeningHit[];
 }
 
 export interface Quote {
@@ -184,6 +200,10 @@ export interface Quote {
   voyages: VoyageQuote[];
   totals: Total[];
   converted?: { currency: string; amount: string; rates: Record<string, string> };
+  /** The list versions screened (the latest of each list published on or before asOf). */
+  lists?: Array<{ id: string; sha256: string }>;
+  /** Listed parties, with each listing's status at the knowledge date. */
+  screening?: ScreeningHit[];
   notes: string[];
 }
 
