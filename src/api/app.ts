@@ -13,10 +13,7 @@ import { apiCors, embeddableRoutes } from './middleware/cross-origin';
 import { refuseReservedKeys } from './middleware/json-keys';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { rateLimit } from './middleware/rate-limit';
-import { compileOnFirstParse } from './openapi/compiled';
 import { registerKeySchemes } from './openapi/key-schemes';
-import { compiledParsers } from './openapi/parsers.generated';
-import { QuoteRequest } from './openapi/quote-schemas';
 import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } from './problem';
 import { BATCH_PATH, batchBodyLimit, batchRoutes } from './routes/batch';
 import { calculatorRoutes } from './routes/calculator';
@@ -50,8 +47,6 @@ export interface AppOptions {
 }
 
 export function createApp(options: AppOptions = {}) {
-  // Every quote request (one route, the batch, fleet jobs, comparisons) is validated through zod's compiled parser.
-  compileOnFirstParse(QuoteRequest, compiledParsers);
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw invalidRequest(zodErrors(result.error));
