@@ -10,7 +10,7 @@ import type { TariffRegistry } from '../tariffs/registry';
 import type { AppEnv } from './env';
 import { authenticate } from './middleware/auth';
 import { apiCors, embeddableRoutes } from './middleware/cross-origin';
-import { refuseReservedKeys } from './middleware/json-keys';
+import { checkJsonBodies } from './middleware/json-keys';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { rateLimit } from './middleware/rate-limit';
 import { registerKeySchemes } from './openapi/key-schemes';
@@ -88,7 +88,7 @@ export function createApp(options: AppOptions = {}) {
   // Who is calling, then how often: both before any /v1 route runs.
   app.use('/v1/*', authenticate, rateLimit);
   // One check of every JSON body, before any route parses it.
-  app.use('/v1/*', refuseReservedKeys);
+  app.use('/v1/*', checkJsonBodies);
   // A known path under a method it does not take: 405 with Allow, before any route reads its parameters.
   app.use(
     '*',
