@@ -11,13 +11,10 @@ import type { TariffRegistry } from '../tariffs/registry';
 import type { AppEnv } from './env';
 import { authenticate } from './middleware/auth';
 import { apiCors, embeddableRoutes } from './middleware/cross-origin';
-import { refuseReservedKeys } from './middleware/json-keys';
+import { checkJsonBodies } from './middleware/json-keys';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { rateLimit } from './middleware/rate-limit';
-import { compileOnFirstParse } from './openapi/compiled';
 import { registerKeySchemes } from './openapi/key-schemes';
-import { compiledParsers } from './openapi/parsers.generated';
-import { QuoteRequest } from './openapi/quote-schemas';
 import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } from './problem';
 import { BATCH_PATH, batchBodyLimit, batchRoutes } from './routes/batch';
 import { calculatorRoutes } from './routes/calculator';
@@ -54,8 +51,6 @@ export interface AppOptions {
 }
 
 export function createApp(options: AppOptions = {}) {
-  // Every quote request (one route, the batch, fleet jobs, comparisons) is validated through zod's compiled parser.
-  compileOnFirstParse(QuoteRequest, compiledParsers);
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw invalidRequest(zodErrors(result.error));
@@ -98,7 +93,7 @@ export function createApp(options: AppOptions = {}) {
   // Who is calling, then how often: both before any /v1 route runs.
   app.use('/v1/*', authenticate, rateLimit);
   // One check of every JSON body, before any route parses it.
-  app.use('/v1/*', refuseReservedKeys);
+  app.use('/v1/*', checkJsonBodies);
   // A known path under a method it does not take: 405 with Allow, before any route reads its parameters.
   app.use(
     '*',

@@ -187,11 +187,11 @@ export function scenarioAssumptions(
 
 /** What a quote's options settle before any call is read: the versions, the scenario, the assumptions. */
 interface Plan {
-  selections: Selection[];
-  chosen: LoadedTariff[];
-  requested: { scenario?: string; notes: string[] };
-  assumptions: Readonly<Record<string, string>>;
-  tariffs: Quote['tariffs'];
+  readonly selections: ReadonlyArray<Readonly<Selection>>;
+  readonly chosen: ReadonlyArray<LoadedTariff>;
+  readonly requested: Readonly<{ scenario?: string; notes: ReadonlyArray<string> }>;
+  readonly assumptions: Readonly<Record<string, string>>;
+  readonly tariffs: ReadonlyArray<Readonly<Quote['tariffs'][number]>>;
 }
 
 const NO_SCENARIOS = {};
@@ -223,13 +223,16 @@ function planFor(env: QuoteEnvironment, asOf: string, options: NonNullable<Quote
   const selections = selectVersions(env.registry, asOf, options.tariffVersions);
   const chosen = selections.flatMap((selection) => (selection.tariff ? [selection.tariff] : []));
   const requested = scenarioAssumptions(env.scenarios, chosen, options);
-  const plan: Plan = {
-    selections,
-    chosen,
-    requested: { scenario: requested.scenario, notes: requested.notes },
+  // Frozen: every quote with these options shares the plan, and the quote hands its assumptions and tariffs out.
+  const plan: Plan = Object.freeze({
+    selections: Object.freeze(selections.map((selection) => Object.freeze(selection))),
+    chosen: Object.freeze(chosen),
+    requested: Object.freeze({ scenario: requested.scenario, notes: Object.freeze(requested.notes) }),
     assumptions: Object.freeze(resolveAssumptions(chosen, requested.assumptions)),
-    tariffs: chosen.map((tariff) => ({ id: tariff.id, regime: tariff.regime, sha256: tariff.sha256 })),
-  };
+    tariffs: Object.freeze(
+      chosen.map((tariff) => Object.freeze({ id: tariff.id, regime: tariff.regime, sha256: tariff.sha256 })),
+    ),
+  });
   if (kept.size >= PLANS_KEPT) kept.clear();
   kept.set(key, plan);
   return plan;
@@ -310,7 +313,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   return {
     quoteId,
     asOf,
-    tariffs,
+    tariffs: [...tariffs],
     assumptions,
     ...(requested.scenario ? { scenario: requested.scenario } : {}),
     voyages,
