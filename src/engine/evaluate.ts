@@ -10,9 +10,10 @@ import type { CompiledRateStep, LoadedTariff } from '../tariffs/registry';
 import type { Rule } from '../tariffs/schema';
 import { CapCounter, capYearOf } from './rules/cap';
 import { cite } from './rules/citing';
-import { type CoverageMatch, matchCoverage } from './rules/coverage';
+import { type CoverageMatch, type HoldingsReading, holdingsShortOf, matchCoverage } from './rules/coverage';
 import { evaluateExemptions } from './rules/exemptions';
 import { evaluateGrants } from './rules/granted';
+import { LOOK_THROUGH_DEFAULT, type LookThrough } from './rules/holdings';
 import { type AssumptionReader, type Param, paramValues, readerOf, resolveParam } from './rules/params';
 import { computeBasis, type Quantities, rateStepAt } from './rules/rates';
 import { evaluateRemission } from './rules/remission';
@@ -268,6 +269,7 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
       vessel: ctx.vessel,
       rotation,
       assumption: ctx.assumption,
+      holdings: holdingsReading(ctx),
       distanceOtherSide: ctx.distanceOtherSide,
     }),
     ...evaluateGrants(ctx.granted ?? [], ctx.tariff.regime, localDate(steps.at, ctx.tariff.data.zone)),
@@ -327,6 +329,7 @@ function evaluateRotation(
         ? `Not covered: ${match.reason} ${cite(tariff, match.ref)}.`
         : 'Not covered: no coverage test of this regime holds for the vessel.',
     );
+    if (!match) explanation.push(...holdingsShortOf(tariff.data.coverage, ctx.vessel, holdingsReading(ctx)));
     for (const text of match?.notes ?? []) {
       explanation.push(text);
       notes.push(text);
@@ -424,6 +427,12 @@ function countriesFor(param: Param<string[]>, ctx: Evaluation): string[] {
   return resolveParam(param, differ ? ctx.assumption : ctx.labelAssumption);
 }
 
+/** The regime's `<regime>.indirect-holdings` assumption (docs/rules.md §7.1), `multiply` when a version declares none. */
+function holdingsReading(ctx: Pick<Evaluation, 'tariff' | 'assumption'>): HoldingsReading {
+  return () =>
+    (ctx.assumption(`${ctx.tariff.regime}.indirect-holdings`) as LookThrough | undefined) ?? LOOK_THROUGH_DEFAULT;
+}
+
 /** A type's every field, optional ones included (possibly undefined): building it must name them all. */
 type EveryField<T> = { [K in keyof Required<T>]: T[K] };
 
@@ -462,7 +471,7 @@ export function evaluateRegime(ctx: RegimeContext): RegimeResult {
     countriesFor(data.continuesThrough ?? [], tracked),
   );
   // The vessel is the same on every rotation: which rule covers it is decided once.
-  const match = matchCoverage(data.coverage, ctx.vessel);
+  const match = matchCoverage(data.coverage, ctx.vessel, holdingsReading(tracked));
   const voyages = runs.map((rotation) => evaluateRotation(tracked, rotation, match, counter, notes));
   const firstCalls = runs.map((rotation) => rotation.calls[0]!.index);
   return { voyages, firstCalls, notes, assumptionsRead, nearLimit: tracked.nearLimit };

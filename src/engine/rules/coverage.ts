@@ -3,9 +3,18 @@
  * are tried in order and the first whose tests all hold wins (annex
  * precedence, the 25% ownership tests).
  */
-import { type Decimal, decimal, sum } from '../../lib/money';
+import { decimal } from '../../lib/money';
 import type { Ref, TariffVersion, Test } from '../../tariffs/schema';
 import type { PartyInput, VesselInput } from '../types';
+import {
+  decidingPaths,
+  type HeldShare,
+  hasHolders,
+  heldThrough,
+  LOOK_THROUGH_DEFAULT,
+  type LookThrough,
+  type Measure,
+} from './holdings';
 
 export interface CoverageMatch {
   rule: string | null;
@@ -16,15 +25,26 @@ export interface CoverageMatch {
   ref: Ref;
 }
 
-type Measure = 'equity' | 'voting' | 'board';
+/** How a party's holders are looked through; read (and recorded) only for a party that has holders. */
+export type HoldingsReading = () => LookThrough;
 
-/** Share of `measure` held together by persons of `countries`, as a decimal percentage. */
-export function heldBy(party: PartyInput, countries: ReadonlyArray<string>, measure: Measure): Decimal {
-  return sum(
-    (party.stakes ?? [])
-      .filter((stake) => countries.includes(stake.country))
-      .map((stake) => decimal(stake[measure] ?? 0)),
-  );
+/**
+ * Share of `measure` held together by persons of `countries`, as a decimal percentage: flat stakes plus the
+ * holders looked through (docs/rules.md §7.1).
+ */
+export function heldBy(
+  party: PartyInput,
+  role: string,
+  countries: ReadonlyArray<string>,
+  measure: Measure,
+  reading: HoldingsReading,
+): HeldShare {
+  return heldThrough(party, role, countries, measure, hasHolders(party) ? reading() : LOOK_THROUGH_DEFAULT);
+}
+
+/** The deciding chains of holdings, when a party has holders: the explanation names them. */
+function through(party: PartyInput, share: HeldShare): string {
+  return hasHolders(party) && share.paths.length > 0 ? ` (${decidingPaths(share)})` : '';
 }
 
 /**
@@ -34,30 +54,35 @@ export function heldBy(party: PartyInput, countries: ReadonlyArray<string>, meas
  */
 export function partyOf(
   party: PartyInput,
+  role: string,
   countries: ReadonlyArray<string>,
   threshold: string | undefined,
   measures: ReadonlyArray<Measure>,
+  reading: HoldingsReading,
 ): { holds: boolean; why: string } {
   if (countries.includes(party.country)) return { holds: true, why: `its country is ${party.country}` };
   if (threshold !== undefined) {
     const limit = decimal(threshold);
     for (const measure of measures) {
-      const held = heldBy(party, countries, measure);
-      if (held.greaterThanOrEqualTo(limit)) {
+      const share = heldBy(party, role, countries, measure, reading);
+      if (share.held.greaterThanOrEqualTo(limit)) {
         return {
           holds: true,
-          why: `persons of ${countries.join('/')} hold ${held.toFixed()}% of its ${measure} (threshold ${threshold}%)`,
+          why: `persons of ${countries.join('/')} hold ${share.held.toFixed()}% of its ${measure} (threshold ${threshold}%)${through(party, share)}`,
         };
       }
     }
   }
+  const largest = hasHolders(party) ? heldBy(party, role, countries, measures[0] ?? 'equity', reading) : undefined;
   return {
     holds: false,
-    why: `its country is ${party.country} and persons of ${countries.join('/')} hold less than ${threshold ?? '—'}% of it`,
+    why: largest
+      ? `its country is ${party.country} and persons of ${countries.join('/')} hold ${largest.held.toFixed()}% of its ${measures[0] ?? 'equity'}, less than ${threshold ?? '—'}%${through(party, largest)}`
+      : `its country is ${party.country} and persons of ${countries.join('/')} hold less than ${threshold ?? '—'}% of it`,
   };
 }
 
-function testHolds(test: Test, vessel: VesselInput): { holds: boolean; why: string } {
+function testHolds(test: Test, vessel: VesselInput, reading: HoldingsReading): { holds: boolean; why: string } {
   switch (test.test) {
     case 'vessel-type':
       return { holds: test.types.includes(vessel.type), why: `vessel type ${vessel.type}` };
@@ -72,7 +97,14 @@ function testHolds(test: Test, vessel: VesselInput): { holds: boolean; why: stri
       return { holds: test.countries.includes(vessel.flag), why: `flag ${vessel.flag}` };
     case 'party-of': {
       for (const role of test.parties) {
-        const result = partyOf(vessel[role], test.countries, test.stakeThreshold, test.measures ?? ['equity']);
+        const result = partyOf(
+          vessel[role],
+          role,
+          test.countries,
+          test.stakeThreshold,
+          test.measures ?? ['equity'],
+          reading,
+        );
         if (result.holds) return { holds: true, why: `${role}: ${result.why}` };
       }
       return { holds: false, why: `${test.parties.join(' and ')} not of ${test.countries.join('/')}` };
@@ -81,12 +113,16 @@ function testHolds(test: Test, vessel: VesselInput): { holds: boolean; why: stri
 }
 
 /** The first coverage entry whose tests all hold, or undefined (not covered). */
-export function matchCoverage(coverage: TariffVersion['coverage'], vessel: VesselInput): CoverageMatch | undefined {
+export function matchCoverage(
+  coverage: TariffVersion['coverage'],
+  vessel: VesselInput,
+  reading: HoldingsReading,
+): CoverageMatch | undefined {
   for (const entry of coverage) {
     const because: string[] = [];
     let all = true;
     for (const test of entry.when) {
-      const result = testHolds(test, vessel);
+      const result = testHolds(test, vessel, reading);
       if (!result.holds) {
         all = false;
         break;
@@ -96,4 +132,33 @@ export function matchCoverage(coverage: TariffVersion['coverage'], vessel: Vesse
     if (all) return { rule: entry.rule, reason: entry.reason, notes: entry.notes ?? [], because, ref: entry.ref };
   }
   return undefined;
+}
+
+/**
+ * For a vessel no coverage entry matches: how far each party with holders falls short of each ownership test,
+ * naming the chains of holdings read, so the explanation shows the path that decided.
+ */
+export function holdingsShortOf(
+  coverage: TariffVersion['coverage'],
+  vessel: VesselInput,
+  reading: HoldingsReading,
+): string[] {
+  const lines = new Set<string>();
+  for (const entry of coverage)
+    for (const test of entry.when) {
+      if (test.test !== 'party-of' || test.stakeThreshold === undefined) continue;
+      for (const role of test.parties) {
+        if (!hasHolders(vessel[role])) continue;
+        const result = partyOf(
+          vessel[role],
+          role,
+          test.countries,
+          test.stakeThreshold,
+          test.measures ?? ['equity'],
+          reading,
+        );
+        lines.add(`${role}: ${result.why}.`);
+      }
+    }
+  return [...lines];
 }

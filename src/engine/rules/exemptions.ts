@@ -9,7 +9,8 @@ import { greatCircleNm, SEA_ROUTE_METHOD, seaRouteNm } from '../../ports/index';
 import type { Exemption, Ref } from '../../tariffs/schema';
 import type { ExemptionResult, VesselInput } from '../types';
 import type { ResolvedCall, Rotation } from '../voyages';
-import { heldBy } from './coverage';
+import { type HoldingsReading, heldBy } from './coverage';
+import { decidingPaths, type HeldShare, hasHolders } from './holdings';
 import { type AssumptionReader, resolveParam } from './params';
 
 export interface ExemptionContext {
@@ -17,6 +18,8 @@ export interface ExemptionContext {
   rotation: Rotation;
   /** Reads an assumption (and records the read). */
   assumption: AssumptionReader;
+  /** How holders are looked through (the regime's `indirect-holdings` assumption), read only for a party with holders. */
+  holdings: HoldingsReading;
   /** Read estimated distances within their margin of a limit on the other side of it (the `distance` reading). */
   distanceOtherSide?: boolean;
 }
@@ -155,23 +158,26 @@ function estimated(
 }
 
 function partyOwnership(exemption: KindOf<'party-ownership'>, ctx: ExemptionContext): Evaluation {
-  const party = ctx.vessel[exemption.party];
+  const role = exemption.party;
+  const party = ctx.vessel[role];
   if (exemption.countries.includes(party.country))
-    return { applies: true, reason: `the ${exemption.party}'s country is ${party.country}` };
+    return { applies: true, reason: `the ${role}'s country is ${party.country}` };
   const limit = decimal(exemption.stakeThreshold);
+  const chains = (share: HeldShare) =>
+    hasHolders(party) && share.paths.length > 0 ? ` (${decidingPaths(share)})` : '';
   for (const measure of exemption.measures) {
-    const held = heldBy(party, exemption.countries, measure);
-    if (held.greaterThanOrEqualTo(limit)) {
+    const share = heldBy(party, role, exemption.countries, measure, ctx.holdings);
+    if (share.held.greaterThanOrEqualTo(limit)) {
       return {
         applies: true,
-        reason: `persons of ${exemption.countries.join('/')} hold ${held.toFixed()}% of the ${exemption.party}'s ${measure} (≥ ${exemption.stakeThreshold}%)`,
+        reason: `persons of ${exemption.countries.join('/')} hold ${share.held.toFixed()}% of the ${role}'s ${measure} (≥ ${exemption.stakeThreshold}%)${chains(share)}`,
       };
     }
   }
-  const held = heldBy(party, exemption.countries, exemption.measures[0]!);
+  const share = heldBy(party, role, exemption.countries, exemption.measures[0]!, ctx.holdings);
   return {
     applies: false,
-    reason: `the ${exemption.party}'s country is ${party.country} and persons of ${exemption.countries.join('/')} hold ${held.toFixed()}% (< ${exemption.stakeThreshold}%)`,
+    reason: `the ${role}'s country is ${party.country} and persons of ${exemption.countries.join('/')} hold ${share.held.toFixed()}% (< ${exemption.stakeThreshold}%)${chains(share)}`,
   };
 }
 
