@@ -4,11 +4,18 @@ import { Bench } from 'tinybench';
 import { quote } from '../src/engine/quote';
 import type { PortCallInput, QuoteInput } from '../src/engine/types';
 import { nativeSha256Hex } from '../src/lib/native-sha256';
+import { shippedLists } from '../src/lists/shipped';
 import { shippedRegistry, shippedScenarios } from '../src/tariffs/shipped';
 
 const registry = shippedRegistry();
-// As the Worker quotes: shipped tariffs and scenarios, the runtime's native SHA-256 for quote ids.
-const env = { registry, today: '2026-11-28', digest: nativeSha256Hex, scenarios: shippedScenarios() };
+// As the Worker quotes: shipped tariffs, scenarios and countermeasure lists, the runtime's native SHA-256 for quote ids.
+const env = {
+  registry,
+  today: '2026-11-28',
+  digest: nativeSha256Hex,
+  scenarios: shippedScenarios(),
+  lists: shippedLists(),
+};
 const vessel: QuoteInput['vessel'] = {
   imo: '9310006',
   type: 'container',
