@@ -80,6 +80,7 @@ describe('MCP over Streamable HTTP', () => {
       'search_ports',
       'list_scenarios',
       'list_tariffs',
+      'screen',
     ]);
     const quote = tools.find((tool) => tool.name === 'quote')!;
     expect(quote.inputSchema).toEqual(z.toJSONSchema(QuoteRequest, { io: 'input', unrepresentable: 'any' }));
@@ -158,6 +159,18 @@ describe('MCP over Streamable HTTP', () => {
 
     const tariffs = await callTool(client, 'list_tariffs', {});
     expect(tariffs.structuredContent).toEqual(await (await call('/v1/tariffs')).json());
+
+    const screenArgs = { parties: [{ name: 'hanwha shipping, l.l.c.', country: 'US' }], asOf: '2026-03-01' };
+    const screened = await callTool(client, 'screen', screenArgs);
+    expect(screened.structuredContent).toEqual(await (await postJson('/v1/screen', screenArgs)).json());
+    expect(screened.content).toEqual([
+      expect.objectContaining({
+        text: expect.stringContaining(
+          'parties[0] hanwha shipping, l.l.c.: normalized Hanwha Shipping LLC (cn-countermeasures), suspended',
+        ),
+      }),
+      expect.anything(),
+    ]);
 
     const diff = await callTool(client, 'tariff_diff', { regime: 'us-301', from: '2025-04-17', to: '2025-10-10' });
     expect(diff.structuredContent).toEqual(
@@ -279,7 +292,7 @@ describe('MCP from browsers', () => {
     const res = await listTools('http://localhost:8787');
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:8787');
-    expect(((await res.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(7);
+    expect(((await res.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(8);
     const preflight = await call('/mcp', {
       method: 'OPTIONS',
       headers: {

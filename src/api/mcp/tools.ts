@@ -7,6 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import { CompareRequest, DiffQuery, RegimeParam, TimelineQuery } from '../openapi/analysis-schemas';
 import { QuoteRequest } from '../openapi/quote-schemas';
+import { ScreenRequest } from '../routes/lists';
 import { PortSearchQuery } from '../routes/ports';
 
 /** The HTTP request a tool call stands for. */
@@ -234,6 +235,31 @@ export const TOOLS: ReadonlyArray<ToolSpec> = [
       ((result.tariffs ?? []) as Array<{ id: string; title: string }>)
         .map((tariff) => `${tariff.id}: ${tariff.title}`)
         .join('\n'),
+  },
+  {
+    name: 'screen',
+    title: 'Screen parties against the countermeasure lists',
+    description:
+      'POST /v1/screen: named parties and their holders at any depth against the countermeasure lists known at asOf ' +
+      '(MOFCOM countermeasure, unreliable-entity and export-control lists, the US 1260H list), each row with its match ' +
+      '(exact, normalized, alias; possible is never a match), the listing status on `at`, the measure and its effect. ' +
+      'A listing changes no fee.',
+    schema: ScreenRequest,
+    validatesArguments: false,
+    operation: (args) => ({ method: 'POST', path: '/v1/screen', body: args }),
+    summarize: (result) =>
+      (
+        (result.screening ?? []) as Array<{
+          party: string;
+          name: string;
+          entry: string;
+          list: string;
+          match: string;
+          status: string;
+        }>
+      )
+        .map((row) => `${row.party} ${row.name}: ${row.match} ${row.entry} (${row.list}), ${row.status}`)
+        .join('\n') || 'No party is listed.',
   },
 ];
 

@@ -60,7 +60,7 @@ export const ScreeningRow = z
   })
   .openapi('ScreeningRow');
 
-const ScreenRequest = z
+export const ScreenRequest = z
   .object({
     parties: z.array(Party).min(1).max(LIMITS.stakes),
     asOf: DateText.optional().openapi({ description: 'Knowledge date: the list versions published on or before it' }),
