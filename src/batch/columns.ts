@@ -4,7 +4,7 @@
  * table mirrors this list (a test keeps them in step).
  */
 
-export type ColumnKind = 'text' | 'number' | 'integer' | 'boolean' | 'list' | 'stakes' | 'grants';
+export type ColumnKind = 'text' | 'number' | 'integer' | 'boolean' | 'list' | 'stakes' | 'grants' | 'holders';
 
 export interface ColumnSpec {
   /** Header name; matching ignores case, spaces, `_` and `-` (`net_tonnage` is `netTonnage`). */
@@ -63,6 +63,36 @@ export const VESSEL_COLUMNS: ReadonlyArray<ColumnSpec> = [
   vessel('operatorName', ['operator', 'name'], 'text', false, 'operator (CBP Form 1300 / COFR holder)'),
   vessel('operatorCountry', ['operator', 'country'], 'text', true, "operator's country, ISO 3166-1 alpha-2"),
   vessel('operatorStakes', ['operator', 'stakes'], 'stakes', false, 'stakes in the operator, as ownerStakes'),
+  vessel(
+    'ownerHolders',
+    ['owner', 'holders'],
+    'holders',
+    false,
+    'holders of the owner as a JSON array, as the request\'s `holders`: `[{"name":"A","country":"MH","equity":40,"holders":[{"country":"US","equity":60}]}]`',
+  ),
+  vessel('operatorHolders', ['operator', 'holders'], 'holders', false, 'holders of the operator, as ownerHolders'),
+  vessel('managerName', ['manager', 'name'], 'text', false, 'ship manager (screened against the countermeasure lists)'),
+  vessel(
+    'managerCountry',
+    ['manager', 'country'],
+    'text',
+    false,
+    "manager's country, ISO 3166-1 alpha-2 (with managerName)",
+  ),
+  vessel(
+    'chartererName',
+    ['charterer', 'name'],
+    'text',
+    false,
+    'charterer (screened against the countermeasure lists)',
+  ),
+  vessel(
+    'chartererCountry',
+    ['charterer', 'country'],
+    'text',
+    false,
+    "charterer's country, ISO 3166-1 alpha-2 (with chartererName)",
+  ),
   vessel('programs', ['programs'], 'list', false, 'US programs, separated by `;`: MSP, TSP, CSP, VISA'),
   vessel('usGovernment', ['usGovernment'], 'boolean', false, 'owned or chartered by the US government (true/false)'),
   vessel(
@@ -174,6 +204,21 @@ function readStakes(text: string): CellValue {
   return { value: stakes };
 }
 
+/** A JSON array of holders; its content is checked by the request schema like any other field. */
+function readHolders(text: string): CellValue {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return {
+      error: `must be a JSON array of holders, such as [{"country":"US","equity":60}]: ${(error as Error).message}`,
+    };
+  }
+  return Array.isArray(value)
+    ? { value }
+    : { error: 'must be a JSON array of holders, such as [{"country":"US","equity":60}]' };
+}
+
 /**
  * Reads one cell by its column's kind; an empty cell has no value.
  * @example readCell(columnNamed('netTonnage')!, '30000.4') // { value: 30000.4 }
@@ -204,6 +249,8 @@ export function readCell(column: ColumnSpec, raw: string): CellValue {
       return readStakes(text);
     case 'grants':
       return readGrants(text);
+    case 'holders':
+      return readHolders(text);
   }
 }
 

@@ -118,6 +118,29 @@ describe('fromCsv, one file with the vessel columns repeated', () => {
     expect(readCell(VESSEL_COLUMNS.find((c) => c.name === 'ownerStakes')!, 'US=30').error).toMatch(/country:equity/);
   });
 
+  it('reads holders as a JSON column, names a bad cell and a bad holder by column', () => {
+    const holders =
+      '[{""name"":""Majuro Holdings"",""country"":""MH"",""equity"":40,""holders"":[{""country"":""US"",""equity"":60}]}]';
+    const csv = [
+      `${HEADER},ownerHolders,managerName,managerCountry`,
+      `9310006,container,PA,KR,60000,GR,CN,CNSHA,2025-09-25,"${holders}",Hanwha Shipping LLC,US`,
+      '9310018,container,PA,KR,60000,GR,CN,CNSHA,2025-09-25,"{""country"":""US""}",,',
+      '9310020,container,PA,KR,60000,GR,CN,CNSHA,2025-09-25,"[{""country"":""US"",""equity"":140}]",,',
+    ].join('\n');
+    const [first, second, third] = fromCsv({ calls: csv }, validate, limits).items;
+    expect(first!.request?.vessel.owner.holders).toEqual([
+      { name: 'Majuro Holdings', country: 'MH', equity: 40, holders: [{ country: 'US', equity: 60 }] },
+    ]);
+    expect(first!.request?.vessel.manager).toEqual({ name: 'Hanwha Shipping LLC', country: 'US' });
+    expect(second!.errors.map((e) => [e.path, e.column])).toEqual([['vessel.owner.holders', 'ownerHolders']]);
+    expect(second!.errors[0]!.message).toContain('must be a JSON array of holders');
+    // 140% is out of range for the holder, and more than 100% for the owner's holders together.
+    expect(third!.errors.map((e) => [e.path, e.column])).toEqual([
+      ['vessel.owner.holders[0].equity', 'ownerHolders'],
+      ['vessel.owner.holders', 'ownerHolders'],
+    ]);
+  });
+
   it('refuses a header with unknown or missing columns, and a file with too many rows', () => {
     expect(() => fromCsv({ calls: 'imo,port,arrival,colour\n' }, validate, limits)).toThrow(BatchFormatError);
     {
@@ -125,7 +148,7 @@ describe('fromCsv, one file with the vessel columns repeated', () => {
       expect(error).toBeInstanceOf(BatchFormatError);
       const messages = (error as BatchFormatError).errors.map((e) => `${e.column}: ${e.message}`);
       expect(messages).toContain(
-        'arival: unknown column "arival"; the calls columns are: imo, name, type, flag, buildCountry, netTonnage, deadweight, teuCapacity, ceuCapacity, ownerName, ownerCountry, ownerStakes, operatorName, operatorCountry, operatorStakes, programs, usGovernment, usBuiltOrderedOn, usBuiltDeliveredOn, usBuiltNetTonnage, usBuiltVesselType, grantedExemptions, port, arrival, cargo, purpose, containersDischarged, distanceNm, usGovernmentCargo',
+        'arival: unknown column "arival"; the calls columns are: imo, name, type, flag, buildCountry, netTonnage, deadweight, teuCapacity, ceuCapacity, ownerName, ownerCountry, ownerStakes, operatorName, operatorCountry, operatorStakes, ownerHolders, operatorHolders, managerName, managerCountry, chartererName, chartererCountry, programs, usGovernment, usBuiltOrderedOn, usBuiltDeliveredOn, usBuiltNetTonnage, usBuiltVesselType, grantedExemptions, port, arrival, cargo, purpose, containersDischarged, distanceNm, usGovernmentCargo',
       );
       expect(messages).toContain('arrival: missing required column arrival');
     }

@@ -365,6 +365,36 @@ const MoneySchema = z
   .object({ amount: z.string().openapi({ example: '900000.00' }), currency: z.string().openapi({ example: 'USD' }) })
   .openapi('Money');
 
+/** One listed party (docs/rules.md, Screening). */
+export const ScreeningRow = z
+  .object({
+    list: z.string(),
+    version: z.string(),
+    entry: z.string().openapi({ description: 'The entry as listed' }),
+    entryId: z.string(),
+    party: z.string().openapi({ description: 'Where the party sits in the request', example: 'owner.holders[0]' }),
+    name: z.string().openapi({ description: "The party's name as given" }),
+    match: z.enum(['exact', 'normalized', 'alias', 'possible']).openapi({
+      description: '`possible` (every word of the shorter name in the longer one) is shown, never counted as a match',
+    }),
+    matched: z.string().openapi({ description: 'The listed name or alias matched' }),
+    status: z.enum(['in-force', 'suspended', 'unconfirmed', 'not-in-force']),
+    reading: z
+      .object({ assumption: z.string(), value: z.string(), status: z.enum(['in-force', 'suspended']) })
+      .optional()
+      .openapi({ description: "For `unconfirmed`: the assumption that decides and the request's reading of it" }),
+    measure: z.string(),
+    effect: z.string(),
+    portMeasure: z.boolean(),
+    ref: z.object({
+      instrument: z.string(),
+      url: z.string(),
+      kind: z.enum(['primary', 'secondary']),
+      pinpoint: z.string(),
+    }),
+  })
+  .openapi('ScreeningRow');
+
 export const VoyageSchema = z
   .object({
     regime: z.string(),
@@ -417,6 +447,10 @@ export const VoyageSchema = z
     }),
     payerReason: z.string().optional(),
     clause: z.object({ id: z.string(), title: z.string(), url: z.string() }).nullable().optional(),
+    screening: z
+      .array(ScreeningRow)
+      .optional()
+      .openapi({ description: "Listed parties, with each listing's status at this voyage's arrival" }),
   })
   .openapi('Voyage');
 
@@ -444,6 +478,14 @@ export const QuoteResponse = z
     converted: z
       .object({ currency: z.string(), amount: z.string(), rates: z.record(z.string(), z.string()) })
       .optional(),
+    lists: z
+      .array(z.object({ id: z.string(), sha256: z.string() }))
+      .optional()
+      .openapi({ description: 'The countermeasure list versions screened (the latest of each on or before asOf)' }),
+    screening: z
+      .array(ScreeningRow)
+      .optional()
+      .openapi({ description: 'Listed parties, with the status at asOf; a listing changes no amount' }),
     notes: z.array(z.string()),
     vesselProfile: z
       .object({ imo: z.string(), version: z.number() })

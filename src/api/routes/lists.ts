@@ -11,7 +11,7 @@ import { matchParties, namedParties, screeningAt } from '../../lists/screen';
 import { shippedScenarios } from '../../tariffs/shipped';
 import type { AppEnv } from '../env';
 import { DiffQuery } from '../openapi/analysis-schemas';
-import { countParties, DateText, LIMITS, Party, ProblemSchema } from '../openapi/quote-schemas';
+import { countParties, DateText, LIMITS, Party, ProblemSchema, ScreeningRow } from '../openapi/quote-schemas';
 import { createRoute } from '../openapi/route';
 import { invalidRequest, ProblemError } from '../problem';
 import { listsOf } from '../tariff-registry';
@@ -30,35 +30,6 @@ const ListSummary = z
   .openapi('ListSummary');
 
 const ListParam = z.object({ list: z.string().max(60).openapi({ example: 'cn-countermeasures' }) });
-
-export const ScreeningRow = z
-  .object({
-    list: z.string(),
-    version: z.string(),
-    entry: z.string().openapi({ description: 'The entry as listed' }),
-    entryId: z.string(),
-    party: z.string().openapi({ description: 'Where the party sits in the request', example: 'owner.holders[0]' }),
-    name: z.string().openapi({ description: "The party's name as given" }),
-    match: z.enum(['exact', 'normalized', 'alias', 'possible']).openapi({
-      description: '`possible` (every word of the shorter name in the longer one) is shown, never counted as a match',
-    }),
-    matched: z.string().openapi({ description: 'The listed name or alias matched' }),
-    status: z.enum(['in-force', 'suspended', 'unconfirmed', 'not-in-force']),
-    reading: z
-      .object({ assumption: z.string(), value: z.string(), status: z.enum(['in-force', 'suspended']) })
-      .optional()
-      .openapi({ description: "For `unconfirmed`: the assumption that decides and the request's reading of it" }),
-    measure: z.string(),
-    effect: z.string(),
-    portMeasure: z.boolean(),
-    ref: z.object({
-      instrument: z.string(),
-      url: z.string(),
-      kind: z.enum(['primary', 'secondary']),
-      pinpoint: z.string(),
-    }),
-  })
-  .openapi('ScreeningRow');
 
 export const ScreenRequest = z
   .object({
