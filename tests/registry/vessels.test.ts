@@ -69,6 +69,40 @@ describe('vessel profiles', () => {
     expect(((await again.json()) as Profile).version).toBe(4);
   });
 
+  it('keeps the ownership graph with history, and a quote by IMO looks through it', async () => {
+    const { key } = await createKey();
+    // DOMAIN §7.1: a Greek owner 40% held by a Marshall Islands company that is 60% US-held.
+    const graph = [{ name: 'Majuro Holdings', country: 'MH', equity: 40, holders: [{ country: 'US', equity: 60 }] }];
+    const held = vessel({ owner: { country: 'GR', holders: graph } });
+    expect((await putVessel(key, IMO, held)).status).toBe(201);
+    const deeper = structuredClone(graph);
+    deeper[0]!.holders[0]!.equity = 80;
+    expect((await putVessel(key, IMO, vessel({ owner: { country: 'GR', holders: deeper } }))).status).toBe(200);
+    const history = (await (await getJson(`/v1/vessels/${IMO}/history`, key)).json()) as { versions: Profile[] };
+    expect(
+      history.versions.map(
+        (v) => (v.vessel as { owner: { holders: typeof graph } }).owner.holders[0]!.holders[0]!.equity,
+      ),
+    ).toEqual([60, 80]);
+    // 40% × 80% = 32% US-held: covered by cn-spf's 25% test under either reading (400 CNY × 60,000 NT).
+    const res = await postJson(
+      '/v1/quotes',
+      {
+        vessel: { imo: IMO },
+        portCalls: [{ port: 'CNSHA', arrival: '2025-10-20T08:00:00+08:00' }],
+        options: { asOf: '2025-10-20' },
+      },
+      bearer(key),
+    );
+    const quote = (await res.json()) as {
+      voyages: Array<{ regime: string; fee: { amount: string }; certainty: string }>;
+    };
+    expect(quote.voyages.find((v) => v.regime === 'cn-spf')).toMatchObject({
+      fee: { amount: '24000000.00' },
+      certainty: 'confirmed',
+    });
+  });
+
   it('lists current profiles by IMO with a cursor, and never another account’s', async () => {
     const { key } = await createKey();
     const other = await createKey();
