@@ -6,7 +6,7 @@
  */
 import { csvLine } from './csv';
 import type { BatchError } from './items';
-import type { BatchTotal, VesselResult } from './run';
+import { type BatchTotal, listedParties, type VesselResult, type VoyageSummary } from './run';
 
 export type BatchFormat = 'json' | 'ndjson' | 'csv';
 
@@ -61,6 +61,7 @@ export const CSV_ANSWER_COLUMNS = [
   'currency',
   'low',
   'high',
+  'listed',
   'voyages',
   'charged',
   'row',
@@ -134,6 +135,9 @@ const csvWriter: BatchWriter = {
           currency: voyage.fee.currency,
           low: voyage.low,
           high: voyage.high,
+          listed:
+            ('screening' in voyage ? listedParties(voyage) : ((voyage as VoyageSummary).listed ?? [])).join('; ') ||
+            null,
         }),
       )
       .join('');

@@ -28,7 +28,19 @@ export type VoyageSummary = Pick<
   /** The lowest and highest amount over the voyage's alternatives (its own amount when confirmed). */
   low: string;
   high: string;
+  /** Listed parties at the voyage's arrival (docs/rules.md, Screening), `possible` rows left out; only when any. */
+  listed?: string[];
 };
+
+/** `cn-countermeasures: Hanwha Shipping LLC (operator, suspended)`, one per row that counts as a match. */
+export function listedParties(voyage: Pick<VoyageQuote, 'screening'>): string[] {
+  return (voyage.screening ?? [])
+    .filter((row) => row.match !== 'possible')
+    .map(
+      (row) =>
+        `${row.list}: ${row.entry} (${row.party}, ${row.status}${row.reading ? `, read ${row.reading.status}` : ''})`,
+    );
+}
 
 export interface QuoteSummary {
   quoteId: string;
@@ -137,6 +149,7 @@ function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'fu
     const [low, high] = [formatAmount(range.low), formatAmount(range.high)];
     if (detail === 'full') return { ...voyage, capYear, low, high };
     const { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, alternatives } = voyage;
+    const listed = listedParties(voyage);
     return {
       regime,
       tariff,
@@ -151,6 +164,7 @@ function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'fu
       high,
       capYear,
       alternatives,
+      ...(listed.length > 0 ? { listed } : {}),
     };
   });
   const { quoteId, asOf, tariffs, assumptions, scenario, totals, converted, notes } = result;

@@ -104,7 +104,7 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await res.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,low,high,voyages,charged,row,column,path,message',
+      'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,low,high,listed,voyages,charged,row,column,path,message',
     );
     expect(
       lines.filter((line) => line.startsWith('voyage,')).map((line) => line.split(',').slice(2, 15).join(',')),
@@ -114,11 +114,29 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
       '9321483,5 6,cn-spf,cn-spf/2025-10-14,2025-26,CNSHA CNNGB,CNSHA,2025-10-14T18:00:00+08:00,cn-spf,charged,confirmed,12089600.00,CNY',
     ]);
     expect(lines.filter((line) => line.startsWith('error,'))).toEqual([
-      'error,,9074729,7 8,,,,,,,,,,,,,,,,8,arrival,portCalls[1].arrival,must be an ISO 8601 date-time with offset (2025-10-20T06:00:00-07:00) or a date (2025-10-20)',
+      'error,,9074729,7 8,,,,,,,,,,,,,,,,,8,arrival,portCalls[1].arrival,must be an ISO 8601 date-time with offset (2025-10-20T06:00:00-07:00) or a date (2025-10-20)',
     ]);
     expect(lines.filter((line) => line.startsWith('total,'))).toEqual([
-      'total,,,,cn-spf,,2025-26,,,,,,,12089600.00,CNY,12089600.00,12089600.00,2,1,,,,',
-      'total,,,,us-301,,2025,,,,,,,3000000.00,USD,3000000.00,3000000.00,1,1,,,,',
+      'total,,,,cn-spf,,2025-26,,,,,,,12089600.00,CNY,12089600.00,12089600.00,,2,1,,,,',
+      'total,,,,us-301,,2025,,,,,,,3000000.00,USD,3000000.00,3000000.00,,1,1,,,,',
+    ]);
+  });
+
+  it('names listed parties per voyage in the listed column and the summary, possible matches left out', async () => {
+    const csv = [
+      'imo,type,flag,buildCountry,netTonnage,ownerName,ownerCountry,operatorName,operatorCountry,port,arrival',
+      '9310006,container,PA,KR,60000,Hanwha Shipping Holdings Korea,GR,"Hanwha Shipping, L.L.C.",US,CNSHA,2025-10-20T08:00:00+08:00',
+    ].join('\r\n');
+    const res = await post(FLEET_URL, csv, { 'content-type': 'text/csv', accept: 'text/csv' });
+    const lines = (await res.text()).trimEnd().split('\r\n');
+    // The operator is listed; the owner's name only possibly matches, and is left out.
+    expect(lines.find((line) => line.startsWith('voyage,'))).toContain(
+      ',"cn-countermeasures: Hanwha Shipping LLC (operator, in-force)",',
+    );
+    const json = await post(FLEET_URL, csv, { 'content-type': 'text/csv' });
+    const body = (await json.json()) as { results: Array<{ quote: { voyages: Array<{ listed?: string[] }> } }> };
+    expect(body.results[0]!.quote.voyages[0]!.listed).toEqual([
+      'cn-countermeasures: Hanwha Shipping LLC (operator, in-force)',
     ]);
   });
 

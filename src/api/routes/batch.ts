@@ -172,7 +172,7 @@ const batch = createRoute({
           schema: {
             type: 'string',
             description:
-              'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,low,high,voyages,charged,row,column,path,message',
+              'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,low,high,listed,voyages,charged,row,column,path,message',
           },
         },
       },
