@@ -151,14 +151,6 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>()
         'This deployment has no WEBHOOK_KEY secret to encrypt signing secrets with (wrangler secret put WEBHOOK_KEY).',
       );
     const db = database(c);
-    const existing = await stored(() => listEndpoints(db, accountId));
-    if (existing.length >= MAX_WEBHOOK_ENDPOINTS)
-      throw new ProblemError(
-        409,
-        'too-many-endpoints',
-        'Too many endpoints',
-        `An account may have at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one first.`,
-      );
     const secret = generateSecret();
     const endpoint: WebhookEndpoint = {
       id: randomId('wh'),
@@ -170,7 +162,14 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>()
       deletedAt: null,
     };
     const encrypted = await encryptSecret(secret, endpoint.id, workerSecret);
-    await stored(() => insertEndpoint(db, endpoint, encrypted));
+    // The cap is checked by the insert itself, so concurrent creations cannot pass it.
+    if (!(await stored(() => insertEndpoint(db, endpoint, encrypted, MAX_WEBHOOK_ENDPOINTS))))
+      throw new ProblemError(
+        409,
+        'too-many-endpoints',
+        'Too many endpoints',
+        `An account may have at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one first.`,
+      );
     c.header('location', `/v1/webhooks/${endpoint.id}`);
     return c.json({ ...view(endpoint), secret }, 201);
   })
