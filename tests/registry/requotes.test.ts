@@ -66,34 +66,39 @@ describe('re-quotes under a newly shipped version', () => {
     expect(changes.examined).toBe(3);
     // The fixture confirms the resumption: the range 0.00–4,800,000.00 closes on 4,800,000.00.
     const confirmed = { before: { low: '0.00', high: '4800000.00' }, after: null };
-    expect(changes.quotes).toEqual([
-      {
-        quoteId: extended.quoteId,
-        imo: '9310006',
-        savedAt: expect.any(String),
-        href: `/v1/quotes/${extended.quoteId}`,
-        totals: [{ currency: 'USD', before: '0.00', after: '4800000.00', delta: '4800000.00', range: confirmed }],
-        changed: ['totals', 'certainty', 'range'],
-        settled: ['us-301.after-suspension'],
-        voyages: 1,
-      },
-      {
-        // The same amount, now confirmed: the news a desk waits for.
-        quoteId: resumed.quoteId,
-        imo: '9310006',
-        savedAt: expect.any(String),
-        href: `/v1/quotes/${resumed.quoteId}`,
-        totals: [{ currency: 'USD', before: '4800000.00', after: '4800000.00', delta: '0.00', range: confirmed }],
-        changed: ['certainty', 'range'],
-        settled: [],
-        voyages: 1,
-      },
-    ]);
+    // Saved in the same instant when the clock is fixed: listed in saving order, then by id.
+    const byQuoteId = <T extends { quoteId: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.quoteId.localeCompare(b.quoteId));
+    expect(byQuoteId(changes.quotes)).toEqual(
+      byQuoteId([
+        {
+          quoteId: extended.quoteId,
+          imo: '9310006',
+          savedAt: expect.any(String),
+          href: `/v1/quotes/${extended.quoteId}`,
+          totals: [{ currency: 'USD', before: '0.00', after: '4800000.00', delta: '4800000.00', range: confirmed }],
+          changed: ['totals', 'certainty', 'range'],
+          settled: ['us-301.after-suspension'],
+          voyages: 1,
+        },
+        {
+          // The same amount, now confirmed: the news a desk waits for.
+          quoteId: resumed.quoteId,
+          imo: '9310006',
+          savedAt: expect.any(String),
+          href: `/v1/quotes/${resumed.quoteId}`,
+          totals: [{ currency: 'USD', before: '4800000.00', after: '4800000.00', delta: '0.00', range: confirmed }],
+          changed: ['certainty', 'range'],
+          settled: [],
+          voyages: 1,
+        },
+      ]),
+    );
     expect(changes.failed).toEqual([]);
 
     // Since the version before it: the same answer. Since a later date: no version, nothing listed.
     const byId = (await (await get(withFixture, '/v1/quotes/changes?since=us-301/2025-11-10', key)).json()) as Changes;
-    expect(byId.quotes.map((q) => q.quoteId)).toEqual([extended.quoteId, resumed.quoteId]);
+    expect(byId.quotes.map((q) => q.quoteId).sort()).toEqual([extended.quoteId, resumed.quoteId].sort());
     const later = (await (await get(withFixture, '/v1/quotes/changes?since=2026-11-21', key)).json()) as Changes;
     expect(later).toMatchObject({ versions: [], quotes: [] });
     // Without the fixture nothing has shipped since 2026-11-20.
