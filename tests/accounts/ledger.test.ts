@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { nowMillis } from '../../src/lib/clock';
 import { bearer, createKey, getJson, recordCharge } from '../support/accounts';
 import { annexOneQuote, IMO } from '../support/vessels';
 import { call, postJson } from '../support/worker';
@@ -344,7 +345,8 @@ describe('one row per payment', () => {
 
   it('refuses dates more than 60 days ahead of today in the regime zone', async () => {
     const { key } = await createKey();
-    const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    // Today by the Worker's own clock (the real date, or PORTFEES_NOW when the suite runs with the clock set).
+    const ahead = (days: number) => new Date(nowMillis(env) + days * 86_400_000).toISOString().slice(0, 10);
     expect((await recordCharge(key, IMO, paid(ahead(58)))).status).toBe(201);
     const far = await recordCharge(key, IMO, paid(ahead(62)));
     expect(far.status).toBe(400);

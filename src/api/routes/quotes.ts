@@ -2,6 +2,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { QuoteTooLargeError, saveQuote } from '../../accounts/saved-quotes';
 import { quote } from '../../engine';
+import { nowMillis } from '../../lib/clock';
 import { utcTimestamp } from '../../lib/time';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
@@ -89,7 +90,7 @@ export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async 
         request: JSON.stringify(request),
         response: JSON.stringify(result),
         tariffs: result.tariffs,
-        savedAt: utcTimestamp(Date.now()),
+        savedAt: utcTimestamp(nowMillis(c.env)),
         asOf: result.asOf,
         totals: JSON.stringify(result.totals),
       });

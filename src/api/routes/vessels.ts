@@ -18,6 +18,7 @@ import {
 } from '../../accounts/vessel-profiles';
 import { BatchFormatError, BatchLimitError } from '../../batch/items';
 import { vesselsFromCsv } from '../../batch/vessel-csv';
+import { nowMillis } from '../../lib/clock';
 import { utcTimestamp } from '../../lib/time';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
@@ -209,7 +210,7 @@ export const vesselRoutes = new OpenAPIHono<AppEnv>()
     if (body.imo !== undefined && body.imo !== imo)
       throw invalidRequest([{ path: 'imo', message: `differs from the IMO of the path (${imo})` }]);
     const vessel = { ...body, imo };
-    const result = await stored(() => putProfile(database(c), accountId, imo, vessel, utcTimestamp(Date.now())));
+    const result = await stored(() => putProfile(database(c), accountId, imo, vessel, utcTimestamp(nowMillis(c.env))));
     c.header('location', `/v1/vessels/${imo}`);
     return result.created ? c.json(view(result.profile), 201) : c.json(view(result.profile), 200);
   })
@@ -235,7 +236,7 @@ export const vesselRoutes = new OpenAPIHono<AppEnv>()
   .openapi(remove, async (c) => {
     const { accountId } = requireSecretKey(c, 'delete stored vessels');
     const { imo } = c.req.valid('param');
-    const deletion = await stored(() => deleteProfile(database(c), accountId, imo, utcTimestamp(Date.now())));
+    const deletion = await stored(() => deleteProfile(database(c), accountId, imo, utcTimestamp(nowMillis(c.env))));
     if (!deletion) throw notFound(imo);
     return c.json(view(deletion), 200);
   })
@@ -281,7 +282,7 @@ export const vesselRoutes = new OpenAPIHono<AppEnv>()
         );
       throw error;
     }
-    const now = utcTimestamp(Date.now());
+    const now = utcTimestamp(nowMillis(c.env));
     // One D1 batch (all rows or none): 1,000 rows are 20 statements, not 2 per row one after the other.
     const results = await stored(() => putProfiles(database(c), accountId, read.vessels, now));
     const storedRows = read.vessels.map((row, i) => {

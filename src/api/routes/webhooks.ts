@@ -16,6 +16,7 @@ import {
 } from '../../events/webhook-store';
 import { checkWebhookUrl } from '../../events/webhook-url';
 import { sendTestEvent } from '../../events/webhooks';
+import { nowMillis } from '../../lib/clock';
 import { utcTimestamp } from '../../lib/time';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
@@ -158,7 +159,7 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>()
       url: verdict.url.href,
       events: body.events,
       description: body.description ?? null,
-      createdAt: utcTimestamp(Date.now()),
+      createdAt: utcTimestamp(nowMillis(c.env)),
       deletedAt: null,
     };
     const encrypted = await encryptSecret(secret, endpoint.id, workerSecret);
@@ -182,7 +183,7 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>()
     const { accountId } = requireSecretKey(c, 'manage webhooks');
     const { id } = c.req.valid('param');
     const db = database(c);
-    const deleted = await stored(() => deleteEndpoint(db, accountId, id, utcTimestamp(Date.now())));
+    const deleted = await stored(() => deleteEndpoint(db, accountId, id, utcTimestamp(nowMillis(c.env))));
     if (!deleted) throw notFound(id);
     const endpoint = await stored(() => getEndpoint(db, accountId, id));
     return c.json(view(endpoint!), 200);
