@@ -4,6 +4,7 @@ import { shippedClauses } from '../charter/shipped';
 import type { QuoteEnvironment } from '../engine';
 import { nativeSha256Hex } from '../lib/native-sha256';
 import { todayUtc } from '../lib/time';
+import { type Locale, localeOf } from '../messages/render';
 import type { TariffRegistry } from '../tariffs/registry';
 import { shippedRegistry, shippedScenarios } from '../tariffs/shipped';
 import type { AppEnv } from './env';
@@ -22,4 +23,9 @@ export function shippedQuoteEnvironment(registry: TariffRegistry = shippedRegist
 
 export function quoteEnvironment(c: Context<AppEnv>): QuoteEnvironment {
   return shippedQuoteEnvironment(registryOf(c));
+}
+
+/** The locale of a request's words: `options.locale`, else its `Accept-Language`, else English. */
+export function requestLocale(c: Context<AppEnv>, option: string | undefined): Locale {
+  return localeOf(option, c.req.header('accept-language'));
 }

@@ -3,10 +3,12 @@
  * requote route), for the changes listing, and for the pages of re-quotes a
  * newly shipped tariff version sets off.
  */
+
 import { activeCharges } from '../accounts/ledger';
 import { mergePriorCharges } from '../accounts/prior-charges';
 import { type QuoteDiff, requote, type SavedAnswer } from '../analysis/requote';
 import type { QuoteEnvironment, QuoteInput } from '../engine';
+import { renderMessage } from '../messages/render';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
 
 export interface SavedQuoteRow {
@@ -81,7 +83,7 @@ export async function requoteSaved(db: D1Database, saved: SavedQuoteRow, env: Qu
   );
   const { priorCharges, notes } = mergePriorCharges(request.priorCharges, ledger);
   const diff = requote(priorCharges ? { ...request, priorCharges } : request, answer, env);
-  diff.notes.unshift(...notes);
+  diff.notes.unshift(...notes.map((note) => renderMessage(note, 'en')));
   return diff;
 }
 
