@@ -3,8 +3,10 @@
  * the structured difference against the saved answer (per voyage: outcome,
  * amount, certainty and tariff; totals per currency with their deltas).
  */
+
 import { type Quote, type QuoteEnvironment, type QuoteInput, quote, selectVersions } from '../engine';
 import { decimal, formatAmount } from '../lib/money';
+import { renderMessage } from '../messages/render';
 
 /** The parts of a saved answer a diff reads (the saved response is stored as JSON text). */
 export interface SavedAnswer {
@@ -209,5 +211,6 @@ export function diffQuotes(
 export function requote(savedRequest: QuoteInput, saved: SavedAnswer, env: QuoteEnvironment): QuoteDiff {
   const { request, notes, settled } = requoteRequest(savedRequest, env);
   const fresh = quote(request, env);
-  return diffQuotes(saved, fresh, [...notes, ...fresh.notes], settled);
+  // Diffs feed webhooks and the changes listing, which speak English.
+  return diffQuotes(saved, fresh, [...notes, ...fresh.notes.map((note) => renderMessage(note, 'en'))], settled);
 }

@@ -3,6 +3,7 @@
  * by the API layer (or a caller such as the benchmark); the output is the
  * quote of the HTTP contract.
  */
+import type { Message } from '../messages/message';
 import type { VesselType } from '../tariffs/schema';
 
 export interface Stake {
@@ -76,6 +77,8 @@ export interface GrantedExemption {
 
 export interface QuoteOptions {
   asOf?: string;
+  /** The language of the words (`en` default); it never changes amounts, ids or the quote id. */
+  locale?: 'en' | 'zh-CN';
   /** A named joint scenario (`scenarios/*.json`); explicit `assumptions` win over it. */
   scenario?: string;
   tariffVersions?: Record<string, string>;
@@ -120,7 +123,7 @@ export interface BasisLine {
 export interface ExemptionResult {
   id: string;
   applies: boolean;
-  reason: string;
+  reason: Message;
 }
 
 export interface CountedCharge {
@@ -166,11 +169,11 @@ export interface VoyageQuote {
   exemptions: ExemptionResult[];
   cap: CapState | null;
   alternatives: Alternative[];
-  explanation: string[];
+  explanation: Message[];
   citations: Array<{ title: string; url: string }>;
   /** Who bears the fee under the request's charter-party clause; only with `charterParty`. */
   payer?: 'charterers' | 'owners' | null;
-  payerReason?: string;
+  payerReason?: Message;
   clause?: ClauseReference | null;
 }
 
@@ -184,7 +187,7 @@ export interface Quote {
   voyages: VoyageQuote[];
   totals: Total[];
   converted?: { currency: string; amount: string; rates: Record<string, string> };
-  notes: string[];
+  notes: Message[];
 }
 
 /** A problem with the input that only the engine can see (ports, versions, assumptions). */

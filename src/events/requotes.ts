@@ -4,11 +4,13 @@
  * newly shipped tariff version sets off. The listing and the webhooks judge a
  * saved quote with the same function ({@link judgeSaved}), so they agree.
  */
+
 import { activeCharges } from '../accounts/ledger';
 import { mergePriorCharges } from '../accounts/prior-charges';
 import { type SavedQuoteRecord, savedResponse } from '../accounts/saved-quotes';
 import { type QuoteDiff, requote, type SavedAnswer } from '../analysis/requote';
 import { type QuoteEnvironment, type QuoteInput, QuoteInputError } from '../engine';
+import { renderMessage } from '../messages/render';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
 
 /**
@@ -25,7 +27,7 @@ export async function requoteSaved(db: D1Database, saved: SavedQuoteRecord, env:
   );
   const { priorCharges, notes } = mergePriorCharges(request.priorCharges, ledger);
   const diff = requote(priorCharges ? { ...request, priorCharges } : request, answer, env);
-  diff.notes.unshift(...notes);
+  diff.notes.unshift(...notes.map((note) => renderMessage(note, 'en')));
   return diff;
 }
 

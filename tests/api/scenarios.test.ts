@@ -68,7 +68,7 @@ describe('scenarios as data', () => {
     const result = quote(afterSuspension, env);
     expect(result.scenario).toBe('fees-resumed');
     expect(amounts(result)).toEqual({ 'us-301': '4800000.00', 'cn-spf': '38400000.00' });
-    expect(result.notes.some((note) => note.startsWith('Mixed scenario'))).toBe(false);
+    expect(result.notes.some((note) => note.id === 'scenario.mixed')).toBe(false);
   });
 
   it('suspension-extended sets both regimes to extended: 0 and 0, with resumed amounts as alternatives', () => {
@@ -107,7 +107,7 @@ describe('scenarios as data', () => {
       { ...afterSuspension, options: { assumptions: { 'us-301.after-suspension': 'resumed' } } },
       env,
     );
-    expect(result.notes.some((note) => note.startsWith('Mixed scenario'))).toBe(false);
+    expect(result.notes.some((note) => note.id === 'scenario.mixed')).toBe(false);
   });
 
   it('POST /v1/quotes: options.scenario applies; an unknown one is a 400 listing the valid ones', async () => {

@@ -3,10 +3,12 @@
  * other reading that changes a voyage's amount is listed, and the voyage takes
  * the weakest rung among them. Knowledge date 2026-11-28 unless pinned.
  */
+
 import { describe, expect, it } from 'vitest';
 import { evaluateRegime, type RegimeContext } from '../../src/engine/evaluate';
 import { withAlternatives } from '../../src/engine/readings';
 import { resolveCalls } from '../../src/engine/voyages';
+import { message } from '../../src/messages/message';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import { onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
 
@@ -107,7 +109,7 @@ describe('readings are matched by first call and may add or remove voyages', () 
   const tariff = registry.get('us-301/2025-11-10')!;
   const context = (calls: Parameters<typeof resolveCalls>[0]): RegimeContext => ({
     tariff,
-    choice: 'test',
+    choice: message('version.pinned', {}),
     vessel: vessel({ operator: { country: 'CN' } }),
     calls: resolveCalls(calls),
     priorCharges: [],

@@ -88,7 +88,7 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
       'us-301',
     );
     expect(us.payer).toBe('owners');
-    expect(us.payerReason?.split('; and ')).toHaveLength(2);
+    expect((us.payerReason?.params.text as { list: unknown[] }).list).toHaveLength(2);
   });
 
   it('allocates Annex II fees too (charterers by default)', () => {

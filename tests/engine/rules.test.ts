@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { QuoteInput, VesselInput } from '../../src/engine/types';
-import { applying, onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
+import { applying, english, englishLine, onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
 
 const inForce = '2025-10-20T06:00:00-07:00';
 const usVoyage = (v: VesselInput, extra: Partial<QuoteInput> = {}) =>
@@ -88,7 +88,7 @@ describe('Annex II exemptions', () => {
       'chemical-tanker',
       'us-government-cargo',
     ]);
-    expect(voyage.exemptions.every((e) => !e.applies && e.reason.length > 0)).toBe(true);
+    expect(voyage.exemptions.every((e) => !e.applies && englishLine(e.reason).length > 0)).toBe(true);
   });
 
   it('small-vessel thresholds: bulk 80,000 DWT, others 55,000 DWT', () => {
@@ -156,7 +156,7 @@ describe('Annex II exemptions', () => {
   it('short-sea is not evaluated without a foreign call or a distance, and a note says so', () => {
     const result = quoteOf({ vessel: chinaBuilt(), portCalls: [portCall('USLAX', inForce)] });
     expect(result.voyages[0]!.exemptions.find((e) => e.id === 'short-sea')!.reason).toMatch(/not evaluated/);
-    expect(result.notes.some((n) => n.includes('short-sea') && n.includes('not evaluated'))).toBe(true);
+    expect(english(result.notes).some((n) => n.includes('short-sea') && n.includes('not evaluated'))).toBe(true);
   });
 
   it('us-owned: 75% US beneficial ownership exempts; 74% does not', () => {
@@ -245,7 +245,7 @@ describe('remission for a US-built order', () => {
 describe('explanations, citations and notes', () => {
   it('each voyage explains its steps and cites its legal sources', () => {
     const voyage = usVoyage(vessel({ operator: { country: 'CN' } }));
-    const text = voyage.explanation.join('\n');
+    const text = english(voyage.explanation).join('\n');
     expect(text).toContain('charging point is the first port, USLAX');
     expect(text).toContain('60000 net-ton × 50 = 3000000.00 USD');
     expect(voyage.citations.length).toBeGreaterThan(0);
@@ -257,7 +257,7 @@ describe('explanations, citations and notes', () => {
       vessel: vessel({ type: 'vehicle_carrier', buildCountry: 'JP', teuCapacity: undefined, netTonnage: 20000 }),
       portCalls: [portCall('USBAL', '2025-10-20T06:00:00-04:00')],
     });
-    expect(result.notes.some((n) => n.includes('defer'))).toBe(true);
+    expect(english(result.notes).some((n) => n.includes('defer'))).toBe(true);
     expect(result.voyages[0]!.fee.amount).toBe('920000.00');
   });
 

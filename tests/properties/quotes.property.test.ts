@@ -148,7 +148,7 @@ describe('duplicate payments', () => {
           expect(twice === undefined).toBe(once === undefined);
           if (!once || !twice) return;
           expect(amounts(twice)).toEqual(amounts(once));
-          expect(twice.notes.some((note) => note.includes('it is counted once'))).toBe(true);
+          expect(twice.notes.some((note) => note.id === 'cap.repeated-payment')).toBe(true);
         },
       ),
       runs,

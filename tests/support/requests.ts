@@ -1,6 +1,9 @@
 /** Builders for quote inputs, so each test states only what matters to it. */
+
 import { quote } from '../../src/engine/quote';
 import type { PortCallInput, QuoteInput, VesselInput, VoyageQuote } from '../../src/engine/types';
+import type { Message } from '../../src/messages/message';
+import { renderMessage } from '../../src/messages/render';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 
 /** A Greek-owned, Danish-operated, Korean-built 8,000 TEU container ship: covered by neither regime. */
@@ -42,3 +45,13 @@ export function onlyVoyage(input: QuoteInput, regime: 'us-301' | 'cn-spf', today
 }
 
 export const applying = (voyage: VoyageQuote) => voyage.exemptions.filter((e) => e.applies).map((e) => e.id);
+
+/** Messages (from the engine, or as the API renders them) in English words, one per line. */
+export function english(messages: ReadonlyArray<Message | { text: string }>): string[] {
+  return messages.map((line) => ('text' in line ? line.text : renderMessage(line, 'en')));
+}
+
+/** One message in English words. */
+export function englishLine(line: Message | { text: string } | undefined): string {
+  return line === undefined ? '' : english([line])[0]!;
+}

@@ -2,10 +2,12 @@
  * Wire schemas of the HTTP contract: they validate requests and generate the
  * OpenAPI document, so the two never drift apart.
  */
+
 import { z } from '@hono/zod-openapi';
 import { CERTAINTIES } from '../../engine';
 import { isCountryCode } from '../../lib/countries';
 import { isValidDate, isValidDateTimeWithOffset } from '../../lib/time';
+import { LOCALES } from '../../messages/render';
 import { LOCODE_PATTERN } from '../../ports/index';
 import { CALL_PURPOSES, CARGO_STATES, PROGRAMS, VESSEL_TYPES } from '../../tariffs/schema';
 
@@ -187,9 +189,22 @@ const GrantedExemption = z
       'An exemption granted case by case (a waiver, a ruling). Asserted by the caller and not verified: voyages of the regime inside the window become exempt (id `granted`).',
   });
 
+/** A message a person reads: its catalogue id, the values it names, and its words in the request's locale. */
+export const MessageSchema = z
+  .object({ id: z.string(), params: z.record(z.string(), z.json()), text: z.string() })
+  .openapi('Message', { example: { id: 'exemption.none', params: {}, text: 'No exemption applies.' } });
+
+/** A message, or the plain text that quotes saved before messages existed keep (their bytes are never rewritten). */
+const Words = z.union([MessageSchema, z.string()]);
+
 const Options = z
   .object({
     asOf: DateText.optional(),
+    locale: z.enum(LOCALES).optional().openapi({
+      example: 'zh-CN',
+      description:
+        'The language of explanations, notes, reasons and titles (default: `Accept-Language`, else en). It changes words only, never amounts, ids or the quote id.',
+    }),
     scenario: z.string().max(80).optional().openapi({
       example: 'suspension-extended',
       description:
@@ -290,7 +305,7 @@ export const VoyageSchema = z
     }),
     fee: MoneySchema,
     basis: z.array(z.object({ quantity: z.string(), unit: z.string(), rate: z.string(), amount: z.string() })),
-    exemptions: z.array(z.object({ id: z.string(), applies: z.boolean(), reason: z.string() })),
+    exemptions: z.array(z.object({ id: z.string(), applies: z.boolean(), reason: Words })),
     cap: z
       .object({
         year: z.string(),
@@ -319,13 +334,13 @@ export const VoyageSchema = z
         description:
           'Every other reading that changes the amount or outcome: a declared assumption, or an input reading (arrival-time, distance). No outcome: the voyage does not exist under that reading.',
       }),
-    explanation: z.array(z.string()),
+    explanation: z.array(Words),
     citations: z.array(z.object({ title: z.string(), url: z.string() })),
     payer: z.enum(['charterers', 'owners']).nullable().optional().openapi({
       description:
         'Who bears the fee under the charter-party clause (only with `charterParty`); null when nothing is allocated.',
     }),
-    payerReason: z.string().optional(),
+    payerReason: Words.optional(),
     clause: z.object({ id: z.string(), title: z.string(), url: z.string() }).nullable().optional(),
   })
   .openapi('Voyage');
@@ -354,7 +369,18 @@ export const QuoteResponse = z
     converted: z
       .object({ currency: z.string(), amount: z.string(), rates: z.record(z.string(), z.string()) })
       .optional(),
-    notes: z.array(z.string()),
+    notes: z.array(Words),
+    titles: z
+      .object({
+        regimes: z.record(z.string(), z.string()),
+        rules: z.record(z.string(), z.string()),
+        outcomes: z.record(z.string(), z.string()),
+        certainties: z.record(z.string(), z.string()),
+        assumptions: z.record(z.string(), z.string()),
+        scenario: z.string().optional(),
+      })
+      .optional()
+      .openapi({ description: 'The words for every code the quote names, in the request’s locale' }),
     vesselProfile: z
       .object({ imo: z.string(), version: z.number() })
       .optional()

@@ -4,6 +4,7 @@
  * precedence, the 25% ownership tests).
  */
 import { type Decimal, decimal, sum } from '../../lib/money';
+import { codeMessage, type Message, message } from '../../messages/message';
 import type { Ref, TariffVersion, Test } from '../../tariffs/schema';
 import type { PartyInput, VesselInput } from '../types';
 
@@ -12,7 +13,7 @@ export interface CoverageMatch {
   reason: string;
   notes: string[];
   /** Why each test held, for the explanation. */
-  because: string[];
+  because: Message[];
   ref: Ref;
 }
 
@@ -37,8 +38,9 @@ export function partyOf(
   countries: ReadonlyArray<string>,
   threshold: string | undefined,
   measures: ReadonlyArray<Measure>,
-): { holds: boolean; why: string } {
-  if (countries.includes(party.country)) return { holds: true, why: `its country is ${party.country}` };
+): { holds: boolean; why: Message } {
+  if (countries.includes(party.country))
+    return { holds: true, why: message('party.country-is', { country: party.country }) };
   if (threshold !== undefined) {
     const limit = decimal(threshold);
     for (const measure of measures) {
@@ -46,36 +48,58 @@ export function partyOf(
       if (held.greaterThanOrEqualTo(limit)) {
         return {
           holds: true,
-          why: `persons of ${countries.join('/')} hold ${held.toFixed()}% of its ${measure} (threshold ${threshold}%)`,
+          why: message('party.persons-hold', {
+            countries: countries.join('/'),
+            share: { amount: held.toFixed() },
+            measure: codeMessage(measure),
+            threshold: threshold ?? '—',
+          }),
         };
       }
     }
   }
   return {
     holds: false,
-    why: `its country is ${party.country} and persons of ${countries.join('/')} hold less than ${threshold ?? '—'}% of it`,
+    why: message('party.persons-hold-less', {
+      country: party.country,
+      countries: countries.join('/'),
+      threshold: threshold ?? '—',
+    }),
   };
 }
 
-function testHolds(test: Test, vessel: VesselInput): { holds: boolean; why: string } {
+function testHolds(test: Test, vessel: VesselInput): { holds: boolean; why: Message } {
   switch (test.test) {
     case 'vessel-type':
-      return { holds: test.types.includes(vessel.type), why: `vessel type ${vessel.type}` };
+      return {
+        holds: test.types.includes(vessel.type),
+        why: message('coverage.vessel-type', { type: codeMessage(vessel.type) }),
+      };
     case 'built-in':
-      return { holds: test.countries.includes(vessel.buildCountry), why: `built in ${vessel.buildCountry}` };
+      return {
+        holds: test.countries.includes(vessel.buildCountry),
+        why: message('coverage.built-in', { country: vessel.buildCountry }),
+      };
     case 'not-built-in':
       return {
         holds: !test.countries.includes(vessel.buildCountry),
-        why: `built in ${vessel.buildCountry}, not in ${test.countries.join('/')}`,
+        why: message('coverage.not-built-in', { country: vessel.buildCountry, countries: test.countries.join('/') }),
       };
     case 'flag':
-      return { holds: test.countries.includes(vessel.flag), why: `flag ${vessel.flag}` };
+      return { holds: test.countries.includes(vessel.flag), why: message('coverage.flag', { country: vessel.flag }) };
     case 'party-of': {
       for (const role of test.parties) {
         const result = partyOf(vessel[role], test.countries, test.stakeThreshold, test.measures ?? ['equity']);
-        if (result.holds) return { holds: true, why: `${role}: ${result.why}` };
+        if (result.holds)
+          return { holds: true, why: message('coverage.party', { party: codeMessage(role), why: result.why }) };
       }
-      return { holds: false, why: `${test.parties.join(' and ')} not of ${test.countries.join('/')}` };
+      return {
+        holds: false,
+        why: message('coverage.parties-not-of', {
+          parties: { list: test.parties.map((role) => codeMessage(role)), join: 'and' },
+          countries: test.countries.join('/'),
+        }),
+      };
     }
   }
 }
@@ -83,7 +107,7 @@ function testHolds(test: Test, vessel: VesselInput): { holds: boolean; why: stri
 /** The first coverage entry whose tests all hold, or undefined (not covered). */
 export function matchCoverage(coverage: TariffVersion['coverage'], vessel: VesselInput): CoverageMatch | undefined {
   for (const entry of coverage) {
-    const because: string[] = [];
+    const because: Message[] = [];
     let all = true;
     for (const test of entry.when) {
       const result = testHolds(test, vessel);
