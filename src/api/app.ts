@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { ListRegistry } from '../lists/registry';
 import type { TariffRegistry } from '../tariffs/registry';
 import type { AppEnv } from './env';
 import { authenticate } from './middleware/auth';
@@ -25,6 +26,7 @@ import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { jobPageRoutes } from './routes/job-page';
 import { JOBS_PATH, jobRoutes } from './routes/jobs';
+import { listRoutes } from './routes/lists';
 import { mcpRoutes } from './routes/mcp';
 import { portRoutes } from './routes/ports';
 import { quoteRoutes } from './routes/quotes';
@@ -44,6 +46,8 @@ const STRICT_CSP = "default-src 'none'; frame-ancestors 'none'";
 export interface AppOptions {
   /** Quote with these tariff versions instead of the shipped ones (tests that add a version). */
   registry?: TariffRegistry;
+  /** Screen with these list versions instead of the shipped ones (tests that add a list version). */
+  lists?: ListRegistry;
 }
 
 export function createApp(options: AppOptions = {}) {
@@ -79,10 +83,11 @@ export function createApp(options: AppOptions = {}) {
   app.use('/v1/*', (c, next) => (c.req.path === BATCH_PATH || c.req.path === JOBS_PATH ? next() : limitBody(c, next)));
   app.use(BATCH_PATH, batchBodyLimit);
 
-  const { registry } = options;
-  if (registry)
+  const { registry, lists } = options;
+  if (registry || lists)
     app.use('*', (c, next) => {
-      c.set('registry', registry);
+      if (registry) c.set('registry', registry);
+      if (lists) c.set('lists', lists);
       return next();
     });
   // Who is calling, then how often: both before any /v1 route runs.
@@ -109,7 +114,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
   app.route('/', calculatorRoutes);
   app.route('/', jobRoutes).route('/', jobPageRoutes);
-  app.route('/', scenarioRoutes);
+  app.route('/', scenarioRoutes).route('/', listRoutes);
   app.route('/', mcpRoutes({ bodyLimit: BODY_LIMIT, dispatch: app.fetch }));
 
   app.doc31('/openapi.json', {
@@ -123,6 +128,7 @@ export function createApp(options: AppOptions = {}) {
     tags: [
       { name: 'Quotes', description: 'Fee quotes for a vessel and its port calls' },
       { name: 'Tariffs', description: 'The versioned tariff tables' },
+      { name: 'Lists', description: 'Countermeasure lists, versioned like tariffs, and screening of named parties' },
       { name: 'Saved quotes', description: 'Quotes saved with a secret key, returned unchanged' },
       { name: 'Charge ledger', description: 'Fees a vessel has paid, counted toward the cap' },
       { name: 'Service', description: 'Operations' },

@@ -31,6 +31,8 @@ export interface Variables {
   client?: Client;
   /** The tariff registry to quote with, when not the shipped one (tests adding a version). */
   registry?: TariffRegistry;
+  /** The countermeasure lists to screen with, when not the shipped ones (tests adding a list version). */
+  lists?: import('../lists/registry').ListRegistry;
   /** The stored vessel profile a quote by IMO used (set by vessel-by-imo.ts). */
   vesselProfile?: { imo: string; version: number };
 }

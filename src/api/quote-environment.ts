@@ -4,10 +4,10 @@ import type { QuoteEnvironment } from '../engine';
 import { type Locale, localeOf } from '../messages/render';
 import { quoteEnvironmentFor } from '../quoting/environment';
 import type { AppEnv } from './env';
-import { registryOf } from './tariff-registry';
+import { listsOf, registryOf } from './tariff-registry';
 
 export function quoteEnvironment(c: Context<AppEnv>): QuoteEnvironment {
-  return quoteEnvironmentFor(c.env, registryOf(c));
+  return quoteEnvironmentFor(c.env, registryOf(c), listsOf(c));
 }
 
 /** The locale of a request's words: `options.locale`, else its `Accept-Language`, else English. */

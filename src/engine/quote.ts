@@ -7,6 +7,7 @@ import type { ClauseRegistry } from '../charter/registry';
 import { canonicalJson } from '../lib/canonical';
 import { type Decimal, decimal, formatAmount, sum } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
+import type { ListRegistry } from '../lists/registry';
 import { type Message, message, messageKey } from '../messages/message';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
 import type { ScenarioRegistry } from '../tariffs/scenarios';
@@ -15,6 +16,7 @@ import { withAlternatives } from './readings';
 import { distinctPayments } from './rules/cap';
 import { grantIssues } from './rules/granted';
 import { allocatePayers } from './rules/payer';
+import { screenQuote } from './screening';
 import { type Quote, type QuoteInput, QuoteInputError, type Total, type VoyageQuote } from './types';
 import { resolveCalls } from './voyages';
 
@@ -271,6 +273,8 @@ export interface QuoteEnvironment {
   clauses?: ClauseRegistry;
   /** The named joint scenarios (`options.scenario`); without them, only explicit assumptions apply. */
   scenarios?: ScenarioRegistry;
+  /** The countermeasure lists every named party is screened against; without them, nothing is screened. */
+  lists?: ListRegistry;
 }
 
 /**
@@ -325,6 +329,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
     .sort((a, b) => a.millis - b.millis);
   for (let i = 0; i < byArrival.length; i++) voyages[i] = byArrival[i]!.voyage;
   if (input.charterParty) allocatePayers(voyages, env.clauses, input.charterParty);
+  const screening = env.lists ? screenQuote(input.vessel, voyages, env.lists, asOf, assumptions) : undefined;
   const totals = totalsOf(voyages);
   const converted = options.fx ? convert(totals, options.fx) : undefined;
   const quoteId = `q_${(env.digest ?? sha256Hex)(canonicalJson({ input: withoutLocale(input), asOf, tariffs, assumptions })).slice(0, 24)}`;
@@ -337,6 +342,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
     voyages,
     totals,
     ...(converted ? { converted } : {}),
+    ...(screening ?? {}),
     notes: distinctMessages(notes),
   };
 }

@@ -9,6 +9,8 @@ import type { QuoteEnvironment } from '../engine';
 import { type ClockSetting, nowMillis } from '../lib/clock';
 import { nativeSha256Hex } from '../lib/native-sha256';
 import { todayUtc } from '../lib/time';
+import type { ListRegistry } from '../lists/registry';
+import { shippedLists } from '../lists/shipped';
 import type { TariffRegistry } from '../tariffs/registry';
 import { shippedRegistry, shippedScenarios } from '../tariffs/shipped';
 
@@ -19,9 +21,11 @@ import { shippedRegistry, shippedScenarios } from '../tariffs/shipped';
 export function quoteEnvironmentFor(
   setting: ClockSetting | undefined,
   registry: TariffRegistry = shippedRegistry(),
+  lists: ListRegistry = shippedLists(),
 ): QuoteEnvironment {
   return {
     registry,
+    lists,
     today: todayUtc(nowMillis(setting)),
     clauses: shippedClauses(),
     scenarios: shippedScenarios(),

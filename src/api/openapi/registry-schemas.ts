@@ -1,14 +1,16 @@
 /** Wire schemas of the vessel registry, account settings, re-quotes and webhooks. */
 import { z } from '@hono/zod-openapi';
 import { Imo } from './account-schemas';
-import { Vessel } from './quote-schemas';
+import { partiesWithinLimit, VesselFields } from './quote-schemas';
 
 /** Vessel listings and imports: default and largest page, and most rows per CSV import. */
 export const VESSEL_PAGE = { default: 50, max: 200 } as const;
 export const VESSEL_IMPORT_ROWS = 1000;
 
 /** PUT body: the vessel object of a quote request; `imo` may be left out (the path names it). */
-export const VesselProfileBody = Vessel.extend({ imo: Imo.optional() }).openapi('VesselProfileBody');
+export const VesselProfileBody = VesselFields.extend({ imo: Imo.optional() })
+  .superRefine(partiesWithinLimit)
+  .openapi('VesselProfileBody');
 
 export const VesselProfileSchema = z
   .object({
