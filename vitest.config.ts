@@ -37,8 +37,9 @@ export default defineConfig({
     maxWorkers: 2,
     // Generous: the machine running the suite may be busy with other work; a test's speed is not its subject.
     testTimeout: 30_000,
-    // One fast-check seed per run, printed by the property tests; set FC_SEED to replay.
+    // One fast-check seed per run, taken by every property test (tests/support/fast-check-setup.ts) and
+    // printed when one fails; set FC_SEED to replay.
     provide: { fcSeed: Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31)) },
-    setupFiles: ['./tests/support/d1-setup.ts'],
+    setupFiles: ['./tests/support/d1-setup.ts', './tests/support/fast-check-setup.ts'],
   },
 });
