@@ -33,8 +33,16 @@ export default defineConfig({
   ],
   test: {
     include: ['tests/**/*.test.ts'],
-    // One fast-check seed per run, printed by the property tests; set FC_SEED to replay.
+    // Starting a Worker runtime per file was most of the suite's time: instead each of two runtimes runs its
+    // share of the files, one after another, and each file gets a fresh D1 database (tests/support/d1-setup.ts).
+    // Module state (caches) is shared within a runtime, so no test may depend on it being empty.
+    isolate: false,
+    maxWorkers: 2,
+    // Generous: the machine running the suite may be busy with other work; a test's speed is not its subject.
+    testTimeout: 30_000,
+    // One fast-check seed per run, taken by every property test (tests/support/fast-check-setup.ts) and
+    // printed when one fails; set FC_SEED to replay.
     provide: { fcSeed: Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31)) },
-    setupFiles: ['./tests/support/d1-setup.ts'],
+    setupFiles: ['./tests/support/d1-setup.ts', './tests/support/fast-check-setup.ts'],
   },
 });

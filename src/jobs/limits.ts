@@ -8,10 +8,9 @@ import type { JobFormat } from './store';
 
 export const JOB_LIMITS = {
   /**
-   * Vessels per chunk (one queue message): about a second of quoting (12-call
-   * vessels, about 0.5 ms of Worker CPU each under npm start). Each chunk also
-   * costs its own reads, writes, summary and D1 updates: 5,000 vessels took
-   * about 8% less CPU in chunks of 2,000 than of 500.
+   * Vessels per chunk (one queue message): about a second of quoting, well inside
+   * a consumer's limits. Each chunk also costs its own reads, writes, summary and
+   * D1 updates, so fewer, larger chunks cost less CPU in all (docs/performance.md).
    */
   chunkVessels: 2000,
   /** CSV and NDJSON bodies, in bytes (500 MiB, the largest request body Cloudflare accepts on any plan). */

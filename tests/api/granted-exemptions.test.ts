@@ -4,19 +4,12 @@
  * window `exempt` with exemption id `granted`, through the real Worker.
  */
 import { describe, expect, it } from 'vitest';
+import { vessel } from '../support/requests';
 import { postJson } from '../support/worker';
 
 /** A US-flag vessel of 30,224 NT berthing at Shanghai on 2025-10-20: 30,224 × 400 = 12,089,600.00 CNY. */
 const usFlagAtShanghai = (extra: Record<string, unknown> = {}) => ({
-  vessel: {
-    imo: '9310006',
-    type: 'container',
-    flag: 'US',
-    buildCountry: 'KR',
-    netTonnage: 30224,
-    owner: { country: 'GR' },
-    operator: { country: 'DK' },
-  },
+  vessel: vessel({ flag: 'US', netTonnage: 30224 }),
   portCalls: [{ port: 'CNSHA', arrival: '2025-10-20T08:00:00+08:00' }],
   options: { asOf: '2025-10-20' },
   ...extra,

@@ -3,25 +3,10 @@
  * API.md, and a problem+json naming every offending field for bad input.
  */
 import { describe, expect, it } from 'vitest';
+import { annexIRequest } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
-const good = () => ({
-  vessel: {
-    imo: '9310006',
-    type: 'container',
-    flag: 'PA',
-    buildCountry: 'KR',
-    netTonnage: 60000,
-    deadweight: 100000,
-    teuCapacity: 8000,
-    owner: { country: 'GR' },
-    operator: { country: 'CN' },
-  },
-  portCalls: [
-    { port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' },
-    { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' },
-  ],
-});
+const good = () => annexIRequest();
 type Body = ReturnType<typeof good> & Record<string, any>;
 
 async function problem(body: unknown, init: RequestInit = {}) {

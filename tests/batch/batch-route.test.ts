@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BATCH_LIMITS } from '../../src/batch/limits';
 import type { BatchTotal, VesselResult } from '../../src/batch/run';
+import { annexIRequest, portCall } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
 interface BatchBody {
@@ -204,19 +205,7 @@ describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
   });
 
   it('takes a JSON array; a bad request is reported by index and path while the others are quoted', async () => {
-    const good = {
-      vessel: {
-        imo: '9310006',
-        type: 'container',
-        flag: 'PA',
-        buildCountry: 'KR',
-        netTonnage: 60000,
-        owner: { country: 'GR' },
-        operator: { country: 'CN' },
-      },
-      portCalls: [{ port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }],
-      options: { asOf: '2025-10-20' },
-    };
+    const good = annexIRequest([portCall('USLAX', '2025-10-20T06:00:00-07:00')], { options: { asOf: '2025-10-20' } });
     const bad = { ...good, vessel: { ...good.vessel, imo: '9321483', netTonnage: -1 } };
     const res = await postJson('/v1/quotes/batch', [good, bad]);
     const body = (await res.json()) as BatchBody;

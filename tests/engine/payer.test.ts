@@ -7,21 +7,12 @@ import { quote } from '../../src/engine/quote';
 import { decidePayer } from '../../src/engine/rules/payer';
 import { type QuoteInput, QuoteInputError, type VesselInput, type VoyageQuote } from '../../src/engine/types';
 import { shippedRegistry } from '../../src/tariffs/shipped';
+import { annexIVessel } from '../support/requests';
 
 const env = { registry: shippedRegistry(), clauses: shippedClauses(), today: '2026-11-28' };
 
 /** docs/rules.md, Worked checks, first check: CN-operated container ship, 60,000 NT. */
-const cnOperated: VesselInput = {
-  imo: '9310006',
-  type: 'container',
-  flag: 'PA',
-  buildCountry: 'KR',
-  netTonnage: 60000,
-  deadweight: 100000,
-  teuCapacity: 8000,
-  owner: { country: 'GR' },
-  operator: { country: 'CN' },
-};
+const cnOperated = annexIVessel();
 const toLosAngeles = [{ port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }];
 
 function voyage(input: QuoteInput, regime: string): VoyageQuote {

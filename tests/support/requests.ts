@@ -26,6 +26,28 @@ export function portCall(port: string, arrival: string, extra: Partial<PortCallI
   return { port, arrival, ...extra };
 }
 
+/** The same ship operated from China: Annex I of us-301 (docs/rules.md, Worked checks, first check). */
+export const annexIVessel = (overrides: Partial<VesselInput> = {}): VesselInput =>
+  vessel({ operator: { country: 'CN' }, ...overrides });
+
+/** Shanghai on 2025-09-25, then Los Angeles on 2025-10-20 (first US call). */
+export const SHANGHAI_TO_LOS_ANGELES: ReadonlyArray<PortCallInput> = [
+  { port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' },
+  { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' },
+];
+
+/**
+ * The first worked check (docs/rules.md): {@link annexIVessel} on `portCalls` (Shanghai, then Los Angeles on
+ * 2025-10-20: 60,000 NT × 50 USD = 3,000,000.00 USD), with `extra` request fields.
+ * @example postJson('/v1/quotes', annexIRequest([portCall('USLAX', '2025-10-20')], { options: { asOf: '2025-10-20' } }))
+ */
+export function annexIRequest(
+  portCalls: ReadonlyArray<PortCallInput> = SHANGHAI_TO_LOS_ANGELES,
+  extra: Partial<QuoteInput> = {},
+) {
+  return { vessel: annexIVessel(), portCalls: portCalls.map((call) => ({ ...call })), ...extra };
+}
+
 export const TODAY = '2026-11-28';
 
 export function quoteOf(input: QuoteInput, today = TODAY) {
