@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run keys -- create|list|revoke …`: manages API keys in the D1 database
 // through `wrangler d1 execute` (local by default, --remote for Cloudflare).
-// The key is printed once at creation; only its SHA-256 is stored.
+// The key is printed once at creation; only its SHA-256 is stored. KEYS_PERSIST_TO=dir
+// reaches the local database of a Worker started with --persist-to dir.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,17 @@ function execute(statements: string[], remote: boolean): Row[][] {
   // Arguments go straight to the process (no shell), and every value in the SQL is already quoted.
   const result = spawnSync(
     wrangler,
-    ['d1', 'execute', 'DB', remote ? '--remote' : '--local', '--json', '--command', statements.join('\n')],
+    [
+      'd1',
+      'execute',
+      'DB',
+      remote ? '--remote' : '--local',
+      // A Worker started with --persist-to (the fuzzer's scratch state) keeps its database there.
+      ...(!remote && process.env.KEYS_PERSIST_TO ? ['--persist-to', process.env.KEYS_PERSIST_TO] : []),
+      '--json',
+      '--command',
+      statements.join('\n'),
+    ],
     {
       cwd: root,
       encoding: 'utf8',

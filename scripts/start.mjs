@@ -21,7 +21,11 @@ run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 const migrations = join(root, 'migrations');
 if (existsSync(migrations) && readdirSync(migrations).some((name) => name.endsWith('.sql'))) {
   // CI=true: wrangler asks for confirmation on a terminal, which would stall `npm start`.
-  run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local'], { CI: 'true' });
+  // --persist-to (scratch state, as the fuzzer uses) applies to the migrations as well as to wrangler dev.
+  const persistAt = args.findIndex((arg) => arg === '--persist-to' || arg.startsWith('--persist-to='));
+  const persist =
+    persistAt < 0 ? [] : args[persistAt].includes('=') ? [args[persistAt]] : args.slice(persistAt, persistAt + 2);
+  run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { CI: 'true' });
 }
 
 // Development only: a fixed key for webhook signing secrets (production sets it with

@@ -26,15 +26,32 @@ export function freePort() {
  * become `--var NAME:value` options of wrangler dev; `args` go to wrangler dev as given
  * (an entry module other than the Worker's, for a benchmark). The port (and the
  * inspector's) is `port` / `inspectorPort`, else WORKER_PORT /
- * WORKER_INSPECTOR_PORT from the environment, else a free one.
+ * WORKER_INSPECTOR_PORT from the environment, else a free one. `persistTo` keeps the
+ * local state (D1, R2, queues) in that directory instead of the worktree's .wrangler/state.
  */
-export async function startWorker({ vars = {}, timeoutMs = 90_000, port: chosenPort, inspectorPort, args = [] } = {}) {
+export async function startWorker({
+  vars = {},
+  timeoutMs = 90_000,
+  port: chosenPort,
+  inspectorPort,
+  args = [],
+  persistTo,
+} = {}) {
   const port = chosenPort ?? (Number(process.env.WORKER_PORT) || (await freePort()));
   const inspector = inspectorPort ?? Number(process.env.WORKER_INSPECTOR_PORT);
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   const inspectorArgs = inspector ? ['--inspector-port', String(inspector)] : [];
   // `args` first: a positional entry module must come before the `--var` options.
-  const startArgs = [join(root, 'scripts', 'start.mjs'), ...args, '--port', String(port), ...inspectorArgs, ...varArgs];
+  const persistArgs = persistTo ? ['--persist-to', persistTo] : [];
+  const startArgs = [
+    join(root, 'scripts', 'start.mjs'),
+    ...args,
+    '--port',
+    String(port),
+    ...inspectorArgs,
+    ...persistArgs,
+    ...varArgs,
+  ];
   const child = spawn(process.execPath, startArgs, {
     cwd: root,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
