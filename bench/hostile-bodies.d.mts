@@ -3,5 +3,5 @@ export declare const HOSTILE_BODY_BYTES: number;
 export declare function hostileBodies(): Array<{
   name: string;
   text: string;
-  flaw: 'depth' | 'reserved' | 'duplicate' | null;
+  flaw: 'depth' | 'width' | 'reserved' | 'duplicate' | null;
 }>;

@@ -14,9 +14,9 @@ const repeated = (open, unit, separator, count, close) =>
 const fitting = (unit, extra = 1) => Math.floor((HOSTILE_BODY_BYTES - 16) / (unit.length + extra));
 
 /**
- * Each hostile shape: its name, its text, and what the scan finds first (`depth`, `reserved`, `duplicate`) or
+ * Each hostile shape: its name, its text, and what the scan finds first (`depth`, `width`, `reserved`, `duplicate`) or
  * null when the body is clean JSON that only the route's own validation refuses.
- * @returns {Array<{ name: string; text: string; flaw: 'depth' | 'reserved' | 'duplicate' | null }>}
+ * @returns {Array<{ name: string; text: string; flaw: 'depth' | 'width' | 'reserved' | 'duplicate' | null }>}
  */
 export function hostileBodies() {
   const half = HOSTILE_BODY_BYTES / 2 - 20;
@@ -36,7 +36,7 @@ export function hostileBodies() {
     {
       name: 'wide object',
       text: `{${Array.from({ length: keys }, (_, i) => `"k${String(i).padStart(6, '0')}":0`).join(',')}}`,
-      flaw: null,
+      flaw: 'width',
     },
     { name: 'long string', text: `{"vessel":{"name":"${'x'.repeat(HOSTILE_BODY_BYTES - 40)}"}}`, flaw: null },
     { name: 'long array', text: repeated('[', '0', ',', fitting('0'), ']'), flaw: null },
@@ -50,7 +50,7 @@ export function hostileBodies() {
     {
       name: 'escaped keys',
       text: `{${Array.from({ length: fitting('"\\u0061\\u0062000000":0') }, (_, i) => `"\\u0061\\u0062${i}":0`).join(',')}}`,
-      flaw: null,
+      flaw: 'width',
     },
   ];
 }

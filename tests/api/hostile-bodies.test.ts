@@ -30,6 +30,7 @@ const BODY_ROUTES: ReadonlyArray<readonly [string, string]> = [
 
 const FLAW_MESSAGES = {
   depth: /^arrays and objects may be nested at most 64 deep$/,
+  width: /^an object may have at most 1000 keys$/,
   reserved: /^__proto__ is not allowed as a field name$/,
   duplicate: /^a is given more than once in this object$/,
 };
