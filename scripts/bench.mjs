@@ -20,6 +20,8 @@ import { gzipSync } from 'node:zlib';
 //   fleet-job         one fleet job of 100,000 vessels × 12 calls (`--vessels N` for fewer): wall time,
 //                     Worker CPU, peak and sampled memory of the workerd processes, vessels/s, and vessels
 //                     per CPU-second against the synchronous batch's
+//   hostile-bodies    Worker CPU per request of each 256 KB hostile body (bench/hostile-bodies.mjs) on each
+//                     route that takes a body, and of the queue consumer per fleet job of them
 //   bundle            Worker bundle size gzipped (wrangler deploy --dry-run --outdir)
 //   widget            widget module size gzipped
 // CPU time is the utime + stime delta from /proc/<pid>/stat of the workerd
@@ -28,6 +30,7 @@ import { gzipSync } from 'node:zlib';
 // all workerd processes together (adding wrangler's local proxy in front).
 import autocannon from 'autocannon';
 import { fleetCsv, generateFleet } from '../bench/fleet.mjs';
+import { hostileBodies } from '../bench/hostile-bodies.mjs';
 import { cpuMillis, createKey, root, rssMiB, startWorker } from './lib/worker-process.mjs';
 import { bundleWidget } from './widget-bundle.mjs';
 
@@ -430,6 +433,71 @@ async function quoteGuards() {
   }
 }
 
+/** Every route that takes a body, with the headers a caller with a secret key sends; fleet jobs last (see below). */
+const BODY_ROUTES = [
+  ['POST', '/v1/quotes'],
+  ['POST', '/v1/quotes/compare'],
+  ['POST', '/v1/quotes/batch'],
+  ['POST', '/v1/quotes/q_0123456789abcdef01234567/requote'],
+  ['POST', '/v1/vessels/9310006/charges'],
+  ['PUT', '/v1/vessels/9310006'],
+  ['POST', '/v1/vessels'],
+  ['PATCH', '/v1/account'],
+  ['POST', '/v1/webhooks'],
+  ['POST', '/v1/webhooks/wh_00000000000000000000/test'],
+  ['POST', '/mcp'],
+  ['POST', '/v1/jobs'],
+];
+
+/**
+ * Worker CPU per request of each 256 KB hostile body (bench/hostile-bodies.mjs) on each body-taking route:
+ * `BENCH_HOSTILE_REPEATS` (default 5) sends of each, after one uncounted. A fleet job's body is read later by the
+ * queue consumer, so the CPU of the 10 s after the last job is reported too, per job sent.
+ */
+async function hostileBodiesCpu({ worker, base, processes }) {
+  const pids = processes.filter((p) => p.role === 'worker').map((p) => p.pid);
+  const repeats = Number(process.env.BENCH_HOSTILE_REPEATS ?? 5);
+  const auth = { authorization: `Bearer ${createKey(worker, ['create', '--name', 'Bench Hostile'])}` };
+  const headers = { ...auth, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  const bodies = hostileBodies();
+  const perRoute = {};
+  const failures = [];
+  let jobs = 0;
+  for (const [method, path] of BODY_ROUTES) {
+    const row = {};
+    for (const { name, text } of bodies) {
+      const send = async () => {
+        const res = await sendOnce(`${base}${path}`, { method, headers, body: text });
+        const answer = await res.text();
+        if (res.status >= 500) failures.push({ route: `${method} ${path}`, body: name, answer: answer.slice(0, 400) });
+        return res.status;
+      };
+      await send();
+      const before = cpuMillis(pids);
+      let status = 0;
+      for (let i = 0; i < repeats; i++) status = await send();
+      row[name] = { status, cpuMs: Number(((cpuMillis(pids) - before) / repeats).toFixed(1)) };
+      if (path === '/v1/jobs') jobs += repeats + 1;
+    }
+    perRoute[`${method} ${path}`] = row;
+  }
+  const before = cpuMillis(pids);
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const consumerMs = cpuMillis(pids) - before;
+  const maxCpu = Object.fromEntries(
+    Object.entries(perRoute).map(([route, row]) => [route, Math.max(...Object.values(row).map((r) => r.cpuMs))]),
+  );
+  return {
+    bytesPerBody: bodies.map((b) => b.text.length),
+    repeats,
+    perRoute,
+    maxCpuMsPerRoute: maxCpu,
+    jobConsumerCpuMsPerJob: Number((consumerMs / Math.max(1, jobs)).toFixed(1)),
+    failures,
+    target: '< 50 ms of Worker CPU per request on every route',
+  };
+}
+
 /** The Worker bundle as wrangler would upload it. */
 function bundle() {
   const outdir = mkdtempSync(join(tmpdir(), 'portfees-bundle-'));
@@ -477,6 +545,10 @@ const MEASUREMENTS = {
   'fleet-job': {
     description: 'one fleet job (default 100,000 vessels × 12 calls) quoted by the queue consumer under npm start',
     run: fleetJob,
+  },
+  'hostile-bodies': {
+    description: 'Worker CPU per request of each 256 KB hostile body on each body-taking route',
+    run: hostileBodiesCpu,
   },
   bundle: { description: 'Worker bundle size', run: bundle },
   widget: { description: 'widget module size', run: widget },

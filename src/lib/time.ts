@@ -170,6 +170,9 @@ function parseCommonDateTime(text: string): Arrival | undefined {
   return millis === undefined ? undefined : { millis, latestMillis: millis, dateOnly: false, iso: text };
 }
 
+/** Widest UTC offset in use: +14:00 (Line Islands); the westernmost is -12:00. Anything beyond is a typo. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
 /** The instant of a date-time written with an offset (minutes), or undefined when a field is out of range. */
 function instantOf(
   year: number,
@@ -181,7 +184,13 @@ function instantOf(
   ms: number,
   offset: number,
 ): number | undefined {
-  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || Math.abs(offset) > 18 * 60)
+  if (
+    !isCalendarDate(year, month, day) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    Math.abs(offset) > MAX_OFFSET_MINUTES
+  )
     return undefined;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * MINUTE;
 }

@@ -32,7 +32,8 @@ export const LIMITS = {
 
 /** IMO ship numbers: 7 digits whose last is Σ(digit × weight 7..2) mod 10. */
 export function isValidImo(imo: string): boolean {
-  if (!/^\d{7}$/.test(imo)) return false;
+  // 0000000 passes the check digit but names no ship.
+  if (!/^\d{7}$/.test(imo) || imo === '0000000') return false;
   let total = 0;
   for (let i = 0; i < 6; i++) total += Number(imo[i]) * (7 - i);
   return total % 10 === Number(imo[6]);

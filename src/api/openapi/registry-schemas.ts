@@ -1,5 +1,6 @@
 /** Wire schemas of the vessel registry, account settings, re-quotes and webhooks. */
 import { z } from '@hono/zod-openapi';
+import { isValidDate } from '../../lib/time';
 import { Imo } from './account-schemas';
 import { partiesWithinLimit, VesselFields } from './quote-schemas';
 
@@ -79,11 +80,18 @@ export const VesselProfileRef = z
   .openapi('VesselProfileRef', { description: 'The stored profile a quote by IMO used' });
 
 export const ChangesQuery = z.object({
-  since: z.string().max(80).openapi({
-    description:
-      'A tariff id (us-301/2025-11-10): versions published after it; or a date: versions published on or after it',
-    example: '2026-11-20',
-  }),
+  since: z
+    .string()
+    .max(80)
+    // A date must be on the calendar (2026-02-30 is none); a tariff id is checked against the registry by the route.
+    .refine((since) => !/^\d{4}-\d{2}-\d{2}$/.test(since) || isValidDate(since), {
+      message: 'must be a real calendar date YYYY-MM-DD or a tariff id such as us-301/2025-11-10',
+    })
+    .openapi({
+      description:
+        'A tariff id (us-301/2025-11-10): versions published after it; or a date: versions published on or after it',
+      example: '2026-11-20',
+    }),
   limit: z.coerce
     .number()
     .int('must be a whole number')
