@@ -143,9 +143,10 @@ async function checkCsvHeader(bindings: JobBindings, job: Job, result: SplitResu
       calls: 1,
     });
   } catch (error) {
-    // A header with no rows is what this check reads; only the header's own errors matter here.
-    if (error instanceof BatchFormatError && error.errors.some((e) => e.row === 1))
-      throw new InputUnreadableError(error.errors, error.message);
+    // A header with no rows is what this check reads: only the header's own errors matter here,
+    // and anything that is not a format error is not this check's to judge.
+    if (!(error instanceof BatchFormatError)) throw error;
+    if (error.errors.some((e) => e.row === 1)) throw new InputUnreadableError(error.errors, error.message);
   }
 }
 
