@@ -26,17 +26,25 @@ export function freePort() {
  * become `--var NAME:value` options of wrangler dev; `args` go to wrangler dev as given
  * (an entry module other than the Worker's, for a benchmark). The port (and the
  * inspector's) is `port` / `inspectorPort`, else WORKER_PORT /
- * WORKER_INSPECTOR_PORT from the environment, else a free one.
+ * WORKER_INSPECTOR_PORT from the environment, else a free one. `cwd` serves another copy of the
+ * project (the drill's scratch copy, with its own local state).
  */
-export async function startWorker({ vars = {}, timeoutMs = 90_000, port: chosenPort, inspectorPort, args = [] } = {}) {
+export async function startWorker({
+  vars = {},
+  timeoutMs = 90_000,
+  port: chosenPort,
+  inspectorPort,
+  args = [],
+  cwd = root,
+} = {}) {
   const port = chosenPort ?? (Number(process.env.WORKER_PORT) || (await freePort()));
   const inspector = inspectorPort ?? Number(process.env.WORKER_INSPECTOR_PORT);
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   const inspectorArgs = inspector ? ['--inspector-port', String(inspector)] : [];
   // `args` first: a positional entry module must come before the `--var` options.
-  const startArgs = [join(root, 'scripts', 'start.mjs'), ...args, '--port', String(port), ...inspectorArgs, ...varArgs];
+  const startArgs = [join(cwd, 'scripts', 'start.mjs'), ...args, '--port', String(port), ...inspectorArgs, ...varArgs];
   const child = spawn(process.execPath, startArgs, {
-    cwd: root,
+    cwd,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -77,6 +85,10 @@ export async function startWorker({ vars = {}, timeoutMs = 90_000, port: chosenP
     pid: child.pid,
     log: () => log,
     stop,
+    exited: () =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((resolve) => child.once('exit', resolve)),
     workerd,
     workerdPid: () => workerd().find((p) => p.role === 'worker')?.pid,
   };
