@@ -4,6 +4,7 @@ import type { Bindings } from './api/env';
 import { isJobQueue, jobQueue } from './api/jobs-queue';
 import { consumeEventBatch, isEventQueue } from './events/queue';
 import { watchTariffs } from './events/tariff-watch';
+import { resendStalledJobs } from './jobs/recovery';
 import { nowMillis } from './lib/clock';
 import { quoteEnvironmentFor } from './quoting/environment';
 import { shippedRegistry } from './tariffs/shipped';
@@ -18,6 +19,8 @@ export default {
     throw new Error(`no consumer for queue ${batch.queue}`);
   },
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(watchTariffs(env, shippedRegistry(), nowMillis(env)));
+    const at = nowMillis(env);
+    ctx.waitUntil(watchTariffs(env, shippedRegistry(), at));
+    if (env.DB && env.JOB_QUEUE) ctx.waitUntil(resendStalledJobs(env.DB, env.JOB_QUEUE, at));
   },
 } satisfies ExportedHandler<Bindings>;

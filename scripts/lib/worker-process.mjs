@@ -28,28 +28,28 @@ export function freePort() {
  * become `--var NAME:value` options of wrangler dev; `args` go to wrangler dev as given
  * (an entry module other than the Worker's, for a benchmark). The port and the
  * inspector's are WORKER_PORT / WORKER_INSPECTOR_PORT from the environment, else free
- * ones. Its D1, R2 and queue state live in a new temporary directory (`persistTo`),
- * removed by `stop()`.
+ * ones. `cwd` serves another copy of the project (the drill's scratch copy), which keeps
+ * its state in its own .wrangler/state across restarts; otherwise the Worker's D1, R2 and
+ * queue state live in a new temporary directory (`persistTo`), removed by `stop()`.
  */
-export async function startWorker({ vars = {}, timeoutMs = 90_000, args = [] } = {}) {
+export async function startWorker({ vars = {}, timeoutMs = 90_000, args = [], cwd = root } = {}) {
   const port = Number(process.env.WORKER_PORT) || (await freePort());
   const inspector = Number(process.env.WORKER_INSPECTOR_PORT) || (await freePort());
-  const persistTo = mkdtempSync(join(tmpdir(), 'portfees-worker-'));
+  const persistTo = cwd === root ? mkdtempSync(join(tmpdir(), 'portfees-worker-')) : undefined;
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   // `args` first: a positional entry module must come before the `--var` options.
   const startArgs = [
-    join(root, 'scripts', 'start.mjs'),
+    join(cwd, 'scripts', 'start.mjs'),
     ...args,
     '--port',
     String(port),
     '--inspector-port',
     String(inspector),
-    '--persist-to',
-    persistTo,
+    ...(persistTo ? ['--persist-to', persistTo] : []),
     ...varArgs,
   ];
   const child = spawn(process.execPath, startArgs, {
-    cwd: root,
+    cwd,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -68,7 +68,7 @@ export async function startWorker({ vars = {}, timeoutMs = 90_000, args = [] } =
     } catch (error) {
       if (error.code !== 'ESRCH') throw error;
     }
-    rmSync(persistTo, { recursive: true, force: true });
+    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
   };
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -92,6 +92,10 @@ export async function startWorker({ vars = {}, timeoutMs = 90_000, args = [] } =
     pid: child.pid,
     log: () => log,
     stop,
+    exited: () =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((resolve) => child.once('exit', resolve)),
     workerd,
     workerdPid: () => workerd().find((p) => p.role === 'worker')?.pid,
   };

@@ -93,7 +93,9 @@ function parseJsonArray<T>(text: string | null): T[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
+  } catch (error) {
+    // Listed without them rather than not at all; the log names the damage.
+    console.error('saved quote column unreadable', error instanceof Error ? error.message : error);
     return [];
   }
 }

@@ -19,6 +19,16 @@ export const JOB_LIMITS = {
   wholeBytes: BATCH_LIMITS.bodyBytes,
   /** How long the page link of a job opens its report page, in days. */
   pageLinkDays: 7,
+  /** Jobs an account may have queued or running at once; the next is refused with 429. */
+  activePerAccount: 3,
+  /**
+   * How long a job's results and report are kept in R2, in days after it was
+   * created: the bucket's lifecycle rule on `jobs/` (README, "Fleet jobs").
+   * The input is deleted as soon as the job ends or is cancelled.
+   */
+  resultsDays: 30,
+  /** A job with no progress for this long has its messages sent again by the scheduled check. */
+  stalledMinutes: 10,
 } as const;
 
 /** The job format of a Content-Type, or undefined when jobs do not take it. */
