@@ -1,7 +1,7 @@
 /**
  * The layer rules of src/, checked by `npm run deps` (a step of `npm test`).
  * Data flows down only: index.ts → api → (analysis, batch, accounts, pages)
- * → engine → (tariffs, charter, ports) → lib. The widget is its own island.
+ * → engine → (tariffs, lists, charter, ports) → lib. The widget is its own island.
  * tests/fixtures/layers/ breaks each rule once; scripts/deps.mjs checks that
  * every rule fires there before it checks src/.
  * @type {import('dependency-cruiser').IConfiguration}
@@ -10,10 +10,10 @@ module.exports = {
   forbidden: [
     {
       name: 'engine-imports-only-lower-layers',
-      comment: 'The engine is pure: it imports only lib, messages, tariffs, charter, ports and itself.',
+      comment: 'The engine is pure: it imports only lib, messages, tariffs, lists, charter, ports and itself.',
       severity: 'error',
       from: { path: '^src/engine/' },
-      to: { path: '^src/', pathNot: '^src/(engine|lib|messages|tariffs|charter|ports)/' },
+      to: { path: '^src/', pathNot: '^src/(engine|lib|messages|tariffs|lists|charter|ports)/' },
     },
     {
       name: 'messages-import-only-lib',
@@ -24,9 +24,9 @@ module.exports = {
     },
     {
       name: 'lower-layers-import-no-engine',
-      comment: 'tariffs, lib and ports sit below the engine.',
+      comment: 'tariffs, lists, lib and ports sit below the engine.',
       severity: 'error',
-      from: { path: '^src/(tariffs|lib|ports)/' },
+      from: { path: '^src/(tariffs|lists|lib|ports)/' },
       to: { path: '^src/engine/' },
     },
     {

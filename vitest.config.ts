@@ -14,7 +14,10 @@ export default defineConfig({
         // Rate limits are off for the suite (many requests share one client); tests/accounts/rate-limit.test.ts turns them on.
         // Webhook tests: a test-only WEBHOOK_KEY, retries without delay, and no outbound request leaves the machine.
         // Fleet jobs: chunks of 1 vessel, sent to a queue nothing consumes: tests/jobs drive the consumer themselves.
+        // PORTFEES_NOW=2028-06-01 (or a date-time with an offset) stands the Worker's clock still there (src/lib/clock.ts):
+        // the suite must pass on any day, so it is run with the clock set as well as without.
         bindings: {
+          ...(process.env.PORTFEES_NOW ? { NOW: process.env.PORTFEES_NOW } : {}),
           TEST_MIGRATIONS: await readD1Migrations('./migrations'),
           RATE_LIMITS: 'off',
           ORIGIN_CACHE_SECONDS: '0',

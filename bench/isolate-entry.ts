@@ -10,9 +10,9 @@
  */
 import type { Bindings } from '../src/api/env';
 import { QuoteRequest } from '../src/api/openapi/quote-schemas';
-import { shippedQuoteEnvironment } from '../src/api/quote-environment';
 import { quote } from '../src/engine';
 import worker from '../src/index';
+import { quoteEnvironmentFor } from '../src/quoting/environment';
 import quoteRequest from './quote-request.json';
 
 const QUOTE_BODY = JSON.stringify(quoteRequest);
@@ -37,15 +37,15 @@ export default {
   async fetch(incoming: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
     const url = new URL(incoming.url);
     if (incoming.method === 'POST' && url.pathname === '/__bench/bare-quote')
-      return json(JSON.stringify(quote(JSON.parse(await incoming.text()), shippedQuoteEnvironment())));
+      return json(JSON.stringify(quote(JSON.parse(await incoming.text()), quoteEnvironmentFor(undefined))));
     if (incoming.method === 'POST' && url.pathname === '/__bench/validated-quote') {
       const parsed = QuoteRequest.safeParse(JSON.parse(await incoming.text()));
       if (!parsed.success) return new Response(parsed.error.message, { status: 400 });
-      return json(JSON.stringify(quote(parsed.data, shippedQuoteEnvironment())));
+      return json(JSON.stringify(quote(parsed.data, quoteEnvironmentFor(undefined))));
     }
     if (incoming.method === 'POST' && url.pathname === '/__bench/echo') {
       await incoming.text();
-      echoed ??= JSON.stringify(quote(JSON.parse(QUOTE_BODY), shippedQuoteEnvironment()));
+      echoed ??= JSON.stringify(quote(JSON.parse(QUOTE_BODY), quoteEnvironmentFor(undefined)));
       return json(echoed);
     }
     if (url.pathname !== '/__bench/loop') return worker.fetch(incoming, env, ctx);

@@ -23,12 +23,12 @@ writeJsonIndex({
 });
 console.log(`tariff index: ${files.length} versions`);
 
-// The other generated files (charter-party clauses, joint scenarios, the quote request's compiled parsers, the widget bundle,
+// The other generated files (charter-party clauses, joint scenarios, countermeasure lists, the widget bundle,
 // the /docs reference copied from swagger-ui-dist) are
 // built here too, so every entry point that runs this script stays one command.
 await import('./build-clauses.mjs');
 await import('./build-scenarios.mjs');
-await import('./build-parsers.mjs');
+await import('./build-lists.mjs');
 // The sea-distance table is committed; this rebuilds it only when ports.json,
 // the marine network or its script changed.
 (await import('./build-sea-distances.mjs')).buildSeaDistances();

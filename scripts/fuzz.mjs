@@ -1,17 +1,7 @@
 #!/usr/bin/env node
-// `npm run fuzz`: starts the Worker locally (wrangler dev, rate limits off, on
-// 127.0.0.1 only) and sends FUZZ_REQUESTS (default 100,000) generated requests
-// across every route: valid requests, the same mutated (fields dropped, types
-// swapped, values pushed past every limit, bytes flipped or cut), and hostile
-// ones (reserved keys, deep nesting, huge multipart forms, formula cells,
-// forged keys and origins, unknown methods). At most FUZZ_CONCURRENCY (8) at
-// once and FUZZ_SECONDS (900) in all. Counts answers by status class and by
-// route, prints the figures and exits 1 on any 5xx or lost connection.
-// FUZZ_SEED replays a run (the seed is printed).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, rssMiB, startWorker } from './lib/worker-process.mjs';
+import { createKey, root, rssMiB, startWorker } from './lib/worker-process.mjs';
 
 const total = Number(process.env.FUZZ_REQUESTS ?? 100_000);
 const concurrency = Number(process.env.FUZZ_CONCURRENCY ?? 8);
@@ -518,25 +508,11 @@ function nextRequest(keys) {
 
 // ----------------------------------------------------------------------- run
 
-/** Creates a secret and a publishable key in the local D1 database with `npm run keys`. */
-function createKeys(origin) {
-  const run = (args) => {
-    const result = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'keys.ts'), ...args],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
-      },
-    );
-    const key = /\b(sk|pk)_live_[A-Za-z0-9_-]+/.exec(`${result.stdout}${result.stderr}`)?.[0];
-    if (!key) throw new Error(`npm run keys ${args.join(' ')} printed no key:\n${result.stdout}${result.stderr}`);
-    return key;
-  };
+/** Creates a secret and a publishable key in the Worker's own D1 database with `npm run keys`. */
+function createKeys(worker, origin) {
   return {
-    secret: run(['create', '--name', 'Fuzz Lines']),
-    publishable: run(['create', '--name', 'Fuzz Desk', '--kind', 'publishable', '--origins', origin]),
+    secret: createKey(worker, ['create', '--name', 'Fuzz Lines']),
+    publishable: createKey(worker, ['create', '--name', 'Fuzz Desk', '--kind', 'publishable', '--origins', origin]),
     origin,
   };
 }
@@ -545,7 +521,7 @@ const worker = await startWorker({ vars: { RATE_LIMITS: 'off' } });
 const origin = 'https://fuzz.desk.example';
 let keys;
 try {
-  keys = createKeys(origin);
+  keys = createKeys(worker, origin);
 } catch (error) {
   worker.stop();
   throw error;

@@ -2,9 +2,10 @@
 import { createApp } from './api/app';
 import type { Bindings } from './api/env';
 import { isJobQueue, jobQueue } from './api/jobs-queue';
-import { eventQuoteEnvironment } from './events/environment';
 import { consumeEventBatch, isEventQueue } from './events/queue';
 import { watchTariffs } from './events/tariff-watch';
+import { nowMillis } from './lib/clock';
+import { quoteEnvironmentFor } from './quoting/environment';
 import { shippedRegistry } from './tariffs/shipped';
 
 const app = createApp();
@@ -13,10 +14,10 @@ export default {
   fetch: app.fetch,
   async queue(batch, env) {
     if (isJobQueue(batch.queue)) return jobQueue(batch as MessageBatch<never>, env);
-    if (isEventQueue(batch.queue)) return consumeEventBatch(batch, env, () => eventQuoteEnvironment(shippedRegistry()));
+    if (isEventQueue(batch.queue)) return consumeEventBatch(batch, env, () => quoteEnvironmentFor(env));
     throw new Error(`no consumer for queue ${batch.queue}`);
   },
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(watchTariffs(env, shippedRegistry()));
+    ctx.waitUntil(watchTariffs(env, shippedRegistry(), nowMillis(env)));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -6,17 +6,15 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { ListRegistry } from '../lists/registry';
 import type { TariffRegistry } from '../tariffs/registry';
 import type { AppEnv } from './env';
 import { authenticate } from './middleware/auth';
 import { apiCors, embeddableRoutes } from './middleware/cross-origin';
-import { refuseReservedKeys } from './middleware/json-keys';
+import { checkJsonBodies } from './middleware/json-keys';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { rateLimit } from './middleware/rate-limit';
-import { compileOnFirstParse } from './openapi/compiled';
 import { registerKeySchemes } from './openapi/key-schemes';
-import { compiledParsers } from './openapi/parsers.generated';
-import { QuoteRequest } from './openapi/quote-schemas';
 import { invalidRequest, ProblemError, problemResponse, toProblem, zodErrors } from './problem';
 import { BATCH_PATH, batchBodyLimit, batchRoutes } from './routes/batch';
 import { calculatorRoutes } from './routes/calculator';
@@ -28,6 +26,7 @@ import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { jobPageRoutes } from './routes/job-page';
 import { JOBS_PATH, jobRoutes } from './routes/jobs';
+import { listRoutes } from './routes/lists';
 import { mcpRoutes } from './routes/mcp';
 import { portRoutes } from './routes/ports';
 import { quoteRoutes } from './routes/quotes';
@@ -47,11 +46,11 @@ const STRICT_CSP = "default-src 'none'; frame-ancestors 'none'";
 export interface AppOptions {
   /** Quote with these tariff versions instead of the shipped ones (tests that add a version). */
   registry?: TariffRegistry;
+  /** Screen with these list versions instead of the shipped ones (tests that add a list version). */
+  lists?: ListRegistry;
 }
 
 export function createApp(options: AppOptions = {}) {
-  // Every quote request (one route, the batch, fleet jobs, comparisons) is validated through zod's compiled parser.
-  compileOnFirstParse(QuoteRequest, compiledParsers);
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw invalidRequest(zodErrors(result.error));
@@ -84,16 +83,17 @@ export function createApp(options: AppOptions = {}) {
   app.use('/v1/*', (c, next) => (c.req.path === BATCH_PATH || c.req.path === JOBS_PATH ? next() : limitBody(c, next)));
   app.use(BATCH_PATH, batchBodyLimit);
 
-  const { registry } = options;
-  if (registry)
+  const { registry, lists } = options;
+  if (registry || lists)
     app.use('*', (c, next) => {
-      c.set('registry', registry);
+      if (registry) c.set('registry', registry);
+      if (lists) c.set('lists', lists);
       return next();
     });
   // Who is calling, then how often: both before any /v1 route runs.
   app.use('/v1/*', authenticate, rateLimit);
   // One check of every JSON body, before any route parses it.
-  app.use('/v1/*', refuseReservedKeys);
+  app.use('/v1/*', checkJsonBodies);
   // A known path under a method it does not take: 405 with Allow, before any route reads its parameters.
   app.use(
     '*',
@@ -114,7 +114,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
   app.route('/', calculatorRoutes);
   app.route('/', jobRoutes).route('/', jobPageRoutes);
-  app.route('/', scenarioRoutes);
+  app.route('/', scenarioRoutes).route('/', listRoutes);
   app.route('/', mcpRoutes({ bodyLimit: BODY_LIMIT, dispatch: app.fetch }));
 
   app.doc31('/openapi.json', {
@@ -128,6 +128,7 @@ export function createApp(options: AppOptions = {}) {
     tags: [
       { name: 'Quotes', description: 'Fee quotes for a vessel and its port calls' },
       { name: 'Tariffs', description: 'The versioned tariff tables' },
+      { name: 'Lists', description: 'Countermeasure lists, versioned like tariffs, and screening of named parties' },
       { name: 'Saved quotes', description: 'Quotes saved with a secret key, returned unchanged' },
       { name: 'Charge ledger', description: 'Fees a vessel has paid, counted toward the cap' },
       { name: 'Service', description: 'Operations' },

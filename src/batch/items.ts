@@ -7,7 +7,8 @@
  */
 
 import type { QuoteInput, QuoteOptions } from '../engine';
-import { reservedKeyPaths } from '../lib/json-paths';
+import { formatPath } from '../lib/json-paths';
+import { jsonFlaws } from '../lib/json-scan';
 
 /** One complaint about the input, located where the caller can find it. */
 export interface BatchError {
@@ -86,7 +87,8 @@ const imoOf = (raw: unknown): string | null => {
 /**
  * Items from a JSON batch: an array of quote requests, or `{ "requests": [...] }`.
  * One request per vessel, holding its whole schedule, so that the cap counts
- * every call: a second request for the same IMO is refused.
+ * every call: a second request for the same IMO is refused. `flawed` holds,
+ * by position, what the scan of the text found in a request (see lib/json-scan.ts).
  * @throws BatchFormatError when the body is neither shape, BatchLimitError beyond the limits.
  */
 export function fromJson(
@@ -94,6 +96,7 @@ export function fromJson(
   validate: ValidateRequest,
   limits: BatchLimits,
   defaults: QuoteOptions = {},
+  flawed: ReadonlyMap<number, Array<{ path: string; message: string }>> = new Map(),
 ): BatchItem[] {
   const list = Array.isArray(body) ? body : (body as { requests?: unknown } | null)?.requests;
   if (!Array.isArray(list) || (!Array.isArray(body) && Object.keys(body as object).length !== 1)) {
@@ -127,10 +130,10 @@ export function fromJson(
       ? (raw as { portCalls: unknown[] }).portCalls.length
       : 0;
     const item: BatchItem = { index, imo, calls: count, errors: [], locate };
-    // Reserved names are refused here too: a fleet job's requests reach no body-wide check.
-    const reserved = reservedKeyPaths(raw);
-    if (reserved.length > 0) {
-      item.errors = reserved.map((error) => ({ ...locate(error.path), message: error.message }));
+    // A fleet job's requests reach no body-wide check: what the text scan found in one refuses it here.
+    const flaws = flawed.get(index);
+    if (flaws) {
+      item.errors = flaws.map((error) => ({ ...locate(error.path), message: error.message }));
       return item;
     }
     const checked = validate(raw);
@@ -153,4 +156,30 @@ export function fromJson(
     item.request = { ...checked.request, options: withDefaults(checked.request.options, defaults) };
     return item;
   });
+}
+
+/**
+ * What the scan of a batch's text found (see lib/json-scan.ts), split into
+ * flaws of one request, by its position, and flaws of the whole body (too
+ * deep, or outside every request).
+ */
+export function batchFlaws(text: string): {
+  whole: BatchError[];
+  byRequest: Map<number, Array<{ path: string; message: string }>>;
+} {
+  const whole: BatchError[] = [];
+  const byRequest = new Map<number, Array<{ path: string; message: string }>>();
+  for (const flaw of jsonFlaws(text)) {
+    const [first, second] = flaw.path;
+    const at = typeof first === 'number' ? 1 : first === 'requests' && typeof second === 'number' ? 2 : 0;
+    if (flaw.reason === 'depth' || at === 0) {
+      whole.push({ path: formatPath(flaw.path), message: flaw.message });
+      continue;
+    }
+    const index = flaw.path[at - 1] as number;
+    const list = byRequest.get(index) ?? [];
+    list.push({ path: formatPath(flaw.path.slice(at)), message: flaw.message });
+    byRequest.set(index, list);
+  }
+  return { whole, byRequest };
 }

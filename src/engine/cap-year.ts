@@ -7,7 +7,7 @@ import { localMomentMillis } from '../lib/time';
 import type { TariffRegistry } from '../tariffs/registry';
 import { resolveAssumptions } from './quote';
 import { capYearOf } from './rules/cap';
-import { resolveParam } from './rules/params';
+import { readerOf, resolveParam } from './rules/params';
 import type { VoyageQuote } from './types';
 
 /**
@@ -25,7 +25,7 @@ export function capYearOfCharge(
 ): string | undefined {
   const tariff = registry.pick(regime, asOf) ?? registry.versions(regime)[0];
   if (!tariff) return undefined;
-  const definition = resolveParam(tariff.data.cap.year, resolveAssumptions([tariff]));
+  const definition = resolveParam(tariff.data.cap.year, readerOf(resolveAssumptions([tariff])));
   return capYearOf(definition, localMomentMillis(date, tariff.data.zone), tariff.data.zone).label;
 }
 
@@ -43,6 +43,6 @@ export function capYearOfVoyage(
   if (voyage.cap) return voyage.cap.year;
   const tariff = voyage.tariff ? registry.get(voyage.tariff) : undefined;
   if (!tariff) return '';
-  const definition = resolveParam(tariff.data.cap.year, assumptions);
+  const definition = resolveParam(tariff.data.cap.year, readerOf(assumptions));
   return capYearOf(definition, Date.parse(voyage.arrival), tariff.data.zone).label;
 }

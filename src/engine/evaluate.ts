@@ -14,7 +14,7 @@ import { cite } from './rules/citing';
 import { type CoverageMatch, matchCoverage } from './rules/coverage';
 import { evaluateExemptions } from './rules/exemptions';
 import { evaluateGrants } from './rules/granted';
-import { type Param, paramValues, resolveParam } from './rules/params';
+import { type AssumptionReader, type Param, paramValues, readerOf, resolveParam } from './rules/params';
 import { computeBasis, type Quantities, rateStepAt } from './rules/rates';
 import { evaluateRemission } from './rules/remission';
 import { type StatusAtArrival, statusAt } from './rules/status';
@@ -32,8 +32,6 @@ import {
 import { type ResolvedCall, type Rotation, rotations } from './voyages';
 
 export interface RegimeContext {
-  /** Net tonnage as this tariff charges it (set by evaluateRegime). */
-  netTonnage?: Decimal;
   tariff: LoadedTariff;
   /** How the version was chosen, for the explanation. */
   choice: Message;
@@ -45,15 +43,23 @@ export interface RegimeContext {
   granted?: ReadonlyArray<GrantedExemption>;
   /** The `distance` reading: estimated distances within their margin of a limit read on its other side. */
   distanceOtherSide?: boolean;
-  /** First calls (by index) whose voyage an estimate decided within its margin (set by evaluateRegime). */
-  nearLimit?: Set<number>;
-  /**
-   * The same assumptions, read without being recorded (set by evaluateRegime): for a value that
-   * only labels the result, such as the cap year while fewer charges are known than the cap allows.
-   */
-  labelAssumptions?: Readonly<Record<string, string>>;
   /** Calls (by index) whose date-only trigger is read at the end of its local day instead of 00:00. */
   endOfDay?: ReadonlySet<number>;
+}
+
+/** A regime context as the steps read it, with what evaluateRegime derives once: assumptions only through the readers. */
+interface Evaluation extends Omit<RegimeContext, 'assumptions'> {
+  /** Reads an assumption and records the read: every step reads assumptions through it. */
+  assumption: AssumptionReader;
+  /**
+   * Reads an assumption without recording it: for a value that only labels the result,
+   * such as the cap year while fewer charges are known than the cap allows.
+   */
+  labelAssumption: AssumptionReader;
+  /** Net tonnage as this tariff charges it. */
+  netTonnage: Decimal;
+  /** First calls (by index) whose voyage an estimate decided within its margin. */
+  nearLimit: Set<number>;
 }
 
 export interface RegimeResult {
@@ -86,7 +92,7 @@ export function triggerOf(tariff: LoadedTariff, call: ResolvedCall): Trigger {
 }
 
 /** The trigger's instant: a date-only trigger is 00:00 local, or 23:59 local when the reading asks for the end of the day. */
-function triggerMillis(ctx: RegimeContext, call: ResolvedCall, trigger: Trigger): number {
+function triggerMillis(ctx: Evaluation, call: ResolvedCall, trigger: Trigger): number {
   const { given } = trigger;
   return given.dateOnly && ctx.endOfDay?.has(call.index) ? given.latestMillis + 1 - MINUTE : given.millis;
 }
@@ -156,7 +162,7 @@ interface Draft {
 
 /** One rotation on its way through the steps after coverage. */
 interface Steps {
-  ctx: RegimeContext;
+  ctx: Evaluation;
   rotation: Rotation;
   first: ResolvedCall;
   /** The trigger instant at the first call (arrival, or berthing where the tariff charges on berthing). */
@@ -185,7 +191,7 @@ function price(
     step.bases.some((basis) => basis.unit === 'container') &&
     rotation.calls.slice(1).some((call) => (call.input.containersDischarged ?? 0) > 0);
   const containersCounted = countsContainers
-    ? resolveParam(rule.containersCounted ?? 'rotation', steps.ctx.assumptions)
+    ? resolveParam(rule.containersCounted ?? 'rotation', steps.ctx.assumption)
     : 'rotation';
   const computed = computeBasis(
     step,
@@ -254,14 +260,14 @@ function remitted(steps: Steps, rule: Rule): boolean {
 /** The cap year's count; records this charge unless the cap is reached. */
 function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: CapState } {
   const {
-    ctx: { tariff, assumptions, labelAssumptions },
+    ctx: { tariff, assumption, labelAssumption },
     first,
     at,
     explanation,
   } = steps;
   const limit = tariff.data.cap.limit;
   // With fewer charges known in all than the cap allows, the cap year's definition only names the year.
-  const reading = counter.size < limit && labelAssumptions ? labelAssumptions : assumptions;
+  const reading = counter.size < limit ? labelAssumption : assumption;
   const year = capYearOf(resolveParam(tariff.data.cap.year, reading), at, tariff.data.zone);
   const arrivalDate = localDate(at, tariff.data.zone);
   const own = counter.ownPayment(first.port, arrivalDate);
@@ -303,13 +309,13 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
     ...evaluateExemptions(rule.exemptions, {
       vessel: ctx.vessel,
       rotation,
-      assumptions: ctx.assumptions,
+      assumption: ctx.assumption,
       distanceOtherSide: ctx.distanceOtherSide,
     }),
     ...evaluateGrants(ctx.granted ?? [], ctx.tariff.regime, localDate(steps.at, ctx.tariff.data.zone)),
   ];
   for (const result of evaluated) if (result.note) notes.push(result.note);
-  if (evaluated.some((result) => result.nearLimit)) ctx.nearLimit?.add(steps.first.index);
+  if (evaluated.some((result) => result.nearLimit)) ctx.nearLimit.add(steps.first.index);
   const exemptions = evaluated.map(({ id, applies, reason }) => ({ id, applies, reason }));
   const { step, basis, amount } = price(steps, ruleId);
   const zero = (outcome: Outcome): Draft => ({ outcome, amount: ZERO, basis, exemptions, cap: null });
@@ -343,7 +349,7 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
 }
 
 function evaluateRotation(
-  ctx: RegimeContext,
+  ctx: Evaluation,
   rotation: Rotation,
   match: CoverageMatch | undefined,
   counter: CapCounter,
@@ -404,7 +410,7 @@ function evaluateRotation(
     }),
   );
   explanation.push(...triggerLines(tariff, first, trigger, at, notes));
-  const status = statusAt(tariff, at, ctx.assumptions);
+  const status = statusAt(tariff, at, ctx.assumption);
   explanation.push(statusLine(tariff, status));
   for (const note of conditionalNotes(tariff, vessel, match.rule, at)) {
     explanation.push(note);
@@ -415,7 +421,7 @@ function evaluateRotation(
     rotation,
     first,
     at,
-    netTonnage: ctx.netTonnage ?? chargedNetTonnage(tariff, vessel),
+    netTonnage: ctx.netTonnage,
     explanation,
   };
   const draft = decide(steps, match.rule, status, counter, notes);
@@ -475,51 +481,11 @@ function triggerLines(
   ];
 }
 
-type Tracker = new (values: Readonly<Record<string, string>>, read: Set<string>) => Record<string, string>;
-const VALUES = Symbol('values');
-const READ = Symbol('read');
-/** One tracking class per set of assumption ids (a handful: the ids the shipped versions declare). */
-const trackers = new Map<string, Tracker>();
-
-/**
- * Records every assumption an evaluation reads. Each read goes through a getter on the prototype of a
- * class made once per set of ids, so a quote makes one small object rather than defining a property per
- * assumption (or going through a Proxy, several times slower per read).
- */
-function trackReads(assumptions: Readonly<Record<string, string>>, read: Set<string>): Record<string, string> {
-  const keys = Object.keys(assumptions);
-  const signature = keys.join('\n');
-  let Tracked = trackers.get(signature);
-  if (!Tracked) {
-    class Reads {
-      [VALUES]: Readonly<Record<string, string>>;
-      [READ]: Set<string>;
-      constructor(values: Readonly<Record<string, string>>, reads: Set<string>) {
-        this[VALUES] = values;
-        this[READ] = reads;
-      }
-    }
-    for (const key of keys) {
-      Object.defineProperty(Reads.prototype, key, {
-        enumerable: true,
-        get(this: Reads) {
-          this[READ].add(key);
-          return this[VALUES][key];
-        },
-      });
-    }
-    Tracked = Reads as unknown as Tracker;
-    if (trackers.size >= 64) trackers.clear();
-    trackers.set(signature, Tracked);
-  }
-  return new Tracked(assumptions, read);
-}
-
 /**
  * A list of countries that may depend on an assumption: the assumption counts
  * as read only when its values place one of the calls differently.
  */
-function countriesFor(param: Param<string[]>, ctx: RegimeContext): string[] {
+function countriesFor(param: Param<string[]>, ctx: Evaluation): string[] {
   const values = paramValues(param);
   const first = values[0]!;
   const differ = values.some(
@@ -527,7 +493,7 @@ function countriesFor(param: Param<string[]>, ctx: RegimeContext): string[] {
       countries !== first &&
       ctx.calls.some((call) => countries.includes(call.country) !== first.includes(call.country)),
   );
-  return resolveParam(param, differ ? ctx.assumptions : (ctx.labelAssumptions ?? ctx.assumptions));
+  return resolveParam(param, differ ? ctx.assumption : ctx.labelAssumption);
 }
 
 /** A type's every field, optional ones included (possibly undefined): building it must name them all. */
@@ -541,16 +507,20 @@ export function evaluateRegime(ctx: RegimeContext): RegimeResult {
     ctx.priorCharges.filter((charge) => charge.regime === ctx.tariff.regime),
     ctx.tariff.data.zone,
   );
-  // Every field named, in one order, rather than a spread: the rules read this object on every step, and one
-  // shape keeps those reads fast (a spread of contexts of varying shapes costs microseconds per evaluation).
-  const tracked: EveryField<RegimeContext> = {
+  const { assumptions } = ctx;
+  // Every field named, in one order, rather than a spread: the steps read this object throughout, and one
+  // shape keeps those reads fast whatever shape the caller's context has.
+  const tracked: EveryField<Evaluation> = {
     tariff: ctx.tariff,
     choice: ctx.choice,
     vessel: ctx.vessel,
     calls: ctx.calls,
     priorCharges: ctx.priorCharges,
-    assumptions: trackReads(ctx.assumptions, assumptionsRead),
-    labelAssumptions: ctx.assumptions,
+    assumption: (id) => {
+      assumptionsRead.add(id);
+      return assumptions[id];
+    },
+    labelAssumption: readerOf(assumptions),
     granted: ctx.granted,
     distanceOtherSide: ctx.distanceOtherSide,
     endOfDay: ctx.endOfDay,

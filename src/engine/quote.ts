@@ -7,6 +7,7 @@ import type { ClauseRegistry } from '../charter/registry';
 import { canonicalJson } from '../lib/canonical';
 import { type Decimal, decimal, formatAmount, sum } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
+import type { ListRegistry } from '../lists/registry';
 import { type Message, message, messageKey } from '../messages/message';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
 import type { ScenarioRegistry } from '../tariffs/scenarios';
@@ -15,6 +16,7 @@ import { withAlternatives } from './readings';
 import { distinctPayments } from './rules/cap';
 import { grantIssues } from './rules/granted';
 import { allocatePayers } from './rules/payer';
+import { screenQuote } from './screening';
 import { type Quote, type QuoteInput, QuoteInputError, type Total, type VoyageQuote } from './types';
 import { resolveCalls } from './voyages';
 
@@ -194,11 +196,11 @@ export function scenarioAssumptions(
 
 /** What a quote's options settle before any call is read: the versions, the scenario, the assumptions. */
 interface Plan {
-  selections: Selection[];
-  chosen: LoadedTariff[];
-  requested: { scenario?: string; notes: Message[] };
-  assumptions: Readonly<Record<string, string>>;
-  tariffs: Quote['tariffs'];
+  readonly selections: ReadonlyArray<Readonly<Selection>>;
+  readonly chosen: ReadonlyArray<LoadedTariff>;
+  readonly requested: Readonly<{ scenario?: string; notes: ReadonlyArray<Message> }>;
+  readonly assumptions: Readonly<Record<string, string>>;
+  readonly tariffs: ReadonlyArray<Readonly<Quote['tariffs'][number]>>;
 }
 
 const NO_SCENARIOS = {};
@@ -230,13 +232,16 @@ function planFor(env: QuoteEnvironment, asOf: string, options: NonNullable<Quote
   const selections = selectVersions(env.registry, asOf, options.tariffVersions);
   const chosen = selections.flatMap((selection) => (selection.tariff ? [selection.tariff] : []));
   const requested = scenarioAssumptions(env.scenarios, chosen, options);
-  const plan: Plan = {
-    selections,
-    chosen,
-    requested: { scenario: requested.scenario, notes: requested.notes },
+  // Frozen: every quote with these options shares the plan, and the quote hands its assumptions and tariffs out.
+  const plan: Plan = Object.freeze({
+    selections: Object.freeze(selections.map((selection) => Object.freeze(selection))),
+    chosen: Object.freeze(chosen),
+    requested: Object.freeze({ scenario: requested.scenario, notes: Object.freeze(requested.notes) }),
     assumptions: Object.freeze(resolveAssumptions(chosen, requested.assumptions)),
-    tariffs: chosen.map((tariff) => ({ id: tariff.id, regime: tariff.regime, sha256: tariff.sha256 })),
-  };
+    tariffs: Object.freeze(
+      chosen.map((tariff) => Object.freeze({ id: tariff.id, regime: tariff.regime, sha256: tariff.sha256 })),
+    ),
+  });
   if (kept.size >= PLANS_KEPT) kept.clear();
   kept.set(key, plan);
   return plan;
@@ -268,6 +273,8 @@ export interface QuoteEnvironment {
   clauses?: ClauseRegistry;
   /** The named joint scenarios (`options.scenario`); without them, only explicit assumptions apply. */
   scenarios?: ScenarioRegistry;
+  /** The countermeasure lists every named party is screened against; without them, nothing is screened. */
+  lists?: ListRegistry;
 }
 
 /**
@@ -322,18 +329,20 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
     .sort((a, b) => a.millis - b.millis);
   for (let i = 0; i < byArrival.length; i++) voyages[i] = byArrival[i]!.voyage;
   if (input.charterParty) allocatePayers(voyages, env.clauses, input.charterParty);
+  const screening = env.lists ? screenQuote(input.vessel, voyages, env.lists, asOf, assumptions) : undefined;
   const totals = totalsOf(voyages);
   const converted = options.fx ? convert(totals, options.fx) : undefined;
   const quoteId = `q_${(env.digest ?? sha256Hex)(canonicalJson({ input: withoutLocale(input), asOf, tariffs, assumptions })).slice(0, 24)}`;
   return {
     quoteId,
     asOf,
-    tariffs,
+    tariffs: [...tariffs],
     assumptions,
     ...(requested.scenario ? { scenario: requested.scenario } : {}),
     voyages,
     totals,
     ...(converted ? { converted } : {}),
+    ...(screening ?? {}),
     notes: distinctMessages(notes),
   };
 }

@@ -3,6 +3,8 @@
  * by the API layer (or a caller such as the benchmark); the output is the
  * quote of the HTTP contract.
  */
+
+import type { ScreeningHit } from '../lists/screen';
 import type { Message } from '../messages/message';
 import type { VesselType } from '../tariffs/schema';
 
@@ -13,10 +15,21 @@ export interface Stake {
   board?: number;
 }
 
+/** A party holding the party above it (docs/rules.md §7.1): percentages of that party, and its own holders. */
+export interface HolderInput {
+  name?: string;
+  country: string;
+  equity?: number;
+  voting?: number;
+  board?: number;
+  holders?: HolderInput[];
+}
+
 export interface PartyInput {
   name?: string;
   country: string;
   stakes?: Stake[];
+  holders?: HolderInput[];
 }
 
 export interface UsBuiltOrder {
@@ -38,6 +51,8 @@ export interface VesselInput {
   ceuCapacity?: number;
   owner: PartyInput;
   operator: PartyInput;
+  manager?: PartyInput;
+  charterer?: PartyInput;
   programs?: Array<'MSP' | 'TSP' | 'CSP' | 'VISA'>;
   usGovernment?: boolean;
   usBuiltOrder?: UsBuiltOrder;
@@ -175,6 +190,8 @@ export interface VoyageQuote {
   payer?: 'charterers' | 'owners' | null;
   payerReason?: Message;
   clause?: ClauseReference | null;
+  /** Listed parties, with each listing's status at this voyage's arrival (docs/rules.md §7.2). */
+  screening?: ScreeningHit[];
 }
 
 export interface Quote {
@@ -187,6 +204,10 @@ export interface Quote {
   voyages: VoyageQuote[];
   totals: Total[];
   converted?: { currency: string; amount: string; rates: Record<string, string> };
+  /** The list versions screened (the latest of each list published on or before asOf). */
+  lists?: Array<{ id: string; sha256: string }>;
+  /** Listed parties, with each listing's status at the knowledge date. */
+  screening?: ScreeningHit[];
   notes: Message[];
 }
 

@@ -34,7 +34,9 @@ export function resolveCalls(calls: PortCallInput[]): ResolvedCall[] {
     const port = input.port.toUpperCase();
     const known = findPort(port);
     const arrival = parseArrival(input.arrival, zoneFor(port));
-    const noZone = `a date without a time needs the port's time zone, which is not known for ${port}; give a date-time with an offset`;
+    const noZone = zoneFor(port)
+      ? 'not a calendar date or a date-time with an offset, in the year 100 or later'
+      : `a date without a time needs the port's time zone, which is not known for ${port}; give a date-time with an offset`;
     if (!arrival) {
       issues.push({ path: `portCalls[${index}].arrival`, message: noZone });
       return;

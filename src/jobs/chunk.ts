@@ -13,6 +13,7 @@ import {
   BatchFormatError,
   type BatchItem,
   BatchLimitError,
+  batchFlaws,
   fromJson,
   type ValidateRequest,
 } from '../batch/items';
@@ -21,6 +22,8 @@ import { BATCH_WRITERS, type BatchSummary } from '../batch/output';
 import { type BatchTotal, BatchTotals, quoteItem } from '../batch/run';
 import { withScenario } from '../batch/scenarios';
 import type { QuoteEnvironment, QuoteInput } from '../engine';
+import { formatPath } from '../lib/json-paths';
+import { jsonFlaws } from '../lib/json-scan';
 import type { ChunkNotes } from './split';
 import type { Job, JobChunk } from './store';
 
@@ -68,16 +71,21 @@ export async function readWholeItems(
 ): Promise<{ items: BatchItem[]; orphans: BatchError[] }> {
   try {
     if (job.format === 'json') {
+      const text = await object.text();
+      // Scanned before it is parsed: too deep, or flawed outside every request, nothing can be quoted.
+      const { whole, byRequest } = batchFlaws(text);
+      if (whole.length > 0)
+        throw new InputUnreadableError(whole, `The body cannot be read: ${whole.map((e) => e.message).join('; ')}.`);
       let body: unknown;
       try {
-        body = JSON.parse(await object.text());
+        body = JSON.parse(text);
       } catch (error) {
         throw new InputUnreadableError(
           [{ path: '', message: `malformed JSON: ${(error as Error).message}` }],
           'The body is not a JSON document.',
         );
       }
-      return { items: fromJson(body, validate, CHUNK_LIMITS, job.options.defaults), orphans: [] };
+      return { items: fromJson(body, validate, CHUNK_LIMITS, job.options.defaults, byRequest), orphans: [] };
     }
     const form = await new Response(object.body, { headers: { 'content-type': job.contentType } })
       .formData()
@@ -144,7 +152,17 @@ export function ndjsonItems(
 ): BatchItem[] {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   const malformed = new Map<number, string>();
+  const flawed = new Map<number, Array<{ path: string; message: string }>>();
   const list = lines.map((line, i) => {
+    // Each line scanned before it is parsed (too deep, duplicate or reserved keys).
+    const flaws = jsonFlaws(line);
+    if (flaws.length > 0) {
+      flawed.set(
+        i,
+        flaws.map((flaw) => ({ path: formatPath(flaw.path), message: flaw.message })),
+      );
+      return null;
+    }
     try {
       return JSON.parse(line) as unknown;
     } catch (error) {
@@ -152,7 +170,7 @@ export function ndjsonItems(
       return null;
     }
   });
-  const items = fromJson(list, validate, CHUNK_LIMITS, job.options.defaults).map((item, i) => {
+  const items = fromJson(list, validate, CHUNK_LIMITS, job.options.defaults, flawed).map((item, i) => {
     const moved = shifted(item, first);
     const message = malformed.get(i);
     if (message !== undefined)

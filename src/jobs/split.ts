@@ -8,6 +8,7 @@
  * its calls); a repeated IMO in NDJSON is refused as the batch refuses it.
  */
 import { normalizeHeader } from '../batch/columns';
+import { jsonFlaws } from '../lib/json-scan';
 
 export interface ChunkRange {
   seq: number;
@@ -243,6 +244,8 @@ export async function splitCsv(stream: ReadableStream<Uint8Array>, size: number)
 }
 
 const imoOf = (line: string): string | null => {
+  // A line too deep or otherwise flawed is refused when its chunk is read; it names no vessel here.
+  if (jsonFlaws(line).length > 0) return null;
   try {
     const imo = (JSON.parse(line) as { vessel?: { imo?: unknown } } | null)?.vessel?.imo;
     return typeof imo === 'string' ? imo : null;

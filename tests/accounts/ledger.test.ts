@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { nowMillis } from '../../src/lib/clock';
 import { bearer, createKey, getJson, recordCharge } from '../support/accounts';
 import { annexOneQuote, IMO } from '../support/vessels';
 import { call, postJson } from '../support/worker';
@@ -300,6 +301,27 @@ describe('one row per payment', () => {
     expect(await rows(accountId)).toHaveLength(4);
   });
 
+  it('answers a repeated write with its own payment when another port has a live charge that day', async () => {
+    const { key, accountId } = await createKey();
+    // USOAK is paid first (another amount), then USLAX on the same day: two payments, two rows.
+    const oakland = await json<ChargeBody>(
+      await recordCharge(key, IMO, { ...paid('2025-10-20', 'USOAK', 'OAK-1'), amount: '1500000.00' }),
+    );
+    const losAngeles = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
+    expect(losAngeles.id).not.toBe(oakland.id);
+    // The USLAX payment written again is a replay of the USLAX row, not of Oakland's, and not a conflict.
+    const again = await recordCharge(key, IMO, paid('2025-10-20'), 'pay-again');
+    expect(again.status).toBe(200);
+    expect(await json<ChargeBody>(again)).toMatchObject({ id: losAngeles.id, port: 'USLAX', amount: '3000000.00' });
+    // The same for Oakland's, with Los Angeles now live beside it.
+    const oaklandAgain = await recordCharge(key, IMO, { ...paid('2025-10-20', 'USOAK', 'OAK-2'), amount: '1500000' });
+    expect(oaklandAgain.status).toBe(200);
+    expect(await json<ChargeBody>(oaklandAgain)).toMatchObject({ id: oakland.id, port: 'USOAK' });
+    // A USLAX payment of the next day is its own row.
+    expect((await recordCharge(key, IMO, paid('2025-10-21'))).status).toBe(201);
+    expect(await rows(accountId)).toHaveLength(3);
+  });
+
   it('records a payment again once its row was voided (a correction)', async () => {
     const { key, accountId } = await createKey();
     const first = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
@@ -323,7 +345,8 @@ describe('one row per payment', () => {
 
   it('refuses dates more than 60 days ahead of today in the regime zone', async () => {
     const { key } = await createKey();
-    const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    // Today by the Worker's own clock (the real date, or PORTFEES_NOW when the suite runs with the clock set).
+    const ahead = (days: number) => new Date(nowMillis(env) + days * 86_400_000).toISOString().slice(0, 10);
     expect((await recordCharge(key, IMO, paid(ahead(58)))).status).toBe(201);
     const far = await recordCharge(key, IMO, paid(ahead(62)));
     expect(far.status).toBe(400);

@@ -14,8 +14,11 @@ async function problemPaths(res: Response): Promise<string[]> {
 }
 
 const quote = JSON.stringify(annexOneQuote('2025-10-20T06:00:00-07:00'));
-/** The quote body with `fragment` added at the end of its top-level object. */
-const quoteWith = (fragment: string) => `${quote.slice(0, -1)},${fragment}}`;
+/** The quote body with `fragment` added to its top-level object (an `options` fragment joins its options: no key twice). */
+const quoteWith = (fragment: string) =>
+  fragment.startsWith('"options":{')
+    ? quote.replace('"options":{', `${fragment.slice(0, -1)},`)
+    : `${quote.slice(0, -1)},${fragment}}`;
 
 describe('reserved field names', () => {
   it.each([
@@ -68,7 +71,7 @@ describe('reserved field names', () => {
 describe('reserved field names in a fleet job', () => {
   it('reach no body-wide check, so the request that has one is reported failed, naming the path', async () => {
     const { key } = await createKey();
-    const bad = `${quote.slice(0, -1)},"options":{"assumptions":{"__proto__":"x"}}}`;
+    const bad = quoteWith('"options":{"assumptions":{"__proto__":"x"}}');
     const body = `[${quote},${bad.replace(IMO, '9321483')}]`;
     const res = await post('/v1/jobs', body, { ...bearer(key), 'content-length': String(body.length) });
     expect(res.status).toBe(202);

@@ -9,7 +9,7 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 const commonDateTime = fc
   .record({
-    year: fc.integer({ min: 1, max: 9999 }),
+    year: fc.integer({ min: 100, max: 9999 }),
     month: fc.integer({ min: 1, max: 12 }),
     day: fc.integer({ min: 1, max: 31 }),
     hour: fc.integer({ min: 0, max: 23 }),

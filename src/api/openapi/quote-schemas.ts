@@ -16,6 +16,12 @@ export const LIMITS = {
   portCalls: 500,
   priorCharges: 200,
   stakes: 50,
+  /** Levels of holders above a party (docs/rules.md §7.1). */
+  holderDepth: 10,
+  /** Holders of one party. */
+  holders: 200,
+  /** Named parties of one vessel: owner, operator, manager, charterer and every holder. */
+  parties: 200,
   netTonnage: 1_000_000,
   deadweight: 1_000_000,
   teuCapacity: 50_000,
@@ -60,25 +66,87 @@ const Stake = z
   .strict()
   .openapi('Stake', { description: 'Percentages (0–100) held, directly or indirectly, by persons of `country`.' });
 
-const Party = z
+/** Holdings in one party must not add up to more than 100% of any measure. */
+function holdingsAtMost100(
+  key: 'stakes' | 'holders',
+  noun: string,
+): (party: { stakes?: z.infer<typeof Stake>[]; holders?: HolderShares[] }, ctx: z.RefinementCtx) => void {
+  return (party, ctx) => {
+    for (const measure of ['equity', 'voting', 'board'] as const) {
+      const total = (party[key] ?? []).reduce((acc, stake) => acc + Math.round((stake[measure] ?? 0) * 1e6), 0) / 1e6;
+      if (total > 100)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${noun} add up to ${total}% of ${measure}, more than 100%`,
+        });
+    }
+  };
+}
+
+interface HolderShares {
+  equity?: number;
+  voting?: number;
+  board?: number;
+}
+
+/** A holder as validated: the engine's HolderInput. */
+interface HolderWire extends HolderShares {
+  name?: string;
+  country: string;
+  holders?: HolderWire[];
+}
+
+/**
+ * Holders nest at most {@link LIMITS.holderDepth} levels (docs/rules.md §7.1): one schema per level, so no
+ * input, however deep, makes validation recurse further than that.
+ */
+function holderAt(level: number): z.ZodType<HolderWire> {
+  const deeper = (
+    level < LIMITS.holderDepth
+      ? z.array(holderAt(level + 1)).max(LIMITS.holders)
+      : z.array(z.unknown()).max(0, `holders nest at most ${LIMITS.holderDepth} levels deep`)
+  ) as z.ZodType<HolderWire[]>;
+  const holder = z
+    .object({
+      name: z.string().max(200).optional(),
+      country: Country,
+      equity: Percent.optional(),
+      voting: Percent.optional(),
+      board: Percent.optional(),
+      holders: deeper.optional(),
+    })
+    .strict()
+    .superRefine(holdingsAtMost100('holders', 'holders'));
+  return (level === 1
+    ? holder.openapi('Holder', {
+        description: `A party holding the party above it: percentages of that party, and its own holders (at most ${LIMITS.holderDepth} levels).`,
+      })
+    : holder) as unknown as z.ZodType<HolderWire>;
+}
+
+export const Party = z
   .object({
     name: z.string().max(200).optional(),
     country: Country,
     stakes: z.array(Stake).max(LIMITS.stakes).optional(),
+    holders: z.array(holderAt(1)).max(LIMITS.holders).optional(),
   })
   .strict()
-  .superRefine((party, ctx) => {
-    for (const measure of ['equity', 'voting', 'board'] as const) {
-      const total = (party.stakes ?? []).reduce((acc, stake) => acc + Math.round((stake[measure] ?? 0) * 1e6), 0) / 1e6;
-      if (total > 100)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['stakes'],
-          message: `stakes add up to ${total}% of ${measure}, more than 100%`,
-        });
-    }
-  })
+  .superRefine(holdingsAtMost100('stakes', 'stakes'))
+  .superRefine(holdingsAtMost100('holders', 'holders'))
   .openapi('Party');
+
+/** Every party of a vessel's ownership graphs, holders included. */
+export function countParties(parties: ReadonlyArray<{ holders?: unknown[] } | undefined>): number {
+  let count = 0;
+  const visit = (node: { holders?: unknown[] }) => {
+    count += 1;
+    for (const holder of node.holders ?? []) visit(holder as { holders?: unknown[] });
+  };
+  for (const party of parties) if (party) visit(party);
+  return count;
+}
 
 const UsBuiltOrder = z
   .object({
@@ -94,7 +162,8 @@ const UsBuiltOrder = z
   })
   .openapi('UsBuiltOrder');
 
-export const Vessel = z
+/** The vessel's fields, before the check of its ownership graphs (extended by the vessel registry's body). */
+export const VesselFields = z
   .object({
     imo: z
       .string()
@@ -113,12 +182,33 @@ export const Vessel = z
     ceuCapacity: positive(LIMITS.ceuCapacity).optional(),
     owner: Party,
     operator: Party,
+    manager: Party.optional(),
+    charterer: Party.optional(),
     programs: z.array(z.enum(PROGRAMS)).max(PROGRAMS.length).optional(),
     usGovernment: z.boolean().optional(),
     usBuiltOrder: UsBuiltOrder.optional(),
   })
-  .strict()
-  .openapi('Vessel');
+  .strict();
+
+type VesselParties = Partial<Record<'owner' | 'operator' | 'manager' | 'charterer', { holders?: unknown[] }>>;
+
+/** A vessel's ownership graphs name at most {@link LIMITS.parties} parties; the issue names the role where they pass it. */
+export function partiesWithinLimit(vessel: VesselParties, ctx: z.RefinementCtx): void {
+  let seen = 0;
+  for (const role of ['owner', 'operator', 'manager', 'charterer'] as const) {
+    seen += countParties([vessel[role]]);
+    if (seen > LIMITS.parties) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [role, 'holders'],
+        message: `the ownership graphs name more than ${LIMITS.parties} parties (${countParties([vessel.owner, vessel.operator, vessel.manager, vessel.charterer])}), passing the limit at ${role}`,
+      });
+      return;
+    }
+  }
+}
+
+export const Vessel = VesselFields.superRefine(partiesWithinLimit).openapi('Vessel');
 
 export const PortCall = z
   .object({

@@ -1,14 +1,16 @@
 /** Wire schemas of the vessel registry, account settings, re-quotes and webhooks. */
 import { z } from '@hono/zod-openapi';
 import { Imo } from './account-schemas';
-import { Vessel } from './quote-schemas';
+import { partiesWithinLimit, VesselFields } from './quote-schemas';
 
 /** Vessel listings and imports: default and largest page, and most rows per CSV import. */
 export const VESSEL_PAGE = { default: 50, max: 200 } as const;
 export const VESSEL_IMPORT_ROWS = 1000;
 
 /** PUT body: the vessel object of a quote request; `imo` may be left out (the path names it). */
-export const VesselProfileBody = Vessel.extend({ imo: Imo.optional() }).openapi('VesselProfileBody');
+export const VesselProfileBody = VesselFields.extend({ imo: Imo.optional() })
+  .superRefine(partiesWithinLimit)
+  .openapi('VesselProfileBody');
 
 export const VesselProfileSchema = z
   .object({
@@ -102,11 +104,23 @@ const VoyageSide = z
   })
   .nullable();
 
+const TotalRange = z.object({ low: z.string(), high: z.string() }).nullable();
+
 const TotalDiff = z.object({
   currency: z.string(),
   before: z.string(),
   after: z.string(),
   delta: z.string().openapi({ description: 'after − before, a decimal string' }),
+  range: z
+    .object({ before: TotalRange, after: TotalRange })
+    .openapi({ description: 'The low/high range of the total before and after; null when it is certain' }),
+});
+
+const Changes = z
+  .array(z.enum(['totals', 'certainty', 'range']))
+  .openapi({ description: 'What changed: a total (any currency), a voyage’s certainty, a total’s low/high range' });
+const Settled = z.array(z.string()).openapi({
+  description: 'Assumptions the saved request pinned (itself or by its scenario) that today’s versions settled',
 });
 
 export const QuoteDiffSchema = z
@@ -130,6 +144,8 @@ export const QuoteDiffSchema = z
       }),
     ),
     totals: z.array(TotalDiff),
+    changed: Changes,
+    settled: Settled,
     notes: z.array(z.string()),
   })
   .openapi('QuoteDiff');
@@ -145,15 +161,29 @@ export const ChangesList = z
         savedAt: z.string(),
         href: z.string(),
         totals: z.array(TotalDiff),
+        changed: Changes,
+        settled: Settled,
         voyages: z.number().openapi({ description: 'Voyages whose outcome, amount, certainty or tariff changed' }),
       }),
     ),
+    failed: z
+      .array(
+        z.object({
+          quoteId: z.string(),
+          imo: z.string(),
+          savedAt: z.string(),
+          href: z.string(),
+          reason: z.string(),
+          errors: z.array(z.object({ path: z.string(), message: z.string() })),
+        }),
+      )
+      .openapi({ description: 'Saved quotes of the regimes shipped since then that cannot be quoted again, with why' }),
     examined: z.number().openapi({ description: 'Saved quotes examined on this page' }),
     next: z.string().nullable().openapi({ description: 'Cursor to examine the following saved quotes' }),
   })
   .openapi('ChangesList');
 
-export const WEBHOOK_EVENT_TYPES = ['tariff.published', 'quote.changed'] as const;
+export const WEBHOOK_EVENT_TYPES = ['tariff.published', 'quote.changed', 'quote.requote_failed'] as const;
 /** Most live endpoints per account. */
 export const MAX_WEBHOOK_ENDPOINTS = 20;
 

@@ -12,6 +12,7 @@ import { JOB_LIMITS, jobFormatOf } from '../../jobs/limits';
 import { newPageToken } from '../../jobs/page-token';
 import { jobReport, resultsStream } from '../../jobs/results';
 import { cancelJob, getJob, insertJob, type Job, type JobOptions, listChunks, progressOf } from '../../jobs/store';
+import { nowMillis } from '../../lib/clock';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { requireSecretKey } from '../middleware/auth';
@@ -224,9 +225,10 @@ export async function jobView(c: Context<AppEnv>, job: Job) {
   if (job.problem) view.problem = { ...job.problem };
   const processed = progress.done + progress.failed;
   if (job.status === 'running' && job.startedAt && job.vesselsTotal && processed > 0) {
-    const elapsed = Date.now() - Date.parse(job.startedAt);
+    const now = nowMillis(c.env);
+    const elapsed = now - Date.parse(job.startedAt);
     const remaining = ((job.vesselsTotal - processed) * elapsed) / processed;
-    view.eta = new Date(Date.now() + remaining).toISOString();
+    view.eta = new Date(now + remaining).toISOString();
   }
   return view;
 }
@@ -285,7 +287,7 @@ jobRoutes.openapi(create, async (c) => {
   if (!body) throw invalidRequest([{ path: '', message: 'the body is empty; send a fleet' }]);
   const stream = body.pipeThrough(new FixedLengthStream(length));
   await bucket.put(jobKeys.input(id), stream, { httpMetadata: { contentType } });
-  const token = await newPageToken(Date.now());
+  const token = await newPageToken(nowMillis(c.env));
   await stored(() =>
     insertJob(db, {
       id,
@@ -296,7 +298,7 @@ jobRoutes.openapi(create, async (c) => {
       inputBytes: length,
       pageTokenHash: token.hash,
       pageExpiresAt: token.expiresAt,
-      createdAt: new Date().toISOString(),
+      createdAt: new Date(nowMillis(c.env)).toISOString(),
     }),
   );
   await queue.send({ kind: 'split', job: id });
@@ -316,7 +318,9 @@ jobRoutes.openapi(cancel, async (c) => {
   const job = await ownJob(c, c.req.valid('param').id, 'cancel fleet jobs');
   if (job.status !== 'queued' && job.status !== 'running')
     throw new ProblemError(409, 'job-finished', 'Job finished', `Job ${job.id} is already ${job.status}.`);
-  const cancelled = await stored(() => cancelJob(database(c), job.id, job.accountId, new Date().toISOString()));
+  const cancelled = await stored(() =>
+    cancelJob(database(c), job.id, job.accountId, new Date(nowMillis(c.env)).toISOString()),
+  );
   return c.json(await jobView(c, cancelled ?? job), 200);
 });
 

@@ -17,6 +17,7 @@ import { portfeesMcpServer } from '../mcp/server';
 import type { OperationRequest } from '../mcp/tools';
 import { authenticate } from '../middleware/auth';
 import { ANONYMOUS, callerOf } from '../middleware/caller';
+import { checkJsonBodies } from '../middleware/json-keys';
 import { isPermittedOrigin } from '../middleware/origins';
 import { enforceRateLimit, rateLimit } from '../middleware/rate-limit';
 import { accountProblemResponses, keySecurity } from '../openapi/key-schemes';
@@ -174,7 +175,7 @@ export function mcpRoutes({ dispatch, bodyLimit: maxBody }: McpRouteOptions) {
       );
     },
   });
-  routes.use(MCP_PATH, allowedOriginsOnly, mcpCors, authenticate, rateLimit, limitBody);
+  routes.use(MCP_PATH, allowedOriginsOnly, mcpCors, authenticate, rateLimit, limitBody, checkJsonBodies);
   return routes.openapi(mcp, async (c) => {
     const text = await c.req.text();
     const body = await countedMessages(c, text);

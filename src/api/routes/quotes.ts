@@ -2,6 +2,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { QuoteTooLargeError, saveQuote } from '../../accounts/saved-quotes';
 import { quote, quoteTitles } from '../../engine';
+import { nowMillis } from '../../lib/clock';
 import { utcTimestamp } from '../../lib/time';
 import { renderQuote } from '../../messages/quote';
 import { database, stored } from '../d1';
@@ -92,7 +93,7 @@ export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async 
         request: JSON.stringify(request),
         response: JSON.stringify(result),
         tariffs: result.tariffs,
-        savedAt: utcTimestamp(Date.now()),
+        savedAt: utcTimestamp(nowMillis(c.env)),
         asOf: result.asOf,
         totals: JSON.stringify(result.totals),
       });

@@ -11,12 +11,13 @@ import type { Exemption, Ref } from '../../tariffs/schema';
 import type { ExemptionResult, VesselInput } from '../types';
 import type { ResolvedCall, Rotation } from '../voyages';
 import { heldBy } from './coverage';
-import { resolveParam } from './params';
+import { type AssumptionReader, resolveParam } from './params';
 
 export interface ExemptionContext {
   vessel: VesselInput;
   rotation: Rotation;
-  assumptions: Readonly<Record<string, string>>;
+  /** Reads an assumption (and records the read). */
+  assumption: AssumptionReader;
   /** Read estimated distances within their margin of a limit on the other side of it (the `distance` reading). */
   distanceOtherSide?: boolean;
 }
@@ -51,7 +52,7 @@ function vesselSize(exemption: KindOf<'vessel-size'>, ctx: ExemptionContext): Ev
     exemption.thresholds.find((t) => t.types?.includes(vessel.type)) ?? exemption.thresholds.find((t) => !t.types);
   if (!threshold)
     return { applies: false, reason: message('exemption.no-size-threshold', { type: codeMessage(vessel.type) }) };
-  const limit = resolveParam(threshold.max, ctx.assumptions);
+  const limit = resolveParam(threshold.max, ctx.assumption);
   const field = threshold.measure === 'teu' ? 'teuCapacity' : 'deadweight';
   const unit = threshold.measure === 'teu' ? 'TEU' : 'DWT';
   const value = vessel[field];

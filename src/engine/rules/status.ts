@@ -4,6 +4,7 @@
  */
 import type { CompiledWindow, LoadedTariff } from '../../tariffs/registry';
 import type { Certainty } from '../types';
+import type { AssumptionReader } from './params';
 
 export interface StatusAtArrival {
   status: 'not-in-force' | 'in-force' | 'suspended';
@@ -13,16 +14,12 @@ export interface StatusAtArrival {
   scenario?: { assumption: string; value: string };
 }
 
-export function statusAt(
-  tariff: LoadedTariff,
-  millis: number,
-  assumptions: Readonly<Record<string, string>>,
-): StatusAtArrival {
+export function statusAt(tariff: LoadedTariff, millis: number, assumption: AssumptionReader): StatusAtArrival {
   const window = tariff.windows.find((candidate) => candidate.fromMillis <= millis && millis < candidate.toMillis);
   if (!window) return { status: 'not-in-force', certainty: 'confirmed' };
   const { status, scenario } = window.window;
   if (status !== 'unconfirmed') return { status, certainty: 'confirmed', window };
-  const value = scenario ? assumptions[scenario.assumption] : undefined;
+  const value = scenario ? assumption(scenario.assumption) : undefined;
   const decided = scenario && value !== undefined ? scenario.outcomes[value] : undefined;
   return {
     status: decided ?? 'suspended',
