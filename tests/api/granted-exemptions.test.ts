@@ -36,8 +36,8 @@ describe('grantedExemptions', () => {
     expect(voyage).toMatchObject({ outcome: 'exempt', fee: { amount: '0.00', currency: 'CNY' }, chargedAt: null });
     const granted = voyage.exemptions.find((exemption: any) => exemption.id === 'granted');
     expect(granted).toMatchObject({ applies: true });
-    expect(granted.reason).toContain('MSA decision 2025-117');
-    expect(voyage.explanation.join('\n')).toMatch(
+    expect(granted.reason.text).toContain('MSA decision 2025-117');
+    expect(voyage.explanation.map((line: any) => line.text).join('\n')).toMatch(
       /Exempt: granted \(granted by MSA decision 2025-117.*asserted by the caller/,
     );
   });
@@ -48,7 +48,7 @@ describe('grantedExemptions', () => {
     expect(voyage.outcome).toBe('charged');
     expect(voyage.exemptions.find((exemption: any) => exemption.id === 'granted')).toMatchObject({
       applies: false,
-      reason: expect.stringContaining('arrival 2025-10-20 is outside it'),
+      reason: { id: 'exemption.granted-outside', text: expect.stringContaining('arrival 2025-10-20 is outside it') },
     });
   });
 

@@ -121,8 +121,10 @@ function check(regime: 'us-301' | 'cn-spf', subject: typeof annexI, { port, date
   }
   expect(arrivalTime).toEqual([expect.objectContaining({ value: 'end-of-day', amount: endOfDay })]);
   const asks = english(voyage.explanation).find((line) => line.includes('date without a time'));
-  expect(asks).toContain(`read at 00:00 it is ${amount}`);
-  expect(asks).toContain(`at the end of the day ${endOfDay}`);
+  // The words show amounts with separators: 3000000.00 reads 3,000,000.00.
+  const shown = (text: string) => text.replace(/\B(?=(\d{3})+\.)/g, ',');
+  expect(asks).toContain(`read at 00:00 it is ${shown(amount)}`);
+  expect(asks).toContain(`at the end of the day ${shown(endOfDay)}`);
   expect(asks).toContain('Give the time');
 }
 

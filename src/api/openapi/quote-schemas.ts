@@ -282,7 +282,7 @@ const GrantedExemption = z
 
 /** A message a person reads: its catalogue id, the values it names, and its words in the request's locale. */
 export const MessageSchema = z
-  .object({ id: z.string(), params: z.record(z.string(), z.json()), text: z.string() })
+  .object({ id: z.string(), params: z.record(z.string(), z.any()), text: z.string() })
   .openapi('Message', { example: { id: 'exemption.none', params: {}, text: 'No exemption applies.' } });
 
 /** A message, or the plain text that quotes saved before messages existed keep (their bytes are never rewritten). */
