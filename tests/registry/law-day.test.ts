@@ -12,10 +12,12 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { changesOf, diffQuotes, type SavedAnswer } from '../../src/analysis/requote';
 import { createApp } from '../../src/api/app';
-import { requotePage, resendStalledRequotes, STALLED_AFTER_MS } from '../../src/events/tariff-watch';
+import type { RequoteMessage } from '../../src/events/messages';
+import { requotePage, resendStalledRequotes, STALLED_AFTER_MS, watchTariffs } from '../../src/events/tariff-watch';
 import { quoteEnvironmentFor } from '../../src/quoting/environment';
 import { shippedTariffFiles } from '../../src/tariffs/bundle.generated';
 import { TariffRegistry } from '../../src/tariffs/registry';
+import { shippedRegistry } from '../../src/tariffs/shipped';
 import resumptionConfirmed from '../fixtures/tariffs/us-301-2026-11-20.json';
 import { bearer, createKey } from '../support/accounts';
 import { annexOneQuote, IMO } from '../support/vessels';
@@ -171,6 +173,45 @@ describe('the day the law changes', { timeout: 60_000 }, () => {
 
     // The same page again (a retry, a resend): nothing is announced twice.
     expect(await requotePage(clocked, message, quoteEnv)).toEqual({ examined: 6, changed: [], failed: [] });
+  });
+
+  it('runs the scheduled check: one tariff.published, one re-quote run per listening account, nothing the second time', async () => {
+    const { key, accountId } = await createKey();
+    const token = crypto.randomUUID();
+    await postJson(
+      '/v1/webhooks',
+      { url: `https://${RECEIVER_HOST}/ok/${token}`, events: ['tariff.published', 'quote.changed'] },
+      bearer(key),
+    );
+    const scenario = await save(key, unconfirmed({ scenario: 'suspension-extended' }));
+    const queued: RequoteMessage[] = [];
+    const queue = {
+      send: async (body: RequoteMessage) => void queued.push(body),
+      sendBatch: async (batch: Array<{ body: RequoteMessage }>) => void queued.push(...batch.map((m) => m.body)),
+    };
+    const day = { ...clocked, REQUOTE_QUEUE: queue as unknown as Queue<RequoteMessage> };
+
+    // Before the version: the check records what it finds (the baseline, or nothing new).
+    expect(await watchTariffs(day, shippedRegistry())).toEqual([]);
+    // The version ships: announced once, and this account's re-quotes start.
+    expect(await watchTariffs(day, registry)).toEqual(['us-301/2026-11-20']);
+    const ours = queued.filter((message) => message.accountId === accountId);
+    expect(ours).toEqual([{ kind: 'requote', accountId, tariffId: 'us-301/2026-11-20' }]);
+    const page = await requotePage(day, ours[0]!, quoteEnvironmentFor(day, registry));
+    expect(page.changed).toEqual([scenario.quoteId]);
+    const run = await env.DB.prepare('SELECT status, pages FROM requote_runs WHERE account_id = ?')
+      .bind(accountId)
+      .first<{ status: string; pages: number }>();
+    expect(run).toEqual({ status: 'done', pages: 1 });
+
+    // The second run of the check: nothing new, nothing queued.
+    queued.length = 0;
+    expect(await watchTariffs(day, registry)).toEqual([]);
+    expect(queued).toEqual([]);
+    const events = (await receivedUntil(token, 2)).map((delivery) => JSON.parse(delivery.body) as { type: string });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await receivedUntil(token, 2)).length).toBe(2);
+    expect(events.map((event) => event.type).sort()).toEqual(['quote.changed', 'tariff.published']);
   });
 
   it('sends again, once, the page of a re-quote run that made no progress for 10 minutes', async () => {
