@@ -187,11 +187,11 @@ describe('bad input: 400 problem+json naming every offending path', () => {
       ['vessel'],
     ],
     [
-      'a date-only arrival at a port whose zone is unknown',
+      'a port code that is not in the port table',
       (b: Body) => {
-        b.portCalls[1] = { port: 'USZZZ', arrival: '2025-10-20' };
+        b.portCalls[1] = { port: 'USLXA', arrival: '2025-10-20' };
       },
-      ['portCalls[1].arrival'],
+      ['portCalls[1].port'],
     ],
     [
       'an unknown tariff version',
