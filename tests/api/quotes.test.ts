@@ -299,6 +299,18 @@ describe('bodies that are not a quote request never answer 5xx', () => {
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
   });
 
+  it('a form-encoded body is a 415 that says what to send: content-type: application/json', async () => {
+    const res = await call('/v1/quotes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'vessel=1',
+    });
+    expect(res.status).toBe(415);
+    const json = (await res.json()) as { detail: string; errors: Array<{ path: string; message: string }> };
+    expect(json.detail).toContain('content-type: application/json');
+    expect(json.errors).toEqual([{ path: 'content-type', message: 'must be application/json' }]);
+  });
+
   it('an oversized body is a 413 problem', async () => {
     const res = await call('/v1/quotes', {
       method: 'POST',
