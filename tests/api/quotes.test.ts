@@ -172,11 +172,11 @@ describe('bad input: 400 problem+json naming every offending path', () => {
       ['vessel'],
     ],
     [
-      'a date-only arrival at a port whose zone is unknown',
+      'a port code that is not in the port table',
       (b: Body) => {
-        b.portCalls[1] = { port: 'USZZZ', arrival: '2025-10-20' };
+        b.portCalls[1] = { port: 'USLXA', arrival: '2025-10-20' };
       },
-      ['portCalls[1].arrival'],
+      ['portCalls[1].port'],
     ],
     [
       'an unknown tariff version',
@@ -282,6 +282,18 @@ describe('bodies that are not a quote request never answer 5xx', () => {
     const res = await call('/v1/quotes', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('a form-encoded body is a 415 that says what to send: content-type: application/json', async () => {
+    const res = await call('/v1/quotes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'vessel=1',
+    });
+    expect(res.status).toBe(415);
+    const json = (await res.json()) as { detail: string; errors: Array<{ path: string; message: string }> };
+    expect(json.detail).toContain('content-type: application/json');
+    expect(json.errors).toEqual([{ path: 'content-type', message: 'must be application/json' }]);
   });
 
   it('an oversized body is a 413 problem', async () => {

@@ -288,19 +288,25 @@ describe('explanations, citations and notes', () => {
 });
 
 describe('ports outside the bundled table', () => {
-  it('a well-formed unknown code counts by its country prefix', () => {
-    const voyage = onlyVoyage(
-      { vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }), portCalls: [portCall('USZZZ', inForce)] },
-      'us-301',
+  it('are refused, naming the call and the nearest known codes', () => {
+    const calls = [portCall('CNSHA', '2025-10-01T08:00:00+08:00'), portCall('USLXA', inForce)];
+    expect(() => quoteOf({ vessel: vessel({ operator: { country: 'CN' } }), portCalls: calls })).toThrow(
+      expect.objectContaining({
+        issues: [
+          {
+            path: 'portCalls[1].port',
+            message: expect.stringMatching(/^USLXA is not in the port table; did you mean USLAX\b/),
+          },
+        ],
+      }),
     );
-    expect(voyage).toMatchObject({ calls: ['USZZZ'], chargedAt: 'USZZZ', fee: { amount: '50000.00' } });
   });
-  it('a date-only arrival at an unknown port of a single-zone country uses that zone', () => {
-    const voyage = onlyVoyage(
-      { vessel: vessel({ flag: 'US', netTonnage: 1000 }), portCalls: [portCall('CNZZZ', '2025-10-20')] },
-      'cn-spf',
+  it('a code with no near neighbour points to the port search', () => {
+    expect(() => quoteOf({ vessel: vessel(), portCalls: [portCall('QQQQQ', '2025-10-20')] })).toThrow(
+      expect.objectContaining({
+        issues: [{ path: 'portCalls[0].port', message: expect.stringContaining('GET /v1/ports?q=') }],
+      }),
     );
-    expect(voyage.arrival).toBe('2025-10-20T00:00:00+08:00');
   });
 });
 
