@@ -10,10 +10,17 @@ module.exports = {
   forbidden: [
     {
       name: 'engine-imports-only-lower-layers',
-      comment: 'The engine is pure: it imports only lib, tariffs, lists, charter, ports and itself.',
+      comment: 'The engine is pure: it imports only lib, messages, tariffs, lists, charter, ports and itself.',
       severity: 'error',
       from: { path: '^src/engine/' },
-      to: { path: '^src/', pathNot: '^src/(engine|lib|tariffs|lists|charter|ports)/' },
+      to: { path: '^src/', pathNot: '^src/(engine|lib|messages|tariffs|lists|charter|ports)/' },
+    },
+    {
+      name: 'messages-import-only-lib',
+      comment: 'The message catalogues sit below the engine: they import only lib and themselves.',
+      severity: 'error',
+      from: { path: '^src/messages/' },
+      to: { path: '^src/', pathNot: '^src/(lib|messages)/' },
     },
     {
       name: 'lower-layers-import-no-engine',

@@ -5,24 +5,23 @@ import { Agent, request as httpRequest } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-// `npm run bench [-- name ...]`: the benchmark suite. Prints one JSON summary
-// and writes it to bench/results.json (kept out of git). Measurements (all by
-// default, or only the named ones):
+// `npm run bench [-- name ...]`: the benchmark suite. Prints one JSON summary, writes it to bench/results.json
+// (kept out of git) and ends with a PASS or FAIL line per regression guard (exit 1 if one fails):
+//   a quote costs at most 2.0× the Worker CPU of GET /healthz under wrangler dev   (quote-guards)
+//   the route costs at most 1.15× the bare quote (parse, engine, serialise)         (quote-guards)
+//   the engine quotes at least 20,000 10-call voyages a second on one core          (engine)
+// Measurements (all by default, or only the named ones):
 //   engine            engine quotes/s, 10-call voyage and 100-call year (tinybench, one core)
+//   quote-guards      Worker CPU per request over HTTP (bench/isolate-entry.ts): a health check, a bare quote and
+//                     the real POST /v1/quotes, interleaved in rounds on the same keep-alive connections
 //   http-latency      p50/p99 of POST /v1/quotes next to GET /healthz, same load, same run
-//   quote-cpu         Worker CPU per request of a 10-call POST /v1/quotes against GET /healthz, in
-//                     alternating rounds on the same keep-alive connections, one run
-//   quote-floor       the same connections and rounds against a Worker started with bench/isolate-entry.ts: a
-//                     health check, an echo of a quote's bytes, a bare engine quote (no framework), the same
-//                     validated by the route's schema, and the real quote, each as a multiple of the health
-//                     check: how low the quote's ratio could go
-//   quote-isolate     the same two requests sent from inside the isolate (bench/isolate-entry.ts): the Worker's
-//                     own CPU per request, main thread and V8's other threads, without HTTP or the dev proxy
 //   fleet-batch-json  CPU time of a 2,000-vessel × 12-call batch (JSON answer)
 //   fleet-batch-ndjson  the same, NDJSON streamed per vessel
 //   fleet-job         one fleet job of 100,000 vessels × 12 calls (`--vessels N` for fewer): wall time,
 //                     Worker CPU, peak and sampled memory of the workerd processes, vessels/s, and vessels
 //                     per CPU-second against the synchronous batch's
+//   hostile-bodies    Worker CPU per request of each 256 KB hostile body (bench/hostile-bodies.mjs) on each
+//                     route that takes a body, and of the queue consumer per fleet job of them
 //   bundle            Worker bundle size gzipped (wrangler deploy --dry-run --outdir)
 //   widget            widget module size gzipped
 // CPU time is the utime + stime delta from /proc/<pid>/stat of the workerd
@@ -31,7 +30,8 @@ import { gzipSync } from 'node:zlib';
 // all workerd processes together (adding wrangler's local proxy in front).
 import autocannon from 'autocannon';
 import { fleetCsv, generateFleet } from '../bench/fleet.mjs';
-import { cpuMillis, root, rssMiB, startWorker, threadCpuMillis } from './lib/worker-process.mjs';
+import { hostileBodies } from '../bench/hostile-bodies.mjs';
+import { cpuMillis, createKey, root, rssMiB, startWorker } from './lib/worker-process.mjs';
 import { bundleWidget } from './widget-bundle.mjs';
 
 /** The paid plan's default CPU limit per request (it can be raised to 5 minutes). */
@@ -139,18 +139,6 @@ function requestFresh(url, { method = 'GET', headers = {}, body, timeoutMs = 120
   });
 }
 
-/** A secret key in the local database the Worker under test reads (`npm run keys`). */
-function localSecretKey() {
-  const result = spawnSync(bin('tsx'), [join(root, 'scripts', 'keys.ts'), 'create', '--name', 'Bench Lines'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  });
-  const key = /sk_live_[A-Za-z0-9_-]+/.exec(result.stdout)?.[0];
-  if (!key) throw new Error(`no key created:\n${result.stdout}\n${result.stderr}`);
-  return key;
-}
-
 /**
  * Posts a fleet as one job and polls it once a second until it ends; `onPoll` sees every status read.
  * @returns the job as created, its last status and how long the POST took
@@ -187,10 +175,10 @@ async function runJob(base, auth, csv, onPoll = () => {}) {
  * every workerd process are sampled; then the synchronous batch of 2,000 vessels of the same generator for
  * the vessels-per-CPU-second comparison.
  */
-async function fleetJob({ base, processes }) {
+async function fleetJob({ worker: started, base, processes }) {
   const vessels = Number(option('--vessels') ?? 100_000);
   const calls = 12;
-  const key = localSecretKey();
+  const key = createKey(started, ['create', '--name', 'Bench Lines']);
   const auth = { authorization: `Bearer ${key}` };
   process.stderr.write(`  generating ${vessels} vessels × ${calls} calls…\n`);
   const csv = Buffer.from(fleetCsv(generateFleet({ vessels, calls })));
@@ -292,10 +280,18 @@ async function fleetJob({ base, processes }) {
 const gzipKiB = (bytes) => Math.round((gzipSync(bytes, { level: 9 }).length / 1024) * 10) / 10;
 
 /** Engine throughput in its own process (tinybench, one core). */
+/** The guards, each with the figure measured against its limit; filled in by the measurements that take them. */
+const guards = [];
+function guard(name, measured, limit, pass) {
+  guards.push({ guard: name, measured, limit, pass });
+}
+
 function engine() {
   const out = execFileSync(bin('tsx'), [join(root, 'bench', 'engine.ts')], { cwd: root, encoding: 'utf8' });
   const figures = JSON.parse(out);
-  return { ...figures, target: { '10-call voyage': '≥ 20,000 quotes/s' } };
+  const perSecond = figures['10-call voyage'].quotesPerSecond;
+  guard('engine: 10-call voyages a second', perSecond, '≥ 20000', perSecond >= 20_000);
+  return figures;
 }
 
 /** POST /v1/quotes and GET /healthz driven at the same time against the same server. */
@@ -397,108 +393,108 @@ async function interleavedCpu({ base, pids, kinds }) {
 
 const QUOTE_BODY = () => Buffer.from(readFileSync(join(root, 'bench', 'quote-request.json'), 'utf8'));
 
-/** A 10-call quote against a health check, interleaved on the same connections, in one run. */
-async function quoteCpu({ base, processes }) {
-  const pids = processes.filter((p) => p.role === 'worker').map((p) => p.pid);
-  const { rows, medians, ...method } = await interleavedCpu({
-    base,
-    pids,
-    kinds: {
-      quote: { method: 'POST', path: '/v1/quotes', body: QUOTE_BODY() },
-      health: { method: 'GET', path: '/healthz' },
-    },
-  });
-  return {
-    ...method,
-    'POST /v1/quotes (10 calls)': rows.quote,
-    'GET /healthz': rows.health,
-    quoteCpuMsPerRequest: Number(medians.quote.toFixed(3)),
-    healthCpuMsPerRequest: Number(medians.health.toFixed(3)),
-    cpuRatio: Number((medians.quote / medians.health).toFixed(2)),
-    target: 'quote CPU ≤ 1.3 × health-check CPU',
-  };
-}
-
 /**
- * Where the quote's CPU floor lies over HTTP: the Worker started with bench/isolate-entry.ts answers, interleaved
- * on the same connections, a health check; an echo (a quote's bytes in and out, nothing computed); a bare quote
- * (parse, engine, serialise: no routing, middleware, validation or headers); the same after the route's schema
- * validates the body; and the real POST /v1/quotes.
- * Each is reported as a multiple of the health check.
+ * The quote guards over HTTP, against the Worker started with bench/isolate-entry.ts: interleaved on the same
+ * connections, a health check, a bare quote (parse, engine, serialise: no routing, middleware, validation or
+ * headers) and the real POST /v1/quotes of the same 10-call request.
  */
-function quoteFloor() {
-  return withBenchWorker(async (worker, pid) => {
+async function quoteGuards() {
+  const worker = await startWorker({ vars: { RATE_LIMITS: 'off' }, args: [join(root, 'bench', 'isolate-entry.ts')] });
+  try {
+    const pid = worker.workerdPid();
+    if (!pid) throw new Error('no workerd process running the Worker found');
     const body = QUOTE_BODY();
     const { rows, medians, ...method } = await interleavedCpu({
       base: worker.base,
       pids: [pid],
       kinds: {
         health: { method: 'GET', path: '/healthz' },
-        echo: { method: 'POST', path: '/__bench/echo', body },
         bare: { method: 'POST', path: '/__bench/bare-quote', body },
-        validated: { method: 'POST', path: '/__bench/validated-quote', body },
         quote: { method: 'POST', path: '/v1/quotes', body },
       },
     });
-    const times = (name) => Number((medians[name] / medians.health).toFixed(2));
+    // Each ratio is taken within a round, where the kinds ran back to back under the same load, then the median
+    // over the rounds: a busy machine moves a whole round, not one kind.
+    const ratio = (a, b) =>
+      Number(median(rows[a].map((row, i) => row.cpuMsPerRequest / rows[b][i].cpuMsPerRequest)).toFixed(2));
+    const quoteOverHealth = ratio('quote', 'health');
+    const routeOverBare = ratio('quote', 'bare');
+    guard('quote CPU over /healthz under wrangler dev', quoteOverHealth, '≤ 2.0', quoteOverHealth <= 2.0);
+    guard('route CPU over the bare quote', routeOverBare, '≤ 1.15', routeOverBare <= 1.15);
     return {
       ...method,
       cpuMsPerRequest: rows,
       medianCpuMsPerRequest: Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, Number(v.toFixed(3))])),
-      timesHealth: { echo: times('echo'), bare: times('bare'), validated: times('validated'), quote: times('quote') },
+      quoteOverHealth,
+      routeOverBare,
     };
-  });
-}
-
-/** Runs `measure(worker, pid)` against the Worker started with bench/isolate-entry.ts (rate limits off), then stops it. */
-async function withBenchWorker(measure) {
-  const worker = await startWorker({ vars: { RATE_LIMITS: 'off' }, args: [join(root, 'bench', 'isolate-entry.ts')] });
-  try {
-    const pid = worker.workerdPid();
-    if (!pid) throw new Error('no workerd process running the Worker found');
-    return await measure(worker, pid);
   } finally {
     worker.stop();
   }
 }
 
+/** Every route that takes a body, with the headers a caller with a secret key sends; fleet jobs last (see below). */
+const BODY_ROUTES = [
+  ['POST', '/v1/quotes'],
+  ['POST', '/v1/quotes/compare'],
+  ['POST', '/v1/quotes/batch'],
+  ['POST', '/v1/quotes/q_0123456789abcdef01234567/requote'],
+  ['POST', '/v1/vessels/9310006/charges'],
+  ['PUT', '/v1/vessels/9310006'],
+  ['POST', '/v1/vessels'],
+  ['PATCH', '/v1/account'],
+  ['POST', '/v1/webhooks'],
+  ['POST', '/v1/webhooks/wh_00000000000000000000/test'],
+  ['POST', '/mcp'],
+  ['POST', '/v1/jobs'],
+];
+
 /**
- * The Worker's own CPU per request, without HTTP or the local dev proxy: the Worker is started with
- * bench/isolate-entry.ts, which sends the app `BENCH_ISOLATE_REQUESTS` requests (default 2,000) from inside the
- * isolate per round; quote and health rounds alternate (`BENCH_ROUNDS`, default 4, after one uncounted round each),
- * and the workerd process's CPU is read per thread around each round.
+ * Worker CPU per request of each 256 KB hostile body (bench/hostile-bodies.mjs) on each body-taking route:
+ * `BENCH_HOSTILE_REPEATS` (default 5) sends of each, after one uncounted. A fleet job's body is read later by the
+ * queue consumer, so the CPU of the 10 s after the last job is reported too, per job sent.
  */
-async function quoteIsolate() {
-  const n = Number(process.env.BENCH_ISOLATE_REQUESTS ?? 2000);
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
-  const perRequest = { quote: [], health: [] };
-  await withBenchWorker(async (worker, pid) => {
-    for (let round = 0; round <= rounds; round++) {
-      for (const kind of round % 2 === 0 ? ['quote', 'health'] : ['health', 'quote']) {
-        const before = threadCpuMillis(pid);
-        const res = await fetch(`${worker.base}/__bench/loop?kind=${kind}&n=${n}`);
-        if (!res.ok) throw new Error(`${kind} loop answered ${res.status}: ${await res.text()}`);
-        await res.arrayBuffer();
-        const after = threadCpuMillis(pid);
-        if (round > 0)
-          perRequest[kind].push({
-            mainThreadUs: Math.round(((after.main - before.main) * 1000) / n),
-            otherThreadsUs: Math.round(((after.other - before.other) * 1000) / n),
-          });
-      }
+async function hostileBodiesCpu({ worker, base, processes }) {
+  const pids = processes.filter((p) => p.role === 'worker').map((p) => p.pid);
+  const repeats = Number(process.env.BENCH_HOSTILE_REPEATS ?? 5);
+  const auth = { authorization: `Bearer ${createKey(worker, ['create', '--name', 'Bench Hostile'])}` };
+  const headers = { ...auth, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  const bodies = hostileBodies();
+  const perRoute = {};
+  const failures = [];
+  let jobs = 0;
+  for (const [method, path] of BODY_ROUTES) {
+    const row = {};
+    for (const { name, text } of bodies) {
+      const send = async () => {
+        const res = await sendOnce(`${base}${path}`, { method, headers, body: text });
+        const answer = await res.text();
+        if (res.status >= 500) failures.push({ route: `${method} ${path}`, body: name, answer: answer.slice(0, 400) });
+        return res.status;
+      };
+      await send();
+      const before = cpuMillis(pids);
+      let status = 0;
+      for (let i = 0; i < repeats; i++) status = await send();
+      row[name] = { status, cpuMs: Number(((cpuMillis(pids) - before) / repeats).toFixed(1)) };
+      if (path === '/v1/jobs') jobs += repeats + 1;
     }
-  });
-  const medianOf = (kind, part) => median(perRequest[kind].map((r) => r[part]));
-  const quoteUs = medianOf('quote', 'mainThreadUs') + medianOf('quote', 'otherThreadsUs');
-  const healthUs = medianOf('health', 'mainThreadUs') + medianOf('health', 'otherThreadsUs');
+    perRoute[`${method} ${path}`] = row;
+  }
+  const before = cpuMillis(pids);
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const consumerMs = cpuMillis(pids) - before;
+  const maxCpu = Object.fromEntries(
+    Object.entries(perRoute).map(([route, row]) => [route, Math.max(...Object.values(row).map((r) => r.cpuMs))]),
+  );
   return {
-    requestsPerRound: n,
-    rounds,
-    'POST /v1/quotes (10 calls)': perRequest.quote,
-    'GET /healthz': perRequest.health,
-    quoteUsPerRequest: quoteUs,
-    healthUsPerRequest: healthUs,
-    quoteOwnUsPerRequest: quoteUs - healthUs,
+    bytesPerBody: bodies.map((b) => b.text.length),
+    repeats,
+    perRoute,
+    maxCpuMsPerRoute: maxCpu,
+    jobConsumerCpuMsPerJob: Number((consumerMs / Math.max(1, jobs)).toFixed(1)),
+    failures,
+    target: '< 50 ms of Worker CPU per request on every route',
   };
 }
 
@@ -528,25 +524,15 @@ async function widget() {
   };
 }
 
-/** Measurements that need no server run before it starts (quote-isolate and quote-floor start their own). */
-const OFFLINE = new Set(['engine', 'bundle', 'widget', 'quote-isolate', 'quote-floor']);
+/** Measurements that need no shared server run before it starts (quote-guards starts its own). */
+const OFFLINE = new Set(['engine', 'bundle', 'widget', 'quote-guards']);
 
 const MEASUREMENTS = {
   engine: { description: 'engine quotes per second on one core (tinybench)', run: engine },
   'http-latency': { description: 'HTTP latency of quotes next to health checks under the same load', run: httpLatency },
-  'quote-cpu': {
-    description: 'Worker CPU per request: a 10-call quote against a health check, alternating rounds, same connections',
-    run: quoteCpu,
-  },
-  'quote-floor': {
-    description:
-      'Worker CPU per request over HTTP, as a multiple of a health check: an echo of the bytes, a bare engine quote, the same validated, the real quote',
-    run: quoteFloor,
-  },
-  'quote-isolate': {
-    description:
-      "the Worker's CPU per request inside the isolate (no HTTP, no dev proxy): a 10-call quote and a health check",
-    run: quoteIsolate,
+  'quote-guards': {
+    description: 'Worker CPU per request over HTTP: a health check, a bare engine quote and the real 10-call quote',
+    run: quoteGuards,
   },
   'fleet-batch-json': {
     description: '2,000 vessels × 12 US/Chinese calls, one CSV batch, JSON answer',
@@ -559,6 +545,10 @@ const MEASUREMENTS = {
   'fleet-job': {
     description: 'one fleet job (default 100,000 vessels × 12 calls) quoted by the queue consumer under npm start',
     run: fleetJob,
+  },
+  'hostile-bodies': {
+    description: 'Worker CPU per request of each 256 KB hostile body on each body-taking route',
+    run: hostileBodiesCpu,
   },
   bundle: { description: 'Worker bundle size', run: bundle },
   widget: { description: 'widget module size', run: widget },
@@ -593,11 +583,7 @@ for (const name of names.filter((n) => OFFLINE.has(n))) {
 const online = names.filter((n) => !OFFLINE.has(n));
 if (online.length > 0) {
   // Rate limits would throttle a benchmark that comes from one address.
-  const worker = await startWorker({
-    vars: { RATE_LIMITS: 'off' },
-    ...(process.env.BENCH_PORT ? { port: Number(process.env.BENCH_PORT) } : {}),
-    ...(process.env.BENCH_INSPECTOR_PORT ? { inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT) } : {}),
-  });
+  const worker = await startWorker({ vars: { RATE_LIMITS: 'off' } });
   try {
     const processes = worker.workerd();
     if (!processes.some((p) => p.role === 'worker'))
@@ -609,13 +595,17 @@ if (online.length > 0) {
       process.stderr.write(`measuring ${name}…\n`);
       results.measurements[name] = {
         description: MEASUREMENTS[name].description,
-        ...(await MEASUREMENTS[name].run({ base: worker.base, processes })),
+        ...(await MEASUREMENTS[name].run({ worker, base: worker.base, processes })),
       };
     }
   } finally {
     worker.stop();
   }
 }
+results.guards = guards;
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));
+for (const { guard: name, measured, limit, pass } of guards)
+  console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: ${measured} (${limit})`);
+if (guards.some(({ pass }) => !pass)) process.exitCode = 1;

@@ -3,15 +3,18 @@
 // 127.0.0.1 only) and sends FUZZ_REQUESTS (default 100,000) generated requests
 // across every route: valid requests, the same mutated (fields dropped, types
 // swapped, values pushed past every limit, bytes flipped or cut), and hostile
-// ones (reserved keys, deep nesting, huge multipart forms, formula cells,
-// forged keys and origins, unknown methods). At most FUZZ_CONCURRENCY (8) at
-// once and FUZZ_SECONDS (900) in all. Counts answers by status class and by
-// route, prints the figures and exits 1 on any 5xx or lost connection.
-// FUZZ_SEED replays a run (the seed is printed).
-import { spawnSync } from 'node:child_process';
+// ones (reserved keys, duplicate keys, deep nesting with reserved words, the
+// 256 KB shapes of bench/hostile-bodies.mjs, huge multipart forms, formula
+// cells, forged keys and origins, unknown methods), signed in with a secret
+// key, a publishable key, a forged one or none. The Worker runs on a free
+// port with its own scratch state (a temporary --persist-to directory). At
+// most FUZZ_CONCURRENCY (8) at once and FUZZ_SECONDS (900) in all. Counts
+// answers by status class and by route, prints the figures and exits 1 on any
+// 5xx or lost connection. FUZZ_SEED replays a run (the seed is printed).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, rssMiB, startWorker } from './lib/worker-process.mjs';
+import { hostileBodies } from '../bench/hostile-bodies.mjs';
+import { createKey, root, rssMiB, startWorker } from './lib/worker-process.mjs';
 
 const total = Number(process.env.FUZZ_REQUESTS ?? 100_000);
 const concurrency = Number(process.env.FUZZ_CONCURRENCY ?? 8);
@@ -274,14 +277,35 @@ function byteMutation(text) {
 
 const deepNesting = (depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
+/** Nesting with a reserved word at the bottom: what once held the Worker for a minute. */
+const deepReserved = (depth) =>
+  `${'['.repeat(depth)}{"${pick(RESERVED)}":${pick(['1', '{}', '"x"'])}}${']'.repeat(depth)}`;
+
+/** A key of some object in the document given a second time (the parser would keep the last). */
+function withDuplicateKey(document) {
+  const text = JSON.stringify(document);
+  const keys = [...text.matchAll(/[{,]"([A-Za-z]+)":/g)];
+  if (keys.length === 0) return `{"a":1,"a":2}`;
+  const { index, 1: key } = pick(keys);
+  return `${text.slice(0, index + 1)}"${key}":${JSON.stringify(pick(HOSTILE_VALUES))},${text.slice(index + 1)}`;
+}
+
+const HOSTILE_BODIES = hostileBodies();
+
 /** A JSON body: valid, mutated, byte-mutated or hostile. */
 function jsonBody(make) {
   const roll = random();
   if (roll < 0.4) return JSON.stringify(make());
   if (roll < 0.7) return JSON.stringify(mutate(make()));
-  if (roll < 0.8) return withReservedKey(make());
-  if (roll < 0.92) return byteMutation(JSON.stringify(make()));
-  if (roll < 0.95) return chance(0.1) ? deepNesting(int(10_000, 100_000)) : `{"vessel":${deepNesting(int(10, 2000))}}`;
+  if (roll < 0.77) return withReservedKey(make());
+  if (roll < 0.82) return withDuplicateKey(make());
+  if (roll < 0.91) return byteMutation(JSON.stringify(make()));
+  if (roll < 0.94) {
+    const depth = chance(0.1) ? int(10_000, 120_000) : int(10, 2000);
+    const deep = chance(0.5) ? deepReserved(depth) : deepNesting(depth);
+    return chance(0.1) ? deep : `{"vessel":${deep}}`;
+  }
+  if (roll < 0.96) return pick(HOSTILE_BODIES).text;
   if (roll < 0.99) return pick(['', 'null', '[]', '{}', '"text"', '1', 'true', ' ']);
   return JSON.stringify({ pad: 'x'.repeat(int(250, 400) * 1024) });
 }
@@ -333,6 +357,220 @@ function batchRequest() {
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
 
+/** Ids the Worker handed out (webhook endpoints, jobs, saved quotes), so later requests reach real ones. */
+const issued = { webhooks: [], jobs: [], quotes: [] };
+const issuedOr = (list, made) => (list.length > 0 && chance(0.8) ? pick(list) : made);
+const webhookId = () => issuedOr(issued.webhooks, pick(['wh_00000000000000000000', 'wh_x', '..', '%2e%2e']));
+const jobId = () => issuedOr(issued.jobs, pick(['job_00000000000000000000', 'x', '..']));
+const quoteId = () => issuedOr(issued.quotes, pick(['q_0123456789abcdef01234567', 'q_x', 'changes']));
+
+function webhookBody() {
+  return {
+    // .invalid never resolves: no delivery leaves the machine.
+    url: pick([
+      `https://fuzz-${int(0, 99)}.invalid/hook`,
+      'https://localhost../',
+      'https://metadata.google.internal../',
+      'https://[2001:0:4136:e378:8000:63bf:f7f7:f7f7]/',
+      'https://[3fff::1]/',
+      'https://fuzz.invalid:6379/',
+      'http://127.0.0.1:8861/',
+      'ftp://fuzz.invalid/',
+    ]),
+    events: pick([['tariff.published'], ['quote.changed'], ['tariff.published', 'quote.changed'], ['nope'], []]),
+    ...(chance(0.3) ? { description: 'fuzz endpoint' } : {}),
+  };
+}
+
+const VESSEL_CSV_HEADER = 'imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry';
+function vesselCsv() {
+  const rows = Array.from({ length: chance(0.05) ? int(200, 1100) : int(1, 8) }, (_, i) =>
+    [
+      chance(0.9) ? IMOS[i % IMOS.length] : pick(['0000000', '9310007', 'abc']),
+      pick(VESSEL_TYPES),
+      pick(COUNTRIES),
+      pick(COUNTRIES),
+      chance(0.9) ? int(1000, 120_000) : pick(['-5', '1e400', '=1+2', '']),
+      pick(COUNTRIES),
+      pick(COUNTRIES),
+    ].join(','),
+  );
+  const csv = `${VESSEL_CSV_HEADER}\n${rows.join('\n')}\n`;
+  return chance(0.2) ? byteMutation(csv) : csv;
+}
+
+/** A fleet job's body: a JSON array, NDJSON lines (some hostile) or a fleet CSV. */
+function jobBody() {
+  const roll = random();
+  const list = () => Array.from({ length: int(1, 6) }, () => quoteRequest(3));
+  if (roll < 0.4) return { body: jsonBody(list), contentType: 'application/json' };
+  if (roll < 0.7)
+    return {
+      body: `${list()
+        .map((request) => pick([JSON.stringify(request), withReservedKey(request), withDuplicateKey(request)]))
+        .concat(chance(0.2) ? [deepReserved(int(65, 5000))] : [])
+        .join('\n')}\n`,
+      contentType: 'application/x-ndjson',
+    };
+  return { body: chance(0.8) ? fleetCsv() : byteMutation(fleetCsv()), contentType: 'text/csv' };
+}
+
+const MCP_TOOLS = [
+  'quote',
+  'compare',
+  'tariff_diff',
+  'timeline',
+  'search_ports',
+  'list_scenarios',
+  'list_tariffs',
+  'nope',
+];
+function mcpMessage(id) {
+  const roll = random();
+  if (roll < 0.15)
+    return {
+      jsonrpc: '2.0',
+      id,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'fuzz', version: '1' } },
+    };
+  if (roll < 0.25) return { jsonrpc: '2.0', id, method: 'tools/list' };
+  const name = pick(MCP_TOOLS);
+  const args =
+    name === 'quote'
+      ? quoteRequest(4)
+      : name === 'compare'
+        ? compareRequest()
+        : name === 'tariff_diff' || name === 'timeline'
+          ? { regime: pick([...REGIMES, '..', '.', '%2e%2e', 'a/b']), from: pick(VERSIONS['us-301']) }
+          : { q: pick(['los', '..', '']) };
+  return { jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } };
+}
+
+/** The body of a POST /mcp: one message, a batch of them, or a hostile body. */
+function mcpBody() {
+  if (chance(0.15)) return jsonBody(() => mcpMessage(1));
+  if (chance(0.1)) return JSON.stringify(Array.from({ length: int(2, 12) }, (_, i) => mcpMessage(i + 1)));
+  const message = mcpMessage(int(1, 1000));
+  return chance(0.1) ? withDuplicateKey(message) : JSON.stringify(message);
+}
+
+/** Requests to the vessel registry, account settings, webhooks, fleet jobs, MCP, re-quotes and changes. */
+function accountRequest(kind, headers, json, imo) {
+  switch (kind) {
+    case 0:
+      return [
+        'PUT /v1/vessels/{imo}',
+        `/v1/vessels/${imo}`,
+        { method: 'PUT', headers: json, body: jsonBody(() => ({ ...vessel(), imo: chance(0.8) ? imo : pick(IMOS) })) },
+      ];
+    case 1:
+      return [
+        'GET /v1/vessels/{imo}',
+        `/v1/vessels/${imo}${pick(['', '/history'])}`,
+        { method: chance(0.1) ? 'DELETE' : 'GET', headers },
+      ];
+    case 2:
+      return [
+        'GET /v1/vessels',
+        `/v1/vessels${pick(['', '?limit=1', '?limit=999', '?cursor=abc', '?cursor='])}`,
+        { headers },
+      ];
+    case 3:
+      return [
+        'POST /v1/vessels (CSV import)',
+        '/v1/vessels',
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-type': chance(0.9) ? 'text/csv' : 'application/json' },
+          body: vesselCsv(),
+        },
+      ];
+    case 4:
+      return chance(0.5)
+        ? ['GET /v1/account', '/v1/account', { headers }]
+        : [
+            'PATCH /v1/account',
+            '/v1/account',
+            {
+              method: 'PATCH',
+              headers: json,
+              body: jsonBody(() => ({ publishableImoQuotes: pick([true, false, 'yes', null]) })),
+            },
+          ];
+    case 5:
+      return ['POST /v1/webhooks', '/v1/webhooks', { method: 'POST', headers: json, body: jsonBody(webhookBody) }];
+    case 6:
+      return [
+        'GET /v1/webhooks',
+        pick(['/v1/webhooks', `/v1/webhooks/${webhookId()}`, `/v1/webhooks/${webhookId()}/deliveries`]),
+        { method: chance(0.1) ? 'DELETE' : 'GET', headers },
+      ];
+    case 7:
+      return [
+        'POST /v1/webhooks/{id}/test',
+        `/v1/webhooks/${webhookId()}/test`,
+        {
+          method: 'POST',
+          headers: chance(0.7) ? headers : json,
+          ...(chance(0.3) ? { body: jsonBody(() => ({})) } : {}),
+        },
+      ];
+    case 8: {
+      const { body, contentType } = jobBody();
+      return [
+        'POST /v1/jobs',
+        `/v1/jobs${pick(['', '?detail=full', '?scenarios=both', '?asOf=bad'])}`,
+        { method: 'POST', headers: { ...headers, 'content-type': contentType }, body },
+      ];
+    }
+    case 9:
+      return [
+        'GET /v1/jobs/{id}',
+        `/v1/jobs/${jobId()}${pick(['', '/results', '/report', '/results?cursor=x', '/report?scenario=nope'])}`,
+        {
+          method: chance(0.05) ? 'DELETE' : 'GET',
+          headers: { ...headers, accept: pick(['application/json', 'application/x-ndjson', 'text/csv', '*/*']) },
+        },
+      ];
+    case 10:
+      return [
+        'POST /mcp',
+        `/mcp${chance(0.1) ? `?key=${pick(['x', 'pk_live_x'])}` : ''}`,
+        {
+          method: 'POST',
+          headers: {
+            ...json,
+            ...(chance(0.9) ? { accept: 'application/json, text/event-stream' } : {}),
+          },
+          body: mcpBody(),
+        },
+      ];
+    case 11:
+      return [
+        'POST /v1/quotes/{id}/requote',
+        `/v1/quotes/${quoteId()}/requote`,
+        {
+          method: 'POST',
+          headers: chance(0.7) ? headers : json,
+          ...(chance(0.3) ? { body: jsonBody(() => ({})) } : {}),
+        },
+      ];
+    case 12:
+      return [
+        'GET /v1/quotes/changes',
+        `/v1/quotes/changes?since=${pick(['2026-02-30', '2025-10-10', 'us-301/2025-10-10', 'us-301/1999-01-01', 'x', '', '9999-99-99'])}${pick(['', '&limit=1', '&limit=0', '&cursor=x'])}`,
+        { headers },
+      ];
+    default:
+      return [
+        'GET /v1/scenarios, pages',
+        pick(['/v1/scenarios', '/calculator', `/jobs/${jobId()}`, '/calculator?locale=zh-CN', '/calculator?locale=!!']),
+        { headers },
+      ];
+  }
+}
+
 /** One generated request: [route label, path, init]. */
 function nextRequest(keys) {
   const headers = {};
@@ -356,7 +594,13 @@ function nextRequest(keys) {
   };
   const regime = pick([...REGIMES, 'eu-ets', '..', '%2e%2e']);
   const imo = pick([...IMOS, '9310007', 'abc', '']);
-  const kind = int(0, 21);
+  const kind = int(0, 35);
+  // Kinds 22–35: the account's routes (registry, webhooks, jobs, MCP, re-quotes, changes).
+  if (kind >= 22) {
+    // Most of these need a secret key: sign half of them in with one, so they get past the key check.
+    if (chance(0.5)) headers.authorization = json.authorization = `Bearer ${keys.secret}`;
+    return accountRequest(kind - 22, headers, json, imo);
+  }
   switch (kind) {
     case 0:
     case 1:
@@ -518,34 +762,21 @@ function nextRequest(keys) {
 
 // ----------------------------------------------------------------------- run
 
-/** Creates a secret and a publishable key in the local D1 database with `npm run keys`. */
-function createKeys(origin) {
-  const run = (args) => {
-    const result = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'keys.ts'), ...args],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
-      },
-    );
-    const key = /\b(sk|pk)_live_[A-Za-z0-9_-]+/.exec(`${result.stdout}${result.stderr}`)?.[0];
-    if (!key) throw new Error(`npm run keys ${args.join(' ')} printed no key:\n${result.stdout}${result.stderr}`);
-    return key;
-  };
+/** Creates a secret and a publishable key in the Worker's own D1 database with `npm run keys`. */
+function createKeys(worker, origin) {
   return {
-    secret: run(['create', '--name', 'Fuzz Lines']),
-    publishable: run(['create', '--name', 'Fuzz Desk', '--kind', 'publishable', '--origins', origin]),
+    secret: createKey(worker, ['create', '--name', 'Fuzz Lines']),
+    publishable: createKey(worker, ['create', '--name', 'Fuzz Desk', '--kind', 'publishable', '--origins', origin]),
     origin,
   };
 }
 
+// startWorker gives the run its own D1, R2 and queues, removed by stop().
 const worker = await startWorker({ vars: { RATE_LIMITS: 'off' } });
 const origin = 'https://fuzz.desk.example';
 let keys;
 try {
-  keys = createKeys(origin);
+  keys = createKeys(worker, origin);
 } catch (error) {
   worker.stop();
   throw error;
@@ -564,6 +795,21 @@ let sent = 0;
 const started = Date.now();
 const deadline = started + seconds * 1000;
 
+/** Keeps the id a creating route answered with, for later requests. */
+function collectId(route, text) {
+  let id;
+  try {
+    const answer = JSON.parse(text);
+    id = answer?.id ?? answer?.quoteId;
+  } catch {
+    return; // not JSON: nothing to keep
+  }
+  if (typeof id !== 'string') return;
+  const list =
+    route === 'POST /v1/webhooks' ? issued.webhooks : route === 'POST /v1/jobs' ? issued.jobs : issued.quotes;
+  if (list.length < 200) list.push(id);
+}
+
 async function send() {
   while (sent < total && Date.now() < deadline) {
     sent += 1;
@@ -577,7 +823,9 @@ async function send() {
         redirect: 'manual',
         signal: AbortSignal.timeout(60_000),
       });
-      await res.arrayBuffer();
+      const text = await res.text();
+      if (res.status === 201 || res.status === 202 || (res.status === 200 && path.includes('save=true')))
+        collectId(route, text);
       const statusClass = `${Math.floor(res.status / 100)}xx`;
       classes[statusClass] = (classes[statusClass] ?? 0) + 1;
       counts[statusClass] = (counts[statusClass] ?? 0) + 1;

@@ -14,7 +14,8 @@ create   makes a key (a new account named --name unless --account is given) and 
          Publishable keys need --origins: the origins (scheme://host[:port]) the widget may run on.
 list     shows every key: id, account, kind, clear prefix, name, origins, created, revoked.
 revoke   refuses a key from now on (it is kept, marked revoked).
---remote works on the Cloudflare database instead of the local one that \`npm start\` uses.`;
+--remote works on the Cloudflare database instead of the local one that \`npm start\` uses;
+--persist-to DIR on the local one kept in DIR (as \`npm start -- --persist-to DIR\` serves it).`;
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -23,10 +24,16 @@ export class UsageError extends Error {
   }
 }
 
+/** Which database: Cloudflare's, or the local one (in `persistTo` when given, else wrangler's default). */
+interface Database {
+  remote: boolean;
+  persistTo?: string;
+}
+
 export type KeyCommand =
-  | { command: 'create'; name: string; kind: KeyKind; origins: string[]; accountId?: string; remote: boolean }
-  | { command: 'list'; remote: boolean }
-  | { command: 'revoke'; keyId: string; remote: boolean }
+  | ({ command: 'create'; name: string; kind: KeyKind; origins: string[]; accountId?: string } & Database)
+  | ({ command: 'list' } & Database)
+  | ({ command: 'revoke'; keyId: string } & Database)
   | { command: 'help' };
 
 const ACCOUNT_ID = /^acct_[0-9a-f]{20}$/;
@@ -67,19 +74,25 @@ export function parseKeyCommand(argv: ReadonlyArray<string>): KeyCommand {
   const flags = new Map<string, string>();
   const positional: string[] = [];
   let remote = false;
+  let persistTo: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     if (flag === '--remote') remote = true;
     else if (flag === '--local') remote = false;
-    else if (VALUE_FLAGS.has(flag)) {
+    else if (flag === '--persist-to') {
+      persistTo = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (!persistTo) throw new UsageError('--persist-to needs a directory');
+    } else if (VALUE_FLAGS.has(flag)) {
       const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : rest[++i];
       if (value === undefined) throw new UsageError(`${flag} needs a value`);
       flags.set(flag, value);
     } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
+  if (remote && persistTo) throw new UsageError('--persist-to is for the local database, not with --remote');
+  const database: Database = persistTo ? { remote, persistTo } : { remote };
   switch (command) {
     case undefined:
     case 'help':
@@ -98,19 +111,19 @@ export function parseKeyCommand(argv: ReadonlyArray<string>): KeyCommand {
         kind,
         origins: checkOrigins(kind, flags.get('--origins')),
         accountId,
-        remote,
+        ...database,
       };
     }
     case 'list':
-      if (positional.length > 0 || flags.size > 0) throw new UsageError('list takes only --remote');
-      return { command: 'list', remote };
+      if (positional.length > 0 || flags.size > 0) throw new UsageError('list takes only --remote or --persist-to');
+      return { command: 'list', ...database };
     case 'revoke': {
       if (positional.length !== 1 || flags.size > 0)
         throw new UsageError('revoke takes one key id: npm run keys -- revoke key_…');
       const keyId = positional[0]!;
       if (!KEY_ID.test(keyId))
         throw new UsageError('the key id looks like key_0123456789abcdef0123 (see npm run keys -- list)');
-      return { command: 'revoke', keyId, remote };
+      return { command: 'revoke', keyId, ...database };
     }
     default:
       throw new UsageError(`unknown command ${command}`);

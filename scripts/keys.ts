@@ -22,11 +22,20 @@ const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
 type Row = Record<string, unknown>;
 
 /** Runs SQL statements in one `wrangler d1 execute` and returns each statement's rows. */
-function execute(statements: string[], remote: boolean): Row[][] {
+function execute(statements: string[], { remote, persistTo }: { remote: boolean; persistTo?: string }): Row[][] {
   // Arguments go straight to the process (no shell), and every value in the SQL is already quoted.
   const result = spawnSync(
     wrangler,
-    ['d1', 'execute', 'DB', remote ? '--remote' : '--local', '--json', '--command', statements.join('\n')],
+    [
+      'd1',
+      'execute',
+      'DB',
+      remote ? '--remote' : '--local',
+      ...(persistTo ? ['--persist-to', persistTo] : []),
+      '--json',
+      '--command',
+      statements.join('\n'),
+    ],
     {
       cwd: root,
       encoding: 'utf8',
@@ -48,7 +57,7 @@ function execute(statements: string[], remote: boolean): Row[][] {
 
 async function create(command: Extract<KeyCommand, { command: 'create' }>): Promise<void> {
   const creation = await createKeySql(command, new Date().toISOString());
-  const results = execute([...creation.statements, keyExistsSql(creation.keyId)], command.remote);
+  const results = execute([...creation.statements, keyExistsSql(creation.keyId)], command);
   if ((results[results.length - 1] ?? []).length === 0)
     throw new UsageError(`no account ${creation.accountId}; see npm run keys -- list`);
   console.log(
@@ -64,7 +73,7 @@ async function create(command: Extract<KeyCommand, { command: 'create' }>): Prom
 }
 
 function list(command: Extract<KeyCommand, { command: 'list' }>): void {
-  const rows = execute([listKeysSql()], command.remote)[0] ?? [];
+  const rows = execute([listKeysSql()], command)[0] ?? [];
   if (rows.length === 0) {
     console.log('No keys yet: npm run keys -- create --name "…"');
     return;
@@ -85,7 +94,7 @@ function list(command: Extract<KeyCommand, { command: 'list' }>): void {
 
 function revoke(command: Extract<KeyCommand, { command: 'revoke' }>): void {
   const now = new Date().toISOString();
-  const results = execute(revokeKeySql(command.keyId, now), command.remote);
+  const results = execute(revokeKeySql(command.keyId, now), command);
   const row = (results[results.length - 1] ?? [])[0];
   if (!row) throw new UsageError(`no key ${command.keyId}; see npm run keys -- list`);
   console.log(

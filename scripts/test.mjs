@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every check a change must pass, in order, stopping at the first
 // failure. Ends with one line "tests: N passed, M failed".
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedWorkerVars } from '../tests/browser/support.mjs';
+import { freePort, startWorker } from './lib/worker-process.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -23,6 +25,14 @@ function step(title, cmd, args) {
     process.exit(result.status ?? 1);
   }
 }
+
+/** spawnSync's result, without blocking this process (which holds the shared Worker meanwhile). */
+const spawnAsync = (cmd, args, options) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, options);
+    child.on('error', reject);
+    child.on('exit', (status) => resolve({ status }));
+  });
 
 function countVitest(file) {
   if (!existsSync(file)) return;
@@ -66,20 +76,31 @@ if (browserTests.length > 0) {
     console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
     process.exit(1);
   }
-  // Browser tests: node's test runner, one real `wrangler dev` per file, Debian's Chromium.
-  const browser = spawnSync(
+  // Browser tests: node's test runner, two files at a time, Debian's Chromium, and one real `wrangler dev`
+  // for them all (starting one costs more than most files' tests), with its own temporary state.
+  const hostPort = await freePort();
+  const worker = await startWorker({ vars: sharedWorkerVars(hostPort) });
+  const browser = await spawnAsync(
     process.execPath,
     [
       '--test',
-      '--test-concurrency=1',
+      '--test-concurrency=2',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       `--test-reporter-destination=${join(root, 'test-results', 'browser.tap')}`,
       ...browserTests.map((name) => join(root, 'tests', 'browser', name)),
     ],
-    { cwd: root, stdio: 'inherit', env },
-  );
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...env,
+        BROWSER_TEST_WORKER: JSON.stringify({ base: worker.base, port: worker.port, persistTo: worker.persistTo }),
+        BROWSER_TEST_HOST_PORT: String(hostPort),
+      },
+    },
+  ).finally(worker.stop);
   const tap = existsSync(join(root, 'test-results', 'browser.tap'))
     ? readFileSync(join(root, 'test-results', 'browser.tap'), 'utf8')
     : '';

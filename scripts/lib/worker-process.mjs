@@ -1,9 +1,11 @@
 // Starting the Worker locally the way users do (`npm start -- --port N`), for
-// browser tests, the load test and the benchmark; and reading the CPU time and
-// memory of the workerd process that serves it.
-import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+// browser tests, the load test and the benchmark, each with its own state (never
+// `npm start`'s .wrangler/state); and reading the CPU time and memory of the
+// workerd process that serves it.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,19 +26,30 @@ export function freePort() {
 /**
  * Starts the Worker with scripts/start.mjs and waits for GET /healthz. `vars`
  * become `--var NAME:value` options of wrangler dev; `args` go to wrangler dev as given
- * (an entry module other than the Worker's, for a benchmark). The port (and the
- * inspector's) is `port` / `inspectorPort`, else WORKER_PORT /
- * WORKER_INSPECTOR_PORT from the environment, else a free one.
+ * (an entry module other than the Worker's, for a benchmark). The port and the
+ * inspector's are WORKER_PORT / WORKER_INSPECTOR_PORT from the environment, else free
+ * ones. `cwd` serves another copy of the project (the drill's scratch copy), which keeps
+ * its state in its own .wrangler/state across restarts; otherwise the Worker's D1, R2 and
+ * queue state live in a new temporary directory (`persistTo`), removed by `stop()`.
  */
-export async function startWorker({ vars = {}, timeoutMs = 90_000, port: chosenPort, inspectorPort, args = [] } = {}) {
-  const port = chosenPort ?? (Number(process.env.WORKER_PORT) || (await freePort()));
-  const inspector = inspectorPort ?? Number(process.env.WORKER_INSPECTOR_PORT);
+export async function startWorker({ vars = {}, timeoutMs = 90_000, args = [], cwd = root } = {}) {
+  const port = Number(process.env.WORKER_PORT) || (await freePort());
+  const inspector = Number(process.env.WORKER_INSPECTOR_PORT) || (await freePort());
+  const persistTo = cwd === root ? mkdtempSync(join(tmpdir(), 'portfees-worker-')) : undefined;
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
-  const inspectorArgs = inspector ? ['--inspector-port', String(inspector)] : [];
   // `args` first: a positional entry module must come before the `--var` options.
-  const startArgs = [join(root, 'scripts', 'start.mjs'), ...args, '--port', String(port), ...inspectorArgs, ...varArgs];
+  const startArgs = [
+    join(cwd, 'scripts', 'start.mjs'),
+    ...args,
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspector),
+    ...(persistTo ? ['--persist-to', persistTo] : []),
+    ...varArgs,
+  ];
   const child = spawn(process.execPath, startArgs, {
-    cwd: root,
+    cwd,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -52,9 +65,10 @@ export async function startWorker({ vars = {}, timeoutMs = 90_000, port: chosenP
   const stop = () => {
     try {
       process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
+    } catch (error) {
+      if (error.code !== 'ESRCH') throw error;
     }
+    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
   };
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -74,12 +88,38 @@ export async function startWorker({ vars = {}, timeoutMs = 90_000, port: chosenP
   return {
     base,
     port,
+    persistTo,
     pid: child.pid,
     log: () => log,
     stop,
+    exited: () =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((resolve) => child.once('exit', resolve)),
     workerd,
     workerdPid: () => workerd().find((p) => p.role === 'worker')?.pid,
   };
+}
+
+/**
+ * Creates an API key in the Worker's own database with `npm run keys` (the way operators do) and returns it.
+ * @example createKey(worker, ['create', '--name', 'Print desk']) // 'sk_live_…'
+ */
+export function createKey(worker, args) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(root, 'scripts', 'keys.ts'),
+      ...args,
+      '--persist-to',
+      worker.persistTo,
+    ],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
+  );
+  const key = /\b(sk|pk)_live_[A-Za-z0-9_-]+/.exec(result.stdout)?.[0];
+  if (!key) throw new Error(`npm run keys ${args.join(' ')} printed no key:\n${result.stdout}${result.stderr}`);
+  return key;
 }
 
 /** Every process id → [parent id, command name], from /proc. */

@@ -33,7 +33,9 @@ function parseOrigins(text: string): string[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  } catch {
+  } catch (error) {
+    // A key's stored origins that are not JSON permit no origin; the row is named so it can be repaired.
+    console.error('api key origins unreadable', error instanceof Error ? error.message : error);
     return [];
   }
 }

@@ -2,13 +2,15 @@
  * The charges a quote counts toward the cap: those the request lists and,
  * for a secret key, the account's ledger for the vessel. Pure.
  */
+
 import type { PriorCharge } from '../engine';
+import { type Message, message } from '../messages/message';
 import type { Charge } from './ledger';
 
 export interface MergedPriorCharges {
   /** Undefined when there are none, so a quote without any keeps the same input (and quote id) as before. */
   priorCharges: PriorCharge[] | undefined;
-  notes: string[];
+  notes: Message[];
 }
 
 /**
@@ -27,14 +29,11 @@ export function mergePriorCharges(
       : ledger.find(
           (entry) => entry.regime === charge.regime && entry.date === charge.date && entry.port === charge.port,
         );
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const kept: PriorCharge[] = [];
   (fromRequest ?? []).forEach((charge, i) => {
     const duplicate = sameAs(charge);
-    if (duplicate)
-      notes.push(
-        `priorCharges[${i}] is ledger charge ${duplicate.id} (same regime, date and port); it is counted once.`,
-      );
+    if (duplicate) notes.push(message('cap.ledger-duplicate', { index: `priorCharges[${i}]`, id: duplicate.id }));
     else kept.push(charge);
   });
   const fromLedger = ledger.map(

@@ -93,7 +93,9 @@ function parseJsonArray<T>(text: string | null): T[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
+  } catch (error) {
+    // Listed without them rather than not at all; the log names the damage.
+    console.error('saved quote column unreadable', error instanceof Error ? error.message : error);
     return [];
   }
 }
@@ -148,11 +150,84 @@ export async function getSavedQuote(
   accountId: string,
   quoteId: string,
 ): Promise<SavedQuote | undefined> {
+  const row = await savedQuoteRecord(db, accountId, quoteId);
+  return row ? { quoteId, response: await savedResponse(row), savedAt: row.savedAt } : undefined;
+}
+
+/**
+ * A saved quote as stored, for re-quoting: the request, the regimes it quoted,
+ * and the response in whichever form it was stored (plain, or gzip for a
+ * large one). {@link savedResponse} is the one reader of that response.
+ */
+export interface SavedQuoteRecord {
+  accountId: string;
+  quoteId: string;
+  imo: string;
+  savedAt: string;
+  request: string;
+  /** The regimes of the tariff versions the saved quote used. */
+  regimes: string[];
+  stored: { response: string; gzip: ArrayBuffer | number[] | null };
+}
+
+interface RecordRow extends StoredResponse {
+  account_id: string;
+  quote_id: string;
+  imo: string;
+  request: string;
+  tariffs: string;
+}
+
+const RECORD_COLUMNS = 'account_id, quote_id, imo, created_at, request, response, response_gzip, tariffs';
+
+const toRecord = (row: RecordRow): SavedQuoteRecord => ({
+  accountId: row.account_id,
+  quoteId: row.quote_id,
+  imo: row.imo,
+  savedAt: row.created_at,
+  request: row.request,
+  regimes: parseJsonArray<TariffHash>(row.tariffs).map((tariff) => tariff.regime),
+  stored: { response: row.response, gzip: row.response_gzip },
+});
+
+/** The response text of a saved quote, whichever form it was stored in. */
+export function savedResponse(record: SavedQuoteRecord): Promise<string> {
+  return responseText({
+    response: record.stored.response,
+    response_gzip: record.stored.gzip,
+    created_at: record.savedAt,
+  });
+}
+
+/** One saved quote of an account as stored; undefined when there is none with that id. */
+export async function savedQuoteRecord(
+  db: D1Database,
+  accountId: string,
+  quoteId: string,
+): Promise<SavedQuoteRecord | undefined> {
   const row = await db
-    .prepare('SELECT response, response_gzip, created_at FROM saved_quotes WHERE account_id = ? AND quote_id = ?')
+    .prepare(`SELECT ${RECORD_COLUMNS} FROM saved_quotes WHERE account_id = ? AND quote_id = ?`)
     .bind(accountId, quoteId)
-    .first<StoredResponse>();
-  return row ? { quoteId, response: await responseText(row), savedAt: row.created_at } : undefined;
+    .first<RecordRow>();
+  return row ? toRecord(row) : undefined;
+}
+
+/** One page of an account's saved quotes as stored, oldest first, after (savedAt, quoteId). */
+export async function savedQuoteRecords(
+  db: D1Database,
+  accountId: string,
+  limit: number,
+  after?: { savedAt: string; quoteId: string },
+): Promise<SavedQuoteRecord[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${RECORD_COLUMNS} FROM saved_quotes
+       WHERE account_id = ?1 AND (created_at > ?2 OR (created_at = ?2 AND quote_id > ?3))
+       ORDER BY created_at, quote_id LIMIT ?4`,
+    )
+    .bind(accountId, after?.savedAt ?? '', after?.quoteId ?? '', limit)
+    .all<RecordRow>();
+  return results.map(toRecord);
 }
 
 /** An account's saved quotes, newest first, optionally for one vessel and a range of saving dates. */

@@ -81,11 +81,66 @@ export interface StoredProfile {
   changed: boolean;
 }
 
+/** Vessels stored by one statement pair: 1,000 imported rows are 20 statements in one D1 batch. */
+export const PROFILES_PER_WRITE = 100;
+
+/** The latest version of each vessel named in ?2 (a JSON array of `{ imo }`), deleted or not. */
+const LATEST_OF = `SELECT p.imo, p.version, p.vessel, p.deleted, p.created_at FROM vessel_profiles p
+  WHERE p.account_id = ?1 AND p.imo IN (SELECT json_extract(value, '$.imo') FROM json_each(?2))
+    AND p.version = (SELECT MAX(version) FROM vessel_profiles q WHERE q.account_id = ?1 AND q.imo = p.imo)`;
+
 /**
- * Stores a vessel as the account's profile. A vessel equal to the current
- * profile adds no version. The insert computes its version number itself,
- * so two concurrent writes get two versions, never a lost one.
+ * One version for each vessel of ?2 (a JSON array of `{ imo, vessel }`, vessel
+ * as JSON text) whose current profile is not that same text. The version number
+ * and the comparison are part of the insert, so concurrent identical writes
+ * add one version, and concurrent different ones never share a number.
  */
+const INSERT_CHANGED = `INSERT INTO vessel_profiles (account_id, imo, version, vessel, deleted, created_at)
+  SELECT ?1, w.imo,
+         (SELECT COALESCE(MAX(version), 0) + 1 FROM vessel_profiles q WHERE q.account_id = ?1 AND q.imo = w.imo),
+         w.vessel, 0, ?3
+    FROM (SELECT json_extract(value, '$.imo') AS imo, json_extract(value, '$.vessel') AS vessel FROM json_each(?2)) w
+   WHERE NOT EXISTS (
+     SELECT 1 FROM vessel_profiles p
+      WHERE p.account_id = ?1 AND p.imo = w.imo AND p.deleted = 0 AND p.vessel = w.vessel
+        AND p.version = (SELECT MAX(version) FROM vessel_profiles q WHERE q.account_id = ?1 AND q.imo = w.imo))
+  RETURNING imo, version, vessel, deleted, created_at`;
+
+/**
+ * Stores vessels (distinct IMOs) as the account's profiles in one D1 batch (one
+ * transaction: all or none), two statements per {@link PROFILES_PER_WRITE}
+ * vessels: their profiles before, then the insert of those that changed. A
+ * vessel equal to its current profile adds no version.
+ */
+export async function putProfiles(
+  db: D1Database,
+  accountId: string,
+  vessels: ReadonlyArray<{ imo: string; vessel: Record<string, unknown> }>,
+  now: string,
+): Promise<StoredProfile[]> {
+  const chunks: Array<typeof vessels> = [];
+  for (let start = 0; start < vessels.length; start += PROFILES_PER_WRITE)
+    chunks.push(vessels.slice(start, start + PROFILES_PER_WRITE));
+  if (chunks.length === 0) return [];
+  const answers = await db.batch<ProfileRow>(
+    chunks.flatMap((chunk) => {
+      const written = JSON.stringify(chunk.map(({ imo, vessel }) => ({ imo, vessel: JSON.stringify(vessel) })));
+      return [db.prepare(LATEST_OF).bind(accountId, written), db.prepare(INSERT_CHANGED).bind(accountId, written, now)];
+    }),
+  );
+  return chunks.flatMap((chunk, i) => {
+    const previous = new Map(answers[2 * i]!.results.map((row) => [row.imo, row]));
+    const added = new Map(answers[2 * i + 1]!.results.map((row) => [row.imo, row]));
+    return chunk.map(({ imo }) => {
+      const prior = previous.get(imo);
+      const row = added.get(imo) ?? prior;
+      if (!row) throw new Error(`vessel ${imo} could not be stored`);
+      return { profile: toProfile(row), created: !prior || prior.deleted === 1, changed: added.has(imo) };
+    });
+  });
+}
+
+/** Stores one vessel as the account's profile (see {@link putProfiles}). */
 export async function putProfile(
   db: D1Database,
   accountId: string,
@@ -93,19 +148,8 @@ export async function putProfile(
   vessel: Record<string, unknown>,
   now: string,
 ): Promise<StoredProfile> {
-  const text = JSON.stringify(vessel);
-  const before = await currentProfile(db, accountId, imo);
-  if (before && JSON.stringify(before.vessel) === text) return { profile: before, created: false, changed: false };
-  const row = await db
-    .prepare(
-      `INSERT INTO vessel_profiles (account_id, imo, version, vessel, deleted, created_at)
-       VALUES (?1, ?2, ${NEXT_VERSION}, ?3, 0, ?4)
-       RETURNING imo, version, vessel, deleted, created_at`,
-    )
-    .bind(accountId, imo, text, now)
-    .first<ProfileRow>();
-  if (!row) throw new Error(`vessel ${imo} could not be stored`);
-  return { profile: toProfile(row), created: !before, changed: true };
+  const [result] = await putProfiles(db, accountId, [{ imo, vessel }], now);
+  return result!;
 }
 
 /** Marks a vessel deleted (a new version); undefined when there is no current profile to delete. */

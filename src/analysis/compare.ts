@@ -17,6 +17,7 @@ import {
   quote,
 } from '../engine';
 import { decimal, formatAmount, ZERO } from '../lib/money';
+import { renderMessage } from '../messages/render';
 
 /** A scenario: its fields override the request's options (records are merged key by key). */
 export interface Variant {
@@ -206,5 +207,7 @@ export function compareScenarios(
       deltas: totalDeltas(result.totals, first.totals),
     }),
   );
-  return { variants: columns, rows: tabulate(quotes), notes: [...new Set(quotes.flatMap((result) => result.notes))] };
+  const locale = request.options?.locale ?? 'en';
+  const notes = quotes.flatMap((result) => result.notes.map((note) => renderMessage(note, locale)));
+  return { variants: columns, rows: tabulate(quotes), notes: [...new Set(notes)] };
 }

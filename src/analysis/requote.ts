@@ -3,8 +3,10 @@
  * the structured difference against the saved answer (per voyage: outcome,
  * amount, certainty and tariff; totals per currency with their deltas).
  */
+
 import { type Quote, type QuoteEnvironment, type QuoteInput, quote, selectVersions } from '../engine';
 import { decimal, formatAmount } from '../lib/money';
+import { renderMessage } from '../messages/render';
 
 /** The parts of a saved answer a diff reads (the saved response is stored as JSON text). */
 export interface SavedAnswer {
@@ -20,7 +22,7 @@ export interface SavedAnswer {
     certainty: string;
     fee: { amount: string; currency: string };
   }>;
-  totals: Array<{ amount: string; currency: string }>;
+  totals: Array<{ amount: string; currency: string; low?: string; high?: string }>;
 }
 
 export interface VoyageSide {
@@ -45,12 +47,19 @@ export interface VoyageDiff {
   fields: Array<'outcome' | 'amount' | 'certainty' | 'tariff'>;
 }
 
+/** A total's low/high range; null when the total is certain (no other reading moves it). */
+export type TotalRange = { low: string; high: string } | null;
+
 export interface TotalDiff {
   currency: string;
   before: string;
   after: string;
   delta: string;
+  range: { before: TotalRange; after: TotalRange };
 }
+
+/** What can change between a saved quote and its re-quote, as {@link changesOf} names it. */
+export type Change = 'totals' | 'certainty' | 'range';
 
 export interface QuoteDiff {
   quoteId: string;
@@ -63,29 +72,62 @@ export interface QuoteDiff {
   voyagesChanged: boolean;
   voyages: VoyageDiff[];
   totals: TotalDiff[];
+  /** What changed, by {@link changesOf}: empty when the saved quote still holds. */
+  changed: Change[];
+  /** Assumptions the saved request pinned (directly or through its scenario) that today's versions settled. */
+  settled: string[];
   notes: string[];
+}
+
+/**
+ * The one decision of "changed", for the changes feed and the webhooks alike:
+ * one comparison per kind of change, every currency's total compared. A new
+ * kind of change is one more entry.
+ */
+const COMPARISONS: ReadonlyArray<readonly [Change, (diff: Pick<QuoteDiff, 'voyages' | 'totals'>) => boolean]> = [
+  ['totals', (diff) => diff.totals.some((total) => !decimal(total.delta).isZero())],
+  ['certainty', (diff) => diff.voyages.some((voyage) => voyage.before?.certainty !== voyage.after?.certainty)],
+  ['range', (diff) => diff.totals.some((total) => !sameRange(total.range.before, total.range.after))],
+];
+
+function sameRange(before: TotalRange, after: TotalRange): boolean {
+  if (!before || !after) return before === after;
+  return decimal(before.low).eq(decimal(after.low)) && decimal(before.high).eq(decimal(after.high));
+}
+
+/**
+ * What changed between a saved quote and its re-quote: any total (every
+ * currency), the certainty of any voyage, the low/high range of any total.
+ * @example changesOf(diff) // ['certainty', 'range'] when a reading was confirmed at the same amount
+ */
+export function changesOf(diff: Pick<QuoteDiff, 'voyages' | 'totals'>): Change[] {
+  return COMPARISONS.filter(([, differs]) => differs(diff)).map(([change]) => change);
 }
 
 /**
  * The saved request as it is quoted again: today's versions (no `asOf`, no
  * pinned versions) and only the assumptions today's versions still declare.
+ * An assumption the request pinned (itself or through a named scenario) that
+ * today's versions no longer declare was settled by the law: the request is
+ * quoted under the settled law, and the assumption is named in `settled`.
  */
-export function requoteRequest(saved: QuoteInput, env: QuoteEnvironment): { request: QuoteInput; notes: string[] } {
-  const notes: string[] = [];
+export function requoteRequest(
+  saved: QuoteInput,
+  env: QuoteEnvironment,
+): { request: QuoteInput; notes: string[]; settled: string[] } {
   const { asOf: _asOf, tariffVersions: _pins, ...options } = saved.options ?? {};
   const declared = new Set(
     selectVersions(env.registry, env.today, undefined).flatMap((selection) =>
       (selection.tariff?.data.assumptions ?? []).map((assumption) => assumption.id),
     ),
   );
-  if (options.assumptions) {
-    const kept = Object.entries(options.assumptions).filter(([id]) => declared.has(id));
-    for (const [id, value] of Object.entries(options.assumptions))
-      if (!declared.has(id))
-        notes.push(`The assumption ${id}=${value} is no longer declared by today's versions; it was dropped.`);
-    options.assumptions = Object.fromEntries(kept);
-  }
-  return { request: { ...saved, options }, notes };
+  const viaScenario = options.scenario === undefined ? {} : (env.scenarios?.get(options.scenario)?.assumptions ?? {});
+  const pinned = new Set([...Object.keys(viaScenario), ...Object.keys(options.assumptions ?? {})]);
+  const settled = [...pinned].filter((id) => !declared.has(id)).sort();
+  if (options.assumptions)
+    options.assumptions = Object.fromEntries(Object.entries(options.assumptions).filter(([id]) => declared.has(id)));
+  const notes = settled.map((id) => `settled: \`${id}\` is no longer open; the pinned reading no longer applies`);
+  return { request: { ...saved, options }, notes, settled };
 }
 
 const key = (voyage: { regime: string; arrival: string; calls: string[] }) =>
@@ -116,7 +158,12 @@ function voyageDiff(before: VoyageSide | null, after: VoyageSide | null, where: 
 }
 
 /** The difference between a saved answer and a fresh quote of the same request. */
-export function diffQuotes(saved: SavedAnswer, fresh: Quote | SavedAnswer, notes: string[] = []): QuoteDiff {
+export function diffQuotes(
+  saved: SavedAnswer,
+  fresh: Quote | SavedAnswer,
+  notes: string[] = [],
+  settled: string[] = [],
+): QuoteDiff {
   const afterByKey = new Map(fresh.voyages.map((voyage) => [key(voyage), voyage]));
   const seen = new Set<string>();
   const voyages: VoyageDiff[] = saved.voyages.map((voyage) => {
@@ -130,6 +177,10 @@ export function diffQuotes(saved: SavedAnswer, fresh: Quote | SavedAnswer, notes
   const currencies = [...new Set([...saved.totals, ...fresh.totals].map((total) => total.currency))].sort();
   const amountIn = (totals: SavedAnswer['totals'], currency: string) =>
     decimal(totals.find((total) => total.currency === currency)?.amount ?? '0');
+  const rangeIn = (totals: SavedAnswer['totals'], currency: string): TotalRange => {
+    const total = totals.find((candidate) => candidate.currency === currency);
+    return total?.low !== undefined && total.high !== undefined ? { low: total.low, high: total.high } : null;
+  };
   const totals = currencies.map((currency) => {
     const before = amountIn(saved.totals, currency);
     const after = amountIn(fresh.totals, currency);
@@ -138,6 +189,7 @@ export function diffQuotes(saved: SavedAnswer, fresh: Quote | SavedAnswer, notes
       before: formatAmount(before),
       after: formatAmount(after),
       delta: formatAmount(after.minus(before)),
+      range: { before: rangeIn(saved.totals, currency), after: rangeIn(fresh.totals, currency) },
     };
   });
   return {
@@ -149,13 +201,16 @@ export function diffQuotes(saved: SavedAnswer, fresh: Quote | SavedAnswer, notes
     voyagesChanged: voyages.some((voyage) => voyage.change !== 'same'),
     voyages,
     totals,
+    changed: changesOf({ voyages, totals }),
+    settled,
     notes,
   };
 }
 
 /** Quotes a saved request again under today's versions and compares it with the saved answer. */
 export function requote(savedRequest: QuoteInput, saved: SavedAnswer, env: QuoteEnvironment): QuoteDiff {
-  const { request, notes } = requoteRequest(savedRequest, env);
+  const { request, notes, settled } = requoteRequest(savedRequest, env);
   const fresh = quote(request, env);
-  return diffQuotes(saved, fresh, [...notes, ...fresh.notes]);
+  // Diffs feed webhooks and the changes listing, which speak English.
+  return diffQuotes(saved, fresh, [...notes, ...fresh.notes.map((note) => renderMessage(note, 'en'))], settled);
 }

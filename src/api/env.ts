@@ -14,6 +14,8 @@ interface Secrets {
   WEBHOOKS_ALLOW_LOOPBACK?: string;
   /** First retry delay of a failed webhook delivery, in seconds (doubles on each retry; default 30). */
   WEBHOOK_RETRY_BASE_SECONDS?: string;
+  /** Stands the clock still at this instant (`2028-06-01` or a date-time with an offset): tests and drills; see src/lib/clock.ts. */
+  NOW?: string;
   /** Vessels per job chunk, when not the default (tests use small chunks). */
   JOB_CHUNK_VESSELS?: string;
 }

@@ -5,11 +5,12 @@
 
 import type { ValidateRequest } from '../batch/items';
 import { handleJobBatch, JOB_DEAD_LETTER_QUEUE_NAME, JOB_QUEUE_NAME, type JobMessage } from '../jobs/consumer';
+import { nowMillis } from '../lib/clock';
+import { quoteEnvironmentFor } from '../quoting/environment';
 import { shippedRegistry } from '../tariffs/shipped';
 import type { Bindings } from './env';
 import { QuoteRequest } from './openapi/quote-schemas';
 import { zodErrors } from './problem';
-import { shippedQuoteEnvironment } from './quote-environment';
 
 const validate: ValidateRequest = (raw) => {
   const parsed = QuoteRequest.safeParse(raw);
@@ -27,9 +28,9 @@ export async function jobQueue(batch: MessageBatch<JobMessage>, env: Bindings): 
     db: env.DB,
     bucket: env.JOBS_BUCKET,
     queue: env.JOB_QUEUE,
-    quoteEnv: shippedQuoteEnvironment(registry),
+    quoteEnv: quoteEnvironmentFor(env, registry),
     validate,
     regimes: registry.regimes(),
-    now: () => new Date().toISOString(),
+    now: () => new Date(nowMillis(env)).toISOString(),
   });
 }

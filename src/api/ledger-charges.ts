@@ -3,10 +3,12 @@
  * beside the request's own `priorCharges`. One place for the single quote,
  * the scenario comparison and the fleet batch.
  */
+
 import type { Context } from 'hono';
 import { activeCharges, activeChargesByImo, type Charge } from '../accounts/ledger';
 import { mergePriorCharges } from '../accounts/prior-charges';
 import type { QuoteInput } from '../engine';
+import type { Message } from '../messages/message';
 import { database, stored } from './d1';
 import type { AppEnv } from './env';
 import { callerOf } from './middleware/caller';
@@ -14,7 +16,7 @@ import { registryOf } from './tariff-registry';
 
 export interface WithLedger<T extends QuoteInput> {
   request: T;
-  notes: string[];
+  notes: Message[];
 }
 
 function merge<T extends QuoteInput>(request: T, ledger: Charge[], regimes: string[]): WithLedger<T> {

@@ -111,6 +111,14 @@ export function toProblem(error: unknown): ProblemError {
   if (error instanceof QuoteInputError) return invalidRequest(error.issues);
   if (error instanceof HTTPException) {
     const [slug, title] = HTTP_PROBLEMS[error.status] ?? ['http-error', 'Request failed'];
+    if (error.status === 415)
+      return new ProblemError(
+        415,
+        slug,
+        title,
+        'This route reads a JSON body: send it with the header content-type: application/json.',
+        [{ path: 'content-type', message: 'must be application/json' }],
+      );
     const detail =
       error.status === 400 ? `${error.message}: the body must be a JSON document.` : error.message || title;
     const errors = error.status === 400 ? [{ path: '', message: error.message || 'malformed body' }] : [];

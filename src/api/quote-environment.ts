@@ -1,31 +1,16 @@
-/** What every quoting route hands the engine: the tariffs, today's date, the charter-party clauses and the joint scenarios. */
+/** What every quoting route hands the engine: the one quote environment, with the request's registry and clock. */
 import type { Context } from 'hono';
-import { shippedClauses } from '../charter/shipped';
 import type { QuoteEnvironment } from '../engine';
-import { nativeSha256Hex } from '../lib/native-sha256';
-import { todayUtc } from '../lib/time';
-import type { ListRegistry } from '../lists/registry';
-import { shippedLists } from '../lists/shipped';
-import type { TariffRegistry } from '../tariffs/registry';
-import { shippedRegistry, shippedScenarios } from '../tariffs/shipped';
+import { type Locale, localeOf } from '../messages/render';
+import { quoteEnvironmentFor } from '../quoting/environment';
 import type { AppEnv } from './env';
 import { listsOf, registryOf } from './tariff-registry';
 
-/** The same without a request (the fleet-job consumer): the shipped tariffs unless another registry is given. */
-export function shippedQuoteEnvironment(
-  registry: TariffRegistry = shippedRegistry(),
-  lists: ListRegistry = shippedLists(),
-): QuoteEnvironment {
-  return {
-    registry,
-    lists,
-    today: todayUtc(Date.now()),
-    clauses: shippedClauses(),
-    scenarios: shippedScenarios(),
-    digest: nativeSha256Hex,
-  };
+export function quoteEnvironment(c: Context<AppEnv>): QuoteEnvironment {
+  return quoteEnvironmentFor(c.env, registryOf(c), listsOf(c));
 }
 
-export function quoteEnvironment(c: Context<AppEnv>): QuoteEnvironment {
-  return shippedQuoteEnvironment(registryOf(c), listsOf(c));
+/** The locale of a request's words: `options.locale`, else its `Accept-Language`, else English. */
+export function requestLocale(c: Context<AppEnv>, option: string | undefined): Locale {
+  return localeOf(option, c.req.header('accept-language'));
 }

@@ -38,12 +38,22 @@ export function mergeVessel(stored: Json, given: Json): Json {
 }
 
 /** Why a vessel reference cannot be resolved: 400 naming `vessel`, with the other problems of the request after it. */
-function refused(path: ReadonlyArray<PropertyKey>, body: unknown, reason: string, status: 400 | 403 = 400) {
+function refused(
+  path: ReadonlyArray<PropertyKey>,
+  body: unknown,
+  reason: string,
+  status: 400 | 403 = 400,
+  { vesselFields = true }: { vesselFields?: boolean } = {},
+) {
   const where = formatPath([...path, 'vessel']);
   const request = path.reduce<unknown>((node, key) => (isObject(node) ? node[key as string] : undefined), body);
   const parsed = QuoteRequest.safeParse(request);
   // The vessel's own missing fields follow, so each is still named as it would be without the registry.
-  const others = parsed.success ? [] : zodErrors(parsed.error, path).filter((error) => error.path !== where);
+  const others = parsed.success
+    ? []
+    : zodErrors(parsed.error, path).filter(
+        (error) => error.path !== where && (vesselFields || !error.path.startsWith(`${where}.`)),
+      );
   const errors = [{ path: where, message: reason }, ...others];
   if (status === 403)
     return new ProblemError(403, 'imo-quotes-not-enabled', 'Quotes by IMO not enabled', reason, errors);
@@ -80,7 +90,14 @@ async function resolve(
   }
   const profile = await stored(() => currentProfile(database(c), client.accountId, reference.imo));
   if (!profile?.vessel)
-    throw refused(path, body, `${lacking}, and this account's registry has no vessel ${reference.imo}`);
+    // One message: the fields the stored vessel would have given are not the caller's mistake.
+    throw refused(
+      path,
+      body,
+      `this account's registry has no vessel ${reference.imo}: store it with PUT /v1/vessels/${reference.imo}, or give the whole vessel (it lacks ${reference.missing.join(', ')})`,
+      400,
+      { vesselFields: false },
+    );
   return profile;
 }
 

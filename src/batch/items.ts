@@ -172,7 +172,7 @@ export function batchFlaws(text: string): {
   for (const flaw of jsonFlaws(text)) {
     const [first, second] = flaw.path;
     const at = typeof first === 'number' ? 1 : first === 'requests' && typeof second === 'number' ? 2 : 0;
-    if (flaw.reason === 'depth' || at === 0) {
+    if (flaw.reason === 'depth' || flaw.reason === 'width' || at === 0) {
       whole.push({ path: formatPath(flaw.path), message: flaw.message });
       continue;
     }

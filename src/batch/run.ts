@@ -13,10 +13,13 @@ import {
   type QuoteEnvironment,
   QuoteInputError,
   quote,
+  quoteTitles,
   type Total,
   type VoyageQuote,
 } from '../engine';
 import { addAmount, type Decimal, formatAmount, ZERO } from '../lib/money';
+import { type Rendered, renderQuote } from '../messages/quote';
+import { type Locale, renderMessage } from '../messages/render';
 import type { BatchError, BatchItem } from './items';
 
 /** A voyage without its basis, exemptions, cap details, explanation and citations: what a fleet table needs. */
@@ -49,8 +52,9 @@ export interface QuoteSummary {
   assumptions: Record<string, string>;
   scenario?: string;
   totals: Total[];
-  voyages: Array<VoyageSummary | (VoyageQuote & { capYear: string; low: string; high: string })>;
+  voyages: Array<VoyageSummary | (Rendered<VoyageQuote> & { capYear: string; low: string; high: string })>;
   converted?: Quote['converted'];
+  /** The notes in words, in the request's `options.locale` (English by default). */
   notes: string[];
 }
 
@@ -142,12 +146,13 @@ export class BatchTotals {
   }
 }
 
-function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'full'): QuoteSummary {
-  const voyages = result.voyages.map((voyage) => {
+function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'full', locale: Locale): QuoteSummary {
+  const words = detail === 'full' ? renderQuote(result, locale, quoteTitles(env)).voyages : undefined;
+  const voyages = result.voyages.map((voyage, i) => {
     const capYear = capYearOfVoyage(voyage, result.assumptions, env.registry);
     const range = amountRange(voyage);
     const [low, high] = [formatAmount(range.low), formatAmount(range.high)];
-    if (detail === 'full') return { ...voyage, capYear, low, high };
+    if (words) return { ...words[i]!, capYear, low, high };
     const { regime, tariff, calls, chargedAt, arrival, rule, outcome, certainty, fee, alternatives } = voyage;
     const listed = listedParties(voyage);
     return {
@@ -177,7 +182,7 @@ function summarize(result: Quote, env: QuoteEnvironment, detail: 'summary' | 'fu
     totals,
     voyages,
     ...(converted ? { converted } : {}),
-    notes,
+    notes: notes.map((note) => renderMessage(note, locale)),
   };
 }
 
@@ -211,7 +216,7 @@ export function quoteItem(
     return failed(item, 'Invalid vessel', item.errors, Math.max(item.errorCount ?? 0, item.errors.length));
   try {
     const full = quote(item.request, env);
-    const summary = summarize(full, env, detail);
+    const summary = summarize(full, env, detail, item.request.options?.locale ?? 'en');
     onQuote?.(full, summary);
     for (const voyage of summary.voyages) totals.add(voyage);
     return {

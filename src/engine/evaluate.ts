@@ -5,7 +5,8 @@
  */
 
 import { ceilWhole, type Decimal, decimal, formatAmount, formatQuantity, ZERO } from '../lib/money';
-import { type Arrival, describeInstant, localDate } from '../lib/time';
+import { type Arrival, localDate } from '../lib/time';
+import { codeMessage, dataText, type Message, message } from '../messages/message';
 import type { CompiledRateStep, LoadedTariff } from '../tariffs/registry';
 import type { Rule } from '../tariffs/schema';
 import { CapCounter, capYearOf } from './rules/cap';
@@ -34,7 +35,7 @@ import { type ResolvedCall, type Rotation, rotations } from './voyages';
 export interface RegimeContext {
   tariff: LoadedTariff;
   /** How the version was chosen, for the explanation. */
-  choice: string;
+  choice: Message;
   vessel: VesselInput;
   calls: ResolvedCall[];
   priorCharges: ReadonlyArray<PriorCharge>;
@@ -66,7 +67,7 @@ export interface RegimeResult {
   voyages: VoyageQuote[];
   /** The index of each voyage's first call, parallel to `voyages`: how a voyage is matched across readings. */
   firstCalls: number[];
-  notes: string[];
+  notes: Message[];
   /** Every assumption the evaluation consulted: no other assumption can change its result. */
   assumptionsRead: ReadonlySet<string>;
   /** First calls of voyages an estimated input decided within its margin (the `distance` reading may move them). */
@@ -97,6 +98,9 @@ function triggerMillis(ctx: Evaluation, call: ResolvedCall, trigger: Trigger): n
   return given.dateOnly && ctx.endOfDay?.has(call.index) ? given.latestMillis + 1 - MINUTE : given.millis;
 }
 
+/** The word for a basis unit (`net-ton`, `container`, `ceu`). */
+const unitMessage = (unit: string): Message => codeMessage(unit, 'unit');
+
 const money = (amount: Decimal, tariff: LoadedTariff) => ({
   amount: formatAmount(amount, tariff.data.amountRounding.places, tariff.data.amountRounding.mode),
   currency: tariff.data.currency,
@@ -123,14 +127,21 @@ function quantities(
   };
 }
 
-function statusLine(tariff: LoadedTariff, status: StatusAtArrival): string {
+function statusLine(tariff: LoadedTariff, status: StatusAtArrival): Message {
   const window = status.window?.window;
-  const note = window ? `${window.note} ${cite(tariff, window.ref)}` : 'The regime is not in force at this arrival.';
-  const scenario = status.scenario ? ` Assumed ${status.scenario.assumption} = ${status.scenario.value}.` : '';
-  return `Status at arrival: ${status.status}${status.certainty === 'unconfirmed' ? ' (unconfirmed)' : ''}. ${note}${scenario}`;
+  return message('status.line', {
+    status: codeMessage(status.status),
+    unconfirmed: status.certainty === 'unconfirmed' ? message('status.unconfirmed', {}) : '',
+    note: window
+      ? message('data.cited', { text: { text: window.note }, cite: cite(tariff, window.ref) })
+      : message('status.not-in-force-note', {}),
+    scenario: status.scenario
+      ? message('status.assumed', { assumption: status.scenario.assumption, value: status.scenario.value })
+      : '',
+  });
 }
 
-function conditionalNotes(tariff: LoadedTariff, vessel: VesselInput, rule: string | null, millis: number): string[] {
+function conditionalNotes(tariff: LoadedTariff, vessel: VesselInput, rule: string | null, millis: number): Message[] {
   return tariff.notes
     .filter(
       ({ note, fromMillis, toMillis }) =>
@@ -139,7 +150,7 @@ function conditionalNotes(tariff: LoadedTariff, vessel: VesselInput, rule: strin
         (!note.vesselTypes || note.vesselTypes.includes(vessel.type)) &&
         (!note.rules || (rule !== null && note.rules.includes(rule))),
     )
-    .map(({ note }) => note.text);
+    .map(({ note }) => dataText(note.text));
 }
 
 interface Draft {
@@ -158,7 +169,7 @@ interface Steps {
   /** The trigger instant at the first call (arrival, or berthing where the tariff charges on berthing). */
   at: number;
   netTonnage: Decimal;
-  explanation: string[];
+  explanation: Message[];
 }
 
 /** The rate step at arrival and the basis lines it gives (empty before the first step). */
@@ -196,15 +207,34 @@ function price(
       },
     ]);
   }
-  const rates = step.bases.map((b) => `${b.rateText} ${tariff.data.currency}/${b.unit}`).join(' or ');
+  const { currency } = tariff.data;
+  const rates = step.bases.map((b) =>
+    message('rate.per-unit', { rate: { amount: b.rateText }, currency, unit: unitMessage(b.unit) }),
+  );
   explanation.push(
-    `Rate from ${step.from}: ${rates}${step.bases.length > 1 ? ' (the higher amount is charged)' : ''} ${cite(tariff, step.ref)}.`,
+    message('rate.step', {
+      from: { date: step.from },
+      rates: { list: rates, join: 'or' },
+      higher: step.bases.length > 1 ? message('rate.higher-charged', {}) : '',
+      cite: cite(tariff, step.ref),
+    }),
   );
   for (const line of computed.lines)
-    explanation.push(`${line.quantity} ${line.unit} × ${line.rate} = ${line.amount} ${tariff.data.currency}.`);
+    explanation.push(
+      message('rate.line', {
+        quantity: { amount: line.quantity },
+        unit: unitMessage(line.unit),
+        rate: { amount: line.rate },
+        amount: { amount: line.amount, currency },
+      }),
+    );
   if (tariff.data.tonnage.rounding === 'ceil' && !decimal(vessel.netTonnage).equals(netTonnage)) {
     explanation.push(
-      `Net tonnage ${formatQuantity(decimal(vessel.netTonnage))} rounded up to ${formatQuantity(netTonnage)}: ${tariff.data.tonnage.note}`,
+      message('tonnage.rounded-up', {
+        given: { amount: formatQuantity(decimal(vessel.netTonnage)) },
+        charged: { amount: formatQuantity(netTonnage) },
+        note: { text: tariff.data.tonnage.note },
+      }),
     );
   }
   return { step, basis: computed.lines, amount: computed.amount };
@@ -220,8 +250,11 @@ function remitted(steps: Steps, rule: Rule): boolean {
   } = steps;
   if (!rule.remission) return false;
   const remission = evaluateRemission(rule.remission, vessel, netTonnage, localDate(at, tariff.data.zone));
-  if (remission.applies) explanation.push(`Remitted: ${remission.reason} ${cite(tariff, rule.remission.ref)}.`);
-  else if (vessel.usBuiltOrder) explanation.push(`No remission: ${remission.reason}.`);
+  if (remission.applies)
+    explanation.push(
+      message('remission.applies', { reason: remission.reason, cite: cite(tariff, rule.remission.ref) }),
+    );
+  else if (vessel.usBuiltOrder) explanation.push(message('remission.none', { reason: remission.reason }));
   return remission.applies;
 }
 
@@ -241,27 +274,36 @@ function applyCap(steps: Steps, counter: CapCounter): { capped: boolean; cap: Ca
   const own = counter.ownPayment(first.port, arrivalDate);
   const counted = counter.countedFor(year, at, own);
   if (own) {
-    const which = own.source === 'ledger' ? `ledger charge ${own.id}` : 'the prior charge';
-    explanation.push(
-      `Already paid: ${which} (${own.date}, ${first.port}) is this voyage's own payment, not an earlier charge.`,
-    );
+    const which =
+      own.source === 'ledger' ? message('cap.ledger-charge', { id: own.id ?? '' }) : message('cap.prior-charge', {});
+    explanation.push(message('cap.own-payment', { which, date: { date: own.date }, port: first.port }));
   }
   if (counted.length >= limit) {
     explanation.push(
-      `Capped: ${counted.length} charges already count in cap year ${year.label} (limit ${limit}) ${cite(tariff, tariff.data.cap.ref)}; fee 0.`,
+      message('cap.reached', {
+        count: counted.length,
+        year: year.label,
+        limit,
+        cite: cite(tariff, tariff.data.cap.ref),
+      }),
     );
     return { capped: true, cap: { year: year.label, count: counted.length, limit, counted } };
   }
   // A voyage already in the ledger is counted there for the voyages after it.
   if (!own) counter.record({ source: 'quote', date: arrivalDate, port: first.port }, at);
   explanation.push(
-    `Cap year ${year.label}: charge ${counted.length + 1} of at most ${limit} ${cite(tariff, tariff.data.cap.ref)}.`,
+    message('cap.counted', {
+      year: year.label,
+      count: counted.length + 1,
+      limit,
+      cite: cite(tariff, tariff.data.cap.ref),
+    }),
   );
   return { capped: false, cap: { year: year.label, count: counted.length + 1, limit, counted } };
 }
 
 /** Steps after coverage, in order: status, exemptions, remission, cap. */
-function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: CapCounter, notes: string[]): Draft {
+function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: CapCounter, notes: Message[]): Draft {
   const { ctx, rotation, explanation } = steps;
   const rule = ctx.tariff.rules.get(ruleId)!.rule;
   const evaluated = [
@@ -282,24 +324,27 @@ function decide(steps: Steps, ruleId: string, status: StatusAtArrival, counter: 
 
   if (status.status !== 'in-force') {
     explanation.push(
-      status.status === 'suspended'
-        ? 'Suspended: no liability accrues, fee 0.'
-        : 'Not in force at this arrival: fee 0.',
+      status.status === 'suspended' ? message('status.suspended-zero', {}) : message('status.not-in-force-zero', {}),
     );
     return zero(status.status);
   }
   if (!step) {
-    explanation.push('No rate step is in force at this arrival: fee 0.');
+    explanation.push(message('rate.none', {}));
     return zero('not-in-force');
   }
   const applying = evaluated.filter((result) => result.applies);
   if (applying.length > 0) {
-    explanation.push(
-      `Exempt: ${applying.map((result) => `${result.id} (${result.reason})${result.ref ? ` ${cite(ctx.tariff, result.ref)}` : ''}`).join('; ')}.`,
+    const items = applying.map((result) =>
+      message('exemption.item', {
+        id: result.id,
+        reason: result.reason,
+        cite: result.ref ? ` ${cite(ctx.tariff, result.ref)}` : '',
+      }),
     );
+    explanation.push(message('exemption.applies', { exemptions: { list: items, join: 'steps' } }));
     return zero('exempt');
   }
-  if (exemptions.length > 0) explanation.push('No exemption applies.');
+  if (exemptions.length > 0) explanation.push(message('exemption.none', {}));
   if (remitted(steps, rule)) return zero('remitted');
   const { capped, cap } = applyCap(steps, counter);
   return capped ? { ...zero('capped'), cap } : { outcome: 'charged', amount, basis, exemptions, cap };
@@ -310,29 +355,35 @@ function evaluateRotation(
   rotation: Rotation,
   match: CoverageMatch | undefined,
   counter: CapCounter,
-  notes: string[],
+  notes: Message[],
 ): VoyageQuote {
   const { tariff, vessel } = ctx;
   const first = rotation.calls[0]!;
   const zone = tariff.data.zone;
   const trigger = triggerOf(tariff, first);
   const at = triggerMillis(ctx, first, trigger);
-  const explanation = [
-    `${rotation.calls.map((call) => call.port).join(' → ')}: charging point is the first port, ${first.port}${first.portName ? ` (${first.portName})` : ''}, arriving ${describeInstant(first.arrival.millis, zone)}${first.arrival.dateOnly ? ' (date only: 00:00 local time)' : ''}.`,
-    `Tariff ${tariff.id} (${ctx.choice}).`,
+  const explanation: Message[] = [
+    message('voyage.charging-point', {
+      calls: rotation.calls.map((call) => call.port).join(' → '),
+      port: first.port,
+      portName: first.portName ? message('voyage.port-name', { name: first.portName }) : '',
+      arrival: { instant: first.arrival.millis, zone },
+      dateOnly: first.arrival.dateOnly ? message('voyage.date-only', {}) : '',
+    }),
+    message('voyage.tariff', { tariff: tariff.id, choice: ctx.choice }),
   ];
   const calls = rotation.calls.map((call) => call.port);
 
   if (!match || match.rule === null) {
     explanation.push(
       match
-        ? `Not covered: ${match.reason} ${cite(tariff, match.ref)}.`
-        : 'Not covered: no coverage test of this regime holds for the vessel.',
+        ? message('coverage.none-because', { reason: { text: match.reason }, cite: cite(tariff, match.ref) })
+        : message('coverage.none', {}),
     );
     if (!match) explanation.push(...holdingsShortOf(tariff.data.coverage, ctx.vessel, holdingsReading(ctx)));
     for (const text of match?.notes ?? []) {
-      explanation.push(text);
-      notes.push(text);
+      explanation.push(dataText(text));
+      notes.push(dataText(text));
     }
     return {
       regime: tariff.regime,
@@ -354,14 +405,19 @@ function evaluateRotation(
   }
   const rule = tariff.rules.get(match.rule)!.rule;
   explanation.push(
-    `Covered by ${rule.title}: ${match.reason} (${match.because.join('; ')}) ${cite(tariff, match.ref)}.`,
+    message('coverage.covered', {
+      rule: { text: rule.title },
+      reason: { text: match.reason },
+      because: { list: match.because, join: 'steps' },
+      cite: cite(tariff, match.ref),
+    }),
   );
   explanation.push(...triggerLines(tariff, first, trigger, at, notes));
   const status = statusAt(tariff, at, ctx.assumption);
   explanation.push(statusLine(tariff, status));
-  for (const text of conditionalNotes(tariff, vessel, match.rule, at)) {
-    explanation.push(text);
-    notes.push(text);
+  for (const note of conditionalNotes(tariff, vessel, match.rule, at)) {
+    explanation.push(note);
+    notes.push(note);
   }
   const steps: Steps = {
     ctx,
@@ -373,7 +429,13 @@ function evaluateRotation(
   };
   const draft = decide(steps, match.rule, status, counter, notes);
   const charged = draft.outcome === 'charged';
-  if (charged) explanation.push(`Charged ${formatAmount(draft.amount)} ${tariff.data.currency} at ${first.port}.`);
+  if (charged)
+    explanation.push(
+      message('voyage.charged', {
+        amount: { amount: formatAmount(draft.amount), currency: tariff.data.currency },
+        port: first.port,
+      }),
+    );
   return {
     regime: tariff.regime,
     tariff: tariff.id,
@@ -399,17 +461,27 @@ function triggerLines(
   first: ResolvedCall,
   trigger: Trigger,
   at: number,
-  notes: string[],
-): string[] {
+  notes: Message[],
+): Message[] {
   const definition = tariff.data.trigger;
   if (!definition || trigger.event === 'arrival') return [];
   if (trigger.fallback) {
-    const text = `${tariff.regime} charges on ${definition.event} (${definition.note}); no berthing time was given for ${first.port}, so the arrival stands in for it: give portCalls[].berthing.`;
-    notes.push(text);
-    return [text];
+    const line = message('trigger.fallback', {
+      regime: tariff.regime,
+      event: codeMessage(definition.event),
+      note: { text: definition.note },
+      port: first.port,
+    });
+    notes.push(line);
+    return [line];
   }
-  const dateOnly = trigger.given.dateOnly ? ' (date only)' : '';
-  return [`Charged on berthing (${definition.note}): berthed ${describeInstant(at, tariff.data.zone)}${dateOnly}.`];
+  return [
+    message('trigger.berthed', {
+      note: { text: definition.note },
+      at: { instant: at, zone: tariff.data.zone },
+      dateOnly: trigger.given.dateOnly ? message('trigger.date-only', {}) : '',
+    }),
+  ];
 }
 
 /**
@@ -438,7 +510,7 @@ type EveryField<T> = { [K in keyof Required<T>]: T[K] };
 
 /** Every rotation of the regime's territory, with the cap walked in order. */
 export function evaluateRegime(ctx: RegimeContext): RegimeResult {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const assumptionsRead = new Set<string>();
   const counter = new CapCounter(
     ctx.priorCharges.filter((charge) => charge.regime === ctx.tariff.regime),

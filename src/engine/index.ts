@@ -13,4 +13,5 @@ export {
   selectVersions,
 } from './quote';
 export { paramValues } from './rules/params';
+export { quoteTitles, type TitleSource } from './titles';
 export * from './types';

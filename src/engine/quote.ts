@@ -8,6 +8,7 @@ import { canonicalJson } from '../lib/canonical';
 import { type Decimal, decimal, formatAmount, sum } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
 import type { ListRegistry } from '../lists/registry';
+import { type Message, message, messageKey } from '../messages/message';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
 import type { ScenarioRegistry } from '../tariffs/scenarios';
 import { evaluateRegime, type RegimeContext } from './evaluate';
@@ -22,7 +23,7 @@ import { resolveCalls } from './voyages';
 interface Selection {
   regime: string;
   tariff: LoadedTariff | undefined;
-  choice: string;
+  choice: Message;
 }
 
 /** The version of each regime: an explicit pin wins, else the latest published on or before `asOf`. */
@@ -50,9 +51,9 @@ export function selectVersions(
   if (issues.length > 0) throw new QuoteInputError(issues);
   return regimes.map((regime) => {
     const pinned = pins[regime];
-    if (pinned) return { regime, tariff: registry.get(pinned), choice: 'pinned by options.tariffVersions' };
+    if (pinned) return { regime, tariff: registry.get(pinned), choice: message('version.pinned', {}) };
     const picked = registry.pick(regime, asOf);
-    return { regime, tariff: picked, choice: `the latest version published on or before asOf ${asOf}` };
+    return { regime, tariff: picked, choice: message('version.latest', { asOf: { date: asOf } }) };
   });
 }
 
@@ -154,7 +155,7 @@ export function scenarioAssumptions(
   scenarios: ScenarioRegistry | undefined,
   tariffs: LoadedTariff[],
   options: { scenario?: string; assumptions?: Readonly<Record<string, string>> },
-): { scenario?: string; assumptions: Record<string, string>; notes: string[] } {
+): { scenario?: string; assumptions: Record<string, string>; notes: Message[] } {
   const explicit = { ...options.assumptions };
   if (!scenarios) {
     if (options.scenario !== undefined)
@@ -174,12 +175,20 @@ export function scenarioAssumptions(
   const declared = new Set(tariffs.flatMap((tariff) => tariff.data.assumptions.map((assumption) => assumption.id)));
   const set = Object.entries(scenario.assumptions).filter(([id]) => declared.has(id));
   const overridden = set.filter(([id, value]) => id in explicit && explicit[id] !== value);
-  const notes: string[] = [];
+  const notes: Message[] = [];
   if (overridden.length > 0) {
-    const changes = overridden.map(([id, value]) => `${id} = ${explicit[id]} (the scenario sets ${value})`);
-    const kept = set.filter(([id]) => !(id in explicit)).map(([id, value]) => `${id} = ${value}`);
+    const changes = overridden.map(([id, value]) =>
+      message('scenario.override', { assumption: id, value: explicit[id]!, scenarioValue: value }),
+    );
+    const kept = set
+      .filter(([id]) => !(id in explicit))
+      .map(([id, value]) => message('scenario.setting', { assumption: id, value }));
     notes.push(
-      `Mixed scenario: options.assumptions override scenario ${scenario.id} with ${changes.join(', ')}${kept.length > 0 ? `; the scenario still sets ${kept.join(', ')}` : ''}. The regimes are quoted under different worlds.`,
+      message('scenario.mixed', {
+        scenario: scenario.id,
+        changes: { list: changes, join: 'codes' },
+        kept: kept.length > 0 ? message('scenario.kept', { settings: { list: kept, join: 'codes' } }) : '',
+      }),
     );
   }
   return { scenario: scenario.id, assumptions: { ...Object.fromEntries(set), ...explicit }, notes };
@@ -189,7 +198,7 @@ export function scenarioAssumptions(
 interface Plan {
   readonly selections: ReadonlyArray<Readonly<Selection>>;
   readonly chosen: ReadonlyArray<LoadedTariff>;
-  readonly requested: Readonly<{ scenario?: string; notes: ReadonlyArray<string> }>;
+  readonly requested: Readonly<{ scenario?: string; notes: ReadonlyArray<Message> }>;
   readonly assumptions: Readonly<Record<string, string>>;
   readonly tariffs: ReadonlyArray<Readonly<Quote['tariffs'][number]>>;
 }
@@ -238,6 +247,22 @@ function planFor(env: QuoteEnvironment, asOf: string, options: NonNullable<Quote
   return plan;
 }
 
+/** The request without `options.locale`: the language of the words never changes a quote's id. */
+function withoutLocale(input: QuoteInput): QuoteInput {
+  if (input.options?.locale === undefined) return input;
+  const { locale: _locale, ...options } = input.options;
+  if (Object.keys(options).length > 0) return { ...input, options };
+  const { options: _options, ...rest } = input;
+  return rest;
+}
+
+/** Each note once, in the order first given. */
+function distinctMessages(notes: ReadonlyArray<Message>): Message[] {
+  const seen = new Map<string, Message>();
+  for (const note of notes) if (!seen.has(messageKey(note))) seen.set(messageKey(note), note);
+  return [...seen.values()];
+}
+
 export interface QuoteEnvironment {
   registry: TariffRegistry;
   /** Today's date (`YYYY-MM-DD`), the default knowledge date. */
@@ -280,12 +305,10 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   const { charges: priorCharges, notes: repeatedPayments } = distinctPayments(input.priorCharges ?? []);
 
   const voyages: VoyageQuote[] = [];
-  const notes: string[] = [...requested.notes, ...repeatedPayments];
+  const notes: Message[] = [...requested.notes, ...repeatedPayments];
   for (const selection of selections) {
     if (!selection.tariff) {
-      notes.push(
-        `No ${selection.regime} tariff version was published on or before asOf ${asOf}; that regime is not quoted.`,
-      );
+      notes.push(message('version.none', { regime: selection.regime, asOf: { date: asOf } }));
       continue;
     }
     const ctx: RegimeContext = {
@@ -309,7 +332,7 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
   const screening = env.lists ? screenQuote(input.vessel, voyages, env.lists, asOf, assumptions) : undefined;
   const totals = totalsOf(voyages);
   const converted = options.fx ? convert(totals, options.fx) : undefined;
-  const quoteId = `q_${(env.digest ?? sha256Hex)(canonicalJson({ input, asOf, tariffs, assumptions })).slice(0, 24)}`;
+  const quoteId = `q_${(env.digest ?? sha256Hex)(canonicalJson({ input: withoutLocale(input), asOf, tariffs, assumptions })).slice(0, 24)}`;
   return {
     quoteId,
     asOf,
@@ -320,6 +343,6 @@ export function quote(input: QuoteInput, env: QuoteEnvironment): Quote {
     totals,
     ...(converted ? { converted } : {}),
     ...(screening ?? {}),
-    notes: [...new Set(notes)],
+    notes: distinctMessages(notes),
   };
 }

@@ -11,7 +11,7 @@
  */
 
 import { formatAmount, ZERO } from '../lib/money';
-import { describeInstant } from '../lib/time';
+import { codeMessage, type Message, message } from '../messages/message';
 import type { CapYearDefinition } from '../tariffs/schema';
 import { evaluateRegime, type RegimeContext, type RegimeResult, triggerOf } from './evaluate';
 import { capYearOf } from './rules/cap';
@@ -27,7 +27,7 @@ export interface Reading {
   /** The regime's context under this reading. */
   apply(ctx: RegimeContext): RegimeContext;
   /** An explanation line for a voyage this reading changes. */
-  explain?(voyage: VoyageQuote, alternative: Alternative): string | undefined;
+  explain?(voyage: VoyageQuote, alternative: Alternative): Message | undefined;
 }
 
 /** The other readings worth trying for one regime, given its evaluation under the quote's own reading. */
@@ -98,8 +98,12 @@ export const arrivalTimeReadings: ReadingSource = (ctx, base) => {
         const index = base.firstCalls[base.voyages.indexOf(voyage)];
         const inside = index === undefined ? undefined : edges.get(index);
         if (!inside) return undefined;
-        const when = inside.map((millis) => describeInstant(millis, zone)).join(', ');
-        return `The ${ctx.tariff.data.trigger?.event ?? 'arrival'} is a date without a time, and the amount changes inside that day (at ${when}): read at 00:00 it is ${voyage.fee.amount} ${voyage.fee.currency}, at the end of the day ${alternative.amount} ${voyage.fee.currency}. Give the time (ISO 8601 with offset) to settle it.`;
+        return message('reading.arrival-time', {
+          event: codeMessage(ctx.tariff.data.trigger?.event ?? 'arrival'),
+          when: { list: inside.map((millis) => ({ instant: millis, zone })), join: 'codes' },
+          amount: { amount: voyage.fee.amount, currency: voyage.fee.currency },
+          other: { amount: alternative.amount, currency: voyage.fee.currency },
+        });
       },
     },
   ];
@@ -119,7 +123,10 @@ export const distanceReadings: ReadingSource = (_ctx, base) =>
           rung: 'estimated',
           apply: (context) => ({ ...context, distanceOtherSide: true }),
           explain: (voyage, alternative) =>
-            `The sea distance is an estimate close to the limit: read on the other side of it, the voyage is ${alternative.outcome ?? 'not charged'} at ${alternative.amount} ${voyage.fee.currency}. Give portCalls[].distanceNm to settle it.`,
+            message('reading.distance', {
+              outcome: codeMessage(alternative.outcome ?? 'not-charged'),
+              amount: { amount: alternative.amount, currency: voyage.fee.currency },
+            }),
         },
       ]
     : [];
@@ -146,14 +153,27 @@ function absentVoyage(ctx: RegimeContext, other: VoyageQuote, reading: Reading):
     cap: null,
     alternatives: [],
     explanation: [
-      `${other.calls.join(' → ')}: not a ${ctx.tariff.regime} voyage under ${reading.id} = ${current ?? 'the reading used'}; it is one under ${reading.id} = ${reading.value} (see alternatives).`,
+      message('voyage.only-under-reading', {
+        calls: other.calls.join(' → '),
+        regime: ctx.tariff.regime,
+        assumption: reading.id,
+        current: current ?? message('voyage.reading-used', {}),
+        value: reading.value,
+      }),
     ],
   };
 }
 
-function otherReadingLine(voyage: VoyageQuote, alternative: Alternative, reading: Reading): string {
-  const outcome = alternative.outcome ? ` (${alternative.outcome})` : ' (no such voyage under that reading)';
-  return `Under ${reading.id} = ${reading.value} this voyage would be ${alternative.amount} ${voyage.fee.currency}${outcome}: ${reading.rung}.`;
+function otherReadingLine(voyage: VoyageQuote, alternative: Alternative, reading: Reading): Message {
+  return message('reading.other', {
+    assumption: reading.id,
+    value: reading.value,
+    amount: { amount: alternative.amount, currency: voyage.fee.currency },
+    outcome: alternative.outcome
+      ? message('reading.outcome', { outcome: codeMessage(alternative.outcome) })
+      : message('reading.no-voyage', {}),
+    rung: codeMessage(reading.rung),
+  });
 }
 
 function changes(voyage: VoyageQuote, alternative: Alternative): boolean {

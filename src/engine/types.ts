@@ -3,7 +3,9 @@
  * by the API layer (or a caller such as the benchmark); the output is the
  * quote of the HTTP contract.
  */
+
 import type { ScreeningHit } from '../lists/screen';
+import type { Message } from '../messages/message';
 import type { VesselType } from '../tariffs/schema';
 
 export interface Stake {
@@ -90,6 +92,8 @@ export interface GrantedExemption {
 
 export interface QuoteOptions {
   asOf?: string;
+  /** The language of the words (`en` default); it never changes amounts, ids or the quote id. */
+  locale?: 'en' | 'zh-CN';
   /** A named joint scenario (`scenarios/*.json`); explicit `assumptions` win over it. */
   scenario?: string;
   tariffVersions?: Record<string, string>;
@@ -134,7 +138,7 @@ export interface BasisLine {
 export interface ExemptionResult {
   id: string;
   applies: boolean;
-  reason: string;
+  reason: Message;
 }
 
 export interface CountedCharge {
@@ -180,11 +184,11 @@ export interface VoyageQuote {
   exemptions: ExemptionResult[];
   cap: CapState | null;
   alternatives: Alternative[];
-  explanation: string[];
+  explanation: Message[];
   citations: Array<{ title: string; url: string }>;
   /** Who bears the fee under the request's charter-party clause; only with `charterParty`. */
   payer?: 'charterers' | 'owners' | null;
-  payerReason?: string;
+  payerReason?: Message;
   clause?: ClauseReference | null;
   /** Listed parties, with each listing's status at this voyage's arrival (docs/rules.md §7.2). */
   screening?: ScreeningHit[];
@@ -204,7 +208,7 @@ export interface Quote {
   lists?: Array<{ id: string; sha256: string }>;
   /** Listed parties, with each listing's status at the knowledge date. */
   screening?: ScreeningHit[];
-  notes: string[];
+  notes: Message[];
 }
 
 /** A problem with the input that only the engine can see (ports, versions, assumptions). */

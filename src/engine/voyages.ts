@@ -5,7 +5,7 @@
  */
 
 import { type Arrival, parseArrival } from '../lib/time';
-import { countryOfLocode, findPort, zoneFor } from '../ports/index';
+import { countryOfLocode, findPort, nearestPorts, zoneFor } from '../ports/index';
 import { type PortCallInput, QuoteInputError } from './types';
 
 export interface ResolvedCall {
@@ -33,8 +33,18 @@ export function resolveCalls(calls: PortCallInput[]): ResolvedCall[] {
   calls.forEach((input, index) => {
     const port = input.port.toUpperCase();
     const known = findPort(port);
+    if (!known) {
+      const nearest = nearestPorts(port);
+      issues.push({
+        path: `portCalls[${index}].port`,
+        message: `${port} is not in the port table${nearest.length > 0 ? `; did you mean ${nearest.join(', ')}?` : '; search GET /v1/ports?q= for its code'}`,
+      });
+      return;
+    }
     const arrival = parseArrival(input.arrival, zoneFor(port));
-    const noZone = `a date without a time needs the port's time zone, which is not known for ${port}; give a date-time with an offset`;
+    const noZone = zoneFor(port)
+      ? 'not a calendar date or a date-time with an offset, in the year 100 or later'
+      : `a date without a time needs the port's time zone, which is not known for ${port}; give a date-time with an offset`;
     if (!arrival) {
       issues.push({ path: `portCalls[${index}].arrival`, message: noZone });
       return;

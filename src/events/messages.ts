@@ -23,6 +23,8 @@ export interface EventsEnv {
   WEBHOOK_KEY?: string;
   WEBHOOKS_ALLOW_LOOPBACK?: string;
   WEBHOOK_RETRY_BASE_SECONDS?: string;
+  /** The fixed "now" of tests and drills (src/lib/clock.ts). */
+  NOW?: string;
 }
 
 /** Queue names as wrangler.toml declares them. */

@@ -6,6 +6,7 @@
  * of re-quotes.
  */
 import type { QuoteEnvironment } from '../engine';
+import { nowMillis } from '../lib/clock';
 import { utcTimestamp } from '../lib/time';
 import { type EventsEnv, QUEUES, type RequoteMessage, type WebhookMessage } from './messages';
 import { requotePage } from './tariff-watch';
@@ -43,7 +44,7 @@ export async function consumeEventBatch(
   if (batch.queue === QUEUES.webhooksDead) {
     const db = env.DB;
     for (const message of batch.messages as ReadonlyArray<Message<WebhookMessage>>) {
-      if (db) await markFailed(db, message.body.deliveryId, utcTimestamp(Date.now()));
+      if (db) await markFailed(db, message.body.deliveryId, utcTimestamp(nowMillis(env)));
       message.ack();
     }
     return;

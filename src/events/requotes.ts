@@ -1,87 +1,33 @@
 /**
  * Saved quotes quoted again under today's versions, for one quote (the
  * requote route), for the changes listing, and for the pages of re-quotes a
- * newly shipped tariff version sets off.
+ * newly shipped tariff version sets off. The listing and the webhooks judge a
+ * saved quote with the same function ({@link judgeSaved}), so they agree.
  */
+
 import { activeCharges } from '../accounts/ledger';
 import { mergePriorCharges } from '../accounts/prior-charges';
+import { type SavedQuoteRecord, savedResponse } from '../accounts/saved-quotes';
 import { type QuoteDiff, requote, type SavedAnswer } from '../analysis/requote';
-import type { QuoteEnvironment, QuoteInput } from '../engine';
+import { type QuoteEnvironment, type QuoteInput, QuoteInputError } from '../engine';
+import { renderMessage } from '../messages/render';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
-
-export interface SavedQuoteRow {
-  accountId: string;
-  quoteId: string;
-  imo: string;
-  savedAt: string;
-  request: string;
-  response: string;
-}
-
-interface Row {
-  account_id: string;
-  quote_id: string;
-  imo: string;
-  created_at: string;
-  request: string;
-  response: string;
-}
-
-const toSaved = (row: Row): SavedQuoteRow => ({
-  accountId: row.account_id,
-  quoteId: row.quote_id,
-  imo: row.imo,
-  savedAt: row.created_at,
-  request: row.request,
-  response: row.response,
-});
-
-export async function savedQuoteRow(
-  db: D1Database,
-  accountId: string,
-  quoteId: string,
-): Promise<SavedQuoteRow | undefined> {
-  const row = await db
-    .prepare(
-      'SELECT account_id, quote_id, imo, created_at, request, response FROM saved_quotes WHERE account_id = ? AND quote_id = ?',
-    )
-    .bind(accountId, quoteId)
-    .first<Row>();
-  return row ? toSaved(row) : undefined;
-}
-
-/** One page of an account's saved quotes, oldest first, after (savedAt, quoteId). */
-export async function savedQuotePage(
-  db: D1Database,
-  accountId: string,
-  limit: number,
-  after?: { savedAt: string; quoteId: string },
-): Promise<SavedQuoteRow[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT account_id, quote_id, imo, created_at, request, response FROM saved_quotes
-       WHERE account_id = ?1 AND (created_at > ?2 OR (created_at = ?2 AND quote_id > ?3))
-       ORDER BY created_at, quote_id LIMIT ?4`,
-    )
-    .bind(accountId, after?.savedAt ?? '', after?.quoteId ?? '', limit)
-    .all<Row>();
-  return results.map(toSaved);
-}
 
 /**
  * The saved request quoted again under today's versions, with the account's
  * ledger as it stands now, compared with the saved answer.
+ * @throws QuoteInputError when today's versions refuse the saved request.
  */
-export async function requoteSaved(db: D1Database, saved: SavedQuoteRow, env: QuoteEnvironment): Promise<QuoteDiff> {
+export async function requoteSaved(db: D1Database, saved: SavedQuoteRecord, env: QuoteEnvironment): Promise<QuoteDiff> {
   const request = JSON.parse(saved.request) as QuoteInput;
-  const answer = JSON.parse(saved.response) as SavedAnswer;
+  const answer = JSON.parse(await savedResponse(saved)) as SavedAnswer;
   const regimes = env.registry.regimes();
   const ledger = (await activeCharges(db, saved.accountId, saved.imo)).filter((charge) =>
     regimes.includes(charge.regime),
   );
   const { priorCharges, notes } = mergePriorCharges(request.priorCharges, ledger);
   const diff = requote(priorCharges ? { ...request, priorCharges } : request, answer, env);
-  diff.notes.unshift(...notes);
+  diff.notes.unshift(...notes.map((note) => renderMessage(note, 'en')));
   return diff;
 }
 
@@ -97,8 +43,52 @@ export function versionsSince(registry: TariffRegistry, since: string): LoadedTa
   return registry.versions().filter((tariff) => tariff.published > from.published);
 }
 
-/** A saved quote changes under `versions` when its re-quote uses one of them and some total differs. */
-export function changedUnder(diff: QuoteDiff, versions: ReadonlyArray<LoadedTariff>): boolean {
+/**
+ * A saved quote judged under newly shipped versions: `untouched` when it quoted
+ * none of their regimes or nothing changed, `changed` with the diff, `failed`
+ * with the reason when it cannot be quoted again (today's versions refuse the
+ * request, or its stored form cannot be read).
+ */
+export type Judgement =
+  | { outcome: 'untouched' }
+  | { outcome: 'changed'; diff: QuoteDiff }
+  | { outcome: 'failed'; reason: string; errors: Array<{ path: string; message: string }> };
+
+/** Errors of the saved quote itself (not of the store): reported as a failed re-quote, never retried. */
+function failureOf(error: unknown): Judgement | undefined {
+  if (error instanceof QuoteInputError)
+    return {
+      outcome: 'failed',
+      reason: "today's versions refuse the saved request",
+      errors: error.issues,
+    };
+  if (error instanceof SyntaxError || error instanceof TypeError)
+    return { outcome: 'failed', reason: `the saved quote cannot be read: ${error.message}`, errors: [] };
+  return undefined;
+}
+
+/**
+ * The one judgement of a saved quote under `versions`, shared by the changes
+ * feed and the webhooks. A quote changes when its re-quote uses one of the
+ * versions and something {@link changesOf} compares differs.
+ * @throws the store's errors (D1 unavailable): the caller retries or answers 503.
+ */
+export async function judgeSaved(
+  db: D1Database,
+  saved: SavedQuoteRecord,
+  versions: ReadonlyArray<LoadedTariff>,
+  env: QuoteEnvironment,
+): Promise<Judgement> {
+  if (!versions.some((tariff) => saved.regimes.includes(tariff.regime))) return { outcome: 'untouched' };
+  let diff: QuoteDiff;
+  try {
+    diff = await requoteSaved(db, saved, env);
+  } catch (error) {
+    const failure = failureOf(error);
+    if (failure) return failure;
+    throw error;
+  }
   const ids = new Set(versions.map((tariff) => tariff.id));
-  return diff.totalsChanged && diff.tariffs.after.some((id) => ids.has(id));
+  const usesNew = diff.tariffs.after.some((id) => ids.has(id));
+  return usesNew && diff.changed.length > 0 ? { outcome: 'changed', diff } : { outcome: 'untouched' };
 }

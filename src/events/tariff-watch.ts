@@ -7,16 +7,20 @@
  */
 
 import { randomId } from '../accounts/keys';
+import { type SavedQuoteRecord, savedQuoteRecords } from '../accounts/saved-quotes';
 import type { QuoteEnvironment } from '../engine';
+import { nowMillis } from '../lib/clock';
 import { utcTimestamp } from '../lib/time';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
 import type { EventsEnv, RequoteMessage } from './messages';
-import { changedUnder, requoteSaved, savedQuotePage } from './requotes';
+import { judgeSaved } from './requotes';
 import { subscribedAccounts } from './webhook-store';
-import { publishEvent } from './webhooks';
+import { publishEvent, type WebhookEvent } from './webhooks';
 
 /** Saved quotes re-quoted per queue message. */
 export const REQUOTE_PAGE = 50;
+/** A re-quote run whose page has made no progress for this long is sent again by the scheduled check. */
+export const STALLED_AFTER_MS = 10 * 60_000;
 
 /** Records every version of the registry; returns the versions this run was the first to notice (baseline excluded). */
 export async function noticeNewVersions(
@@ -57,72 +61,176 @@ export function tariffPublishedData(tariff: LoadedTariff): Record<string, unknow
 
 /**
  * The scheduled handler's work: notice new versions, announce each
- * (tariff.published to every subscribed endpoint) and queue the re-quotes of
- * the saved quotes of every account that listens for quote.changed.
+ * (tariff.published to every subscribed endpoint) and start the re-quotes of
+ * the saved quotes of every account that listens for quote.changed or
+ * quote.requote_failed; then send again the pages of runs that stalled.
  */
-export async function watchTariffs(
-  env: EventsEnv,
-  registry: TariffRegistry,
-  nowMillis = Date.now(),
-): Promise<string[]> {
+export async function watchTariffs(env: EventsEnv, registry: TariffRegistry, at = nowMillis(env)): Promise<string[]> {
   const db = env.DB;
   if (!db) return [];
-  const fresh = await noticeNewVersions(db, registry, nowMillis);
+  const fresh = await noticeNewVersions(db, registry, at);
   for (const tariff of fresh) {
-    await publishEvent(env, { type: 'tariff.published', data: tariffPublishedData(tariff) }, undefined, nowMillis);
-    const accounts = await subscribedAccounts(db, 'quote.changed');
-    if (env.REQUOTE_QUEUE && accounts.length > 0)
-      await env.REQUOTE_QUEUE.sendBatch(
-        accounts.map((accountId) => ({ body: { kind: 'requote' as const, accountId, tariffId: tariff.id } })),
-      );
+    await publishEvent(env, { type: 'tariff.published', data: tariffPublishedData(tariff) }, undefined, at);
+    const accounts = [
+      ...new Set([
+        ...(await subscribedAccounts(db, 'quote.changed')),
+        ...(await subscribedAccounts(db, 'quote.requote_failed')),
+      ]),
+    ];
+    if (!env.REQUOTE_QUEUE || accounts.length === 0) continue;
+    const now = utcTimestamp(at);
+    await db.batch(
+      accounts.map((accountId) =>
+        db
+          .prepare(
+            `INSERT INTO requote_runs (account_id, tariff_id, after, status, created_at, updated_at)
+             VALUES (?, ?, NULL, 'running', ?3, ?3) ON CONFLICT DO NOTHING`,
+          )
+          .bind(accountId, tariff.id, now),
+      ),
+    );
+    await env.REQUOTE_QUEUE.sendBatch(
+      accounts.map((accountId) => ({ body: { kind: 'requote' as const, accountId, tariffId: tariff.id } })),
+    );
   }
+  await resendStalledRequotes(env, at);
   return fresh.map((tariff) => tariff.id);
 }
 
 /**
- * One page of re-quotes: the account's saved quotes that quoted the regime
- * of the new version, quoted again; each whose totals change under it is
- * announced as quote.changed. Queues the next page when there is one.
+ * Sends again the next page of every re-quote run that has made no progress
+ * for {@link STALLED_AFTER_MS} (its message lost, or its retries spent).
+ * Idempotent: a quote already announced under the version is not announced again.
+ * Returns how many pages were sent again.
+ */
+export async function resendStalledRequotes(env: EventsEnv, at = nowMillis(env)): Promise<number> {
+  const db = env.DB;
+  if (!db || !env.REQUOTE_QUEUE) return 0;
+  const { results } = await db
+    .prepare(
+      `UPDATE requote_runs SET updated_at = ?1 WHERE status = 'running' AND updated_at < ?2
+       RETURNING account_id, tariff_id, after`,
+    )
+    .bind(utcTimestamp(at), utcTimestamp(at - STALLED_AFTER_MS))
+    .all<{ account_id: string; tariff_id: string; after: string | null }>();
+  if (results.length === 0) return 0;
+  for (const run of results)
+    console.warn('re-quote run stalled, page sent again', run.account_id, run.tariff_id, run.after ?? 'first page');
+  await env.REQUOTE_QUEUE.sendBatch(
+    results.map((run) => ({
+      body: {
+        kind: 'requote' as const,
+        accountId: run.account_id,
+        tariffId: run.tariff_id,
+        ...(run.after ? { after: JSON.parse(run.after) as RequoteMessage['after'] } : {}),
+      },
+    })),
+  );
+  return results.length;
+}
+
+/**
+ * Announces one saved quote's outcome under a version once: the outcome row is
+ * claimed first, and released when the event cannot be stored, so a page sent
+ * again neither repeats nor loses it. True when this call announced it.
+ */
+async function announceOnce(
+  env: EventsEnv,
+  db: D1Database,
+  message: RequoteMessage,
+  saved: SavedQuoteRecord,
+  event: WebhookEvent,
+  at: number,
+): Promise<boolean> {
+  const outcome = event.type === 'quote.changed' ? 'changed' : 'failed';
+  const claim = await db
+    .prepare(
+      `INSERT INTO requote_outcomes (account_id, tariff_id, quote_id, outcome, created_at)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    )
+    .bind(message.accountId, message.tariffId, saved.quoteId, outcome, utcTimestamp(at))
+    .run();
+  if (claim.meta.changes === 0) return false;
+  try {
+    await publishEvent(env, event, message.accountId, at);
+  } catch (error) {
+    await db
+      .prepare('DELETE FROM requote_outcomes WHERE account_id = ? AND tariff_id = ? AND quote_id = ?')
+      .bind(message.accountId, message.tariffId, saved.quoteId)
+      .run();
+    throw error;
+  }
+  return true;
+}
+
+/** What one page of re-quotes came to. */
+export interface RequotePageResult {
+  examined: number;
+  changed: string[];
+  failed: string[];
+}
+
+/**
+ * One page of re-quotes: the account's saved quotes judged under the new
+ * version by the changes feed's own function; each that changes is announced
+ * as quote.changed, each that cannot be quoted again as quote.requote_failed.
+ * A saved quote that cannot be quoted never stops the page. Records the run's
+ * progress, then queues the next page when there is one.
  */
 export async function requotePage(
   env: EventsEnv,
   message: RequoteMessage,
   quoteEnv: QuoteEnvironment,
-): Promise<number> {
+  at = nowMillis(env),
+): Promise<RequotePageResult> {
+  const result: RequotePageResult = { examined: 0, changed: [], failed: [] };
   const db = env.DB;
   const tariff = quoteEnv.registry.get(message.tariffId);
-  if (!db || !tariff) return 0;
-  const page = await savedQuotePage(db, message.accountId, REQUOTE_PAGE + 1, message.after);
+  if (!db) return result;
+  if (!tariff) {
+    console.error('re-quote page for a version this Worker does not ship', message.tariffId, message.accountId);
+    return result;
+  }
+  const page = await savedQuoteRecords(db, message.accountId, REQUOTE_PAGE + 1, message.after);
   const examined = page.slice(0, REQUOTE_PAGE);
-  let changed = 0;
+  result.examined = examined.length;
+  const common = (saved: SavedQuoteRecord) => ({
+    quoteId: saved.quoteId,
+    imo: saved.imo,
+    tariffId: tariff.id,
+    href: `/v1/quotes/${saved.quoteId}`,
+  });
   for (const saved of examined) {
-    const used = (JSON.parse(saved.response) as { tariffs?: Array<{ regime: string }> }).tariffs ?? [];
-    if (!used.some((entry) => entry.regime === tariff.regime)) continue;
-    let diff: Awaited<ReturnType<typeof requoteSaved>>;
-    try {
-      diff = await requoteSaved(db, saved, quoteEnv);
-    } catch {
-      continue; // a request today's versions refuse: POST …/requote explains it on demand
-    }
-    if (!changedUnder(diff, [tariff])) continue;
-    changed++;
-    await publishEvent(
-      env,
-      {
-        type: 'quote.changed',
-        data: {
-          quoteId: saved.quoteId,
-          imo: saved.imo,
-          tariffId: tariff.id,
-          href: `/v1/quotes/${saved.quoteId}`,
-          diff,
-        },
-      },
-      message.accountId,
-    );
+    const judged = await judgeSaved(db, saved, [tariff], quoteEnv);
+    if (judged.outcome === 'untouched') continue;
+    const event: WebhookEvent =
+      judged.outcome === 'changed'
+        ? { type: 'quote.changed', data: { ...common(saved), changed: judged.diff.changed, diff: judged.diff } }
+        : {
+            type: 'quote.requote_failed',
+            data: { ...common(saved), reason: judged.reason, errors: judged.errors },
+          };
+    if (judged.outcome === 'failed')
+      console.warn('re-quote failed', message.accountId, saved.quoteId, tariff.id, judged.reason);
+    if (await announceOnce(env, db, message, saved, event, at))
+      (judged.outcome === 'changed' ? result.changed : result.failed).push(saved.quoteId);
   }
   const last = examined.at(-1);
-  if (page.length > REQUOTE_PAGE && last && env.REQUOTE_QUEUE)
+  const more = page.length > REQUOTE_PAGE && last !== undefined;
+  await db
+    .prepare(
+      `UPDATE requote_runs SET after = ?3, status = ?4, pages = pages + 1, updated_at = ?5
+       WHERE account_id = ?1 AND tariff_id = ?2`,
+    )
+    .bind(
+      message.accountId,
+      message.tariffId,
+      last ? JSON.stringify({ savedAt: last.savedAt, quoteId: last.quoteId }) : null,
+      more ? 'running' : 'done',
+      utcTimestamp(at),
+    )
+    .run();
+  if (more && env.REQUOTE_QUEUE)
     await env.REQUOTE_QUEUE.send({ ...message, after: { savedAt: last.savedAt, quoteId: last.quoteId } });
-  return changed;
+  return result;
 }

@@ -1,6 +1,6 @@
 /** Webhook endpoints, deliveries and attempts in D1 (migrations/0011_webhooks.sql). */
 
-export const WEBHOOK_EVENTS = ['tariff.published', 'quote.changed'] as const;
+export const WEBHOOK_EVENTS = ['tariff.published', 'quote.changed', 'quote.requote_failed'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 /** What a delivery carries: a subscribed event, or the test event sent on request. */
 export type DeliveryType = WebhookEventType | 'webhook.test';
@@ -36,14 +36,22 @@ const toEndpoint = (row: EndpointRow): WebhookEndpoint => ({
   deletedAt: row.deleted_at,
 });
 
+/**
+ * Adds an endpoint unless the account already has `cap` live ones: the count
+ * is part of the INSERT itself, so concurrent requests cannot pass the cap
+ * between a count and a write. False when the cap refused it.
+ */
 export async function insertEndpoint(
   db: D1Database,
   endpoint: Omit<WebhookEndpoint, 'deletedAt'>,
   encryptedSecret: string,
-): Promise<void> {
-  await db
+  cap: number,
+): Promise<boolean> {
+  const result = await db
     .prepare(
-      'INSERT INTO webhook_endpoints (id, account_id, url, events, description, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO webhook_endpoints (id, account_id, url, events, description, secret, created_at)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+        WHERE (SELECT count(*) FROM webhook_endpoints WHERE account_id = ?2 AND deleted_at IS NULL) < ?8`,
     )
     .bind(
       endpoint.id,
@@ -53,8 +61,10 @@ export async function insertEndpoint(
       endpoint.description,
       encryptedSecret,
       endpoint.createdAt,
+      cap,
     )
     .run();
+  return result.meta.changes === 1;
 }
 
 /** The account's live endpoints, oldest first. */

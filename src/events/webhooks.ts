@@ -5,6 +5,7 @@
  */
 import { Webhook } from 'standardwebhooks';
 import { randomId } from '../accounts/keys';
+import { nowMillis, wallMillis } from '../lib/clock';
 import { utcTimestamp } from '../lib/time';
 import type { EventsEnv } from './messages';
 import { decryptSecret } from './webhook-secrets';
@@ -42,20 +43,16 @@ export async function publishEvent(
   env: EventsEnv,
   event: WebhookEvent,
   accountId?: string,
-  nowMillis = Date.now(),
+  at = nowMillis(env),
 ): Promise<string[]> {
   if (!env.DB || !env.WEBHOOK_QUEUE) return [];
   const endpoints = await subscribedEndpoints(env.DB, event.type, accountId);
-  return queueDeliveries(env, endpoints, event.type, event.data, nowMillis);
+  return queueDeliveries(env, endpoints, event.type, event.data, at);
 }
 
 /** A `webhook.test` event to one endpoint, whatever it subscribes to: a way to check the receiver. */
-export async function sendTestEvent(
-  env: EventsEnv,
-  endpoint: WebhookEndpoint,
-  nowMillis = Date.now(),
-): Promise<string> {
-  const [id] = await queueDeliveries(env, [endpoint], 'webhook.test', { endpoint: endpoint.id }, nowMillis);
+export async function sendTestEvent(env: EventsEnv, endpoint: WebhookEndpoint, at = nowMillis(env)): Promise<string> {
+  const [id] = await queueDeliveries(env, [endpoint], 'webhook.test', { endpoint: endpoint.id }, at);
   if (!id) throw new Error('webhook queue unavailable');
   return id;
 }
@@ -65,12 +62,12 @@ async function queueDeliveries(
   endpoints: ReadonlyArray<WebhookEndpoint>,
   type: DeliveryType,
   data: Record<string, unknown>,
-  nowMillis: number,
+  at: number,
 ): Promise<string[]> {
   const db = env.DB;
   const queue = env.WEBHOOK_QUEUE;
   if (!db || !queue || endpoints.length === 0) return [];
-  const now = utcTimestamp(nowMillis);
+  const now = utcTimestamp(at);
   const payload = JSON.stringify({ type, timestamp: now, data });
   const deliveries: Delivery[] = endpoints.map((endpoint) => ({
     id: randomId('msg'),
@@ -123,19 +120,19 @@ export async function attemptDelivery(
   env: EventsEnv,
   deliveryId: string,
   attempt: number,
-  nowMillis = Date.now(),
+  at = nowMillis(env),
 ): Promise<AttemptOutcome> {
   const db = env.DB;
   if (!db) return 'retry';
   const found = await deliveryToSend(db, deliveryId);
   if (!found) return 'give-up';
   if (found.delivery.status === 'delivered') return 'delivered';
-  const started = Date.now();
+  const started = wallMillis();
   const record = async (result: Omit<Attempt, 'attempt' | 'at' | 'durationMs'>, status: AttemptOutcome) => {
     await recordAttempt(
       db,
       deliveryId,
-      { attempt, at: utcTimestamp(nowMillis), durationMs: Date.now() - started, ...result },
+      { attempt, at: utcTimestamp(at), durationMs: wallMillis() - started, ...result },
       status === 'delivered' ? 'delivered' : status === 'retry' ? 'retrying' : 'failed',
     );
     return status;
@@ -150,7 +147,8 @@ export async function attemptDelivery(
   } catch {
     return record({ status: null, error: 'the signing secret cannot be decrypted with WEBHOOK_KEY' }, 'give-up');
   }
-  const timestamp = Math.floor(nowMillis / 1000);
+  // The receiver checks this timestamp against its own clock: the real time, even when NOW is set.
+  const timestamp = Math.floor(wallMillis() / 1000);
   const signature = new Webhook(secret).sign(deliveryId, new Date(timestamp * 1000), found.delivery.payload);
   try {
     const response = await fetch(verdict.url, {

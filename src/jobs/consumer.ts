@@ -53,6 +53,15 @@ export interface JobBindings {
   now: () => string;
 }
 
+/**
+ * A job that has just ended no longer needs its input: it is deleted from R2
+ * (results and report stay, for JOB_LIMITS.resultsDays). `ended` is the store's
+ * answer to "did this call end the job".
+ */
+async function endJob(bindings: JobBindings, jobId: string, ended: Promise<boolean>): Promise<void> {
+  if (await ended) await bindings.bucket.delete(jobKeys.input(jobId));
+}
+
 /** Messages per `sendBatch` call (the Queues limit). */
 const SEND_BATCH = 100;
 
@@ -86,24 +95,32 @@ async function split(bindings: JobBindings, job: Job): Promise<void> {
       if (job.format === 'csv') await checkCsvHeader(bindings, job, result);
     } catch (error) {
       if (error instanceof InputFormatError) {
-        await failJob(
-          bindings.db,
+        await endJob(
+          bindings,
           job.id,
-          {
-            title: 'Unreadable fleet',
-            detail: `The fleet cannot be read: ${error.message}`,
-            errors: [{ path: error.path, message: error.message }],
-          },
-          bindings.now(),
+          failJob(
+            bindings.db,
+            job.id,
+            {
+              title: 'Unreadable fleet',
+              detail: `The fleet cannot be read: ${error.message}`,
+              errors: [{ path: error.path, message: error.message }],
+            },
+            bindings.now(),
+          ),
         );
         return;
       }
       if (error instanceof InputUnreadableError) {
-        await failJob(
-          bindings.db,
+        await endJob(
+          bindings,
           job.id,
-          { title: 'Unreadable fleet', detail: `The fleet cannot be read: ${error.message}`, errors: error.errors },
-          bindings.now(),
+          failJob(
+            bindings.db,
+            job.id,
+            { title: 'Unreadable fleet', detail: `The fleet cannot be read: ${error.message}`, errors: error.errors },
+            bindings.now(),
+          ),
         );
         return;
       }
@@ -126,9 +143,10 @@ async function checkCsvHeader(bindings: JobBindings, job: Job, result: SplitResu
       calls: 1,
     });
   } catch (error) {
-    // A header with no rows is what this check reads; only the header's own errors matter here.
-    if (error instanceof BatchFormatError && error.errors.some((e) => e.row === 1))
-      throw new InputUnreadableError(error.errors, error.message);
+    // A header with no rows is what this check reads: only the header's own errors matter here,
+    // and anything that is not a format error is not this check's to judge.
+    if (!(error instanceof BatchFormatError)) throw error;
+    if (error.errors.some((e) => e.row === 1)) throw new InputUnreadableError(error.errors, error.message);
   }
 }
 
@@ -187,7 +205,7 @@ async function quoteOne(bindings: JobBindings, jobId: string, seq: number): Prom
     outcome = { status: 'done', quoted: 0, failed: chunk.vessels };
   }
   await settleChunk(bindings.db, jobId, seq, outcome, bindings.now());
-  await finishIfSettled(bindings.db, jobId, bindings.now());
+  await endJob(bindings, jobId, finishIfSettled(bindings.db, jobId, bindings.now()));
 }
 
 /** A chunk whose message exhausted its retries: its vessels are reported failed and the job can end. */
@@ -198,7 +216,7 @@ async function parkChunk(bindings: JobBindings, jobId: string, seq: number): Pro
   if (!chunk || chunk.status !== 'queued') return;
   await writeFailedChunk(bindings.bucket, job, chunk, `the chunk failed ${chunk.attempts} times`);
   await settleChunk(bindings.db, jobId, seq, { status: 'failed', quoted: 0, failed: chunk.vessels }, bindings.now());
-  await finishIfSettled(bindings.db, jobId, bindings.now());
+  await endJob(bindings, jobId, finishIfSettled(bindings.db, jobId, bindings.now()));
 }
 
 /**
@@ -213,11 +231,15 @@ export async function handleJobBatch(batch: MessageBatch<JobMessage>, bindings: 
       if (body.kind === 'split') {
         const job = await getJob(bindings.db, body.job);
         if (job && dead) {
-          await failJob(
-            bindings.db,
+          await endJob(
+            bindings,
             job.id,
-            { title: 'Job failed', detail: 'The fleet could not be split into chunks.', errors: [] },
-            bindings.now(),
+            failJob(
+              bindings.db,
+              job.id,
+              { title: 'Job failed', detail: 'The fleet could not be split into chunks.', errors: [] },
+              bindings.now(),
+            ),
           );
         } else if (job) await split(bindings, job);
       } else if (dead) await parkChunk(bindings, body.job, body.seq);

@@ -8,10 +8,9 @@ import type { JobFormat } from './store';
 
 export const JOB_LIMITS = {
   /**
-   * Vessels per chunk (one queue message): about a second of quoting (12-call
-   * vessels, about 0.5 ms of Worker CPU each under npm start). Each chunk also
-   * costs its own reads, writes, summary and D1 updates: 5,000 vessels took
-   * about 8% less CPU in chunks of 2,000 than of 500.
+   * Vessels per chunk (one queue message): about a second of quoting, well inside
+   * a consumer's limits. Each chunk also costs its own reads, writes, summary and
+   * D1 updates, so fewer, larger chunks cost less CPU in all (docs/performance.md).
    */
   chunkVessels: 2000,
   /** CSV and NDJSON bodies, in bytes (500 MiB, the largest request body Cloudflare accepts on any plan). */
@@ -20,6 +19,16 @@ export const JOB_LIMITS = {
   wholeBytes: BATCH_LIMITS.bodyBytes,
   /** How long the page link of a job opens its report page, in days. */
   pageLinkDays: 7,
+  /** Jobs an account may have queued or running at once; the next is refused with 429. */
+  activePerAccount: 3,
+  /**
+   * How long a job's results and report are kept in R2, in days after it was
+   * created: the bucket's lifecycle rule on `jobs/` (README, "Fleet jobs").
+   * The input is deleted as soon as the job ends or is cancelled.
+   */
+  resultsDays: 30,
+  /** A job with no progress for this long has its messages sent again by the scheduled check. */
+  stalledMinutes: 10,
 } as const;
 
 /** The job format of a Content-Type, or undefined when jobs do not take it. */

@@ -250,6 +250,7 @@ const imoOf = (line: string): string | null => {
     const imo = (JSON.parse(line) as { vessel?: { imo?: unknown } } | null)?.vessel?.imo;
     return typeof imo === 'string' ? imo : null;
   } catch {
+    // Not this split's to report: the chunk that reads the line records it as malformed, with the parser's message.
     return null;
   }
 };

@@ -131,11 +131,26 @@ export type NewJob = Pick<
   | 'createdAt'
 >;
 
-export async function insertJob(db: D1Database, job: NewJob): Promise<void> {
-  await db
+/** The account's jobs that are queued or running. */
+export async function activeJobCount(db: D1Database, accountId: string): Promise<number> {
+  const row = await db
+    .prepare(`SELECT COUNT(*) AS active FROM jobs WHERE account_id = ? AND status IN ('queued', 'running')`)
+    .bind(accountId)
+    .first<{ active: number }>();
+  return row?.active ?? 0;
+}
+
+/**
+ * Inserts a queued job unless its account already has `maxActive` jobs queued
+ * or running (checked in the same statement, so racing requests cannot pass
+ * the limit together). False when the limit refused it.
+ */
+export async function insertJob(db: D1Database, job: NewJob, maxActive: number): Promise<boolean> {
+  const result = await db
     .prepare(
       `INSERT INTO jobs (id, account_id, status, format, content_type, options, input_bytes, page_token_hash, page_expires_at, created_at)
-       VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
+       SELECT ?1, ?2, 'queued', ?3, ?4, ?5, ?6, ?7, ?8, ?9
+       WHERE (SELECT COUNT(*) FROM jobs WHERE account_id = ?2 AND status IN ('queued', 'running')) < ?10`,
     )
     .bind(
       job.id,
@@ -147,8 +162,27 @@ export async function insertJob(db: D1Database, job: NewJob): Promise<void> {
       job.pageTokenHash,
       job.pageExpiresAt,
       job.createdAt,
+      maxActive,
     )
     .run();
+  return result.meta.changes > 0;
+}
+
+/** One page of an account's jobs, newest first, after (createdAt, id). */
+export async function listJobs(
+  db: D1Database,
+  accountId: string,
+  limit: number,
+  after?: { createdAt: string; id: string },
+): Promise<Job[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM jobs WHERE account_id = ?1 AND (?2 IS NULL OR created_at < ?2 OR (created_at = ?2 AND id < ?3))
+       ORDER BY created_at DESC, id DESC LIMIT ?4`,
+    )
+    .bind(accountId, after?.createdAt ?? null, after?.id ?? '', limit)
+    .all<JobRow>();
+  return results.map(toJob);
 }
 
 /** The job, for its own account only (another account's job reads as none). */
@@ -227,14 +261,15 @@ export async function recordSplit(
   return (results.at(-1)?.meta.changes ?? 0) > 0;
 }
 
-/** A job whose input cannot be read at all ends `failed` with the problem. */
-export async function failJob(db: D1Database, id: string, problem: JobProblem, now: string): Promise<void> {
-  await db
+/** A job whose input cannot be read at all ends `failed` with the problem; true when this call ended it. */
+export async function failJob(db: D1Database, id: string, problem: JobProblem, now: string): Promise<boolean> {
+  const result = await db
     .prepare(
       `UPDATE jobs SET status = 'failed', problem = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')`,
     )
     .bind(JSON.stringify(problem), now, id)
     .run();
+  return result.meta.changes > 0;
 }
 
 export async function countAttempt(db: D1Database, id: string, seq: number, now: string): Promise<void> {
@@ -261,8 +296,8 @@ export async function settleChunk(
 }
 
 /** Ends a running job once every chunk is settled: `done`, or `failed` when a chunk could not be quoted at all. */
-export async function finishIfSettled(db: D1Database, id: string, now: string): Promise<void> {
-  await db
+export async function finishIfSettled(db: D1Database, id: string, now: string): Promise<boolean> {
+  const result = await db
     .prepare(
       `UPDATE jobs SET finished_at = ?,
          status = CASE WHEN EXISTS (SELECT 1 FROM job_chunks WHERE job_id = jobs.id AND status = 'failed') THEN 'failed' ELSE 'done' END
@@ -271,6 +306,43 @@ export async function finishIfSettled(db: D1Database, id: string, now: string): 
     )
     .bind(now, id)
     .run();
+  return result.meta.changes > 0;
+}
+
+/**
+ * The messages of jobs that made no progress since `cutoff`: queued jobs
+ * (never split, or last sent again before it) and the queued chunks of running
+ * jobs none of whose chunks moved since. Marks each as sent now, so the next
+ * check waits another period before sending it again.
+ */
+export async function stalledJobMessages(
+  db: D1Database,
+  cutoff: string,
+  now: string,
+): Promise<{ splits: string[]; chunks: Array<{ job: string; seq: number }> }> {
+  const [splits, chunks] = await db.batch([
+    db
+      .prepare(
+        `UPDATE jobs SET resent_at = ?1 WHERE status = 'queued' AND COALESCE(resent_at, created_at) < ?2 RETURNING id`,
+      )
+      .bind(now, cutoff),
+    db
+      .prepare(
+        `UPDATE job_chunks SET updated_at = ?1
+         WHERE status = 'queued'
+           AND job_id IN (SELECT id FROM jobs WHERE status = 'running')
+           AND job_id IN (SELECT job_id FROM job_chunks GROUP BY job_id HAVING MAX(updated_at) < ?2)
+         RETURNING job_id, seq`,
+      )
+      .bind(now, cutoff),
+  ]);
+  return {
+    splits: ((splits?.results ?? []) as Array<{ id: string }>).map((row) => row.id),
+    chunks: ((chunks?.results ?? []) as Array<{ job_id: string; seq: number }>).map((row) => ({
+      job: row.job_id,
+      seq: row.seq,
+    })),
+  };
 }
 
 /** Cancels a queued or running job; returns the job as it is afterwards. */

@@ -1,6 +1,7 @@
 /**
  * One linear pass over a JSON text, before anything parses or walks it:
- * nesting deeper than {@link MAX_JSON_DEPTH}, a key given twice in one object
+ * nesting deeper than {@link MAX_JSON_DEPTH}, an object with more than
+ * {@link MAX_OBJECT_KEYS} keys, a key given twice in one object
  * (I-JSON, RFC 7493 §2.3) and the keys that name JavaScript's own machinery
  * (`__proto__`, `constructor`, `prototype`) are found here. The scanner keeps
  * one frame per open container and builds a path only for a flaw it reports,
@@ -12,6 +13,9 @@
 /** Deepest nesting of arrays and objects any body may have. */
 export const MAX_JSON_DEPTH = 64;
 
+/** Most keys one object may have: no request object comes near it, and a reader's cost grows with each. */
+export const MAX_OBJECT_KEYS = 1000;
+
 /** Most flaws named in one answer. */
 const MAX_REPORTED = 20;
 
@@ -20,7 +24,7 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constru
 export interface JsonFlaw {
   /** Where, as segments: `['portCalls', 2, 'arrival']`. */
   path: Array<string | number>;
-  reason: 'depth' | 'duplicate' | 'reserved';
+  reason: 'depth' | 'width' | 'duplicate' | 'reserved';
   message: string;
 }
 
@@ -65,7 +69,7 @@ const pathOf = (stack: Frame[]): Array<string | number> => stack.map((frame) => 
 
 /**
  * The flaws of a JSON text (at most {@link MAX_REPORTED}, in text order); none
- * for a clean or a malformed text. A depth flaw ends the scan.
+ * for a clean or a malformed text. A depth or width flaw ends the scan.
  * @example jsonFlaws('{"a":1,"a":2}') // [{ path: ['a'], reason: 'duplicate', … }]
  */
 export function jsonFlaws(text: string, maxDepth = MAX_JSON_DEPTH): JsonFlaw[] {
@@ -93,6 +97,14 @@ export function jsonFlaws(text: string, maxDepth = MAX_JSON_DEPTH): JsonFlaw[] {
             message: `${key} is given more than once in this object`,
           });
         top.keys.add(key);
+        if (top.keys.size > MAX_OBJECT_KEYS) {
+          flaws.push({
+            path: pathOf(stack),
+            reason: 'width',
+            message: `an object may have at most ${MAX_OBJECT_KEYS} keys`,
+          });
+          return flaws;
+        }
       }
       i = end;
       continue;

@@ -26,17 +26,8 @@ const DATE_TIME_WITH_OFFSET =
 const LOCAL_MOMENT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 const MINUTE = 60_000;
 const QUARTER_HOUR = 15 * MINUTE;
-/** 400 Gregorian years are exactly 146,097 days: the calendar repeats after them. */
-const FOUR_CENTURIES = 146_097 * 24 * 60 * MINUTE;
-
-/**
- * `Date.UTC` for every year: `Date.UTC` reads the years 0–99 as 1900–1999, so
- * the fields are read 400 years later (the same calendar) and moved back.
- * Fields out of range roll over as they do in `Date.UTC`.
- */
-function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
-  return Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - FOUR_CENTURIES;
-}
+/** The first year read: `Date.UTC` reads the years 0–99 as 1900–1999, and the API accepts none of them. */
+const FIRST_YEAR = 100;
 
 const zoneValidity = new Map<string, boolean>();
 
@@ -84,7 +75,7 @@ function wallClockToMillis(
   second = 0,
   ms = 0,
 ): number {
-  const asUtc = utcMillis(year, month, day, hour, minute, second, ms);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   let guess = asUtc - zoneOffsetMinutes(zone, asUtc) * MINUTE;
   guess = asUtc - zoneOffsetMinutes(zone, guess) * MINUTE;
   return guess;
@@ -96,7 +87,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (year < FIRST_YEAR || month < 1 || month > 12 || day < 1) return false;
   return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
@@ -127,7 +118,7 @@ export function isDateOnly(text: string): boolean {
   return DATE_ONLY.test(text);
 }
 
-/** Checks the shape and the calendar: `2025-02-30` is not a date. */
+/** Checks the shape and the calendar: `2025-02-30` is not a date, nor is any day before the year 100. */
 export function isValidDate(text: string): boolean {
   const match = DATE_ONLY.exec(text);
   return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
@@ -179,6 +170,9 @@ function parseCommonDateTime(text: string): Arrival | undefined {
   return millis === undefined ? undefined : { millis, latestMillis: millis, dateOnly: false, iso: text };
 }
 
+/** Widest UTC offset in use: +14:00 (Line Islands); the westernmost is -12:00. Anything beyond is a typo. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
 /** The instant of a date-time written with an offset (minutes), or undefined when a field is out of range. */
 function instantOf(
   year: number,
@@ -190,9 +184,15 @@ function instantOf(
   ms: number,
   offset: number,
 ): number | undefined {
-  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || Math.abs(offset) > 18 * 60)
+  if (
+    !isCalendarDate(year, month, day) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    Math.abs(offset) > MAX_OFFSET_MINUTES
+  )
     return undefined;
-  return utcMillis(year, month, day, hour, minute, second, ms) - offset * MINUTE;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * MINUTE;
 }
 
 /**
@@ -208,7 +208,7 @@ export function parseArrival(text: string, portZone: string | undefined): Arriva
     const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
     if (!portZone || !isValidZone(portZone) || !isCalendarDate(year, month, day)) return undefined;
     const start = wallClockToMillis(portZone, year, month, day);
-    const next = new Date(utcMillis(year, month, day + 1));
+    const next = new Date(Date.UTC(year, month - 1, day + 1));
     const end = wallClockToMillis(portZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()) - 1;
     return {
       millis: start,

@@ -89,6 +89,36 @@ export function zoneFor(code: string): string | undefined {
   return findPort(code)?.zone ?? COUNTRY_ZONES.get(countryOfLocode(code));
 }
 
+/** Edits between two codes: insertions, deletions, substitutions and swaps of neighbours (optimal string alignment). */
+function codeDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i + j));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The known codes nearest a code that is not in the table (at most two edits
+ * away, the same country first), for a "did you mean" answer.
+ * @example nearestPorts('USLXA') // ['USLAX', …]
+ */
+export function nearestPorts(code: string, limit = 3): string[] {
+  const wanted = normalizeCode(code);
+  const country = wanted.slice(0, 2);
+  return [...BY_CODE.keys()]
+    .map((known) => ({ known, distance: codeDistance(wanted, known) + (known.startsWith(country) ? 0 : 0.5) }))
+    .filter((candidate) => candidate.distance <= 2)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, limit)
+    .map((candidate) => candidate.known);
+}
+
 /** Clamps a requested result count to 1..50 (non-numbers give the default). */
 function clampLimit(limit: number): number {
   if (!Number.isFinite(limit)) return DEFAULT_SEARCH_LIMIT;

@@ -281,6 +281,8 @@ export class PortfeesQuote extends HTMLElement {
     request.portCalls = calls;
     const fx = this.fxOption();
     if (fx) setPath(request, 'options.fx', fx);
+    // The API writes its explanations in the widget's language; only Chinese needs asking.
+    if (languageOf(this.builtLocale) === 'zh') setPath(request, 'options.locale', 'zh-CN');
     if (scenario) {
       const options = this.knowledge!.apply((request.options as Request | undefined) ?? {});
       if (Object.keys(options).length > 0) request.options = options;

@@ -9,6 +9,10 @@ import { h } from './dom';
 import { formatAmount, formatDate } from './format';
 import { codeWord, readingWords, type Translate, translator } from './i18n';
 
+/** A line as the API answers it: a message with its words, or the plain text of a quote saved before messages. */
+export type Words = string | { text: string };
+export const words = (value: Words): string => (typeof value === 'string' ? value : value.text);
+
 export interface Money {
   amount: string;
   currency: string;
@@ -30,12 +34,12 @@ export interface VoyageResult {
   outcome: string;
   certainty?: string;
   fee: Money;
-  exemptions: Array<{ id: string; applies: boolean; reason: string }>;
+  exemptions: Array<{ id: string; applies: boolean; reason: Words }>;
   alternatives?: Alternative[];
-  explanation: string[];
+  explanation: Words[];
   citations?: Array<{ title: string; url: string }>;
   payer?: string | null;
-  payerReason?: string;
+  payerReason?: Words;
   clause?: { id: string; title: string; url: string } | null;
 }
 
@@ -52,7 +56,7 @@ export interface QuoteResult {
   voyages: VoyageResult[];
   totals: Total[];
   converted?: { currency: string; amount: string; rates: Record<string, string> };
-  notes: string[];
+  notes: Words[];
 }
 
 export const money = (value: Money, locale: string) => `${formatAmount(value.amount, locale)} ${value.currency}`;
@@ -112,7 +116,7 @@ export function payerWord(voyage: VoyageResult, locale: string, t: Translate): s
 function payerCell(voyage: VoyageResult, locale: string, t: Translate): HTMLTableCellElement {
   if (voyage.payer === undefined) return h('td', { text: '—' });
   const cell = h('td', {}, h('b', { text: payerWord(voyage, locale, t) }));
-  if (voyage.payerReason) cell.append(h('span', { class: 'why', text: voyage.payerReason }));
+  if (voyage.payerReason) cell.append(h('span', { class: 'why', text: words(voyage.payerReason) }));
   if (voyage.clause)
     cell.append(h('a', { href: voyage.clause.url, target: '_blank', rel: 'noopener', text: voyage.clause.title }));
   return cell;
@@ -184,11 +188,16 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
         'div',
         {},
         h('h4', { text: `${voyage.regime}: ${voyage.calls.join(' → ')}` }),
-        h('ul', {}, ...voyage.explanation.map((line) => h('li', { text: line }))),
+        h('ul', {}, ...voyage.explanation.map((line) => h('li', { text: words(line) }))),
       ),
     ),
     quote.notes.length > 0
-      ? h('div', {}, h('h4', { text: t('notes') }), h('ul', {}, ...quote.notes.map((note) => h('li', { text: note }))))
+      ? h(
+          'div',
+          {},
+          h('h4', { text: t('notes') }),
+          h('ul', {}, ...quote.notes.map((note) => h('li', { text: words(note) }))),
+        )
       : null,
   );
   return h(

@@ -47,6 +47,11 @@ describe('keys command line (pure part)', () => {
       remote: true,
     });
     expect(parseKeyCommand(['list'])).toEqual({ command: 'list', remote: false });
+    expect(parseKeyCommand(['list', '--persist-to', '/tmp/state'])).toEqual({
+      command: 'list',
+      remote: false,
+      persistTo: '/tmp/state',
+    });
     expect(parseKeyCommand(['revoke', 'key_0123456789abcdef0123'])).toEqual({
       command: 'revoke',
       keyId: 'key_0123456789abcdef0123',
@@ -57,6 +62,7 @@ describe('keys command line (pure part)', () => {
   it.each([
     [['create'], 'create needs --name'],
     [['create', '--name', 'X', '--kind', 'admin'], '--kind must be secret or publishable'],
+    [['list', '--remote', '--persist-to', '/tmp/state'], 'not with --remote'],
     [['create', '--name', 'X', '--kind', 'publishable'], 'needs --origins'],
     [['create', '--name', 'X', '--kind', 'publishable', '--origins', 'https://a.example/path'], 'not an origin'],
     [['create', '--name', 'X', '--origins', 'https://a.example'], '--origins is for publishable keys'],

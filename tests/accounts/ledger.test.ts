@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { nowMillis } from '../../src/lib/clock';
 import { bearer, createKey, getJson, recordCharge } from '../support/accounts';
 import { annexOneQuote, IMO } from '../support/vessels';
 import { call, postJson } from '../support/worker';
@@ -29,7 +30,7 @@ interface QuoteBody {
       counted: Array<{ source: string; date: string; port?: string; id?: string }>;
     } | null;
   }>;
-  notes: string[];
+  notes: Array<{ id: string; text: string }>;
 }
 
 /** A Section 301 fee paid while the fees were in force: 60,000 NT × 50 USD = 3,000,000.00 USD. */
@@ -344,7 +345,8 @@ describe('one row per payment', () => {
 
   it('refuses dates more than 60 days ahead of today in the regime zone', async () => {
     const { key } = await createKey();
-    const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    // Today by the Worker's own clock (the real date, or PORTFEES_NOW when the suite runs with the clock set).
+    const ahead = (days: number) => new Date(nowMillis(env) + days * 86_400_000).toISOString().slice(0, 10);
     expect((await recordCharge(key, IMO, paid(ahead(58)))).status).toBe(201);
     const far = await recordCharge(key, IMO, paid(ahead(62)));
     expect(far.status).toBe(400);
@@ -440,7 +442,7 @@ describe('the ledger in quotes', () => {
       { source: 'request', date: '2025-10-15', port: 'USSEA' },
       ...FIVE_DATES.slice(0, 3).map((date, i) => ({ source: 'ledger', date, port: 'USLAX', id: ledgerIds[i] })),
     ]);
-    expect(quote.notes).toContain(
+    expect(quote.notes.map((note) => note.text)).toContain(
       `priorCharges[1] is ledger charge ${ledgerIds[0]} (same regime, date and port); it is counted once.`,
     );
   });
@@ -450,13 +452,13 @@ describe('the ledger in quotes', () => {
     // Four earlier charges, then the payment for the 2025-11-05 call at Los Angeles itself (the fifth of the year).
     for (const date of FIVE_DATES.slice(0, 4)) await recordCharge(key, IMO, paid(date));
     const own = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-11-05')));
-    const again = await json<QuoteBody & { voyages: Array<{ explanation: string[] }> }>(
+    const again = await json<QuoteBody & { voyages: Array<{ explanation: Array<{ text: string }> }> }>(
       await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)),
     );
     // 4 earlier charges: still charge 5 of 5, 60,000 NT × 50 USD = 3,000,000.00 USD, not capped.
     expect(again.voyages[0]).toMatchObject({ outcome: 'charged', fee: { amount: '3000000.00' }, cap: { count: 5 } });
     expect(again.voyages[0]?.cap?.counted.map((c) => c.id)).not.toContain(own.id);
-    expect(again.voyages[0]?.explanation).toContain(
+    expect(again.voyages[0]?.explanation.map((line) => line.text)).toContain(
       `Already paid: ledger charge ${own.id} (2025-11-05, USLAX) is this voyage's own payment, not an earlier charge.`,
     );
   });

@@ -86,6 +86,22 @@ async function seedsAfter(migration: string): Promise<{ statements: string[]; ke
            VALUES ('job_seeded', 0, 'queued', 0, 10, 2, 1, '2025-10-02T00:00:01.000Z')`,
         ],
       };
+    case '0030_requote_progress.sql':
+      return {
+        statements: [
+          `INSERT INTO requote_runs (account_id, tariff_id, after, status, pages, created_at, updated_at)
+           SELECT id, 'us-301/2025-11-10', NULL, 'done', 1, '2025-11-10T00:05:00.000Z', '2025-11-10T00:05:01.000Z' FROM accounts`,
+          `INSERT INTO requote_outcomes (account_id, tariff_id, quote_id, outcome, created_at)
+           SELECT id, 'us-301/2025-11-10', 'q_0123456789abcdef01234568', 'changed', '2025-11-10T00:05:01.000Z' FROM accounts`,
+        ],
+      };
+    case '0031_job_recovery.sql':
+      return {
+        statements: [
+          `INSERT INTO jobs (id, account_id, status, format, content_type, options, input_bytes, page_token_hash, page_expires_at, created_at, resent_at)
+           SELECT 'job_resent', id, 'queued', 'csv', 'text/csv', '{}', 10, 'h', '2025-10-09T00:00:00.000Z', '2025-10-02T00:00:00.000Z', '2025-10-02T00:20:00.000Z' FROM accounts`,
+        ],
+      };
     default:
       throw new Error(`migration ${migration} has no seed rows in tests/accounts/migrations.test.ts; add some`);
   }
@@ -151,6 +167,8 @@ describe('D1 migrations', () => {
       '0010_vessel_registry.sql',
       '0011_webhooks.sql',
       '0020_fleet_jobs.sql',
+      '0030_requote_progress.sql',
+      '0031_job_recovery.sql',
     ]);
 
     let key: string | undefined;
@@ -200,7 +218,9 @@ describe('D1 migrations', () => {
       api_keys: 1,
       charges: 6,
       job_chunks: 1,
-      jobs: 1,
+      jobs: 2,
+      requote_outcomes: 1,
+      requote_runs: 1,
       saved_quotes: 2,
       tariff_versions_seen: 1,
       vessel_profiles: 1,

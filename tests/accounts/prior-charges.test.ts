@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Charge } from '../../src/accounts/ledger';
 import { mergePriorCharges } from '../../src/accounts/prior-charges';
+import { english } from '../support/requests';
 
 const ledgerCharge = (id: string, date: string, port: string): Charge => ({
   id,
@@ -51,7 +52,7 @@ describe('mergePriorCharges', () => {
       'request USOAK',
       'ledger USLAX',
     ]);
-    expect(merged.notes).toEqual([
+    expect(english(merged.notes)).toEqual([
       'priorCharges[0] is ledger charge chg_1 (same regime, date and port); it is counted once.',
     ]);
   });

@@ -2,23 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { type Comparison, compareScenarios, variantLabel, variantOptions } from '../../src/analysis/compare';
 import { type QuoteInput, QuoteInputError } from '../../src/engine/types';
 import { shippedRegistry } from '../../src/tariffs/shipped';
+import { annexIVessel } from '../support/requests';
 import { postJson } from '../support/worker';
 
 const env = { registry: shippedRegistry(), today: '2026-11-28' };
 
 /** docs/rules.md, Worked checks: Annex I vessel (operator of China), 60,000 NT, first US call 2026-12-01, after the suspension year. */
 const annexI: QuoteInput = {
-  vessel: {
-    imo: '9310006',
-    type: 'container',
-    flag: 'PA',
-    buildCountry: 'KR',
-    netTonnage: 60000,
-    deadweight: 100000,
-    teuCapacity: 8000,
-    owner: { country: 'GR' },
-    operator: { country: 'CN' },
-  },
+  vessel: annexIVessel(),
   portCalls: [
     { port: 'KRPUS', arrival: '2026-11-15T08:00:00+09:00' },
     { port: 'USLAX', arrival: '2026-12-01T06:00:00-08:00' },

@@ -1,20 +1,9 @@
 /** Options that cannot mean one thing are refused, naming the field, instead of being read one way silently. */
 import { describe, expect, it } from 'vitest';
+import { annexIRequest, portCall } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
-const request = {
-  vessel: {
-    imo: '9310006',
-    type: 'container',
-    flag: 'PA',
-    buildCountry: 'KR',
-    netTonnage: 60000,
-    owner: { country: 'GR' },
-    operator: { country: 'CN' },
-  },
-  portCalls: [{ port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }],
-  options: { asOf: '2025-10-20' },
-};
+const request = annexIRequest([portCall('USLAX', '2025-10-20T06:00:00-07:00')], { options: { asOf: '2025-10-20' } });
 
 interface Problem {
   status: number;

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { annexIRequest, portCall } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
-const request = {
-  vessel: {
-    imo: '9310006',
-    type: 'container',
-    flag: 'PA',
-    buildCountry: 'KR',
-    netTonnage: 60000,
-    deadweight: 100000,
-    teuCapacity: 8000,
-    owner: { country: 'GR' },
-    operator: { country: 'CN' },
-  },
-  portCalls: [{ port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }],
-};
+const request = annexIRequest([portCall('USLAX', '2025-10-20T06:00:00-07:00')]);
 
 interface Problem {
   status: number;

@@ -2,22 +2,12 @@
 // ("http://127.0.0.1:8787,http://localhost:8787").
 import { describe, expect, it } from 'vitest';
 import { allowedOrigins, isAllowedOrigin, normalizeOrigin } from '../../src/api/middleware/origins';
+import { annexIRequest, portCall } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
 const ALLOWED = 'http://localhost:8787';
 const OTHER = 'https://desk.example.com';
-const quoteBody = {
-  vessel: {
-    imo: '9310006',
-    type: 'container',
-    flag: 'PA',
-    buildCountry: 'KR',
-    netTonnage: 60000,
-    owner: { country: 'GR' },
-    operator: { country: 'CN' },
-  },
-  portCalls: [{ port: 'USLAX', arrival: '2025-10-20' }],
-};
+const quoteBody = annexIRequest([portCall('USLAX', '2025-10-20')]);
 
 function expectStrictHeaders(res: Response) {
   expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");

@@ -4,19 +4,12 @@
  * window `exempt` with exemption id `granted`, through the real Worker.
  */
 import { describe, expect, it } from 'vitest';
+import { vessel } from '../support/requests';
 import { postJson } from '../support/worker';
 
 /** A US-flag vessel of 30,224 NT berthing at Shanghai on 2025-10-20: 30,224 × 400 = 12,089,600.00 CNY. */
 const usFlagAtShanghai = (extra: Record<string, unknown> = {}) => ({
-  vessel: {
-    imo: '9310006',
-    type: 'container',
-    flag: 'US',
-    buildCountry: 'KR',
-    netTonnage: 30224,
-    owner: { country: 'GR' },
-    operator: { country: 'DK' },
-  },
+  vessel: vessel({ flag: 'US', netTonnage: 30224 }),
   portCalls: [{ port: 'CNSHA', arrival: '2025-10-20T08:00:00+08:00' }],
   options: { asOf: '2025-10-20' },
   ...extra,
@@ -43,8 +36,8 @@ describe('grantedExemptions', () => {
     expect(voyage).toMatchObject({ outcome: 'exempt', fee: { amount: '0.00', currency: 'CNY' }, chargedAt: null });
     const granted = voyage.exemptions.find((exemption: any) => exemption.id === 'granted');
     expect(granted).toMatchObject({ applies: true });
-    expect(granted.reason).toContain('MSA decision 2025-117');
-    expect(voyage.explanation.join('\n')).toMatch(
+    expect(granted.reason.text).toContain('MSA decision 2025-117');
+    expect(voyage.explanation.map((line: any) => line.text).join('\n')).toMatch(
       /Exempt: granted \(granted by MSA decision 2025-117.*asserted by the caller/,
     );
   });
@@ -55,7 +48,7 @@ describe('grantedExemptions', () => {
     expect(voyage.outcome).toBe('charged');
     expect(voyage.exemptions.find((exemption: any) => exemption.id === 'granted')).toMatchObject({
       applies: false,
-      reason: expect.stringContaining('arrival 2025-10-20 is outside it'),
+      reason: { id: 'exemption.granted-outside', text: expect.stringContaining('arrival 2025-10-20 is outside it') },
     });
   });
 

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { createApp } from '../../src/api/app';
 import { QuoteRequest } from '../../src/api/openapi/quote-schemas';
 import { bearer, createKey, recordCharge } from '../support/accounts';
+import { annexIRequest } from '../support/requests';
 import { annexOneQuote, IMO } from '../support/vessels';
 import { call, postJson } from '../support/worker';
 
@@ -40,23 +41,7 @@ async function callTool(client: Client, name: string, args: Record<string, unkno
 const texts = (result: CallToolResult) => result.content.map((part) => (part.type === 'text' ? part.text : ''));
 
 /** The first worked check: CN-operated container ship, 60,000 NT, first US call 2025-10-20 → Annex I. */
-const firstWorkedCheck = () => ({
-  vessel: {
-    imo: '9310006',
-    type: 'container',
-    flag: 'PA',
-    buildCountry: 'KR',
-    netTonnage: 60000,
-    deadweight: 100000,
-    teuCapacity: 8000,
-    owner: { country: 'GR' },
-    operator: { country: 'CN' },
-  },
-  portCalls: [
-    { port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' },
-    { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' },
-  ],
-});
+const firstWorkedCheck = () => annexIRequest();
 
 describe('MCP over Streamable HTTP', () => {
   it('initializes statelessly and names its capabilities', async () => {

@@ -120,7 +120,7 @@ describe('timeline ranges', () => {
   it.each([
     ['/v1/tariffs/us-301/timeline?from=2000-01-01&to=2099-12-31', 'to'],
     ['/v1/tariffs/us-301/timeline?from=2000-01-01', 'from'],
-    ['/timeline?from=0001-01-01&to=9999-12-31', 'to'],
+    ['/timeline?from=0100-01-01&to=9999-12-31', 'to'],
     ['/timeline?from=2000-01-01', 'from'],
   ])('%s: 400 naming %s', async (path, field) => {
     const res = await call(path);
@@ -129,6 +129,18 @@ describe('timeline ranges', () => {
     expect(problem.errors).toEqual([
       { path: field, message: expect.stringContaining(`longer than ${MAX_TIMELINE_SPAN_YEARS} years`) },
     ]);
+  });
+
+  it('refuses a day before the year 100 naming from, rather than reading it as 1900–1999', async () => {
+    for (const path of [
+      '/timeline?from=0001-01-01&to=0005-01-01',
+      '/v1/tariffs/us-301/timeline?from=0001-01-01&to=0005-01-01',
+    ]) {
+      const res = await call(path);
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { errors: Array<{ path: string }> };
+      expect(problem.errors.map((error) => error.path)).toContain('from');
+    }
   });
 
   it('answers a range of exactly the maximum span, and the defaults', async () => {

@@ -3,25 +3,10 @@
  * API.md, and a problem+json naming every offending field for bad input.
  */
 import { describe, expect, it } from 'vitest';
+import { annexIRequest } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
-const good = () => ({
-  vessel: {
-    imo: '9310006',
-    type: 'container',
-    flag: 'PA',
-    buildCountry: 'KR',
-    netTonnage: 60000,
-    deadweight: 100000,
-    teuCapacity: 8000,
-    owner: { country: 'GR' },
-    operator: { country: 'CN' },
-  },
-  portCalls: [
-    { port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' },
-    { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' },
-  ],
-});
+const good = () => annexIRequest();
 type Body = ReturnType<typeof good> & Record<string, any>;
 
 async function problem(body: unknown, init: RequestInit = {}) {
@@ -48,7 +33,8 @@ const mutated = (mutate: (b: Body) => void) => {
 
 describe('POST /v1/quotes', () => {
   it('answers the quote with decimal-string amounts and a request id', async () => {
-    const res = await postJson('/v1/quotes', good());
+    // Known on 2026-11-28: the versions of that day, whatever the date the suite runs on and whatever ships later.
+    const res = await postJson('/v1/quotes', { ...good(), options: { asOf: '2026-11-28' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(res.headers.get('x-request-id')).toBeTruthy();
@@ -186,11 +172,11 @@ describe('bad input: 400 problem+json naming every offending path', () => {
       ['vessel'],
     ],
     [
-      'a date-only arrival at a port whose zone is unknown',
+      'a port code that is not in the port table',
       (b: Body) => {
-        b.portCalls[1] = { port: 'USZZZ', arrival: '2025-10-20' };
+        b.portCalls[1] = { port: 'USLXA', arrival: '2025-10-20' };
       },
-      ['portCalls[1].arrival'],
+      ['portCalls[1].port'],
     ],
     [
       'an unknown tariff version',
@@ -296,6 +282,18 @@ describe('bodies that are not a quote request never answer 5xx', () => {
     const res = await call('/v1/quotes', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('a form-encoded body is a 415 that says what to send: content-type: application/json', async () => {
+    const res = await call('/v1/quotes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'vessel=1',
+    });
+    expect(res.status).toBe(415);
+    const json = (await res.json()) as { detail: string; errors: Array<{ path: string; message: string }> };
+    expect(json.detail).toContain('content-type: application/json');
+    expect(json.errors).toEqual([{ path: 'content-type', message: 'must be application/json' }]);
   });
 
   it('an oversized body is a 413 problem', async () => {

@@ -3,6 +3,7 @@
  * name the assumptions of both regimes at once; explicit assumptions win, a
  * mixed combination carries a note, an unknown name is a 400 listing the valid ones.
  */
+
 import { describe, expect, it } from 'vitest';
 import { compareScenarios } from '../../src/analysis/compare';
 import { quote } from '../../src/engine/quote';
@@ -10,7 +11,7 @@ import { type QuoteInput, QuoteInputError } from '../../src/engine/types';
 import { ScenarioFileError, ScenarioRegistry } from '../../src/tariffs/scenarios';
 import { shippedRegistry, shippedScenarios } from '../../src/tariffs/shipped';
 import { thrown } from '../support/errors';
-import { vessel } from '../support/requests';
+import { english, vessel } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
 const env = { registry: shippedRegistry(), today: '2026-11-28', scenarios: shippedScenarios() };
@@ -68,7 +69,7 @@ describe('scenarios as data', () => {
     const result = quote(afterSuspension, env);
     expect(result.scenario).toBe('fees-resumed');
     expect(amounts(result)).toEqual({ 'us-301': '4800000.00', 'cn-spf': '38400000.00' });
-    expect(result.notes.some((note) => note.startsWith('Mixed scenario'))).toBe(false);
+    expect(result.notes.some((note) => note.id === 'scenario.mixed')).toBe(false);
   });
 
   it('suspension-extended sets both regimes to extended: 0 and 0, with resumed amounts as alternatives', () => {
@@ -97,7 +98,7 @@ describe('scenarios as data', () => {
       env,
     );
     expect(amounts(result)).toEqual({ 'us-301': '0.00', 'cn-spf': '38400000.00' });
-    expect(result.notes).toContainEqual(
+    expect(english(result.notes)).toContainEqual(
       expect.stringMatching(/^Mixed scenario: .*suspension-extended.*cn-spf\.after-suspension = resumed/),
     );
   });
@@ -107,7 +108,7 @@ describe('scenarios as data', () => {
       { ...afterSuspension, options: { assumptions: { 'us-301.after-suspension': 'resumed' } } },
       env,
     );
-    expect(result.notes.some((note) => note.startsWith('Mixed scenario'))).toBe(false);
+    expect(result.notes.some((note) => note.id === 'scenario.mixed')).toBe(false);
   });
 
   it('POST /v1/quotes: options.scenario applies; an unknown one is a 400 listing the valid ones', async () => {

@@ -4,7 +4,7 @@
  * reserved names are refused with a 400 naming the path (docs/api.md, "Abuse limits").
  */
 import { describe, expect, it } from 'vitest';
-import { jsonFlaws, MAX_JSON_DEPTH } from '../../src/lib/json-scan';
+import { jsonFlaws, MAX_JSON_DEPTH, MAX_OBJECT_KEYS } from '../../src/lib/json-scan';
 import { annexOneQuote } from '../support/vessels';
 import { call } from '../support/worker';
 
@@ -37,6 +37,17 @@ describe('the scan of a JSON text', () => {
     expect(flaw!.reason).toBe('depth');
     // "a" (1) and its array (2) hold 63 more arrays: the 64th of those is the 65th level, at a[1][0]…[0] (62 zeros).
     expect(flaw!.path).toEqual(['a', 1, ...new Array(62).fill(0)]);
+  });
+
+  it('refuses an object of more than 1,000 keys at the 1,001st, and stops there', () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `"k${i}":0`).join(',');
+    expect(MAX_OBJECT_KEYS).toBe(1000);
+    expect(jsonFlaws(`{"a":{${keys(1000)}}}`)).toEqual([]);
+    expect(jsonFlaws(`{"a":{${keys(1001)},"k0":1}}`)).toEqual([
+      { path: ['a', 'k1000'], reason: 'width', message: 'an object may have at most 1000 keys' },
+    ]);
+    // 1,001 objects of one key each are fine: the limit is per object.
+    expect(jsonFlaws(`[${Array.from({ length: 1001 }, () => '{"k":0}').join(',')}]`)).toEqual([]);
   });
 
   it('names every reserved key and duplicate, in text order, and leaves malformed text to the parser', () => {

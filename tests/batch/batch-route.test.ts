@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BATCH_LIMITS } from '../../src/batch/limits';
 import type { BatchTotal, VesselResult } from '../../src/batch/run';
+import { annexIRequest, portCall } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
 interface BatchBody {
@@ -222,19 +223,7 @@ describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
   });
 
   it('takes a JSON array; a bad request is reported by index and path while the others are quoted', async () => {
-    const good = {
-      vessel: {
-        imo: '9310006',
-        type: 'container',
-        flag: 'PA',
-        buildCountry: 'KR',
-        netTonnage: 60000,
-        owner: { country: 'GR' },
-        operator: { country: 'CN' },
-      },
-      portCalls: [{ port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }],
-      options: { asOf: '2025-10-20' },
-    };
+    const good = annexIRequest([portCall('USLAX', '2025-10-20T06:00:00-07:00')], { options: { asOf: '2025-10-20' } });
     const bad = { ...good, vessel: { ...good.vessel, imo: '9321483', netTonnage: -1 } };
     const res = await postJson('/v1/quotes/batch', [good, bad]);
     const body = (await res.json()) as BatchBody;
@@ -247,12 +236,12 @@ describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
   });
 
   it('reports engine refusals on the vessel’s row, and detail=full adds explanations', async () => {
-    // USXXX is a valid LOCODE shape but unknown, and a US date without a time needs the port's zone.
+    // USXYZ has a LOCODE's shape but is not in the port table: refused on its row, at the port column.
     const csv =
       'imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,port,arrival\n9310006,container,PA,KR,60000,GR,CN,USXYZ,2025-10-20\n';
     const refused = (await (await post(FLEET_URL, csv, { 'content-type': 'text/csv' })).json()) as BatchBody;
     expect(refused.results[0]!.problem!.errors).toEqual([
-      expect.objectContaining({ path: 'portCalls[0].arrival', row: 2, column: 'arrival' }),
+      expect.objectContaining({ path: 'portCalls[0].port', row: 2, column: 'port' }),
     ]);
     const full = (await (
       await post(`${FLEET_URL}&detail=full`, FLEET_CSV, { 'content-type': 'text/csv' })

@@ -4,29 +4,12 @@
 // Saves test-results/jobs-page.png.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { artifacts, root, useWorkerAndBrowser } from './support.mjs';
+import { artifacts, createKey, root, useWorkerAndBrowser } from './support.mjs';
 
-const session = useWorkerAndBrowser({ vars: { RATE_LIMITS: 'off' }, port: 8871, inspectorPort: 9871 });
-
-/** A secret key in the local database `npm start` uses (`npm run keys`). */
-function createSecretKey() {
-  const result = spawnSync(
-    join(root, 'node_modules', '.bin', 'tsx'),
-    [join(root, 'scripts', 'keys.ts'), 'create', '--name', 'Browser Lines'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    },
-  );
-  const key = /sk_live_[A-Za-z0-9_-]+/.exec(result.stdout)?.[0];
-  assert.ok(key, `no key created:\n${result.stdout}\n${result.stderr}`);
-  return key;
-}
+const session = useWorkerAndBrowser({ vars: { RATE_LIMITS: 'off' } });
 
 /** fetch, once more if a kept-alive connection was closed under it (the dev server may restart a socket). */
 async function send(url, init) {
@@ -49,7 +32,7 @@ const FLEET = [
 
 test('the report page of a finished job: charts, table views, CSV links, no script, axe-core clean', async () => {
   const { worker, browser } = session();
-  const key = createSecretKey();
+  const key = createKey(session().worker, ['create', '--name', 'Browser Lines']);
   const created = await send(`${worker.base}/v1/jobs?asOf=2026-11-28&scenarios=both`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' },

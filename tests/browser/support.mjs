@@ -1,6 +1,8 @@
 // Shared pieces of the browser tests: a real `wrangler dev` server on a free
 // port, a second local origin for host pages, and Debian's Chromium driven by
-// playwright-core (never a downloaded browser).
+// playwright-core (never a downloaded browser). Under `npm test` every file uses
+// the one Worker scripts/test.mjs starts (BROWSER_TEST_WORKER, with the variables of
+// SHARED_WORKER_VARS); a file run alone starts its own.
 
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -8,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { freePort, startWorker } from '../../scripts/lib/worker-process.mjs';
+import { createKey, freePort, startWorker } from '../../scripts/lib/worker-process.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifacts = join(root, 'test-results');
@@ -16,11 +18,27 @@ mkdirSync(artifacts, { recursive: true });
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export { freePort, startWorker };
+export { createKey, freePort, startWorker };
 
-/** Serves fixed pages from a second origin (another port on 127.0.0.1). */
-export async function startHost(pages) {
-  const port = await freePort();
+/** The variables the shared Worker runs with: what every browser test file needs of it. */
+export const sharedWorkerVars = (hostPort) => ({ RATE_LIMITS: 'off', ALLOWED_ORIGINS: `http://127.0.0.1:${hostPort}` });
+
+/**
+ * The shared Worker when scripts/test.mjs started one, else a new one with `options` (stopped by `stop()`).
+ * `hostPort` is the port of the host page origin the shared Worker allows (BROWSER_TEST_HOST_PORT).
+ */
+export async function useWorker(options) {
+  const shared = process.env.BROWSER_TEST_WORKER;
+  if (shared) return { ...JSON.parse(shared), stop: () => {} };
+  return startWorker(options);
+}
+
+/** The port the allowed host origin serves on: the shared Worker's, else a free one. */
+export const hostPort = async () => Number(process.env.BROWSER_TEST_HOST_PORT) || (await freePort());
+
+/** Serves fixed pages from a second origin (another port on 127.0.0.1), on `port` or a free one. */
+export async function startHost(pages, port) {
+  port ??= await freePort();
   const server = createServer((req, res) => {
     const page = pages[new URL(req.url, 'http://x').pathname];
     if (!page) {
@@ -61,7 +79,7 @@ export function useWorkerAndBrowser(options) {
   let worker;
   let browser;
   before(async () => {
-    worker = await startWorker(options);
+    worker = await useWorker(options);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { artifacts, launchBrowser, root, startHost, startWorker } from './support.mjs';
+import { artifacts, hostPort, launchBrowser, root, startHost, useWorker } from './support.mjs';
 
 let worker;
 let host;
@@ -70,16 +70,19 @@ const framingOutsiderPage =
 <iframe id="quote" title="Port fee quote" src="${worker.base}/embed?origin=${encodeURIComponent(host.origin)}"></iframe></body></html>`;
 
 before(async () => {
-  host = await startHost({
-    '/widget.html': () => scriptHostPage(),
-    '/iframe.html': () => iframeHostPage(outsider.origin),
-  });
+  host = await startHost(
+    {
+      '/widget.html': () => scriptHostPage(),
+      '/iframe.html': () => iframeHostPage(outsider.origin),
+    },
+    await hostPort(),
+  );
   outsider = await startHost({
     '/widget.html': () => scriptHostPage(),
     '/frame.html': () => framingOutsiderPage(),
     '/rogue.html': roguePage,
   });
-  worker = await startWorker({ vars: { ALLOWED_ORIGINS: host.origin } });
+  worker = await useWorker({ vars: { ALLOWED_ORIGINS: host.origin } });
   browser = await launchBrowser();
 });
 after(async () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shippedRegistry } from '../../src/tariffs/shipped';
-import { onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
+import { english, onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
 import { postJson } from '../support/worker';
 
 /** Manukai: US flag, US-built, US-owned and operated (Matson), 11,146 NT. */
@@ -41,14 +41,16 @@ describe('berthing', () => {
       fee: { amount: '4458400.00', currency: 'CNY' },
     });
     expect(voyage.basis).toEqual([{ quantity: '11146', unit: 'net-ton', rate: '400', amount: '4458400.00' }]);
-    expect(voyage.explanation).toContainEqual(expect.stringMatching(/^Charged on berthing .*靠泊.*2025-10-14 00:00/));
+    expect(english(voyage.explanation)).toContainEqual(
+      expect.stringMatching(/^Charged on berthing .*靠泊.*2025-10-14 00:00/),
+    );
   });
 
   it('without a berthing the arrival stands in (2025-10-13: not in force), with a note asking for it', () => {
     const result = quoteOf({ vessel: manukai, portCalls: [portCall('CNNGB', '2025-10-13')] });
     const voyage = result.voyages.find((v) => v.regime === 'cn-spf')!;
     expect(voyage).toMatchObject({ outcome: 'not-in-force', fee: { amount: '0.00' } });
-    expect(result.notes).toContainEqual(
+    expect(english(result.notes)).toContainEqual(
       expect.stringMatching(/no berthing time was given for CNNGB.*portCalls\[\]\.berthing/),
     );
   });

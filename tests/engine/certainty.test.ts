@@ -3,12 +3,14 @@
  * other reading that changes a voyage's amount is listed, and the voyage takes
  * the weakest rung among them. Knowledge date 2026-11-28 unless pinned.
  */
+
 import { describe, expect, it } from 'vitest';
 import { evaluateRegime, type RegimeContext } from '../../src/engine/evaluate';
 import { withAlternatives } from '../../src/engine/readings';
 import { resolveCalls } from '../../src/engine/voyages';
+import { message } from '../../src/messages/message';
 import { shippedRegistry } from '../../src/tariffs/shipped';
-import { onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
+import { english, onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
 
 /** China-built tanker of 70,000 DWT and 20,000 NT, laden from Shanghai (Annex II). */
 const tanker = vessel({ type: 'tanker', buildCountry: 'CN', deadweight: 70000, netTonnage: 20000 });
@@ -26,8 +28,8 @@ describe('declared assumptions become alternatives when their other value change
     expect(voyage.alternatives).toEqual([
       { assumption: 'us-301.tanker-threshold', value: 'general-55k', amount: '360000.00', outcome: 'charged' },
     ]);
-    expect(voyage.explanation).toContain(
-      'Under us-301.tanker-threshold = general-55k this voyage would be 360000.00 USD (charged): assumed.',
+    expect(english(voyage.explanation)).toContain(
+      'Under us-301.tanker-threshold = general-55k this voyage would be 360,000.00 USD (charged): assumed.',
     );
   });
 
@@ -107,7 +109,7 @@ describe('readings are matched by first call and may add or remove voyages', () 
   const tariff = registry.get('us-301/2025-11-10')!;
   const context = (calls: Parameters<typeof resolveCalls>[0]): RegimeContext => ({
     tariff,
-    choice: 'test',
+    choice: message('version.pinned', {}),
     vessel: vessel({ operator: { country: 'CN' } }),
     calls: resolveCalls(calls),
     priorCharges: [],

@@ -6,7 +6,7 @@
  * York and Shanghai (the regimes' zones) and in Los Angeles (a third zone).
  */
 import { describe, expect, it } from 'vitest';
-import { onlyVoyage, portCall, vessel } from '../support/requests';
+import { english, onlyVoyage, portCall, vessel } from '../support/requests';
 
 /** Annex I: operator of China, 60,000 NT × 50 = 3,000,000.00 USD (× 80 = 4,800,000.00 from 2026-04-17). */
 const annexI = vessel({ operator: { country: 'CN' } });
@@ -120,9 +120,11 @@ function check(regime: 'us-301' | 'cn-spf', subject: typeof annexI, { port, date
     return;
   }
   expect(arrivalTime).toEqual([expect.objectContaining({ value: 'end-of-day', amount: endOfDay })]);
-  const asks = voyage.explanation.find((line) => line.includes('date without a time'));
-  expect(asks).toContain(`read at 00:00 it is ${amount}`);
-  expect(asks).toContain(`at the end of the day ${endOfDay}`);
+  const asks = english(voyage.explanation).find((line) => line.includes('date without a time'));
+  // The words show amounts with separators: 3000000.00 reads 3,000,000.00.
+  const shown = (text: string) => text.replace(/\B(?=(\d{3})+\.)/g, ',');
+  expect(asks).toContain(`read at 00:00 it is ${shown(amount)}`);
+  expect(asks).toContain(`at the end of the day ${shown(endOfDay)}`);
   expect(asks).toContain('Give the time');
 }
 

@@ -1,41 +1,33 @@
 /**
- * Years 0000–0099 are real ISO 8601 years: JavaScript's Date.UTC reads them as
- * 1900–1999, so every wall-clock conversion must set the full year itself.
+ * Years 0000–0099 are refused, not misread: JavaScript's Date.UTC would read them as 1900–1999,
+ * and the API accepts no year before 2000.
  */
 import { describe, expect, it } from 'vitest';
+import { QuoteInputError } from '../../src/engine/types';
 import { isValidDate, localDate, parseArrival } from '../../src/lib/time';
-import { onlyVoyage, portCall, vessel } from '../support/requests';
+import { portCall, quoteOf, vessel } from '../support/requests';
 
-describe('arrivals and dates before the year 100', () => {
-  it('reads 0050-06-01 in Los Angeles as the year 50, not 1950', () => {
-    const arrival = parseArrival('0050-06-01', 'America/Los_Angeles')!;
-    expect(localDate(arrival.millis, 'America/Los_Angeles')).toBe('0050-06-01');
-    expect(parseArrival('0050-06-01T10:00:00Z', undefined)!.millis).toBe(Date.parse('0050-06-01T10:00:00Z'));
+describe('dates before the year 100', () => {
+  it('are not dates: 0050-06-01 is refused rather than read as 1950', () => {
+    expect(isValidDate('0050-06-01')).toBe(false);
+    expect(isValidDate('0099-12-31')).toBe(false);
+    expect(isValidDate('0100-01-01')).toBe(true);
+    expect(parseArrival('0050-06-01', 'America/Los_Angeles')).toBeUndefined();
+    expect(parseArrival('0050-06-01T10:00:00Z', undefined)).toBeUndefined();
   });
-  it('checks the calendar of those years by their own leap rule (year 0 is a leap year, 1900 is not)', () => {
-    expect(isValidDate('0000-02-29')).toBe(true);
-    expect(isValidDate('0001-02-29')).toBe(false);
-  });
-  it('explains an arrival in year 0 as year 0', () => {
-    const v = onlyVoyage(
-      { vessel: vessel({ operator: { country: 'CN' } }), portCalls: [portCall('USLAX', '0000-01-01')] },
-      'us-301',
-    );
-    expect(v.outcome).toBe('not-in-force');
-    expect(v.explanation[0]).toContain('arriving 0000-01-01 ');
-    expect(v.arrival).toMatch(/^0000-01-01T00:00:00-\d{2}:\d{2}$/);
-  });
-  it('keeps calls of the years 50 and 1949 in their real order', () => {
-    const input = {
-      vessel: vessel({ operator: { country: 'CN' } }),
-      portCalls: [portCall('USLAX', '0050-01-01'), portCall('USOAK', '1949-01-01')],
-    };
-    const v = onlyVoyage(input, 'us-301');
-    // One rotation whose first call, and so its arrival, is the year-50 one; Annex I, not yet in force.
-    expect(v.calls).toEqual(['USLAX', 'USOAK']);
-    expect(v.arrival).toMatch(/^0050-01-01T00:00:00-\d{2}:\d{2}$/);
-    expect(v.outcome).toBe('not-in-force');
-    expect(v.fee).toEqual({ amount: '0.00', currency: 'USD' });
+  it('make the engine name the arrival', () => {
+    const input = { vessel: vessel(), portCalls: [portCall('USLAX', '0050-06-01')] };
+    expect(() => quoteOf(input)).toThrow(QuoteInputError);
+    try {
+      quoteOf(input);
+    } catch (error) {
+      expect((error as QuoteInputError).issues).toEqual([
+        {
+          path: 'portCalls[0].arrival',
+          message: 'not a calendar date or a date-time with an offset, in the year 100 or later',
+        },
+      ]);
+    }
   });
 });
 

@@ -12,9 +12,12 @@ interface Voyage {
   certainty: string;
   fee: { amount: string; currency: string };
   alternatives: Array<{ assumption: string; value: string; amount: string; outcome?: string }>;
-  exemptions: Array<{ id: string; applies: boolean; reason: string }>;
-  explanation: string[];
+  exemptions: Array<{ id: string; applies: boolean; reason: { id: string; text: string } }>;
+  explanation: Array<{ id: string; params: Record<string, unknown>; text: string }>;
 }
+
+/** The explanation's words, one line each. */
+const lines = (voyage: Voyage) => voyage.explanation.map((line) => line.text).join('\n');
 
 type Holder = { name?: string; country: string; equity?: number; voting?: number; board?: number; holders?: Holder[] };
 
@@ -37,8 +40,14 @@ function request(owner: Record<string, unknown>, port: string, arrival: string, 
   };
 }
 
-async function voyageOf(body: ReturnType<typeof request>, regime: string, assumptions?: Record<string, string>) {
-  const res = await postJson('/v1/quotes', assumptions ? { ...body, options: { ...body.options, assumptions } } : body);
+async function voyageOf(
+  body: ReturnType<typeof request>,
+  regime: string,
+  assumptions?: Record<string, string>,
+  locale?: string,
+) {
+  const options = { ...body.options, ...(assumptions ? { assumptions } : {}), ...(locale ? { locale } : {}) };
+  const res = await postJson('/v1/quotes', { ...body, options });
   expect(res.status).toBe(200);
   const quote = (await res.json()) as { voyages: Voyage[] };
   return quote.voyages.find((voyage) => voyage.regime === regime)!;
@@ -65,7 +74,7 @@ describe('DOMAIN §7.1 example: both readings', () => {
     expect(voyage.alternatives).toEqual([
       { assumption: 'cn-spf.indirect-holdings', value: 'control', amount: '24000000.00', outcome: 'charged' },
     ]);
-    expect(voyage.explanation.join('\n')).toContain(
+    expect(lines(voyage)).toContain(
       'owner ← Majuro Holdings (MH) 40% equity ← US Fund (US) 60% equity = 24%',
     );
   });
@@ -78,8 +87,17 @@ describe('DOMAIN §7.1 example: both readings', () => {
     expect(voyage.alternatives).toEqual([
       { assumption: 'cn-spf.indirect-holdings', value: 'multiply', amount: '0.00', outcome: 'not-covered' },
     ]);
-    expect(voyage.explanation.join('\n')).toContain(
+    expect(lines(voyage)).toContain(
       'owner ← Majuro Holdings (MH) 40% equity, controlled by persons of US = 40%',
+    );
+  });
+
+  it('in Chinese the deciding path reads as a chain of holdings, names and numbers as given', async () => {
+    const voyage = await voyageOf(request(greekOwner, ...CHINA), 'cn-spf', undefined, 'zh-CN');
+    const line = voyage.explanation.find((entry) => entry.id === 'party.short-of')!;
+    expect(line.text).toBe(
+      '船舶所有人：其国家为 GR，US 人士持有其 股权 的 24%，低于 25%' +
+        '（船舶所有人 ← Majuro Holdings（MH）股权 40% ← US Fund（US）股权 60% = 24%）。',
     );
   });
 
@@ -104,7 +122,7 @@ describe('paths that add up', () => {
     };
     const voyage = await voyageOf(request(owner, ...CHINA), 'cn-spf');
     expect(voyage).toMatchObject({ outcome: 'charged', fee: { amount: '24000000.00' }, certainty: 'confirmed' });
-    const text = voyage.explanation.join('\n');
+    const text = lines(voyage);
     expect(text).toContain('hold 28% of its equity');
     expect(text).toContain('owner ← B (LR) 20% equity ← holder (US) 80% equity = 16%');
     expect(text).toContain('owner ← A (MH) 20% equity ← holder (US) 60% equity = 12%');
@@ -129,7 +147,7 @@ describe('paths that add up', () => {
     };
     const voyage = await voyageOf(request(owner, ...US), 'us-301');
     expect(voyage).toMatchObject({ outcome: 'charged', fee: { amount: '3000000.00', currency: 'USD' } });
-    expect(voyage.explanation.join('\n')).toContain('hold 25% of its equity');
+    expect(lines(voyage)).toContain('hold 25% of its equity');
   });
 });
 
@@ -144,8 +162,8 @@ describe('the us-owned exemption through a chain', () => {
     const voyage = await voyageOf(request(owner, ...US, { buildCountry: 'CN' }), 'us-301');
     const usOwned = voyage.exemptions.find((exemption) => exemption.id === 'us-owned')!;
     expect(usOwned.applies).toBe(true);
-    expect(usOwned.reason).toContain('hold 80% of the owner');
-    expect(usOwned.reason).toContain('owner ← Delaware HoldCo (MH) 100% equity ← holder (US) 80% equity = 80%');
+    expect(usOwned.reason.text).toContain('hold 80% of the owner');
+    expect(usOwned.reason.text).toContain('owner ← Delaware HoldCo (MH) 100% equity ← holder (US) 80% equity = 80%');
     expect(voyage).toMatchObject({ outcome: 'exempt', fee: { amount: '0.00' }, certainty: 'confirmed' });
   });
 });

@@ -1,5 +1,6 @@
 // Who pays under the BIMCO 2025 clauses (docs/rules.md, Who pays), through the engine's
 // one entry point with the shipped tariffs and clauses.
+
 import { describe, expect, it } from 'vitest';
 import { CharterClause } from '../../src/charter/schema';
 import { shippedClauses } from '../../src/charter/shipped';
@@ -7,21 +8,12 @@ import { quote } from '../../src/engine/quote';
 import { decidePayer } from '../../src/engine/rules/payer';
 import { type QuoteInput, QuoteInputError, type VesselInput, type VoyageQuote } from '../../src/engine/types';
 import { shippedRegistry } from '../../src/tariffs/shipped';
+import { annexIVessel, english, englishLine } from '../support/requests';
 
 const env = { registry: shippedRegistry(), clauses: shippedClauses(), today: '2026-11-28' };
 
 /** docs/rules.md, Worked checks, first check: CN-operated container ship, 60,000 NT. */
-const cnOperated: VesselInput = {
-  imo: '9310006',
-  type: 'container',
-  flag: 'PA',
-  buildCountry: 'KR',
-  netTonnage: 60000,
-  deadweight: 100000,
-  teuCapacity: 8000,
-  owner: { country: 'GR' },
-  operator: { country: 'CN' },
-};
+const cnOperated = annexIVessel();
 const toLosAngeles = [{ port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }];
 
 function voyage(input: QuoteInput, regime: string): VoyageQuote {
@@ -39,13 +31,13 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
     // 60,000 NT × 50 USD = 3,000,000.00 USD, charged at USLAX
     expect([us.rule, us.outcome, us.fee.amount]).toEqual(['annex-i', 'charged', '3000000.00']);
     expect(us.payer).toBe('charterers');
-    expect(us.payerReason).toMatch(/orders to call at a US port/);
+    expect(englishLine(us.payerReason)).toMatch(/orders to call at a US port/);
     expect(us.clause).toEqual({
       id: 'bimco-ustr-2025',
       title: 'BIMCO USTR Clause for Time Charter Parties 2025',
       url: 'https://www.bimco.org/contractual-affairs/bimco-clauses/current-clauses/ustr-clause',
     });
-    expect(us.explanation.at(-1)).toMatch(
+    expect(english(us.explanation).at(-1)).toMatch(
       /^Payer under the BIMCO USTR Clause for Time Charter Parties 2025: charterers/,
     );
   });
@@ -60,7 +52,7 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
       'us-301',
     );
     expect(us.payer).toBe('owners');
-    expect(us.payerReason).toMatch(/declaration .* was wrong or incomplete/);
+    expect(englishLine(us.payerReason)).toMatch(/declaration .* was wrong or incomplete/);
   });
 
   it('owners pay when they changed owner or operator after the fixture', () => {
@@ -73,7 +65,7 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
       'us-301',
     );
     expect(us.payer).toBe('owners');
-    expect(us.payerReason).toMatch(
+    expect(englishLine(us.payerReason)).toMatch(
       /changing the registered owner, bareboat charterer, disponent owner, manager or operator after the charter party was fixed/,
     );
   });
@@ -88,7 +80,7 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
       'us-301',
     );
     expect(us.payer).toBe('owners');
-    expect(us.payerReason?.split('; and ')).toHaveLength(2);
+    expect((us.payerReason?.params.text as { list: unknown[] }).list).toHaveLength(2);
   });
 
   it('allocates Annex II fees too (charterers by default)', () => {
@@ -132,7 +124,7 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
     );
     expect([us.rule, us.outcome, us.fee.amount]).toEqual(['annex-iii', 'charged', '920000.00']);
     expect(us.payer).toBeNull();
-    expect(us.payerReason).toMatch(/^outside the clause/);
+    expect(englishLine(us.payerReason)).toMatch(/^outside the clause/);
     expect(us.clause?.id).toBe('bimco-ustr-2025');
   });
 
@@ -147,7 +139,7 @@ describe('payer under the BIMCO USTR Clause 2025', () => {
       'us-301',
     );
     expect([us.outcome, us.fee.amount, us.payer]).toEqual(['suspended', '0.00', null]);
-    expect(us.payerReason).toBe('nothing to allocate: no fee is charged (suspended)');
+    expect(englishLine(us.payerReason)).toBe('nothing to allocate: no fee is charged (suspended)');
   });
 
   it('adds no payer fields without a charter party', () => {
@@ -195,7 +187,7 @@ describe('payer under the BIMCO Chinese Special Port Fee Clause 2025', () => {
 
   it('names no payer when the charter carries only the USTR clause', () => {
     const cn = voyage({ vessel: usFlag, portCalls: toShanghai, charterParty: { clause: 'bimco-ustr-2025' } }, 'cn-spf');
-    expect([cn.payer, cn.clause, cn.payerReason]).toEqual([
+    expect([cn.payer, cn.clause, englishLine(cn.payerReason)]).toEqual([
       null,
       null,
       'no charter-party clause given for cn-spf fees',
@@ -271,7 +263,7 @@ describe('decidePayer reads the clause data, not fixed rules', () => {
     ).toBe('charterers');
     expect(decidePayer({ regime: 'us-301', rule: 'annex-i', outcome: 'charged' }, [clause], facts)).toEqual({
       payer: null,
-      payerReason: 'outside the example clause',
+      payerReason: { id: 'data.text', params: { text: { text: 'outside the example clause' } } },
       clause: { id: 'example-owners-pay', title: 'Example clause', url: 'https://example.com/clause' },
     });
   });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { QuoteInput, VesselInput } from '../../src/engine/types';
-import { applying, onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
+import { applying, english, englishLine, onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
 
 const inForce = '2025-10-20T06:00:00-07:00';
 const usVoyage = (v: VesselInput, extra: Partial<QuoteInput> = {}) =>
@@ -88,7 +88,7 @@ describe('Annex II exemptions', () => {
       'chemical-tanker',
       'us-government-cargo',
     ]);
-    expect(voyage.exemptions.every((e) => !e.applies && e.reason.length > 0)).toBe(true);
+    expect(voyage.exemptions.every((e) => !e.applies && englishLine(e.reason).length > 0)).toBe(true);
   });
 
   it('small-vessel thresholds: bulk 80,000 DWT, others 55,000 DWT', () => {
@@ -113,10 +113,9 @@ describe('Annex II exemptions', () => {
 
   it('without the capacity figure the small-vessel test is not evaluated, and says so', () => {
     const voyage = usVoyage(chinaBuilt({ teuCapacity: undefined }));
-    expect(voyage.exemptions.find((e) => e.id === 'small-vessel')).toMatchObject({
-      applies: false,
-      reason: expect.stringContaining('vessel.teuCapacity'),
-    });
+    const smallVessel = voyage.exemptions.find((e) => e.id === 'small-vessel')!;
+    expect(smallVessel.applies).toBe(false);
+    expect(englishLine(smallVessel.reason)).toContain('vessel.teuCapacity');
   });
 
   it('short-sea: farthest foreign port of the voyage; a Mexican last call does not exempt a trans-Pacific voyage', () => {
@@ -126,10 +125,9 @@ describe('Annex II exemptions', () => {
       portCall('USLAX', inForce),
     ];
     const farthest = onlyVoyage({ vessel: chinaBuilt(), portCalls: calls }, 'us-301');
-    expect(farthest.exemptions.find((e) => e.id === 'short-sea')).toMatchObject({
-      applies: false,
-      reason: expect.stringContaining('CNSHA'),
-    });
+    const shortSea = farthest.exemptions.find((e) => e.id === 'short-sea')!;
+    expect(shortSea.applies).toBe(false);
+    expect(englishLine(shortSea.reason)).toContain('CNSHA');
     // the April notice read the last foreign port: Manzanillo → Los Angeles is about 1,150 nm
     const last = onlyVoyage(
       { vessel: chinaBuilt(), portCalls: calls, options: { tariffVersions: { 'us-301': 'us-301/2025-04-17' } } },
@@ -155,8 +153,10 @@ describe('Annex II exemptions', () => {
 
   it('short-sea is not evaluated without a foreign call or a distance, and a note says so', () => {
     const result = quoteOf({ vessel: chinaBuilt(), portCalls: [portCall('USLAX', inForce)] });
-    expect(result.voyages[0]!.exemptions.find((e) => e.id === 'short-sea')!.reason).toMatch(/not evaluated/);
-    expect(result.notes.some((n) => n.includes('short-sea') && n.includes('not evaluated'))).toBe(true);
+    expect(englishLine(result.voyages[0]!.exemptions.find((e) => e.id === 'short-sea')!.reason)).toMatch(
+      /not evaluated/,
+    );
+    expect(english(result.notes).some((n) => n.includes('short-sea') && n.includes('not evaluated'))).toBe(true);
   });
 
   it('us-owned: 75% US beneficial ownership exempts; 74% does not', () => {
@@ -245,9 +245,9 @@ describe('remission for a US-built order', () => {
 describe('explanations, citations and notes', () => {
   it('each voyage explains its steps and cites its legal sources', () => {
     const voyage = usVoyage(vessel({ operator: { country: 'CN' } }));
-    const text = voyage.explanation.join('\n');
+    const text = english(voyage.explanation).join('\n');
     expect(text).toContain('charging point is the first port, USLAX');
-    expect(text).toContain('60000 net-ton × 50 = 3000000.00 USD');
+    expect(text).toContain('60,000 net-ton × 50 = 3,000,000.00 USD');
     expect(voyage.citations.length).toBeGreaterThan(0);
     expect(voyage.citations.every((c) => c.url.startsWith('http'))).toBe(true);
   });
@@ -257,7 +257,7 @@ describe('explanations, citations and notes', () => {
       vessel: vessel({ type: 'vehicle_carrier', buildCountry: 'JP', teuCapacity: undefined, netTonnage: 20000 }),
       portCalls: [portCall('USBAL', '2025-10-20T06:00:00-04:00')],
     });
-    expect(result.notes.some((n) => n.includes('defer'))).toBe(true);
+    expect(english(result.notes).some((n) => n.includes('defer'))).toBe(true);
     expect(result.voyages[0]!.fee.amount).toBe('920000.00');
   });
 
@@ -288,19 +288,25 @@ describe('explanations, citations and notes', () => {
 });
 
 describe('ports outside the bundled table', () => {
-  it('a well-formed unknown code counts by its country prefix', () => {
-    const voyage = onlyVoyage(
-      { vessel: vessel({ operator: { country: 'CN' }, netTonnage: 1000 }), portCalls: [portCall('USZZZ', inForce)] },
-      'us-301',
+  it('are refused, naming the call and the nearest known codes', () => {
+    const calls = [portCall('CNSHA', '2025-10-01T08:00:00+08:00'), portCall('USLXA', inForce)];
+    expect(() => quoteOf({ vessel: vessel({ operator: { country: 'CN' } }), portCalls: calls })).toThrow(
+      expect.objectContaining({
+        issues: [
+          {
+            path: 'portCalls[1].port',
+            message: expect.stringMatching(/^USLXA is not in the port table; did you mean USLAX\b/),
+          },
+        ],
+      }),
     );
-    expect(voyage).toMatchObject({ calls: ['USZZZ'], chargedAt: 'USZZZ', fee: { amount: '50000.00' } });
   });
-  it('a date-only arrival at an unknown port of a single-zone country uses that zone', () => {
-    const voyage = onlyVoyage(
-      { vessel: vessel({ flag: 'US', netTonnage: 1000 }), portCalls: [portCall('CNZZZ', '2025-10-20')] },
-      'cn-spf',
+  it('a code with no near neighbour points to the port search', () => {
+    expect(() => quoteOf({ vessel: vessel(), portCalls: [portCall('QQQQQ', '2025-10-20')] })).toThrow(
+      expect.objectContaining({
+        issues: [{ path: 'portCalls[0].port', message: expect.stringContaining('GET /v1/ports?q=') }],
+      }),
     );
-    expect(voyage.arrival).toBe('2025-10-20T00:00:00+08:00');
   });
 });
 
@@ -330,7 +336,7 @@ describe('a voyage quoted again after its fee was paid', () => {
       'us-301',
     );
     expect(voyage).toMatchObject({ outcome: 'charged', cap: { count: 5 } });
-    expect(voyage.explanation.join(' ')).toContain('Already paid: the prior charge (2025-10-20, USLAX)');
+    expect(english(voyage.explanation).join(' ')).toContain('Already paid: the prior charge (2025-10-20, USLAX)');
   });
   it('the same date at another port still counts as an earlier charge', () => {
     const voyage = onlyVoyage(

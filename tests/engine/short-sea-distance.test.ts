@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { VesselInput } from '../../src/engine/types';
-import { applying, onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
+import { applying, english, englishLine, onlyVoyage, portCall, quoteOf, vessel } from '../support/requests';
 
 const inForce = '2025-10-20T06:00:00-05:00';
 /** China-built, non-Chinese operator, 50,000 NT, 8,000 TEU: Annex II at 18 USD/NT = 900,000.00 USD. */
@@ -27,19 +27,21 @@ describe('short-sea by sea route', () => {
       fee: { amount: '900000.00', currency: 'USD' },
     });
     expect(shortSea(voyage)).toMatchObject({ applies: false });
-    expect(shortSea(voyage).reason).toMatch(/MXZLO is about 3,3\d\d nm by sea route \(Eurostat SeaRoute network\)/);
+    expect(englishLine(shortSea(voyage).reason)).toMatch(
+      /MXZLO is about 3,3\d\d nm by sea route \(Eurostat SeaRoute network\)/,
+    );
   });
 
   it('Halifax → Houston rounds Florida (about 2,300 nm): charged, not exempt', () => {
     const voyage = fromTo('CAHAL', '2025-10-12T08:00:00-03:00', 'USHOU');
     expect(voyage.outcome).toBe('charged');
-    expect(shortSea(voyage).reason).toMatch(/about 2,[2-4]\d\d nm by sea route/);
+    expect(englishLine(shortSea(voyage).reason)).toMatch(/about 2,[2-4]\d\d nm by sea route/);
   });
 
   it('Manzanillo (MX) → Long Beach is about 1,200 nm: exempt short-sea, the reason naming the method', () => {
     const voyage = fromTo('MXZLO', '2025-10-15T08:00:00-06:00', 'USLGB');
     expect(applying(voyage)).toEqual(['short-sea']);
-    expect(shortSea(voyage).reason).toContain('by sea route (Eurostat SeaRoute network)');
+    expect(englishLine(shortSea(voyage).reason)).toContain('by sea route (Eurostat SeaRoute network)');
   });
 
   it('the note says the distance was estimated and how', () => {
@@ -47,14 +49,14 @@ describe('short-sea by sea route', () => {
       vessel: chinaBuilt(),
       portCalls: [portCall('MXZLO', '2025-10-10T08:00:00-06:00'), portCall('USHOU', inForce)],
     });
-    expect(result.notes).toContain(
+    expect(english(result.notes)).toContain(
       'Distance from MXZLO to USHOU estimated by sea route (Eurostat SeaRoute network); give distanceNm to replace the estimate.',
     );
   });
 
   it('a port off the network (the Great Lakes) falls back to great circle, and says it may cross land', () => {
     const voyage = fromTo('CAMTR', '2025-10-12T08:00:00-04:00', 'USCHI');
-    expect(shortSea(voyage).reason).toContain(
+    expect(englishLine(shortSea(voyage).reason)).toContain(
       'by great circle (not on the sea-route network: the line may cross land)',
     );
   });
@@ -62,7 +64,7 @@ describe('short-sea by sea route', () => {
   it("the caller's distanceNm wins over the sea-route estimate", () => {
     const voyage = fromTo('MXZLO', '2025-10-10T08:00:00-06:00', 'USHOU', { distanceNm: 1500 });
     expect(applying(voyage)).toEqual(['short-sea']);
-    expect(shortSea(voyage).reason).toContain('sea distance given: 1,500 nm');
+    expect(englishLine(shortSea(voyage).reason)).toContain('sea distance given: 1,500 nm');
   });
 });
 
@@ -73,8 +75,10 @@ describe('an estimated distance near the 2,000 nm limit', () => {
     expect(voyage.alternatives).toEqual([
       { assumption: 'distance', value: 'other-side-of-limit', amount: '0.00', outcome: 'exempt' },
     ]);
-    expect(shortSea(voyage).reason).toMatch(/PABLB is about 2,0\d\d nm by sea route .*within 10% of the limit/);
-    expect(voyage.explanation.join('\n')).toContain('Give portCalls[].distanceNm to settle it.');
+    expect(englishLine(shortSea(voyage).reason)).toMatch(
+      /PABLB is about 2,0\d\d nm by sea route .*within 10% of the limit/,
+    );
+    expect(english(voyage.explanation).join('\n')).toContain('Give portCalls[].distanceNm to settle it.');
   });
 
   it("the caller's distanceNm is not an estimate: the same voyage with distanceNm 2,030 is confirmed", () => {

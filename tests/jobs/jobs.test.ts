@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { bearer, createKey } from '../support/accounts';
 import { type Bindings, deliver, postJob, queuedChunks, realBindings, runJob } from '../support/jobs';
+import { annexIRequest, annexIVessel, portCall } from '../support/requests';
 import { call } from '../support/worker';
 
 /** The batch route's test fleet: three vessels, the third with an unreadable arrival on line 8. */
@@ -146,21 +147,7 @@ describe('fleet jobs', () => {
   it('NDJSON and JSON inputs give the synchronous batch of the same requests', async () => {
     const { key } = await createKey();
     const requests = [
-      {
-        vessel: {
-          imo: '9310006',
-          type: 'container',
-          flag: 'PA',
-          buildCountry: 'KR',
-          netTonnage: 60000,
-          owner: { country: 'GR' },
-          operator: { country: 'CN' },
-        },
-        portCalls: [
-          { port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' },
-          { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' },
-        ],
-      },
+      annexIRequest(),
       {
         vessel: {
           imo: '9321483',
@@ -173,18 +160,7 @@ describe('fleet jobs', () => {
         },
         portCalls: [{ port: 'CNSHA', arrival: '2025-10-14T18:00:00+08:00' }],
       },
-      {
-        vessel: {
-          imo: '9310006',
-          type: 'container',
-          flag: 'PA',
-          buildCountry: 'KR',
-          netTonnage: 1,
-          owner: { country: 'GR' },
-          operator: { country: 'CN' },
-        },
-        portCalls: [{ port: 'USLAX', arrival: '2025-10-21' }],
-      },
+      { vessel: annexIVessel({ netTonnage: 1 }), portCalls: [portCall('USLAX', '2025-10-21')] },
     ];
     const sync = await (
       await call('/v1/quotes/batch?asOf=2025-10-20', {

@@ -7,15 +7,14 @@
  */
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quote } from '../../src/engine/quote';
 import type { PortCallInput, Quote, QuoteInput } from '../../src/engine/types';
 import { zoneFor } from '../../src/ports/index';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import { quoteRequest } from '../support/arbitraries';
 
-const seed = inject('fcSeed');
-const runs = { seed, numRuns: 120 };
+const runs = { numRuns: 120 };
 const registry = shippedRegistry();
 
 function quoteOrRefusal(input: QuoteInput): Quote | undefined {

@@ -32,20 +32,23 @@ async function save(key: string, body: Record<string, unknown>): Promise<{ quote
   return (await res.json()) as { quoteId: string; totals: unknown };
 }
 
+/** After the fixture's publication (2026-11-20), whatever the real date: today's versions include it. */
+const clocked = { ...env, NOW: '2026-12-01T00:00:00Z' };
 const get = (app: typeof shipped, path: string, key: string) =>
-  app.fetch(new Request(`http://portfees.test${path}`, { headers: bearer(key) }), env);
+  app.fetch(new Request(`http://portfees.test${path}`, { headers: bearer(key) }), clocked);
 const post = (app: typeof shipped, path: string, key: string) =>
-  app.fetch(new Request(`http://portfees.test${path}`, { method: 'POST', headers: bearer(key) }), env);
+  app.fetch(new Request(`http://portfees.test${path}`, { method: 'POST', headers: bearer(key) }), clocked);
 
 interface Changes {
   versions: string[];
-  quotes: Array<{ quoteId: string; totals: Array<Record<string, string>>; voyages: number }>;
+  quotes: Array<{ quoteId: string; totals: Array<Record<string, unknown>>; changed: string[]; voyages: number }>;
+  failed: Array<{ quoteId: string; reason: string }>;
   examined: number;
   next: string | null;
 }
 
 describe('re-quotes under a newly shipped version', () => {
-  it('lists exactly the saved quotes whose totals change, with their deltas', async () => {
+  it('lists exactly the saved quotes whose total, certainty or range changes, with what changed', async () => {
     const { key } = await createKey();
     const extended = await save(key, afterSuspension({ 'us-301.after-suspension': 'extended' }));
     const resumed = await save(key, afterSuspension());
@@ -61,20 +64,41 @@ describe('re-quotes under a newly shipped version', () => {
     const changes = (await (await get(withFixture, '/v1/quotes/changes?since=2026-11-20', key)).json()) as Changes;
     expect(changes.versions).toEqual(['us-301/2026-11-20']);
     expect(changes.examined).toBe(3);
-    expect(changes.quotes).toEqual([
-      {
-        quoteId: extended.quoteId,
-        imo: '9310006',
-        savedAt: expect.any(String),
-        href: `/v1/quotes/${extended.quoteId}`,
-        totals: [{ currency: 'USD', before: '0.00', after: '4800000.00', delta: '4800000.00' }],
-        voyages: 1,
-      },
-    ]);
+    // The fixture confirms the resumption: the range 0.00–4,800,000.00 closes on 4,800,000.00.
+    const confirmed = { before: { low: '0.00', high: '4800000.00' }, after: null };
+    // Saved in the same instant when the clock is fixed: listed in saving order, then by id.
+    const byQuoteId = <T extends { quoteId: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.quoteId.localeCompare(b.quoteId));
+    expect(byQuoteId(changes.quotes)).toEqual(
+      byQuoteId([
+        {
+          quoteId: extended.quoteId,
+          imo: '9310006',
+          savedAt: expect.any(String),
+          href: `/v1/quotes/${extended.quoteId}`,
+          totals: [{ currency: 'USD', before: '0.00', after: '4800000.00', delta: '4800000.00', range: confirmed }],
+          changed: ['totals', 'certainty', 'range'],
+          settled: ['us-301.after-suspension'],
+          voyages: 1,
+        },
+        {
+          // The same amount, now confirmed: the news a desk waits for.
+          quoteId: resumed.quoteId,
+          imo: '9310006',
+          savedAt: expect.any(String),
+          href: `/v1/quotes/${resumed.quoteId}`,
+          totals: [{ currency: 'USD', before: '4800000.00', after: '4800000.00', delta: '0.00', range: confirmed }],
+          changed: ['certainty', 'range'],
+          settled: [],
+          voyages: 1,
+        },
+      ]),
+    );
+    expect(changes.failed).toEqual([]);
 
     // Since the version before it: the same answer. Since a later date: no version, nothing listed.
     const byId = (await (await get(withFixture, '/v1/quotes/changes?since=us-301/2025-11-10', key)).json()) as Changes;
-    expect(byId.quotes.map((q) => q.quoteId)).toEqual([extended.quoteId]);
+    expect(byId.quotes.map((q) => q.quoteId).sort()).toEqual([extended.quoteId, resumed.quoteId].sort());
     const later = (await (await get(withFixture, '/v1/quotes/changes?since=2026-11-21', key)).json()) as Changes;
     expect(later).toMatchObject({ versions: [], quotes: [] });
     // Without the fixture nothing has shipped since 2026-11-20.
@@ -101,6 +125,7 @@ describe('re-quotes under a newly shipped version', () => {
       quoteId: resumed.quoteId,
       totalsChanged: false,
       voyagesChanged: true,
+      changed: ['certainty', 'range'],
       totals: [{ currency: 'USD', before: '4800000.00', after: '4800000.00', delta: '0.00' }],
     });
     // The amount stays; the version and the certainty change.
@@ -138,8 +163,11 @@ describe('re-quotes under a newly shipped version', () => {
       after: { outcome: 'charged', amount: '4800000.00' },
       delta: '4800000.00',
     });
-    // The fixture no longer declares the reading the saved request chose: it is dropped, with a note.
-    expect(moved.notes.join(' ')).toContain('us-301.after-suspension=extended');
+    // The fixture no longer declares the reading the saved request chose: the law settled it.
+    expect(moved.settled).toEqual(['us-301.after-suspension']);
+    expect(moved.notes).toContain(
+      'settled: `us-301.after-suspension` is no longer open; the pinned reading no longer applies',
+    );
 
     // The saved quote itself is unchanged; an unknown id is 404; no key is 401.
     expect((await post(withFixture, '/v1/quotes/q_000000000000000000000000/requote', key)).status).toBe(404);

@@ -15,13 +15,13 @@ import {
 import { env, exports } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it, vi } from 'vitest';
-import { eventQuoteEnvironment } from '../../src/events/environment';
 import { noticeNewVersions, requotePage, watchTariffs } from '../../src/events/tariff-watch';
 import { decryptSecret } from '../../src/events/webhook-secrets';
 import { insertDeliveryStatement } from '../../src/events/webhook-store';
 import { checkWebhookUrl } from '../../src/events/webhook-url';
 import { publishEvent, retryDelaySeconds } from '../../src/events/webhooks';
 import worker from '../../src/index';
+import { quoteEnvironmentFor } from '../../src/quoting/environment';
 import { shippedTariffFiles } from '../../src/tariffs/bundle.generated';
 import { TariffRegistry } from '../../src/tariffs/registry';
 import { shippedRegistry } from '../../src/tariffs/shipped';
@@ -30,6 +30,9 @@ import { bearer, createKey, getJson } from '../support/accounts';
 import { annexOneQuote } from '../support/vessels';
 import { RECEIVER_HOST } from '../support/webhook-receiver';
 import { postJson } from '../support/worker';
+
+/** After the fixture version's publication (2026-11-20): today's versions include it whatever the real date. */
+const clocked = { ...env, NOW: '2026-12-01T00:00:00Z' };
 
 const fixtureRegistry = new TariffRegistry([
   ...shippedTariffFiles,
@@ -254,12 +257,12 @@ describe('the scheduled tariff check', { timeout: 60_000 }, () => {
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: '*/5 * * * *' }), env, ctx);
     await waitOnExecutionContext(ctx);
-    expect(await watchTariffs(env, shippedRegistry())).toEqual([]);
+    expect(await watchTariffs(clocked, shippedRegistry())).toEqual([]);
 
     // A newly shipped version, seen by three isolates at once: one of them announces it.
-    const runs = await Promise.all([1, 2, 3].map(() => watchTariffs(env, fixtureRegistry)));
+    const runs = await Promise.all([1, 2, 3].map(() => watchTariffs(clocked, fixtureRegistry)));
     expect(runs.flat()).toEqual(['us-301/2026-11-20']);
-    expect(await noticeNewVersions(env.DB, fixtureRegistry, Date.now())).toEqual([]);
+    expect(await noticeNewVersions(env.DB, fixtureRegistry, Date.UTC(2026, 11, 1))).toEqual([]);
 
     const log = await logUntil(key, endpoint.id, (l) => l.deliveries.some((d) => d.status === 'delivered'));
     const announced = log.deliveries.filter((d) => d.type === 'tariff.published');
@@ -281,12 +284,12 @@ describe('the scheduled tariff check', { timeout: 60_000 }, () => {
     const changed = await save(annexOneQuote('2026-12-01T06:00:00-08:00', { options }));
     await save(annexOneQuote('2025-10-20T06:00:00-07:00'));
 
-    const count = await requotePage(
-      env,
+    const result = await requotePage(
+      clocked,
       { kind: 'requote', accountId, tariffId: 'us-301/2026-11-20' },
-      eventQuoteEnvironment(fixtureRegistry),
+      quoteEnvironmentFor(clocked, fixtureRegistry),
     );
-    expect(count).toBe(1);
+    expect(result).toEqual({ examined: 2, changed: [changed], failed: [] });
     await logUntil(key, endpoint.id, (l) => l.deliveries[0]?.status === 'delivered');
     const requests = await received(id);
     expect(requests).toHaveLength(1);

@@ -7,5 +7,7 @@ declare namespace Cloudflare {
     WEBHOOK_KEY: string;
     WEBHOOK_RETRY_BASE_SECONDS: string;
     JOB_CHUNK_VESSELS?: string;
+    /** PORTFEES_NOW, when the suite runs with the clock set (vitest.config.ts). */
+    NOW?: string;
   }
 }

@@ -8,7 +8,7 @@ import { shippedTariffFiles } from '../../src/tariffs/bundle.generated';
 import { TariffFileError, TariffRegistry } from '../../src/tariffs/registry';
 import { RateStep, TariffVersion } from '../../src/tariffs/schema';
 import { shippedRegistry } from '../../src/tariffs/shipped';
-import { onlyVoyage, portCall, vessel } from '../support/requests';
+import { english, onlyVoyage, portCall, vessel } from '../support/requests';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const fileOf = (id: string) =>
@@ -86,14 +86,14 @@ describe('the explanation prints the pinpoint', () => {
       },
       'us-301',
     );
-    expect(voyage.explanation).toContain(
+    expect(english(voyage.explanation)).toContain(
       'Rate from 2025-10-14: 50 USD/net-ton [90 FR 17114: Annex I: phased fee per net ton].',
     );
-    expect(voyage.explanation.join('\n')).toContain(
+    expect(english(voyage.explanation).join('\n')).toContain(
       '[90 FR 17114: Annexes I–III: fees from 2025-10-14 (after 180 days at zero)]',
     );
-    expect(voyage.explanation.join('\n')).toContain('[90 FR 17114: Annex I: vessel operator of China');
-    expect(voyage.explanation.join('\n')).toMatch(
+    expect(english(voyage.explanation).join('\n')).toContain('[90 FR 17114: Annex I: vessel operator of China');
+    expect(english(voyage.explanation).join('\n')).toMatch(
       /Cap year 2025: charge 1 of at most 5 \[90 FR 17114: Annexes I and II/,
     );
   });
@@ -108,7 +108,7 @@ describe('the explanation prints the pinpoint', () => {
       'cn-spf',
     );
     expect(voyage.outcome).toBe('exempt');
-    expect(voyage.explanation.join('\n')).toContain(
+    expect(english(voyage.explanation).join('\n')).toContain(
       'china-built (built in CN) [交办水〔2025〕59号: Art. 2, para. 2: China-built vessels of items (1) to (4)]',
     );
   });

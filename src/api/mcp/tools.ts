@@ -136,6 +136,19 @@ function summarizeTimeline(result: JsonObject): string {
 
 const withoutRegime = ({ regime: _regime, ...query }: JsonObject) => query as Record<string, string | undefined>;
 
+/**
+ * A path segment from a tool argument, percent-encoded. `.` and `..` are refused
+ * by {@link ToolRegime}: URL parsing resolves them (and `%2E%2E` too) into another path.
+ */
+const segment = (value: unknown) => encodeURIComponent(String(value));
+
+/** The regime as a tool argument: a path segment, so never a dot segment. */
+const ToolRegime = z.object({
+  regime: RegimeParam.shape.regime.refine((regime) => regime !== '.' && regime !== '..', {
+    message: 'must be a regime such as us-301, not . or ..',
+  }),
+});
+
 export const TOOLS: ReadonlyArray<ToolSpec> = [
   {
     name: 'quote',
@@ -166,11 +179,11 @@ export const TOOLS: ReadonlyArray<ToolSpec> = [
     description:
       'GET /v1/tariffs/{regime}/diff: what changed between two versions of a regime (rates, exemptions, coverage, status windows, ' +
       'assumptions), each change with its path and the instrument that made it.',
-    schema: RegimeParam.extend(DiffQuery.shape).strict(),
+    schema: ToolRegime.extend(DiffQuery.shape).strict(),
     validatesArguments: true,
     operation: (args) => ({
       method: 'GET',
-      path: `/v1/tariffs/${encodeURIComponent(String(args.regime))}/diff`,
+      path: `/v1/tariffs/${segment(args.regime)}/diff`,
       query: withoutRegime(args),
     }),
     summarize: summarizeDiff,
@@ -181,11 +194,11 @@ export const TOOLS: ReadonlyArray<ToolSpec> = [
     description:
       'GET /v1/tariffs/{regime}/timeline: for one version (default the latest), the rate steps of every rule and the ' +
       'in-force, suspended, unconfirmed and not-in-force windows.',
-    schema: RegimeParam.extend(TimelineQuery.shape).strict(),
+    schema: ToolRegime.extend(TimelineQuery.shape).strict(),
     validatesArguments: true,
     operation: (args) => ({
       method: 'GET',
-      path: `/v1/tariffs/${encodeURIComponent(String(args.regime))}/timeline`,
+      path: `/v1/tariffs/${segment(args.regime)}/timeline`,
       query: withoutRegime(args),
     }),
     summarize: summarizeTimeline,

@@ -1,6 +1,6 @@
 /**
  * Every JSON body on /v1 is scanned once, in one linear pass, before any route
- * parses it: nesting deeper than 64, a key given twice in one object (the
+ * parses it: nesting deeper than 64, more than 1,000 keys in one object, a key given twice in one object (the
  * parser would silently keep the last: `"netTonnage":1,"netTonnage":50000`
  * quoted 50,000) and object keys that name JavaScript's own machinery
  * (`__proto__`, `constructor`, `prototype`; assigning one into a plain object
@@ -18,6 +18,7 @@ const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
 const DETAIL: Record<JsonFlaw['reason'], string> = {
   depth: 'The body nests arrays and objects too deep',
+  width: 'The body has an object with too many keys',
   duplicate: 'The body gives a field more than once',
   reserved: 'The body uses a reserved name (__proto__, constructor, prototype) as a field name',
 };

@@ -6,7 +6,9 @@
  * --kind publishable --origins …`). Everything that needs the list asks this
  * module.
  */
+
 import { publishableKeyOrigins } from '../../accounts/key-store';
+import { wallMillis } from '../../lib/clock';
 import type { Bindings } from '../env';
 
 /** The bindings the origin checks read. */
@@ -33,7 +35,7 @@ function cacheSeconds(env: OriginBindings): number {
 
 /** The origins of live publishable keys, read from D1 at most once per cache period per isolate. */
 async function publishableOrigins(env: OriginBindings, db: D1Database): Promise<ReadonlySet<string>> {
-  const now = Date.now();
+  const now = wallMillis();
   const cached = originCache.get(db);
   if (cached && cached.expires > now) return cached.origins;
   const origins = new Set(await publishableKeyOrigins(db));

@@ -2,10 +2,12 @@
  * Wire schemas of the HTTP contract: they validate requests and generate the
  * OpenAPI document, so the two never drift apart.
  */
+
 import { z } from '@hono/zod-openapi';
 import { CERTAINTIES } from '../../engine';
 import { isCountryCode } from '../../lib/countries';
 import { isValidDate, isValidDateTimeWithOffset } from '../../lib/time';
+import { LOCALES } from '../../messages/render';
 import { LOCODE_PATTERN } from '../../ports/index';
 import { CALL_PURPOSES, CARGO_STATES, PROGRAMS, VESSEL_TYPES } from '../../tariffs/schema';
 
@@ -30,7 +32,8 @@ export const LIMITS = {
 
 /** IMO ship numbers: 7 digits whose last is Σ(digit × weight 7..2) mod 10. */
 export function isValidImo(imo: string): boolean {
-  if (!/^\d{7}$/.test(imo)) return false;
+  // 0000000 passes the check digit but names no ship.
+  if (!/^\d{7}$/.test(imo) || imo === '0000000') return false;
   let total = 0;
   for (let i = 0; i < 6; i++) total += Number(imo[i]) * (7 - i);
   return total % 10 === Number(imo[6]);
@@ -277,9 +280,22 @@ const GrantedExemption = z
       'An exemption granted case by case (a waiver, a ruling). Asserted by the caller and not verified: voyages of the regime inside the window become exempt (id `granted`).',
   });
 
+/** A message a person reads: its catalogue id, the values it names, and its words in the request's locale. */
+export const MessageSchema = z
+  .object({ id: z.string(), params: z.record(z.string(), z.any()), text: z.string() })
+  .openapi('Message', { example: { id: 'exemption.none', params: {}, text: 'No exemption applies.' } });
+
+/** A message, or the plain text that quotes saved before messages existed keep (their bytes are never rewritten). */
+const Words = z.union([MessageSchema, z.string()]);
+
 const Options = z
   .object({
     asOf: DateText.optional(),
+    locale: z.enum(LOCALES).optional().openapi({
+      example: 'zh-CN',
+      description:
+        'The language of explanations, notes, reasons and titles (default: `Accept-Language`, else en). It changes words only, never amounts, ids or the quote id.',
+    }),
     scenario: z.string().max(80).optional().openapi({
       example: 'suspension-extended',
       description:
@@ -410,7 +426,7 @@ export const VoyageSchema = z
     }),
     fee: MoneySchema,
     basis: z.array(z.object({ quantity: z.string(), unit: z.string(), rate: z.string(), amount: z.string() })),
-    exemptions: z.array(z.object({ id: z.string(), applies: z.boolean(), reason: z.string() })),
+    exemptions: z.array(z.object({ id: z.string(), applies: z.boolean(), reason: Words })),
     cap: z
       .object({
         year: z.string(),
@@ -439,13 +455,13 @@ export const VoyageSchema = z
         description:
           'Every other reading that changes the amount or outcome: a declared assumption, or an input reading (arrival-time, distance). No outcome: the voyage does not exist under that reading.',
       }),
-    explanation: z.array(z.string()),
+    explanation: z.array(Words),
     citations: z.array(z.object({ title: z.string(), url: z.string() })),
     payer: z.enum(['charterers', 'owners']).nullable().optional().openapi({
       description:
         'Who bears the fee under the charter-party clause (only with `charterParty`); null when nothing is allocated.',
     }),
-    payerReason: z.string().optional(),
+    payerReason: Words.optional(),
     clause: z.object({ id: z.string(), title: z.string(), url: z.string() }).nullable().optional(),
     screening: z
       .array(ScreeningRow)
@@ -486,7 +502,18 @@ export const QuoteResponse = z
       .array(ScreeningRow)
       .optional()
       .openapi({ description: 'Listed parties, with the status at asOf; a listing changes no amount' }),
-    notes: z.array(z.string()),
+    notes: z.array(Words),
+    titles: z
+      .object({
+        regimes: z.record(z.string(), z.string()),
+        rules: z.record(z.string(), z.string()),
+        outcomes: z.record(z.string(), z.string()),
+        certainties: z.record(z.string(), z.string()),
+        assumptions: z.record(z.string(), z.string()),
+        scenario: z.string().optional(),
+      })
+      .optional()
+      .openapi({ description: 'The words for every code the quote names, in the request’s locale' }),
     vesselProfile: z
       .object({ imo: z.string(), version: z.number() })
       .optional()

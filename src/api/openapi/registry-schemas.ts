@@ -1,5 +1,6 @@
 /** Wire schemas of the vessel registry, account settings, re-quotes and webhooks. */
 import { z } from '@hono/zod-openapi';
+import { isValidDate } from '../../lib/time';
 import { Imo } from './account-schemas';
 import { partiesWithinLimit, VesselFields } from './quote-schemas';
 
@@ -79,11 +80,18 @@ export const VesselProfileRef = z
   .openapi('VesselProfileRef', { description: 'The stored profile a quote by IMO used' });
 
 export const ChangesQuery = z.object({
-  since: z.string().max(80).openapi({
-    description:
-      'A tariff id (us-301/2025-11-10): versions published after it; or a date: versions published on or after it',
-    example: '2026-11-20',
-  }),
+  since: z
+    .string()
+    .max(80)
+    // A date must be on the calendar (2026-02-30 is none); a tariff id is checked against the registry by the route.
+    .refine((since) => !/^\d{4}-\d{2}-\d{2}$/.test(since) || isValidDate(since), {
+      message: 'must be a real calendar date YYYY-MM-DD or a tariff id such as us-301/2025-11-10',
+    })
+    .openapi({
+      description:
+        'A tariff id (us-301/2025-11-10): versions published after it; or a date: versions published on or after it',
+      example: '2026-11-20',
+    }),
   limit: z.coerce
     .number()
     .int('must be a whole number')
@@ -104,11 +112,23 @@ const VoyageSide = z
   })
   .nullable();
 
+const TotalRange = z.object({ low: z.string(), high: z.string() }).nullable();
+
 const TotalDiff = z.object({
   currency: z.string(),
   before: z.string(),
   after: z.string(),
   delta: z.string().openapi({ description: 'after − before, a decimal string' }),
+  range: z
+    .object({ before: TotalRange, after: TotalRange })
+    .openapi({ description: 'The low/high range of the total before and after; null when it is certain' }),
+});
+
+const Changes = z
+  .array(z.enum(['totals', 'certainty', 'range']))
+  .openapi({ description: 'What changed: a total (any currency), a voyage’s certainty, a total’s low/high range' });
+const Settled = z.array(z.string()).openapi({
+  description: 'Assumptions the saved request pinned (itself or by its scenario) that today’s versions settled',
 });
 
 export const QuoteDiffSchema = z
@@ -132,6 +152,8 @@ export const QuoteDiffSchema = z
       }),
     ),
     totals: z.array(TotalDiff),
+    changed: Changes,
+    settled: Settled,
     notes: z.array(z.string()),
   })
   .openapi('QuoteDiff');
@@ -147,15 +169,29 @@ export const ChangesList = z
         savedAt: z.string(),
         href: z.string(),
         totals: z.array(TotalDiff),
+        changed: Changes,
+        settled: Settled,
         voyages: z.number().openapi({ description: 'Voyages whose outcome, amount, certainty or tariff changed' }),
       }),
     ),
+    failed: z
+      .array(
+        z.object({
+          quoteId: z.string(),
+          imo: z.string(),
+          savedAt: z.string(),
+          href: z.string(),
+          reason: z.string(),
+          errors: z.array(z.object({ path: z.string(), message: z.string() })),
+        }),
+      )
+      .openapi({ description: 'Saved quotes of the regimes shipped since then that cannot be quoted again, with why' }),
     examined: z.number().openapi({ description: 'Saved quotes examined on this page' }),
     next: z.string().nullable().openapi({ description: 'Cursor to examine the following saved quotes' }),
   })
   .openapi('ChangesList');
 
-export const WEBHOOK_EVENT_TYPES = ['tariff.published', 'quote.changed'] as const;
+export const WEBHOOK_EVENT_TYPES = ['tariff.published', 'quote.changed', 'quote.requote_failed'] as const;
 /** Most live endpoints per account. */
 export const MAX_WEBHOOK_ENDPOINTS = 20;
 

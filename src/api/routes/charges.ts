@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { type Charge, LEDGER_MAX_DAYS_AHEAD, listCharges, recordCharge, voidCharge } from '../../accounts/ledger';
 import { capYearOfCharge, paramValues } from '../../engine';
 import { canonicalJson } from '../../lib/canonical';
+import { nowMillis } from '../../lib/clock';
 import { decimal } from '../../lib/money';
 import { sha256Hex } from '../../lib/sha256';
 import { addDays, localDate, todayUtc, utcTimestamp } from '../../lib/time';
@@ -92,13 +93,9 @@ const remove = createRoute({
   },
 });
 
-function today(): string {
-  return todayUtc(Date.now());
-}
-
 /** A charge as the API shows it: with the cap year it counts in. */
-function present(registry: TariffRegistry, charge: Charge): z.output<typeof ChargeSchema> {
-  return { ...charge, capYear: capYearOfCharge(registry, charge.regime, charge.date, today()) ?? null };
+function present(registry: TariffRegistry, charge: Charge, today: string): z.output<typeof ChargeSchema> {
+  return { ...charge, capYear: capYearOfCharge(registry, charge.regime, charge.date, today) ?? null };
 }
 
 /** The first local day any version of the regime puts it in force (from the tariff data). */
@@ -120,7 +117,7 @@ function chargeIssues(registry: TariffRegistry, charge: ChargeRequest, nowMillis
   const regimes = registry.regimes();
   if (!regimes.includes(charge.regime))
     return [{ path: 'regime', message: `unknown regime ${charge.regime}; valid regimes: ${regimes.join(', ')}` }];
-  const tariff = registry.pick(charge.regime, today()) ?? registry.versions(charge.regime)[0];
+  const tariff = registry.pick(charge.regime, todayUtc(nowMillis)) ?? registry.versions(charge.regime)[0];
   const issues: FieldError[] = [];
   // A port inside the territory under any reading of the tariff (Guam under us-301.territories) may be charged.
   const territory = tariff ? [...new Set(paramValues(tariff.data.territory).flat())] : [];
@@ -165,7 +162,7 @@ export const chargeRoutes = new OpenAPIHono<AppEnv>()
     const charge = c.req.valid('json');
     const idempotencyKey = c.req.valid('header')['idempotency-key'];
     const registry = registryOf(c);
-    const issues = chargeIssues(registry, charge, Date.now());
+    const issues = chargeIssues(registry, charge, nowMillis(c.env));
     if (issues.length > 0) throw invalidRequest(issues);
     const result = await stored(() =>
       recordCharge(database(c), {
@@ -174,7 +171,7 @@ export const chargeRoutes = new OpenAPIHono<AppEnv>()
         charge,
         idempotencyKey,
         requestHash: sha256Hex(canonicalJson({ imo, charge })),
-        recordedAt: utcTimestamp(Date.now()),
+        recordedAt: utcTimestamp(nowMillis(c.env)),
       }),
     );
     if (result.status === 'conflict') {
@@ -200,9 +197,9 @@ export const chargeRoutes = new OpenAPIHono<AppEnv>()
     }
     if (result.status === 'replayed') {
       c.header('idempotent-replayed', 'true');
-      return c.json(present(registry, result.charge), 200);
+      return c.json(present(registry, result.charge, todayUtc(nowMillis(c.env))), 200);
     }
-    return c.json(present(registry, result.charge), 201);
+    return c.json(present(registry, result.charge, todayUtc(nowMillis(c.env))), 201);
   })
   .openapi(list, async (c) => {
     const { accountId } = requireSecretKey(c, 'read the charge ledger');
@@ -215,14 +212,16 @@ export const chargeRoutes = new OpenAPIHono<AppEnv>()
       ]);
     }
     const charges = (await stored(() => listCharges(database(c), accountId, imo)))
-      .map((charge) => present(registry, charge))
+      .map((charge) => present(registry, charge, todayUtc(nowMillis(c.env))))
       .filter((charge) => (!regime || charge.regime === regime) && (!capYear || charge.capYear === capYear));
     return c.json({ imo, capYear: capYear ?? null, regime: regime ?? null, charges }, 200);
   })
   .openapi(remove, async (c) => {
     const { accountId } = requireSecretKey(c, 'void charges');
     const { imo, chargeId } = c.req.valid('param');
-    const voided = await stored(() => voidCharge(database(c), accountId, imo, chargeId, utcTimestamp(Date.now())));
+    const voided = await stored(() =>
+      voidCharge(database(c), accountId, imo, chargeId, utcTimestamp(nowMillis(c.env))),
+    );
     if (!voided) throw notFound(c, chargeId);
-    return c.json(present(registryOf(c), voided), 200);
+    return c.json(present(registryOf(c), voided, todayUtc(nowMillis(c.env))), 200);
   });

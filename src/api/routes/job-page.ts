@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import { pageTokenOpens } from '../../jobs/page-token';
 import { jobReport } from '../../jobs/results';
 import { getJob, type Job, listChunks } from '../../jobs/store';
+import { nowMillis } from '../../lib/clock';
 import { chartCsv, jobCharts, jobPage } from '../../pages/job-page';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
@@ -18,7 +19,7 @@ import { TIMELINE_CSP } from './timeline-page';
 async function openedJob(c: Context<AppEnv>, id: string): Promise<Job> {
   const token = c.req.query('token');
   const job = id.length <= 64 ? await stored(() => getJob(database(c), id)) : undefined;
-  if (!job || !(await pageTokenOpens(token, job, Date.now())))
+  if (!job || !(await pageTokenOpens(token, job, nowMillis(c.env))))
     throw new ProblemError(404, 'not-found', 'Not found', 'No job page at this address, or its link has expired.');
   return job;
 }

@@ -11,7 +11,18 @@ import { jobKeys } from '../../jobs/chunk';
 import { JOB_LIMITS, jobFormatOf } from '../../jobs/limits';
 import { newPageToken } from '../../jobs/page-token';
 import { jobReport, resultsStream } from '../../jobs/results';
-import { cancelJob, getJob, insertJob, type Job, type JobOptions, listChunks, progressOf } from '../../jobs/store';
+import {
+  activeJobCount,
+  cancelJob,
+  getJob,
+  insertJob,
+  type Job,
+  type JobOptions,
+  listChunks,
+  listJobs,
+  progressOf,
+} from '../../jobs/store';
+import { nowMillis } from '../../lib/clock';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { requireSecretKey } from '../middleware/auth';
@@ -109,6 +120,43 @@ const create = createRoute({
     },
     ...problemResponses,
     411: problem('No Content-Length'),
+    ...accountProblemResponses,
+    429: problem(
+      `The account already has ${JOB_LIMITS.activePerAccount} jobs queued or running (or too many requests)`,
+    ),
+  },
+});
+
+const JobList = z
+  .object({
+    jobs: z.array(JobStatusSchema),
+    next: z.string().nullable().openapi({ description: 'Cursor of the following page; null on the last' }),
+  })
+  .openapi('FleetJobList');
+
+const JobListQuery = z
+  .object({
+    limit: z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(100, 'must be at most 100')
+      .optional()
+      .openapi({ description: 'Jobs per page (default 20)' }),
+    cursor: z.string().max(200).optional().openapi({ description: 'The `next` of the previous page' }),
+  })
+  .strict();
+
+const list = createRoute({
+  method: 'get',
+  path: JOBS_PATH,
+  tags: ['Fleet jobs'],
+  summary: "The account's fleet jobs, newest first",
+  security: secretKeySecurity,
+  request: { query: JobListQuery },
+  responses: {
+    200: { description: 'A page of jobs', content: { 'application/json': { schema: JobList } } },
+    ...problemResponses,
     ...accountProblemResponses,
   },
 });
@@ -224,9 +272,10 @@ export async function jobView(c: Context<AppEnv>, job: Job) {
   if (job.problem) view.problem = { ...job.problem };
   const processed = progress.done + progress.failed;
   if (job.status === 'running' && job.startedAt && job.vesselsTotal && processed > 0) {
-    const elapsed = Date.now() - Date.parse(job.startedAt);
+    const now = nowMillis(c.env);
+    const elapsed = now - Date.parse(job.startedAt);
     const remaining = ((job.vesselsTotal - processed) * elapsed) / processed;
-    view.eta = new Date(Date.now() + remaining).toISOString();
+    view.eta = new Date(now + remaining).toISOString();
   }
   return view;
 }
@@ -244,6 +293,42 @@ function finished(job: Job): void {
 }
 
 export const jobRoutes = new OpenAPIHono<AppEnv>();
+
+const tooManyJobs = () =>
+  new ProblemError(
+    429,
+    'too-many-jobs',
+    'Too many jobs',
+    `An account may have at most ${JOB_LIMITS.activePerAccount} jobs queued or running at once; wait for one to end or cancel one.`,
+    [{ path: '', message: `at most ${JOB_LIMITS.activePerAccount} jobs queued or running per account` }],
+  );
+
+const encodeJobCursor = (job: Job) => btoa(JSON.stringify([job.createdAt, job.id])).replace(/=+$/, '');
+
+function decodeJobCursor(cursor: string): { createdAt: string; id: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(atob(cursor));
+  } catch (error) {
+    console.warn('jobs cursor unreadable', error instanceof Error ? error.message : error);
+  }
+  if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string'))
+    return { createdAt: value[0] as string, id: value[1] as string };
+  throw invalidRequest([{ path: 'cursor', message: 'is not a cursor returned by this listing' }]);
+}
+
+jobRoutes.openapi(list, async (c) => {
+  const { accountId } = requireSecretKey(c, 'list fleet jobs');
+  const query = c.req.valid('query');
+  const limit = query.limit ?? 20;
+  const after = query.cursor ? decodeJobCursor(query.cursor) : undefined;
+  const page = await stored(() => listJobs(database(c), accountId, limit + 1, after));
+  const jobs = page.slice(0, limit);
+  const views = [];
+  for (const job of jobs) views.push(await jobView(c, job));
+  const last = jobs.at(-1);
+  return c.json({ jobs: views, next: page.length > limit && last ? encodeJobCursor(last) : null }, 200);
+});
 
 jobRoutes.openapi(create, async (c) => {
   const { accountId } = requireSecretKey(c, 'run fleet jobs');
@@ -280,25 +365,35 @@ jobRoutes.openapi(create, async (c) => {
   const queue = c.env?.JOB_QUEUE;
   if (!queue)
     throw new ProblemError(503, 'jobs-unavailable', 'Fleet jobs unavailable', 'This deployment has no queue for jobs.');
+  // Checked before the body is stored, and again by the insert itself (racing requests).
+  if ((await stored(() => activeJobCount(db, accountId))) >= JOB_LIMITS.activePerAccount) throw tooManyJobs();
   // The body goes to R2 as it arrives: never whole in the Worker's memory.
   const body = c.req.raw.body;
   if (!body) throw invalidRequest([{ path: '', message: 'the body is empty; send a fleet' }]);
   const stream = body.pipeThrough(new FixedLengthStream(length));
   await bucket.put(jobKeys.input(id), stream, { httpMetadata: { contentType } });
-  const token = await newPageToken(Date.now());
-  await stored(() =>
-    insertJob(db, {
-      id,
-      accountId,
-      format,
-      contentType,
-      options,
-      inputBytes: length,
-      pageTokenHash: token.hash,
-      pageExpiresAt: token.expiresAt,
-      createdAt: new Date().toISOString(),
-    }),
+  const token = await newPageToken(nowMillis(c.env));
+  const inserted = await stored(() =>
+    insertJob(
+      db,
+      {
+        id,
+        accountId,
+        format,
+        contentType,
+        options,
+        inputBytes: length,
+        pageTokenHash: token.hash,
+        pageExpiresAt: token.expiresAt,
+        createdAt: new Date(nowMillis(c.env)).toISOString(),
+      },
+      JOB_LIMITS.activePerAccount,
+    ),
   );
+  if (!inserted) {
+    await bucket.delete(jobKeys.input(id));
+    throw tooManyJobs();
+  }
   await queue.send({ kind: 'split', job: id });
   return c.json(
     { id, status: 'queued' as const, links: { ...linksOf(id), page: `/jobs/${id}?token=${token.token}` } },
@@ -316,7 +411,11 @@ jobRoutes.openapi(cancel, async (c) => {
   const job = await ownJob(c, c.req.valid('param').id, 'cancel fleet jobs');
   if (job.status !== 'queued' && job.status !== 'running')
     throw new ProblemError(409, 'job-finished', 'Job finished', `Job ${job.id} is already ${job.status}.`);
-  const cancelled = await stored(() => cancelJob(database(c), job.id, job.accountId, new Date().toISOString()));
+  const cancelled = await stored(() =>
+    cancelJob(database(c), job.id, job.accountId, new Date(nowMillis(c.env)).toISOString()),
+  );
+  // A cancelled job is never read again: its input goes at once (results written so far stay).
+  if (cancelled?.status === 'cancelled') await bucketOf(c).delete(jobKeys.input(job.id));
   return c.json(await jobView(c, cancelled ?? job), 200);
 });
 

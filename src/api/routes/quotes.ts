@@ -1,8 +1,10 @@
 /** POST /v1/quotes: validate, quote with the shipped tariffs, serialize; with a secret key, count the ledger and save on request. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { QuoteTooLargeError, saveQuote } from '../../accounts/saved-quotes';
-import { quote } from '../../engine';
+import { quote, quoteTitles } from '../../engine';
+import { nowMillis } from '../../lib/clock';
 import { utcTimestamp } from '../../lib/time';
+import { renderQuote } from '../../messages/quote';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { withLedger } from '../ledger-charges';
@@ -11,7 +13,7 @@ import { accountProblemResponses, keySecurity } from '../openapi/key-schemes';
 import { problemResponses, QuoteRequest, QuoteResponse } from '../openapi/quote-schemas';
 import { createRoute } from '../openapi/route';
 import { ProblemError } from '../problem';
-import { quoteEnvironment } from '../quote-environment';
+import { quoteEnvironment, requestLocale } from '../quote-environment';
 import { storedJson } from '../stored-json';
 
 /** The request the reference at /docs offers to send: CN-operated, 60,000 NT, first US call 2025-10-20 (Annex I). */
@@ -66,7 +68,10 @@ export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async 
   const started = performance.now();
   const { request: counted, notes } = await withLedger(c, request);
   const ledgerRead = performance.now();
-  const result = quote(counted, quoteEnvironment(c));
+  const env = quoteEnvironment(c);
+  const answer = quote(counted, env);
+  answer.notes.push(...notes);
+  const result = renderQuote(answer, requestLocale(c, request.options?.locale), quoteTitles(env));
   const computed = performance.now();
   // One header written once, rather than a timing middleware on every quote route. Inside workerd
   // the clock moves only across I/O, so pure computation reads as 0 ms there; D1 reads are exact.
@@ -75,7 +80,6 @@ export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async 
     `ledger;dur=${(ledgerRead - started).toFixed(1)};desc="ledger charges read from D1", ` +
       `engine;dur=${(computed - ledgerRead).toFixed(1)};desc="fee computation", total;dur=${(computed - started).toFixed(1)}`,
   );
-  result.notes.push(...notes);
   const vesselProfile = c.get('vesselProfile');
   if (vesselProfile) Object.assign(result, { vesselProfile });
   if (!account) return c.json(result, 200);
@@ -89,7 +93,7 @@ export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async 
         request: JSON.stringify(request),
         response: JSON.stringify(result),
         tariffs: result.tariffs,
-        savedAt: utcTimestamp(Date.now()),
+        savedAt: utcTimestamp(nowMillis(c.env)),
         asOf: result.asOf,
         totals: JSON.stringify(result.totals),
       });

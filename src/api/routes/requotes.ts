@@ -3,16 +3,10 @@
  * quoted again under today's versions, with what changed. Secret keys only.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { type SavedQuoteRecord, savedQuoteRecord, savedQuoteRecords } from '../../accounts/saved-quotes';
 import type { QuoteDiff } from '../../analysis/requote';
 import { type QuoteEnvironment, QuoteInputError } from '../../engine';
-import {
-  changedUnder,
-  requoteSaved,
-  type SavedQuoteRow,
-  savedQuotePage,
-  savedQuoteRow,
-  versionsSince,
-} from '../../events/requotes';
+import { judgeSaved, requoteSaved, versionsSince } from '../../events/requotes';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { requireSecretKey } from '../middleware/auth';
@@ -48,10 +42,12 @@ const changes = createRoute({
   method: 'get',
   path: '/v1/quotes/changes',
   tags: ['Saved quotes'],
-  summary: 'The saved quotes whose totals change under the versions shipped since a tariff id or date',
+  summary: 'The saved quotes that change under the versions shipped since a tariff id or date',
   description:
-    'Each saved quote (oldest first, `limit` per page) is quoted again under today’s versions; it is listed when the ' +
-    're-quote uses a version shipped since `since` and some total differs from the saved one.',
+    'Each saved quote (oldest first, `limit` per page) is quoted again under today’s versions; it is listed in `quotes` ' +
+    'when the re-quote uses a version shipped since `since` and a total (any currency), a certainty or a low/high range ' +
+    'differs from the saved one (`changed` says which), and in `failed`, with the reason, when it quoted a regime of ' +
+    'those versions but cannot be quoted again. The webhooks (`quote.changed`, `quote.requote_failed`) decide the same way.',
   security: secretKeySecurity,
   request: { query: ChangesQuery },
   responses: {
@@ -72,8 +68,9 @@ function decodeCursor(cursor: string): { savedAt: string; quoteId: string } {
     const value: unknown = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')));
     if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string'))
       return { savedAt: value[0] as string, quoteId: value[1] as string };
-  } catch {
-    // falls through
+  } catch (error) {
+    // Not base64 or not JSON: the same answer as a well-formed text that is not a cursor.
+    console.warn('changes cursor unreadable', error instanceof Error ? error.message : error);
   }
   throw invalidRequest([{ path: 'cursor', message: 'is not a cursor returned by this listing' }]);
 }
@@ -92,7 +89,7 @@ function unquotable(quoteId: string, error: QuoteInputError): ProblemError {
 /** The re-quote, or the engine's refusal as a value (so `stored` does not read it as a store failure). */
 async function requoteOrRefusal(
   db: D1Database,
-  saved: SavedQuoteRow,
+  saved: SavedQuoteRecord,
   env: QuoteEnvironment,
 ): Promise<QuoteDiff | QuoteInputError> {
   try {
@@ -115,22 +112,28 @@ export const requoteRoutes = new OpenAPIHono<AppEnv>()
       ]);
     const limit = query.limit ?? CHANGES_PAGE;
     const db = database(c);
-    const page = await stored(() =>
-      savedQuotePage(db, accountId, limit + 1, query.cursor ? decodeCursor(query.cursor) : undefined),
-    );
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const page = await stored(() => savedQuoteRecords(db, accountId, limit + 1, after));
     const examined = page.slice(0, limit);
     const quotes = [];
+    const failed = [];
     if (versions.length > 0)
       for (const saved of examined) {
-        const diff = await stored(() => requoteOrRefusal(db, saved, env));
-        // A request today's versions refuse is not listed: POST …/requote explains why.
-        if (diff instanceof QuoteInputError || !changedUnder(diff, versions)) continue;
-        quotes.push({
+        const judged = await stored(() => judgeSaved(db, saved, versions, env));
+        const listed = {
           quoteId: saved.quoteId,
           imo: saved.imo,
           savedAt: saved.savedAt,
           href: `/v1/quotes/${saved.quoteId}`,
+        };
+        if (judged.outcome === 'failed') failed.push({ ...listed, reason: judged.reason, errors: judged.errors });
+        if (judged.outcome !== 'changed') continue;
+        const { diff } = judged;
+        quotes.push({
+          ...listed,
           totals: diff.totals,
+          changed: diff.changed,
+          settled: diff.settled,
           voyages: diff.voyages.filter((voyage) => voyage.change !== 'same').length,
         });
       }
@@ -140,6 +143,7 @@ export const requoteRoutes = new OpenAPIHono<AppEnv>()
         since: query.since,
         versions: versions.map((tariff) => tariff.id),
         quotes,
+        failed,
         examined: examined.length,
         next: page.length > limit && last ? encodeCursor(last) : null,
       },
@@ -150,7 +154,7 @@ export const requoteRoutes = new OpenAPIHono<AppEnv>()
     const { accountId } = requireSecretKey(c, 're-quote saved quotes');
     const { quoteId } = c.req.valid('param');
     const db = database(c);
-    const saved = await stored(() => savedQuoteRow(db, accountId, quoteId));
+    const saved = await stored(() => savedQuoteRecord(db, accountId, quoteId));
     if (!saved)
       throw new ProblemError(404, 'not-found', 'Not found', `This account has no saved quote ${quoteId}.`, [
         { path: 'quoteId', message: 'no saved quote with this id' },

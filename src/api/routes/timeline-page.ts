@@ -6,6 +6,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { defaultRange, timelineOf, timelineSpanProblem } from '../../analysis/timeline';
 import { findVersion, latestVersion } from '../../analysis/versions';
+import { nowMillis } from '../../lib/clock';
 import { addMonths, isValidDate } from '../../lib/time';
 import { timelinePage } from '../../pages/timeline-page';
 import type { LoadedTariff } from '../../tariffs/registry';
@@ -75,5 +76,5 @@ export const timelinePageRoutes = new OpenAPIHono<AppEnv>().get('/timeline', (c)
   }));
   c.header('content-security-policy', TIMELINE_CSP);
   c.header('cache-control', 'public, max-age=300');
-  return c.html(timelinePage({ regimes, range: { from, to }, nowMillis: Date.now() }));
+  return c.html(timelinePage({ regimes, range: { from, to }, nowMillis: nowMillis(c.env) }));
 });

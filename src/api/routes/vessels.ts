@@ -12,11 +12,13 @@ import {
   profileHistory,
   publishableImoQuotes,
   putProfile,
+  putProfiles,
   setPublishableImoQuotes,
   type VesselProfile,
 } from '../../accounts/vessel-profiles';
 import { BatchFormatError, BatchLimitError } from '../../batch/items';
 import { vesselsFromCsv } from '../../batch/vessel-csv';
+import { nowMillis } from '../../lib/clock';
 import { utcTimestamp } from '../../lib/time';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
@@ -208,7 +210,7 @@ export const vesselRoutes = new OpenAPIHono<AppEnv>()
     if (body.imo !== undefined && body.imo !== imo)
       throw invalidRequest([{ path: 'imo', message: `differs from the IMO of the path (${imo})` }]);
     const vessel = { ...body, imo };
-    const result = await stored(() => putProfile(database(c), accountId, imo, vessel, utcTimestamp(Date.now())));
+    const result = await stored(() => putProfile(database(c), accountId, imo, vessel, utcTimestamp(nowMillis(c.env))));
     c.header('location', `/v1/vessels/${imo}`);
     return result.created ? c.json(view(result.profile), 201) : c.json(view(result.profile), 200);
   })
@@ -234,7 +236,7 @@ export const vesselRoutes = new OpenAPIHono<AppEnv>()
   .openapi(remove, async (c) => {
     const { accountId } = requireSecretKey(c, 'delete stored vessels');
     const { imo } = c.req.valid('param');
-    const deletion = await stored(() => deleteProfile(database(c), accountId, imo, utcTimestamp(Date.now())));
+    const deletion = await stored(() => deleteProfile(database(c), accountId, imo, utcTimestamp(nowMillis(c.env))));
     if (!deletion) throw notFound(imo);
     return c.json(view(deletion), 200);
   })
@@ -280,17 +282,18 @@ export const vesselRoutes = new OpenAPIHono<AppEnv>()
         );
       throw error;
     }
-    const now = utcTimestamp(Date.now());
-    const storedRows = [];
-    for (const row of read.vessels) {
-      const result = await stored(() => putProfile(database(c), accountId, row.imo, row.vessel, now));
-      storedRows.push({
+    const now = utcTimestamp(nowMillis(c.env));
+    // One D1 batch (all rows or none): 1,000 rows are 20 statements, not 2 per row one after the other.
+    const results = await stored(() => putProfiles(database(c), accountId, read.vessels, now));
+    const storedRows = read.vessels.map((row, i) => {
+      const result = results[i]!;
+      return {
         row: row.row,
         imo: row.imo,
         version: result.profile.version,
         status: result.created ? ('created' as const) : result.changed ? ('replaced' as const) : ('unchanged' as const),
-      });
-    }
+      };
+    });
     if (read.errors.length > 0) {
       const rows = [...new Set(read.errors.map((error) => error.row))];
       throw new ProblemError(

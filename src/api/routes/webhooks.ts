@@ -16,6 +16,7 @@ import {
 } from '../../events/webhook-store';
 import { checkWebhookUrl } from '../../events/webhook-url';
 import { sendTestEvent } from '../../events/webhooks';
+import { nowMillis } from '../../lib/clock';
 import { utcTimestamp } from '../../lib/time';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
@@ -151,14 +152,6 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>()
         'This deployment has no WEBHOOK_KEY secret to encrypt signing secrets with (wrangler secret put WEBHOOK_KEY).',
       );
     const db = database(c);
-    const existing = await stored(() => listEndpoints(db, accountId));
-    if (existing.length >= MAX_WEBHOOK_ENDPOINTS)
-      throw new ProblemError(
-        409,
-        'too-many-endpoints',
-        'Too many endpoints',
-        `An account may have at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one first.`,
-      );
     const secret = generateSecret();
     const endpoint: WebhookEndpoint = {
       id: randomId('wh'),
@@ -166,11 +159,18 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>()
       url: verdict.url.href,
       events: body.events,
       description: body.description ?? null,
-      createdAt: utcTimestamp(Date.now()),
+      createdAt: utcTimestamp(nowMillis(c.env)),
       deletedAt: null,
     };
     const encrypted = await encryptSecret(secret, endpoint.id, workerSecret);
-    await stored(() => insertEndpoint(db, endpoint, encrypted));
+    // The cap is checked by the insert itself, so concurrent creations cannot pass it.
+    if (!(await stored(() => insertEndpoint(db, endpoint, encrypted, MAX_WEBHOOK_ENDPOINTS))))
+      throw new ProblemError(
+        409,
+        'too-many-endpoints',
+        'Too many endpoints',
+        `An account may have at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one first.`,
+      );
     c.header('location', `/v1/webhooks/${endpoint.id}`);
     return c.json({ ...view(endpoint), secret }, 201);
   })
@@ -183,7 +183,7 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>()
     const { accountId } = requireSecretKey(c, 'manage webhooks');
     const { id } = c.req.valid('param');
     const db = database(c);
-    const deleted = await stored(() => deleteEndpoint(db, accountId, id, utcTimestamp(Date.now())));
+    const deleted = await stored(() => deleteEndpoint(db, accountId, id, utcTimestamp(nowMillis(c.env))));
     if (!deleted) throw notFound(id);
     const endpoint = await stored(() => getEndpoint(db, accountId, id));
     return c.json(view(endpoint!), 200);

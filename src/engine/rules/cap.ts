@@ -5,6 +5,7 @@
  */
 
 import { anniversaryYear, calendarYear, localMomentMillis, type YearWindow } from '../../lib/time';
+import { type Message, message } from '../../messages/message';
 import type { CapYearDefinition } from '../../tariffs/schema';
 import type { CountedCharge, PriorCharge } from '../types';
 
@@ -69,7 +70,7 @@ export class CapCounter {
  * first is counted. A note names every payment that was repeated.
  * @example distinctPayments([{ regime: 'us-301', date: '2025-10-20', port: 'USLAX' }, { regime: 'us-301', date: '2025-10-20', port: 'USLAX' }]).charges.length // 1
  */
-export function distinctPayments(charges: ReadonlyArray<PriorCharge>): { charges: PriorCharge[]; notes: string[] } {
+export function distinctPayments(charges: ReadonlyArray<PriorCharge>): { charges: PriorCharge[]; notes: Message[] } {
   const seen = new Map<string, { charge: PriorCharge; times: number }>();
   for (const charge of charges) {
     const key = `${charge.regime}|${charge.date}|${charge.port ?? ''}`;
@@ -79,9 +80,13 @@ export function distinctPayments(charges: ReadonlyArray<PriorCharge>): { charges
   }
   const notes = [...seen.values()]
     .filter((entry) => entry.times > 1)
-    .map(
-      ({ charge, times }) =>
-        `The ${charge.regime} payment of ${charge.date}${charge.port ? ` at ${charge.port}` : ' (no port)'} is listed ${times} times (same regime, date and port); it is counted once.`,
+    .map(({ charge, times }) =>
+      message('cap.repeated-payment', {
+        regime: charge.regime,
+        date: { date: charge.date },
+        port: charge.port ? message('cap.repeated-at', { port: charge.port }) : message('cap.repeated-no-port', {}),
+        times,
+      }),
     );
   return { charges: [...seen.values()].map((entry) => entry.charge), notes };
 }

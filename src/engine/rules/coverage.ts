@@ -4,6 +4,7 @@
  * precedence, the 25% ownership tests).
  */
 import { decimal } from '../../lib/money';
+import { codeMessage, type Message, message, messageKey } from '../../messages/message';
 import type { Ref, TariffVersion, Test } from '../../tariffs/schema';
 import type { PartyInput, VesselInput } from '../types';
 import {
@@ -21,7 +22,7 @@ export interface CoverageMatch {
   reason: string;
   notes: string[];
   /** Why each test held, for the explanation. */
-  because: string[];
+  because: Message[];
   ref: Ref;
 }
 
@@ -42,11 +43,6 @@ export function heldBy(
   return heldThrough(party, role, countries, measure, hasHolders(party) ? reading() : LOOK_THROUGH_DEFAULT);
 }
 
-/** The deciding chains of holdings, when a party has holders: the explanation names them. */
-function through(party: PartyInput, share: HeldShare): string {
-  return hasHolders(party) && share.paths.length > 0 ? ` (${decidingPaths(share)})` : '';
-}
-
 /**
  * Is the party "of" one of `countries`: its own country is one of them, or
  * persons of those countries together hold at least `threshold` percent of
@@ -59,42 +55,69 @@ export function partyOf(
   threshold: string | undefined,
   measures: ReadonlyArray<Measure>,
   reading: HoldingsReading,
-): { holds: boolean; why: string } {
-  if (countries.includes(party.country)) return { holds: true, why: `its country is ${party.country}` };
+): { holds: boolean; why: Message } {
+  if (countries.includes(party.country))
+    return { holds: true, why: message('party.country-is', { country: party.country }) };
   if (threshold !== undefined) {
     const limit = decimal(threshold);
     for (const measure of measures) {
       const share = heldBy(party, role, countries, measure, reading);
       if (share.held.greaterThanOrEqualTo(limit)) {
+        const params = {
+          countries: countries.join('/'),
+          share: { amount: share.held.toFixed() },
+          measure: codeMessage(measure),
+          threshold,
+        };
         return {
           holds: true,
-          why: `persons of ${countries.join('/')} hold ${share.held.toFixed()}% of its ${measure} (threshold ${threshold}%)${through(party, share)}`,
+          why: hasHolders(party)
+            ? message('party.persons-hold-via', { ...params, through: decidingPaths(party, share, countries) })
+            : message('party.persons-hold', params),
         };
       }
     }
   }
-  const largest = hasHolders(party) ? heldBy(party, role, countries, measures[0] ?? 'equity', reading) : undefined;
+  const measure = measures[0] ?? 'equity';
+  const largest = hasHolders(party) ? heldBy(party, role, countries, measure, reading) : undefined;
   return {
     holds: false,
     why: largest
-      ? `its country is ${party.country} and persons of ${countries.join('/')} hold ${largest.held.toFixed()}% of its ${measures[0] ?? 'equity'}, less than ${threshold ?? '—'}%${through(party, largest)}`
-      : `its country is ${party.country} and persons of ${countries.join('/')} hold less than ${threshold ?? '—'}% of it`,
+      ? message('party.persons-hold-less-via', {
+          country: party.country,
+          countries: countries.join('/'),
+          share: { amount: largest.held.toFixed() },
+          measure: codeMessage(measure),
+          threshold: threshold ?? '—',
+          through: decidingPaths(party, largest, countries),
+        })
+      : message('party.persons-hold-less', {
+          country: party.country,
+          countries: countries.join('/'),
+          threshold: threshold ?? '—',
+        }),
   };
 }
 
-function testHolds(test: Test, vessel: VesselInput, reading: HoldingsReading): { holds: boolean; why: string } {
+function testHolds(test: Test, vessel: VesselInput, reading: HoldingsReading): { holds: boolean; why: Message } {
   switch (test.test) {
     case 'vessel-type':
-      return { holds: test.types.includes(vessel.type), why: `vessel type ${vessel.type}` };
+      return {
+        holds: test.types.includes(vessel.type),
+        why: message('coverage.vessel-type', { type: codeMessage(vessel.type) }),
+      };
     case 'built-in':
-      return { holds: test.countries.includes(vessel.buildCountry), why: `built in ${vessel.buildCountry}` };
+      return {
+        holds: test.countries.includes(vessel.buildCountry),
+        why: message('coverage.built-in', { country: vessel.buildCountry }),
+      };
     case 'not-built-in':
       return {
         holds: !test.countries.includes(vessel.buildCountry),
-        why: `built in ${vessel.buildCountry}, not in ${test.countries.join('/')}`,
+        why: message('coverage.not-built-in', { country: vessel.buildCountry, countries: test.countries.join('/') }),
       };
     case 'flag':
-      return { holds: test.countries.includes(vessel.flag), why: `flag ${vessel.flag}` };
+      return { holds: test.countries.includes(vessel.flag), why: message('coverage.flag', { country: vessel.flag }) };
     case 'party-of': {
       for (const role of test.parties) {
         const result = partyOf(
@@ -105,9 +128,16 @@ function testHolds(test: Test, vessel: VesselInput, reading: HoldingsReading): {
           test.measures ?? ['equity'],
           reading,
         );
-        if (result.holds) return { holds: true, why: `${role}: ${result.why}` };
+        if (result.holds)
+          return { holds: true, why: message('coverage.party', { party: codeMessage(role), why: result.why }) };
       }
-      return { holds: false, why: `${test.parties.join(' and ')} not of ${test.countries.join('/')}` };
+      return {
+        holds: false,
+        why: message('coverage.parties-not-of', {
+          parties: { list: test.parties.map((role) => codeMessage(role)), join: 'and' },
+          countries: test.countries.join('/'),
+        }),
+      };
     }
   }
 }
@@ -119,7 +149,7 @@ export function matchCoverage(
   reading: HoldingsReading,
 ): CoverageMatch | undefined {
   for (const entry of coverage) {
-    const because: string[] = [];
+    const because: Message[] = [];
     let all = true;
     for (const test of entry.when) {
       const result = testHolds(test, vessel, reading);
@@ -142,8 +172,8 @@ export function holdingsShortOf(
   coverage: TariffVersion['coverage'],
   vessel: VesselInput,
   reading: HoldingsReading,
-): string[] {
-  const lines = new Set<string>();
+): Message[] {
+  const lines = new Map<string, Message>();
   for (const entry of coverage)
     for (const test of entry.when) {
       if (test.test !== 'party-of' || test.stakeThreshold === undefined) continue;
@@ -157,8 +187,9 @@ export function holdingsShortOf(
           test.measures ?? ['equity'],
           reading,
         );
-        lines.add(`${role}: ${result.why}.`);
+        const line = message('party.short-of', { party: codeMessage(role), why: result.why });
+        lines.set(messageKey(line), line);
       }
     }
-  return [...lines];
+  return [...lines.values()];
 }

@@ -5,12 +5,13 @@
  */
 
 import { decimal } from '../../lib/money';
+import { codeMessage, type Message, message } from '../../messages/message';
 import { greatCircleNm, SEA_ROUTE_METHOD, seaRouteNm } from '../../ports/index';
 import type { Exemption, Ref } from '../../tariffs/schema';
 import type { ExemptionResult, VesselInput } from '../types';
 import type { ResolvedCall, Rotation } from '../voyages';
 import { type HoldingsReading, heldBy } from './coverage';
-import { decidingPaths, type HeldShare, hasHolders } from './holdings';
+import { decidingPaths, hasHolders } from './holdings';
 import { type AssumptionReader, resolveParam } from './params';
 
 export interface ExemptionContext {
@@ -26,30 +27,34 @@ export interface ExemptionContext {
 
 export interface ExemptionEvaluation extends ExemptionResult {
   /** A remark for the quote's notes (estimated distances, tests not evaluated). */
-  note?: string;
+  note?: Message;
   /** The exemption's pinpoint reference in the tariff (none for a granted exemption). */
   ref?: Ref;
   /** An estimated input decided it within its margin: another reading of that input may change the outcome. */
   nearLimit?: boolean;
 }
 
-type Evaluation = { applies: boolean; reason: string; note?: string; nearLimit?: boolean };
+type Evaluation = { applies: boolean; reason: Message; note?: Message; nearLimit?: boolean };
 type KindOf<K extends Exemption['kind']> = Extract<Exemption, { kind: K }>;
 
-const nm = (value: number): string => `${Math.round(value).toLocaleString('en-US')} nm`;
+/** A distance in whole nautical miles. */
+const nm = (value: number): number => Math.round(value);
+
+const codes = (values: ReadonlyArray<string>) => ({ list: [...values], join: 'codes' as const });
 
 function arrivalCargo(exemption: KindOf<'arrival-cargo'>, ctx: ExemptionContext): Evaluation {
   const first = ctx.rotation.calls[0]!;
   const cargo = first.input.cargo ?? 'laden';
   const applies = exemption.cargo.includes(cargo);
-  return { applies, reason: `arrives ${cargo} at ${first.port}, the first port of the rotation` };
+  return { applies, reason: message('exemption.arrives', { cargo: codeMessage(cargo), port: first.port }) };
 }
 
 function vesselSize(exemption: KindOf<'vessel-size'>, ctx: ExemptionContext): Evaluation {
   const { vessel } = ctx;
   const threshold =
     exemption.thresholds.find((t) => t.types?.includes(vessel.type)) ?? exemption.thresholds.find((t) => !t.types);
-  if (!threshold) return { applies: false, reason: `no size threshold is set for ${vessel.type} vessels` };
+  if (!threshold)
+    return { applies: false, reason: message('exemption.no-size-threshold', { type: codeMessage(vessel.type) }) };
   const limit = resolveParam(threshold.max, ctx.assumption);
   const field = threshold.measure === 'teu' ? 'teuCapacity' : 'deadweight';
   const unit = threshold.measure === 'teu' ? 'TEU' : 'DWT';
@@ -57,14 +62,19 @@ function vesselSize(exemption: KindOf<'vessel-size'>, ctx: ExemptionContext): Ev
   if (value === undefined) {
     return {
       applies: false,
-      reason: `not evaluated: vessel.${field} is not given (limit for ${threshold.label}: ${limit.toLocaleString('en-US')} ${unit})`,
-      note: `The small-vessel exemption was not evaluated: give vessel.${field}.`,
+      reason: message('exemption.size-not-given', { field, label: { text: threshold.label }, limit, unit }),
+      note: message('exemption.size-not-given-note', { field }),
     };
   }
   const applies = value <= limit;
   return {
     applies,
-    reason: `${value.toLocaleString('en-US')} ${unit} ${applies ? '≤' : '>'} ${limit.toLocaleString('en-US')} ${unit}, the limit for ${threshold.label}`,
+    reason: message(applies ? 'exemption.size-within' : 'exemption.size-over', {
+      value,
+      unit,
+      limit,
+      label: { text: threshold.label },
+    }),
   };
 }
 
@@ -73,18 +83,19 @@ interface Measured {
   call: ResolvedCall;
   distance: number;
   /** "by sea route (…network…)" or the great-circle fallback. */
-  method: string;
+  method: Message;
 }
 
 /** By sea route when both ports are on the network; else great circle, which may cross land. */
 function distanceFrom(call: ResolvedCall, to: ResolvedCall): Measured | undefined {
   const bySea = seaRouteNm(call.port, to.port);
-  if (bySea !== undefined) return { call, distance: bySea, method: `by ${SEA_ROUTE_METHOD}` };
+  if (bySea !== undefined)
+    return { call, distance: bySea, method: message('exemption.by-sea-route', { method: { text: SEA_ROUTE_METHOD } }) };
   if (!call.position || !to.position) return undefined;
   return {
     call,
     distance: greatCircleNm(call.position, to.position),
-    method: 'by great circle (not on the sea-route network: the line may cross land)',
+    method: message('exemption.by-great-circle', {}),
   };
 }
 
@@ -96,17 +107,20 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
     const applies = given < limit;
     return {
       applies,
-      reason: `sea distance given: ${nm(given)} from the farthest foreign port to ${first.port} (${applies ? 'less than' : 'not less than'} ${nm(limit)})`,
+      reason: message(applies ? 'exemption.distance-given-less' : 'exemption.distance-given-not-less', {
+        given: nm(given),
+        port: first.port,
+        limit: nm(limit),
+      }),
     };
   }
   const foreign =
     exemption.reading === 'last-foreign-port' ? ctx.rotation.precedingForeign.slice(-1) : ctx.rotation.precedingForeign;
   if (foreign.length === 0) {
-    const reason = `not evaluated: no foreign call before ${first.port} and no distanceNm given`;
     return {
       applies: false,
-      reason,
-      note: `The short-sea exemption at ${first.port} was not evaluated: no foreign call before the rotation and no distanceNm.`,
+      reason: message('exemption.no-foreign-call', { port: first.port }),
+      note: message('exemption.no-foreign-call-note', { port: first.port }),
     };
   }
   let farthest: Measured | undefined;
@@ -116,19 +130,33 @@ function shortSea(exemption: KindOf<'short-sea'>, ctx: ExemptionContext): Evalua
     if (measured === undefined) unknown.push(call.port);
     else if (!farthest || measured.distance > farthest.distance) farthest = measured;
   }
-  const readingText = exemption.reading === 'last-foreign-port' ? 'last foreign port' : 'farthest foreign port';
+  const which =
+    exemption.reading === 'last-foreign-port'
+      ? message('exemption.last-foreign-port', {})
+      : message('exemption.farthest-foreign-port', {});
   const estimate = (measured: Measured) =>
-    `${readingText} ${measured.call.port} is about ${nm(measured.distance)} ${measured.method} from ${first.port} (estimated)`;
+    message('exemption.distance-estimate', {
+      which,
+      from: measured.call.port,
+      distance: nm(measured.distance),
+      method: measured.method,
+      port: first.port,
+    });
   const note = (measured: Measured) =>
-    `Distance from ${measured.call.port} to ${first.port} estimated ${measured.method}; give distanceNm to replace the estimate.`;
+    message('exemption.distance-estimate-note', {
+      from: measured.call.port,
+      port: first.port,
+      method: measured.method,
+    });
   if (farthest && farthest.distance >= limit)
     return estimated(exemption, ctx, farthest, estimate(farthest), note(farthest));
   if (!farthest || unknown.length > 0) {
-    const reason = `not evaluated: no coordinates for ${[...unknown, ...(first.position ? [] : [first.port])].join(', ')}; give distanceNm`;
     return {
       applies: false,
-      reason,
-      note: `The short-sea exemption at ${first.port} was not evaluated: unknown port coordinates; give distanceNm.`,
+      reason: message('exemption.no-coordinates', {
+        ports: codes([...unknown, ...(first.position ? [] : [first.port])]),
+      }),
+      note: message('exemption.no-coordinates-note', { port: first.port }),
     };
   }
   return estimated(exemption, ctx, farthest, estimate(farthest), note(farthest));
@@ -139,19 +167,23 @@ function estimated(
   exemption: KindOf<'short-sea'>,
   ctx: ExemptionContext,
   farthest: Measured,
-  estimate: string,
-  note: string,
+  estimate: Message,
+  note: Message,
 ): Evaluation {
   const limit = exemption.maxNm;
   const margin = exemption.estimateMargin;
   const nearLimit = margin !== undefined && Math.abs(farthest.distance - limit) <= limit * margin;
   const otherSide = nearLimit && ctx.distanceOtherSide === true;
   const applies = farthest.distance < limit !== otherSide;
-  const side = applies ? `less than ${nm(limit)}` : `not less than ${nm(limit)}`;
-  const within = nearLimit ? `, within ${Math.round(margin! * 100)}% of the limit` : '';
+  const side = message(applies ? 'exemption.less-than' : 'exemption.not-less-than', { limit: nm(limit) });
+  const within = nearLimit ? message('exemption.within-margin', { margin: Math.round(margin! * 100) }) : '';
   return {
     applies,
-    reason: `${estimate}${within}: ${otherSide ? `read on the other side of the limit, ${side}` : side}`,
+    reason: message(otherSide ? 'exemption.distance-other-side' : 'exemption.distance-reason', {
+      estimate,
+      within,
+      side,
+    }),
     note,
     ...(nearLimit ? { nearLimit } : {}),
   };
@@ -161,38 +193,64 @@ function partyOwnership(exemption: KindOf<'party-ownership'>, ctx: ExemptionCont
   const role = exemption.party;
   const party = ctx.vessel[role];
   if (exemption.countries.includes(party.country))
-    return { applies: true, reason: `the ${role}'s country is ${party.country}` };
+    return {
+      applies: true,
+      reason: message('exemption.party-country', { party: codeMessage(role), country: party.country }),
+    };
   const limit = decimal(exemption.stakeThreshold);
-  const chains = (share: HeldShare) =>
-    hasHolders(party) && share.paths.length > 0 ? ` (${decidingPaths(share)})` : '';
+  const countries = exemption.countries.join('/');
   for (const measure of exemption.measures) {
     const share = heldBy(party, role, exemption.countries, measure, ctx.holdings);
     if (share.held.greaterThanOrEqualTo(limit)) {
+      const params = {
+        countries,
+        share: { amount: share.held.toFixed() },
+        party: codeMessage(role),
+        measure: codeMessage(measure),
+        threshold: exemption.stakeThreshold,
+      };
       return {
         applies: true,
-        reason: `persons of ${exemption.countries.join('/')} hold ${share.held.toFixed()}% of the ${role}'s ${measure} (≥ ${exemption.stakeThreshold}%)${chains(share)}`,
+        reason: hasHolders(party)
+          ? message('exemption.party-persons-hold-via', {
+              ...params,
+              through: decidingPaths(party, share, exemption.countries),
+            })
+          : message('exemption.party-persons-hold', params),
       };
     }
   }
   const share = heldBy(party, role, exemption.countries, exemption.measures[0]!, ctx.holdings);
+  const params = {
+    party: codeMessage(role),
+    country: party.country,
+    countries,
+    share: { amount: share.held.toFixed() },
+    threshold: exemption.stakeThreshold,
+  };
   return {
     applies: false,
-    reason: `the ${role}'s country is ${party.country} and persons of ${exemption.countries.join('/')} hold ${share.held.toFixed()}% (< ${exemption.stakeThreshold}%)${chains(share)}`,
+    reason: hasHolders(party)
+      ? message('exemption.party-persons-hold-less-via', {
+          ...params,
+          through: decidingPaths(party, share, exemption.countries),
+        })
+      : message('exemption.party-persons-hold-less', params),
   };
 }
 
 function program(exemption: KindOf<'program'>, ctx: ExemptionContext): Evaluation {
   const enrolled = (ctx.vessel.programs ?? []).filter((p) => exemption.programs.includes(p));
   return enrolled.length > 0
-    ? { applies: true, reason: `enrolled in ${enrolled.join(', ')}` }
-    : { applies: false, reason: `not enrolled in ${exemption.programs.join(', ')}` };
+    ? { applies: true, reason: message('exemption.enrolled', { programs: codes(enrolled) }) }
+    : { applies: false, reason: message('exemption.not-enrolled', { programs: codes(exemption.programs) }) };
 }
 
 function governmentCargo(ctx: ExemptionContext): Evaluation {
   const carrying = ctx.rotation.calls.filter((call) => call.input.usGovernmentCargo === true).map((call) => call.port);
   return carrying.length > 0
-    ? { applies: true, reason: `US government cargo at ${carrying.join(', ')}` }
-    : { applies: false, reason: 'no call of the rotation is marked usGovernmentCargo' };
+    ? { applies: true, reason: message('exemption.government-cargo', { ports: codes(carrying) }) }
+    : { applies: false, reason: message('exemption.no-government-cargo', {}) };
 }
 
 function callPurpose(exemption: KindOf<'call-purpose'>, ctx: ExemptionContext): Evaluation {
@@ -203,7 +261,13 @@ function callPurpose(exemption: KindOf<'call-purpose'>, ctx: ExemptionContext): 
   const unladen = exemption.cargo.includes(cargo);
   return {
     applies: solely && unladen,
-    reason: `arrives ${cargo} at ${first.port}; call purposes: ${purposes.join(', ')} (needs ${exemption.cargo.join(' or ')} and only ${exemption.purposes.join('/')})`,
+    reason: message('exemption.call-purpose', {
+      cargo: codeMessage(cargo),
+      port: first.port,
+      purposes: codes(purposes),
+      cargoes: { list: exemption.cargo.map((value) => codeMessage(value)), join: 'or' },
+      allowed: exemption.purposes.join('/'),
+    }),
   };
 }
 
@@ -223,18 +287,23 @@ function evaluateOne(exemption: Exemption, ctx: ExemptionContext): Evaluation {
       const applies = exemption.types.includes(ctx.vessel.type);
       return {
         applies,
-        reason: `vessel type ${ctx.vessel.type}${applies ? '' : `, not ${exemption.types.join('/')}`}`,
+        reason: applies
+          ? message('exemption.vessel-type', { type: codeMessage(ctx.vessel.type) })
+          : message('exemption.vessel-type-not', {
+              type: codeMessage(ctx.vessel.type),
+              types: exemption.types.join('/'),
+            }),
       };
     }
     case 'government-cargo':
       return governmentCargo(ctx);
     case 'government-vessel':
       return ctx.vessel.usGovernment
-        ? { applies: true, reason: 'owned or chartered by the US government' }
-        : { applies: false, reason: 'not marked usGovernment' };
+        ? { applies: true, reason: message('exemption.government-vessel', {}) }
+        : { applies: false, reason: message('exemption.not-government-vessel', {}) };
     case 'built-in': {
       const applies = exemption.countries.includes(ctx.vessel.buildCountry);
-      return { applies, reason: `built in ${ctx.vessel.buildCountry}` };
+      return { applies, reason: message('exemption.built-in', { country: ctx.vessel.buildCountry }) };
     }
     case 'call-purpose':
       return callPurpose(exemption, ctx);

@@ -4,13 +4,17 @@
  * optional window of arrival dates in the regime's zone. They join the rule's
  * own exemptions under the id `granted`.
  */
+import { type Message, message } from '../../messages/message';
 import type { GrantedExemption, QuoteInputError } from '../types';
 import type { ExemptionEvaluation } from './exemptions';
 
 export const GRANTED_ID = 'granted';
 
-const windowText = (grant: GrantedExemption) =>
-  grant.from || grant.to ? `${grant.from ?? 'any date'} to ${grant.to ?? 'any date'}` : 'every arrival';
+const windowText = (grant: GrantedExemption): Message => {
+  if (!grant.from && !grant.to) return message('exemption.every-arrival', {});
+  const end = (date: string | undefined) => (date ? { date } : message('exemption.any-date', {}));
+  return message('exemption.window', { from: end(grant.from), to: end(grant.to) });
+};
 
 /** The caller's grants for one regime, evaluated at the trigger date (`YYYY-MM-DD` in the regime's zone). */
 export function evaluateGrants(
@@ -22,13 +26,18 @@ export function evaluateGrants(
     .filter((grant) => grant.regime === regime)
     .map((grant) => {
       const inside = (!grant.from || grant.from <= arrivalDate) && (!grant.to || arrivalDate <= grant.to);
-      const note = grant.note ? ` (${grant.note})` : '';
+      const note = grant.note ? message('exemption.granted-note', { note: grant.note }) : '';
       return {
         id: GRANTED_ID,
         applies: inside,
         reason: inside
-          ? `granted by ${grant.reference}${note}, covering ${windowText(grant)}; asserted by the caller, not verified`
-          : `granted by ${grant.reference}${note} for ${windowText(grant)}; arrival ${arrivalDate} is outside it`,
+          ? message('exemption.granted', { reference: grant.reference, note, window: windowText(grant) })
+          : message('exemption.granted-outside', {
+              reference: grant.reference,
+              note,
+              window: windowText(grant),
+              date: { date: arrivalDate },
+            }),
       };
     });
 }

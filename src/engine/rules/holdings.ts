@@ -12,6 +12,7 @@
  * person of the countries (or, under `control`, by a controlled holder) count.
  */
 import { type Decimal, decimal, ZERO } from '../../lib/money';
+import { codeMessage, type Message, type MessageParam, message } from '../../messages/message';
 import type { HolderInput, PartyInput } from '../types';
 
 export type Measure = 'equity' | 'voting' | 'board';
@@ -21,10 +22,24 @@ export const LOOK_THROUGH_DEFAULT: LookThrough = 'multiply';
 const HUNDRED = decimal(100);
 const CONTROL = decimal(50);
 
+/** One holding of a chain: a holder, its share of the measure, and whether it counts in full as controlled. */
+export interface HoldingStep {
+  name: string;
+  country: string;
+  share: Decimal;
+  measure: Measure;
+  /** Counted in full under `control`: persons of the countries control this holder. */
+  controlled?: boolean;
+}
+
 /** One chain of holdings that contributes to the share, for the explanation. */
 export interface HoldingPath {
-  /** `owner ← Aegean Holdings (MH) 40% ← persons of US 60%`. */
-  path: string;
+  /** The party's role (`owner`), where the chain starts. */
+  role: string;
+  /** The holdings from the party upward; empty for a flat stake. */
+  steps: HoldingStep[];
+  /** A flat stake of the party (`stakes`): the country of its persons. */
+  stake?: { country: string; measure: Measure };
   share: Decimal;
 }
 
@@ -33,9 +48,6 @@ export interface HeldShare {
   /** The chains that contribute, largest first. */
   paths: HoldingPath[];
 }
-
-const percent = (value: Decimal) => `${value.toDecimalPlaces(4).toFixed()}%`;
-const label = (holder: HolderInput) => `${holder.name ?? 'holder'} (${holder.country})`;
 
 /** True when the party's graph has holders to look through (the assumption is read only then). */
 export function hasHolders(party: PartyInput | undefined): boolean {
@@ -48,29 +60,28 @@ function throughHolders(
   countries: ReadonlyArray<string>,
   measure: Measure,
   reading: LookThrough,
-  prefix: string,
+  prefix: ReadonlyArray<HoldingStep>,
+  role: string,
 ): HeldShare {
   let held = ZERO;
   const paths: HoldingPath[] = [];
   for (const holder of holders) {
     const stake = decimal(holder[measure] ?? 0);
     if (stake.isZero()) continue;
-    const here = `${prefix} ← ${label(holder)} ${percent(stake)} ${measure}`;
-    if (countries.includes(holder.country) || (reading === 'control' && controlled(holder, countries))) {
+    const step: HoldingStep = { name: holder.name ?? 'holder', country: holder.country, share: stake, measure };
+    const of = countries.includes(holder.country);
+    if (of || (reading === 'control' && controlled(holder, countries))) {
       held = held.plus(stake);
-      paths.push({
-        path: countries.includes(holder.country) ? here : `${here}, controlled by persons of ${countries.join('/')}`,
-        share: stake,
-      });
+      paths.push({ role, steps: [...prefix, of ? step : { ...step, controlled: true }], share: stake });
       continue;
     }
     // Board seats do not pass through a holding.
     if (measure === 'board' || !holder.holders?.length) continue;
-    const inner = throughHolders(holder.holders, countries, measure, reading, here);
+    const inner = throughHolders(holder.holders, countries, measure, reading, [...prefix, step], role);
     for (const chain of inner.paths) {
       const share = stake.times(chain.share).dividedBy(HUNDRED);
       held = held.plus(share);
-      paths.push({ path: chain.path, share });
+      paths.push({ ...chain, share });
     }
   }
   return { held, paths };
@@ -80,7 +91,7 @@ function throughHolders(
 function controlled(holder: HolderInput, countries: ReadonlyArray<string>): boolean {
   if (!holder.holders?.length) return false;
   return (['equity', 'voting'] as const).some((measure) =>
-    throughHolders(holder.holders!, countries, measure, 'control', '').held.greaterThan(CONTROL),
+    throughHolders(holder.holders!, countries, measure, 'control', [], '').held.greaterThan(CONTROL),
   );
 }
 
@@ -102,10 +113,10 @@ export function heldThrough(
     if (!countries.includes(stake.country) || !stake[measure]) continue;
     const share = decimal(stake[measure]!);
     held = held.plus(share);
-    paths.push({ path: `${role} ← persons of ${stake.country} ${percent(share)} ${measure} (stake)`, share });
+    paths.push({ role, steps: [], stake: { country: stake.country, measure }, share });
   }
   if (party.holders?.length) {
-    const through = throughHolders(party.holders, countries, measure, reading, role);
+    const through = throughHolders(party.holders, countries, measure, reading, [], role);
     held = held.plus(through.held);
     paths.push(...through.paths);
   }
@@ -113,7 +124,44 @@ export function heldThrough(
   return { held, paths };
 }
 
-/** The chains that decide a share, as text: `owner ← A (MH) 40% equity ← persons of US = 24%`. */
-export function decidingPaths(share: HeldShare): string {
-  return share.paths.map((chain) => `${chain.path} = ${percent(chain.share)}`).join('; ');
+const percent = (value: Decimal): MessageParam => ({ amount: value.toDecimalPlaces(4).toFixed() });
+
+function stepMessage(step: HoldingStep, countries: ReadonlyArray<string>): Message {
+  const params = {
+    name: step.name,
+    country: step.country,
+    share: percent(step.share),
+    measure: codeMessage(step.measure),
+  };
+  return step.controlled
+    ? message('holdings.step-controlled', { ...params, countries: countries.join('/') })
+    : message('holdings.step', params);
+}
+
+/**
+ * The chains that decide a share, in parentheses, when the party has holders and some chain counts (else nothing):
+ * each chain its party, its holdings upward and the share it adds, e.g.
+ * ` (owner ← A (MH) 40% equity ← holder (US) 60% equity = 24%)`. Names, countries and numbers stay as given.
+ */
+export function decidingPaths(party: PartyInput, share: HeldShare, countries: ReadonlyArray<string>): MessageParam {
+  if (!hasHolders(party) || share.paths.length === 0) return '';
+  const chains = share.paths.map((chain) =>
+    message('holdings.path', {
+      party: codeMessage(chain.role),
+      steps: {
+        list: chain.stake
+          ? [
+              message('holdings.stake', {
+                country: chain.stake.country,
+                share: percent(chain.share),
+                measure: codeMessage(chain.stake.measure),
+              }),
+            ]
+          : chain.steps.map((step) => stepMessage(step, countries)),
+        join: 'chain',
+      },
+      share: percent(chain.share),
+    }),
+  );
+  return message('holdings.through', { paths: { list: chains, join: 'steps' } });
 }

@@ -6,13 +6,14 @@
  */
 import type { ClauseRegistry } from '../../charter/registry';
 import { CHARTER_FACTS, type CharterClause, type CharterFact, type Payer } from '../../charter/schema';
+import { codeMessage, dataText, type Message, message } from '../../messages/message';
 import { type CharterPartyInput, type ClauseReference, QuoteInputError, type VoyageQuote } from '../types';
 
 export type CharterFacts = Record<CharterFact, boolean>;
 
 export interface PayerDecision {
   payer: Payer | null;
-  payerReason: string;
+  payerReason: Message;
   clause: ClauseReference | null;
 }
 
@@ -77,25 +78,30 @@ export function decidePayer(
   facts: CharterFacts,
 ): PayerDecision {
   const clause = clauses.find((candidate) => candidate.regime === voyage.regime);
-  if (!clause)
-    return { payer: null, payerReason: `no charter-party clause given for ${voyage.regime} fees`, clause: null };
+  if (!clause) return { payer: null, payerReason: message('payer.no-clause', { regime: voyage.regime }), clause: null };
   const clauseRef = clauseReference(clause);
   if (voyage.outcome !== 'charged')
     return {
       payer: null,
-      payerReason: `nothing to allocate: no fee is charged (${voyage.outcome})`,
+      payerReason: message('payer.nothing-charged', { outcome: codeMessage(voyage.outcome) }),
       clause: clauseRef,
     };
   if (voyage.rule === null || !clause.covers.rules.includes(voyage.rule)) {
-    return { payer: null, payerReason: clause.covers.outsideReason, clause: clauseRef };
+    return { payer: null, payerReason: dataText(clause.covers.outsideReason), clause: clauseRef };
   }
   const shifts = clause.shifts.filter((shift) => facts[shift.when.fact] === shift.when.equals);
   const shift = shifts[0];
   if (shift) {
-    const reasons = shifts.filter((candidate) => candidate.payer === shift.payer).map((candidate) => candidate.reason);
-    return { payer: shift.payer, payerReason: reasons.join('; and '), clause: clauseRef };
+    const reasons = shifts
+      .filter((candidate) => candidate.payer === shift.payer)
+      .map((candidate) => ({ text: candidate.reason }));
+    const payerReason =
+      reasons.length === 1
+        ? dataText(reasons[0]!.text)
+        : message('data.text', { text: { list: reasons, join: 'and' } });
+    return { payer: shift.payer, payerReason, clause: clauseRef };
   }
-  return { payer: clause.allocation.payer, payerReason: clause.allocation.reason, clause: clauseRef };
+  return { payer: clause.allocation.payer, payerReason: dataText(clause.allocation.reason), clause: clauseRef };
 }
 
 /** Adds `payer`, `payerReason` and `clause` to every voyage, with a line of explanation. */
@@ -111,11 +117,11 @@ export function allocatePayers(
     voyage.payer = decision.payer;
     voyage.payerReason = decision.payerReason;
     voyage.clause = decision.clause;
-    const under = decision.clause ? ` under the ${decision.clause.title}` : '';
+    const under = decision.clause ? message('payer.under', { clause: { text: decision.clause.title } }) : '';
     voyage.explanation.push(
       decision.payer
-        ? `Payer${under}: ${decision.payer}, because ${decision.payerReason}.`
-        : `Payer${under}: none; ${decision.payerReason}.`,
+        ? message('payer.decided', { under, payer: codeMessage(decision.payer), reason: decision.payerReason })
+        : message('payer.none', { under, reason: decision.payerReason }),
     );
   }
 }

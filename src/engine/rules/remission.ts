@@ -5,6 +5,7 @@
 
 import { type Decimal, decimal } from '../../lib/money';
 import { addYears } from '../../lib/time';
+import { codeMessage, type Message, message } from '../../messages/message';
 import type { Rule } from '../../tariffs/schema';
 import type { VesselInput } from '../types';
 
@@ -13,39 +14,56 @@ export function evaluateRemission(
   vessel: VesselInput,
   netTonnage: Decimal,
   arrivalDate: string,
-): { applies: boolean; reason: string } {
+): { applies: boolean; reason: Message } {
   const order = vessel.usBuiltOrder;
-  if (!order) return { applies: false, reason: 'no US-built vessel order given' };
+  if (!order) return { applies: false, reason: message('remission.no-order', {}) };
   const until = addYears(order.orderedOn, remission.years);
   if (arrivalDate < order.orderedOn || arrivalDate >= until) {
     return {
       applies: false,
-      reason: `arrival ${arrivalDate} is outside ${order.orderedOn} – ${until} (${remission.years} years from the order)`,
+      reason: message('remission.outside', {
+        date: { date: arrivalDate },
+        from: { date: order.orderedOn },
+        until: { date: until },
+        years: remission.years,
+      }),
     };
   }
   if (order.deliveredOn && order.deliveredOn >= until) {
     return {
       applies: false,
-      reason: `delivery on ${order.deliveredOn} is not within ${remission.years} years of the order`,
+      reason: message('remission.late-delivery', { date: { date: order.deliveredOn }, years: remission.years }),
     };
   }
   if (remission.orderVesselTypes && !(order.vesselType && remission.orderVesselTypes.includes(order.vesselType))) {
     return {
       applies: false,
-      reason: `the ordered vessel must be a ${remission.orderVesselTypes.join(' or ')} (give usBuiltOrder.vesselType)`,
+      reason: message('remission.order-type', {
+        types: { list: remission.orderVesselTypes.map((type) => codeMessage(type)), join: 'or' },
+      }),
     };
   }
-  if (order.netTonnage === undefined) return { applies: false, reason: 'usBuiltOrder.netTonnage is not given' };
+  if (order.netTonnage === undefined) return { applies: false, reason: message('remission.no-tonnage', {}) };
   const ordered = decimal(order.netTonnage);
   if (ordered.lessThan(netTonnage)) {
     return {
       applies: false,
-      reason: `ordered vessel of ${ordered.toFixed()} NT is smaller than this vessel's ${netTonnage.toFixed()} NT`,
+      reason: message('remission.smaller', {
+        ordered: { amount: ordered.toFixed() },
+        tonnage: { amount: netTonnage.toFixed() },
+      }),
     };
   }
-  const delivery = order.deliveredOn ? `delivered ${order.deliveredOn}` : 'delivery pending';
+  const delivery = order.deliveredOn
+    ? message('remission.delivered', { date: { date: order.deliveredOn } })
+    : message('remission.pending', {});
   return {
     applies: true,
-    reason: `US-built vessel of ${ordered.toFixed()} NT ordered ${order.orderedOn} (${delivery}); remitted until ${until}`,
+    reason: message('remission.granted', {
+      ordered: { amount: ordered.toFixed() },
+      orderedOn: { date: order.orderedOn },
+      delivery,
+      until: { date: until },
+    }),
   };
 }
