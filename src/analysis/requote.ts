@@ -6,6 +6,7 @@
 
 import { type Quote, type QuoteEnvironment, type QuoteInput, quote, selectVersions } from '../engine';
 import { decimal, formatAmount } from '../lib/money';
+import { isMatch, type ScreeningHit, screeningChanges } from '../lists/screen';
 import { renderMessage } from '../messages/render';
 
 /** The parts of a saved answer a diff reads (the saved response is stored as JSON text). */
@@ -23,6 +24,10 @@ export interface SavedAnswer {
     fee: { amount: string; currency: string };
   }>;
   totals: Array<{ amount: string; currency: string; low?: string; high?: string }>;
+  /** The list versions screened; absent in answers saved before screening. */
+  lists?: Array<{ id: string }>;
+  /** Listed parties at asOf; absent in answers saved before screening (then the screening is not compared). */
+  screening?: ScreeningHit[];
 }
 
 export interface VoyageSide {
@@ -59,19 +64,42 @@ export interface TotalDiff {
 }
 
 /** What can change between a saved quote and its re-quote, as {@link changesOf} names it. */
-export type Change = 'totals' | 'certainty' | 'range';
+export type Change = 'totals' | 'certainty' | 'range' | 'screening';
+
+/** One screening row as a diff names it: the list, the entry, where the party sits, how it matched, its status. */
+export interface ScreeningRowRef {
+  list: string;
+  version: string;
+  entryId: string;
+  entry: string;
+  party: string;
+  name: string;
+  match: ScreeningHit['match'];
+  status: ScreeningHit['status'];
+}
+
+/** The listed parties that moved between the saved answer and the re-quote (`possible` matches never count). */
+export interface ScreeningDiff {
+  added: ScreeningRowRef[];
+  removed: ScreeningRowRef[];
+  changed: Array<{ before: ScreeningRowRef; after: ScreeningRowRef }>;
+}
 
 export interface QuoteDiff {
   quoteId: string;
   requotedId: string;
   asOf: { before: string; after: string };
   tariffs: { before: string[]; after: string[] };
+  /** The countermeasure list versions screened on each side. */
+  lists: { before: string[]; after: string[] };
   /** True when some total differs. */
   totalsChanged: boolean;
   /** True when any voyage differs in outcome, amount, certainty or tariff. */
   voyagesChanged: boolean;
   voyages: VoyageDiff[];
   totals: TotalDiff[];
+  /** Listed parties added, removed or whose listing changed (empty when the saved answer was never screened). */
+  screening: ScreeningDiff;
   /** What changed, by {@link changesOf}: empty when the saved quote still holds. */
   changed: Change[];
   /** Assumptions the saved request pinned (directly or through its scenario) that today's versions settled. */
@@ -84,11 +112,46 @@ export interface QuoteDiff {
  * one comparison per kind of change, every currency's total compared. A new
  * kind of change is one more entry.
  */
-const COMPARISONS: ReadonlyArray<readonly [Change, (diff: Pick<QuoteDiff, 'voyages' | 'totals'>) => boolean]> = [
+type Compared = Pick<QuoteDiff, 'voyages' | 'totals'> & { screening?: ScreeningDiff };
+
+const COMPARISONS: ReadonlyArray<readonly [Change, (diff: Compared) => boolean]> = [
   ['totals', (diff) => diff.totals.some((total) => !decimal(total.delta).isZero())],
   ['certainty', (diff) => diff.voyages.some((voyage) => voyage.before?.certainty !== voyage.after?.certainty)],
   ['range', (diff) => diff.totals.some((total) => !sameRange(total.range.before, total.range.after))],
+  [
+    'screening',
+    ({ screening }) =>
+      screening !== undefined && screening.added.length + screening.removed.length + screening.changed.length > 0,
+  ],
 ];
+
+const rowRef = (hit: ScreeningHit): ScreeningRowRef => ({
+  list: hit.list,
+  version: hit.version,
+  entryId: hit.entryId,
+  entry: hit.entry,
+  party: hit.party,
+  name: hit.name,
+  match: hit.match,
+  status: hit.status,
+});
+
+/**
+ * The listed parties that moved, by `screeningChanges` of the lists: only rows that are matches count (a `possible`
+ * match is never counted), and nothing is compared when the saved answer was never screened.
+ */
+export function screeningDiff(
+  before: ReadonlyArray<ScreeningHit> | undefined,
+  after: ReadonlyArray<ScreeningHit> | undefined,
+): ScreeningDiff {
+  if (before === undefined || after === undefined) return { added: [], removed: [], changed: [] };
+  const moved = screeningChanges(before.filter(isMatch), after.filter(isMatch));
+  return {
+    added: moved.added.map(rowRef),
+    removed: moved.removed.map(rowRef),
+    changed: moved.changed.map((row) => ({ before: rowRef(row.before), after: rowRef(row.after) })),
+  };
+}
 
 function sameRange(before: TotalRange, after: TotalRange): boolean {
   if (!before || !after) return before === after;
@@ -97,10 +160,11 @@ function sameRange(before: TotalRange, after: TotalRange): boolean {
 
 /**
  * What changed between a saved quote and its re-quote: any total (every
- * currency), the certainty of any voyage, the low/high range of any total.
+ * currency), the certainty of any voyage, the low/high range of any total,
+ * a listed party added, removed or whose listing changed.
  * @example changesOf(diff) // ['certainty', 'range'] when a reading was confirmed at the same amount
  */
-export function changesOf(diff: Pick<QuoteDiff, 'voyages' | 'totals'>): Change[] {
+export function changesOf(diff: Compared): Change[] {
   return COMPARISONS.filter(([, differs]) => differs(diff)).map(([change]) => change);
 }
 
@@ -192,16 +256,19 @@ export function diffQuotes(
       range: { before: rangeIn(saved.totals, currency), after: rangeIn(fresh.totals, currency) },
     };
   });
+  const screening = screeningDiff(saved.screening, fresh.screening);
   return {
     quoteId: saved.quoteId,
     requotedId: fresh.quoteId,
     asOf: { before: saved.asOf, after: fresh.asOf },
     tariffs: { before: saved.tariffs.map((t) => t.id), after: fresh.tariffs.map((t) => t.id) },
+    lists: { before: (saved.lists ?? []).map((l) => l.id), after: (fresh.lists ?? []).map((l) => l.id) },
     totalsChanged: totals.some((total) => !decimal(total.delta).isZero()),
     voyagesChanged: voyages.some((voyage) => voyage.change !== 'same'),
     voyages,
     totals,
-    changed: changesOf({ voyages, totals }),
+    screening,
+    changed: changesOf({ voyages, totals, screening }),
     settled,
     notes,
   };

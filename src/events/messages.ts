@@ -6,10 +6,11 @@ export interface WebhookMessage {
   deliveryId: string;
 }
 
-/** Re-quote the saved quotes of one account that use a regime whose version `tariffId` just shipped. */
+/** Re-quote the saved quotes of one account under a version that just shipped: a tariff or a countermeasure list version. */
 export interface RequoteMessage {
   kind: 'requote';
   accountId: string;
+  /** The version's id: a tariff version (`us-301/2026-11-20`) or a list version (`cn-countermeasures/2026-11-12`). */
   tariffId: string;
   /** Continue after this saved quote (created_at, quote_id), oldest first. */
   after?: { savedAt: string; quoteId: string };

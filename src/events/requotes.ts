@@ -10,8 +10,15 @@ import { mergePriorCharges } from '../accounts/prior-charges';
 import { type SavedQuoteRecord, savedResponse } from '../accounts/saved-quotes';
 import { type QuoteDiff, requote, type SavedAnswer } from '../analysis/requote';
 import { type QuoteEnvironment, type QuoteInput, QuoteInputError } from '../engine';
+import type { ListRegistry, LoadedList } from '../lists/registry';
 import { renderMessage } from '../messages/render';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
+
+/** Versions shipped since a point: tariff versions and countermeasure list versions. */
+export interface Shipped {
+  tariffs: ReadonlyArray<LoadedTariff>;
+  lists: ReadonlyArray<LoadedList>;
+}
 
 /**
  * The saved request quoted again under today's versions, with the account's
@@ -32,15 +39,30 @@ export async function requoteSaved(db: D1Database, saved: SavedQuoteRecord, env:
 }
 
 /**
- * The versions shipped since `since`: a date (versions published on or
- * after it) or a tariff id (versions published after that version).
- * Undefined when `since` is neither a date nor a known version.
+ * The versions shipped since `since`: a date (versions published on or after
+ * it), or a tariff or list version id (versions published after it). Tariff
+ * and list versions alike. Undefined when `since` is neither a date nor a known version.
  */
-export function versionsSince(registry: TariffRegistry, since: string): LoadedTariff[] | undefined {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(since)) return registry.versions().filter((tariff) => tariff.published >= since);
-  const from = registry.get(since);
-  if (!from) return undefined;
-  return registry.versions().filter((tariff) => tariff.published > from.published);
+export function versionsSince(
+  registry: TariffRegistry,
+  lists: ListRegistry | undefined,
+  since: string,
+): Shipped | undefined {
+  const listVersions = lists?.versions() ?? [];
+  const after = (published: string, inclusive: boolean): Shipped => ({
+    tariffs: registry
+      .versions()
+      .filter((tariff) => (inclusive ? tariff.published >= published : tariff.published > published)),
+    lists: listVersions.filter((list) => (inclusive ? list.published >= published : list.published > published)),
+  });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(since)) return after(since, true);
+  const from = registry.get(since) ?? lists?.get(since);
+  return from ? after(from.published, false) : undefined;
+}
+
+/** The ids of shipped versions, tariffs first. */
+export function shippedIds(shipped: Shipped): string[] {
+  return [...shipped.tariffs.map((tariff) => tariff.id), ...shipped.lists.map((list) => list.id)];
 }
 
 /**
@@ -68,18 +90,21 @@ function failureOf(error: unknown): Judgement | undefined {
 }
 
 /**
- * The one judgement of a saved quote under `versions`, shared by the changes
- * feed and the webhooks. A quote changes when its re-quote uses one of the
- * versions and something {@link changesOf} compares differs.
+ * The one judgement of a saved quote under shipped versions, shared by the
+ * changes feed and the webhooks. A tariff version touches the saved quotes of
+ * its regime, a list version every saved quote (each is screened). A quote
+ * changes when its re-quote uses one of the versions and something
+ * {@link changesOf} compares differs (the totals, certainty, ranges, screening).
  * @throws the store's errors (D1 unavailable): the caller retries or answers 503.
  */
 export async function judgeSaved(
   db: D1Database,
   saved: SavedQuoteRecord,
-  versions: ReadonlyArray<LoadedTariff>,
+  versions: Shipped,
   env: QuoteEnvironment,
 ): Promise<Judgement> {
-  if (!versions.some((tariff) => saved.regimes.includes(tariff.regime))) return { outcome: 'untouched' };
+  const touched = versions.lists.length > 0 || versions.tariffs.some((tariff) => saved.regimes.includes(tariff.regime));
+  if (!touched) return { outcome: 'untouched' };
   let diff: QuoteDiff;
   try {
     diff = await requoteSaved(db, saved, env);
@@ -88,7 +113,7 @@ export async function judgeSaved(
     if (failure) return failure;
     throw error;
   }
-  const ids = new Set(versions.map((tariff) => tariff.id));
-  const usesNew = diff.tariffs.after.some((id) => ids.has(id));
+  const ids = new Set(shippedIds(versions));
+  const usesNew = [...diff.tariffs.after, ...diff.lists.after].some((id) => ids.has(id));
   return usesNew && diff.changed.length > 0 ? { outcome: 'changed', diff } : { outcome: 'untouched' };
 }

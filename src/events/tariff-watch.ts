@@ -1,9 +1,10 @@
 /**
- * The scheduled check for newly shipped tariff versions, and the re-quotes it
- * sets off. Each version is noticed once, however many isolates run the check
- * at once: a D1 row keyed by the version id records it, and only the run whose
- * INSERT wrote the row acts on it. The very first run records the versions it
- * finds as the baseline and announces none of them.
+ * The scheduled check for newly shipped tariff and countermeasure list
+ * versions, and the re-quotes it sets off. Each version is noticed once,
+ * however many isolates run the check at once: a D1 row keyed by the version
+ * id records it, and only the run whose INSERT wrote the row acts on it. The
+ * very first run records the versions it finds as the baseline and announces
+ * none of them (tariffs and lists each have their own baseline).
  */
 
 import { randomId } from '../accounts/keys';
@@ -11,9 +12,11 @@ import { type SavedQuoteRecord, savedQuoteRecords } from '../accounts/saved-quot
 import type { QuoteEnvironment } from '../engine';
 import { nowMillis } from '../lib/clock';
 import { utcTimestamp } from '../lib/time';
+import type { ListRegistry, LoadedList } from '../lists/registry';
+import { shippedLists } from '../lists/shipped';
 import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
 import type { EventsEnv, RequoteMessage } from './messages';
-import { judgeSaved } from './requotes';
+import { judgeSaved, type Shipped } from './requotes';
 import { subscribedAccounts } from './webhook-store';
 import { publishEvent, type WebhookEvent } from './webhooks';
 
@@ -46,6 +49,42 @@ export async function noticeNewVersions(
   return versions.filter((_, i) => results[i]?.results[0]?.announced === 1);
 }
 
+/** Records every list version; returns the versions this run was the first to notice (baseline excluded). */
+export async function noticeNewListVersions(
+  db: D1Database,
+  lists: ListRegistry,
+  nowMillis: number,
+): Promise<LoadedList[]> {
+  const runId = randomId('run');
+  const now = utcTimestamp(nowMillis);
+  const versions = lists.versions();
+  if (versions.length === 0) return [];
+  const results = await db.batch<{ list_id: string; announced: number }>(
+    versions.map((list) =>
+      db
+        .prepare(
+          `INSERT INTO list_versions_seen (list_id, list, published, sha256, run_id, announced, seen_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, EXISTS (SELECT 1 FROM list_versions_seen WHERE run_id != ?5), ?6)
+           ON CONFLICT (list_id) DO NOTHING RETURNING list_id, announced`,
+        )
+        .bind(list.id, list.list, list.published, list.sha256, runId, now),
+    ),
+  );
+  return versions.filter((_, i) => results[i]?.results[0]?.announced === 1);
+}
+
+/** The webhook event of a newly shipped list version. */
+export function listPublishedData(list: LoadedList): Record<string, unknown> {
+  return {
+    id: list.id,
+    list: list.list,
+    published: list.published,
+    sha256: list.sha256,
+    title: list.data.title,
+    href: `/v1/lists/${list.list}/${list.published}`,
+  };
+}
+
 /** The webhook event of a newly shipped version. */
 export function tariffPublishedData(tariff: LoadedTariff): Record<string, unknown> {
   const [regime, version] = tariff.id.split('/');
@@ -60,41 +99,60 @@ export function tariffPublishedData(tariff: LoadedTariff): Record<string, unknow
 }
 
 /**
- * The scheduled handler's work: notice new versions, announce each
- * (tariff.published to every subscribed endpoint) and start the re-quotes of
- * the saved quotes of every account that listens for quote.changed or
- * quote.requote_failed; then send again the pages of runs that stalled.
+ * Starts the re-quotes of one newly shipped version (a tariff or list version
+ * id) for every account that listens for quote.changed or quote.requote_failed.
  */
-export async function watchTariffs(env: EventsEnv, registry: TariffRegistry, at = nowMillis(env)): Promise<string[]> {
+async function startRequotes(env: EventsEnv, db: D1Database, versionId: string, at: number): Promise<void> {
+  const accounts = [
+    ...new Set([
+      ...(await subscribedAccounts(db, 'quote.changed')),
+      ...(await subscribedAccounts(db, 'quote.requote_failed')),
+    ]),
+  ];
+  if (!env.REQUOTE_QUEUE || accounts.length === 0) return;
+  const now = utcTimestamp(at);
+  await db.batch(
+    accounts.map((accountId) =>
+      db
+        .prepare(
+          `INSERT INTO requote_runs (account_id, tariff_id, after, status, created_at, updated_at)
+           VALUES (?, ?, NULL, 'running', ?3, ?3) ON CONFLICT DO NOTHING`,
+        )
+        .bind(accountId, versionId, now),
+    ),
+  );
+  await env.REQUOTE_QUEUE.sendBatch(
+    accounts.map((accountId) => ({ body: { kind: 'requote' as const, accountId, tariffId: versionId } })),
+  );
+}
+
+/**
+ * The scheduled handler's work: notice new tariff and list versions, announce
+ * each (tariff.published or list.published to every subscribed endpoint) and
+ * start the re-quotes of the saved quotes of every account that listens for
+ * quote.changed or quote.requote_failed; then send again the pages of runs
+ * that stalled. Returns the ids of the versions this run announced, tariffs first.
+ */
+export async function watchTariffs(
+  env: EventsEnv,
+  registry: TariffRegistry,
+  at = nowMillis(env),
+  lists: ListRegistry = shippedLists(),
+): Promise<string[]> {
   const db = env.DB;
   if (!db) return [];
   const fresh = await noticeNewVersions(db, registry, at);
   for (const tariff of fresh) {
     await publishEvent(env, { type: 'tariff.published', data: tariffPublishedData(tariff) }, undefined, at);
-    const accounts = [
-      ...new Set([
-        ...(await subscribedAccounts(db, 'quote.changed')),
-        ...(await subscribedAccounts(db, 'quote.requote_failed')),
-      ]),
-    ];
-    if (!env.REQUOTE_QUEUE || accounts.length === 0) continue;
-    const now = utcTimestamp(at);
-    await db.batch(
-      accounts.map((accountId) =>
-        db
-          .prepare(
-            `INSERT INTO requote_runs (account_id, tariff_id, after, status, created_at, updated_at)
-             VALUES (?, ?, NULL, 'running', ?3, ?3) ON CONFLICT DO NOTHING`,
-          )
-          .bind(accountId, tariff.id, now),
-      ),
-    );
-    await env.REQUOTE_QUEUE.sendBatch(
-      accounts.map((accountId) => ({ body: { kind: 'requote' as const, accountId, tariffId: tariff.id } })),
-    );
+    await startRequotes(env, db, tariff.id, at);
+  }
+  const freshLists = await noticeNewListVersions(db, lists, at);
+  for (const list of freshLists) {
+    await publishEvent(env, { type: 'list.published', data: listPublishedData(list) }, undefined, at);
+    await startRequotes(env, db, list.id, at);
   }
   await resendStalledRequotes(env, at);
-  return fresh.map((tariff) => tariff.id);
+  return [...fresh.map((tariff) => tariff.id), ...freshLists.map((list) => list.id)];
 }
 
 /**
@@ -186,22 +244,24 @@ export async function requotePage(
   const result: RequotePageResult = { examined: 0, changed: [], failed: [] };
   const db = env.DB;
   const tariff = quoteEnv.registry.get(message.tariffId);
+  const list = tariff ? undefined : quoteEnv.lists?.get(message.tariffId);
   if (!db) return result;
-  if (!tariff) {
+  if (!tariff && !list) {
     console.error('re-quote page for a version this Worker does not ship', message.tariffId, message.accountId);
     return result;
   }
+  const versions: Shipped = { tariffs: tariff ? [tariff] : [], lists: list ? [list] : [] };
   const page = await savedQuoteRecords(db, message.accountId, REQUOTE_PAGE + 1, message.after);
   const examined = page.slice(0, REQUOTE_PAGE);
   result.examined = examined.length;
   const common = (saved: SavedQuoteRecord) => ({
     quoteId: saved.quoteId,
     imo: saved.imo,
-    tariffId: tariff.id,
+    ...(tariff ? { tariffId: tariff.id } : { listId: message.tariffId }),
     href: `/v1/quotes/${saved.quoteId}`,
   });
   for (const saved of examined) {
-    const judged = await judgeSaved(db, saved, [tariff], quoteEnv);
+    const judged = await judgeSaved(db, saved, versions, quoteEnv);
     if (judged.outcome === 'untouched') continue;
     const event: WebhookEvent =
       judged.outcome === 'changed'
@@ -211,7 +271,7 @@ export async function requotePage(
             data: { ...common(saved), reason: judged.reason, errors: judged.errors },
           };
     if (judged.outcome === 'failed')
-      console.warn('re-quote failed', message.accountId, saved.quoteId, tariff.id, judged.reason);
+      console.warn('re-quote failed', message.accountId, saved.quoteId, message.tariffId, judged.reason);
     if (await announceOnce(env, db, message, saved, event, at))
       (judged.outcome === 'changed' ? result.changed : result.failed).push(saved.quoteId);
   }

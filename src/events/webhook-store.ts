@@ -1,6 +1,6 @@
 /** Webhook endpoints, deliveries and attempts in D1 (migrations/0011_webhooks.sql). */
 
-export const WEBHOOK_EVENTS = ['tariff.published', 'quote.changed', 'quote.requote_failed'] as const;
+export const WEBHOOK_EVENTS = ['tariff.published', 'list.published', 'quote.changed', 'quote.requote_failed'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 /** What a delivery carries: a subscribed event, or the test event sent on request. */
 export type DeliveryType = WebhookEventType | 'webhook.test';

@@ -102,6 +102,13 @@ async function seedsAfter(migration: string): Promise<{ statements: string[]; ke
            SELECT 'job_resent', id, 'queued', 'csv', 'text/csv', '{}', 10, 'h', '2025-10-09T00:00:00.000Z', '2025-10-02T00:00:00.000Z', '2025-10-02T00:20:00.000Z' FROM accounts`,
         ],
       };
+    case '0032_list_versions_seen.sql':
+      return {
+        statements: [
+          `INSERT INTO list_versions_seen (list_id, list, published, sha256, run_id, announced, seen_at)
+           VALUES ('cn-countermeasures/2025-11-10', 'cn-countermeasures', '2025-11-10', 'x', 'run_seed', 0, '2025-11-10T00:05:00.000Z')`,
+        ],
+      };
     default:
       throw new Error(`migration ${migration} has no seed rows in tests/accounts/migrations.test.ts; add some`);
   }
@@ -169,6 +176,7 @@ describe('D1 migrations', () => {
       '0020_fleet_jobs.sql',
       '0030_requote_progress.sql',
       '0031_job_recovery.sql',
+      '0032_list_versions_seen.sql',
     ]);
 
     let key: string | undefined;
@@ -219,6 +227,7 @@ describe('D1 migrations', () => {
       charges: 6,
       job_chunks: 1,
       jobs: 2,
+      list_versions_seen: 1,
       requote_outcomes: 1,
       requote_runs: 1,
       saved_quotes: 2,

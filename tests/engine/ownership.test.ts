@@ -74,9 +74,7 @@ describe('DOMAIN §7.1 example: both readings', () => {
     expect(voyage.alternatives).toEqual([
       { assumption: 'cn-spf.indirect-holdings', value: 'control', amount: '24000000.00', outcome: 'charged' },
     ]);
-    expect(lines(voyage)).toContain(
-      'owner ← Majuro Holdings (MH) 40% equity ← US Fund (US) 60% equity = 24%',
-    );
+    expect(lines(voyage)).toContain('owner ← Majuro Holdings (MH) 40% equity ← US Fund (US) 60% equity = 24%');
   });
 
   it('control: the Marshall Islands company is US-controlled, so its whole 40% counts: covered', async () => {
@@ -87,9 +85,7 @@ describe('DOMAIN §7.1 example: both readings', () => {
     expect(voyage.alternatives).toEqual([
       { assumption: 'cn-spf.indirect-holdings', value: 'multiply', amount: '0.00', outcome: 'not-covered' },
     ]);
-    expect(lines(voyage)).toContain(
-      'owner ← Majuro Holdings (MH) 40% equity, controlled by persons of US = 40%',
-    );
+    expect(lines(voyage)).toContain('owner ← Majuro Holdings (MH) 40% equity, controlled by persons of US = 40%');
   });
 
   it('in Chinese the deciding path reads as a chain of holdings, names and numbers as given', async () => {

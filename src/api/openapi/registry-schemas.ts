@@ -124,9 +124,32 @@ const TotalDiff = z.object({
     .openapi({ description: 'The low/high range of the total before and after; null when it is certain' }),
 });
 
-const Changes = z
-  .array(z.enum(['totals', 'certainty', 'range']))
-  .openapi({ description: 'What changed: a total (any currency), a voyage’s certainty, a total’s low/high range' });
+const Changes = z.array(z.enum(['totals', 'certainty', 'range', 'screening'])).openapi({
+  description:
+    'What changed: a total (any currency), a voyage’s certainty, a total’s low/high range, a listed party (`screening`)',
+});
+
+const ScreeningRowRef = z.object({
+  list: z.string(),
+  version: z.string(),
+  entryId: z.string(),
+  entry: z.string(),
+  party: z.string().openapi({ description: 'Where the party sits in the request', example: 'operator' }),
+  name: z.string(),
+  match: z.enum(['exact', 'normalized', 'alias', 'possible']),
+  status: z.enum(['in-force', 'suspended', 'unconfirmed', 'not-in-force']),
+});
+
+const ScreeningDiff = z
+  .object({
+    added: z.array(ScreeningRowRef),
+    removed: z.array(ScreeningRowRef),
+    changed: z.array(z.object({ before: ScreeningRowRef, after: ScreeningRowRef })),
+  })
+  .openapi({
+    description:
+      'Listed parties that appeared, went, or whose listing changed (status, match, effect); `possible` matches never count. Empty when the saved answer was never screened.',
+  });
 const Settled = z.array(z.string()).openapi({
   description: 'Assumptions the saved request pinned (itself or by its scenario) that today’s versions settled',
 });
@@ -137,6 +160,9 @@ export const QuoteDiffSchema = z
     requotedId: z.string().openapi({ description: 'The quote id of the fresh quote' }),
     asOf: z.object({ before: z.string(), after: z.string() }),
     tariffs: z.object({ before: z.array(z.string()), after: z.array(z.string()) }),
+    lists: z
+      .object({ before: z.array(z.string()), after: z.array(z.string()) })
+      .openapi({ description: 'The countermeasure list versions screened on each side' }),
     totalsChanged: z.boolean(),
     voyagesChanged: z.boolean(),
     voyages: z.array(
@@ -152,6 +178,7 @@ export const QuoteDiffSchema = z
       }),
     ),
     totals: z.array(TotalDiff),
+    screening: ScreeningDiff,
     changed: Changes,
     settled: Settled,
     notes: z.array(z.string()),
@@ -161,7 +188,9 @@ export const QuoteDiffSchema = z
 export const ChangesList = z
   .object({
     since: z.string(),
-    versions: z.array(z.string()).openapi({ description: 'The versions shipped since then' }),
+    versions: z
+      .array(z.string())
+      .openapi({ description: 'The tariff and countermeasure list versions shipped since then' }),
     quotes: z.array(
       z.object({
         quoteId: z.string(),
@@ -169,6 +198,7 @@ export const ChangesList = z
         savedAt: z.string(),
         href: z.string(),
         totals: z.array(TotalDiff),
+        screening: ScreeningDiff,
         changed: Changes,
         settled: Settled,
         voyages: z.number().openapi({ description: 'Voyages whose outcome, amount, certainty or tariff changed' }),
@@ -191,7 +221,12 @@ export const ChangesList = z
   })
   .openapi('ChangesList');
 
-export const WEBHOOK_EVENT_TYPES = ['tariff.published', 'quote.changed', 'quote.requote_failed'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'tariff.published',
+  'list.published',
+  'quote.changed',
+  'quote.requote_failed',
+] as const;
 /** Most live endpoints per account. */
 export const MAX_WEBHOOK_ENDPOINTS = 20;
 

@@ -6,7 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { type SavedQuoteRecord, savedQuoteRecord, savedQuoteRecords } from '../../accounts/saved-quotes';
 import type { QuoteDiff } from '../../analysis/requote';
 import { type QuoteEnvironment, QuoteInputError } from '../../engine';
-import { judgeSaved, requoteSaved, versionsSince } from '../../events/requotes';
+import { judgeSaved, requoteSaved, shippedIds, versionsSince } from '../../events/requotes';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { requireSecretKey } from '../middleware/auth';
@@ -105,10 +105,13 @@ export const requoteRoutes = new OpenAPIHono<AppEnv>()
     const { accountId } = requireSecretKey(c, 'list changed quotes');
     const query = c.req.valid('query');
     const env = quoteEnvironment(c);
-    const versions = versionsSince(env.registry, query.since);
+    const versions = versionsSince(env.registry, env.lists, query.since);
     if (!versions)
       throw invalidRequest([
-        { path: 'since', message: 'must be a date YYYY-MM-DD or a tariff id such as us-301/2025-11-10' },
+        {
+          path: 'since',
+          message: 'must be a date YYYY-MM-DD, a tariff id such as us-301/2025-11-10 or a list version id',
+        },
       ]);
     const limit = query.limit ?? CHANGES_PAGE;
     const db = database(c);
@@ -117,7 +120,8 @@ export const requoteRoutes = new OpenAPIHono<AppEnv>()
     const examined = page.slice(0, limit);
     const quotes = [];
     const failed = [];
-    if (versions.length > 0)
+    const ids = shippedIds(versions);
+    if (ids.length > 0)
       for (const saved of examined) {
         const judged = await stored(() => judgeSaved(db, saved, versions, env));
         const listed = {
@@ -132,6 +136,7 @@ export const requoteRoutes = new OpenAPIHono<AppEnv>()
         quotes.push({
           ...listed,
           totals: diff.totals,
+          screening: diff.screening,
           changed: diff.changed,
           settled: diff.settled,
           voyages: diff.voyages.filter((voyage) => voyage.change !== 'same').length,
@@ -141,7 +146,7 @@ export const requoteRoutes = new OpenAPIHono<AppEnv>()
     return c.json(
       {
         since: query.since,
-        versions: versions.map((tariff) => tariff.id),
+        versions: ids,
         quotes,
         failed,
         examined: examined.length,
