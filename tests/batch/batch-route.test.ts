@@ -218,17 +218,21 @@ describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
   });
 
   it('reports engine refusals on the vessel’s row, and detail=full adds explanations', async () => {
-    // USXXX is a valid LOCODE shape but unknown, and a US date without a time needs the port's zone.
+    // USXYZ has a LOCODE's shape but is not in the port table: refused on its row, at the port column.
     const csv =
       'imo,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,port,arrival\n9310006,container,PA,KR,60000,GR,CN,USXYZ,2025-10-20\n';
     const refused = (await (await post(FLEET_URL, csv, { 'content-type': 'text/csv' })).json()) as BatchBody;
     expect(refused.results[0]!.problem!.errors).toEqual([
-      expect.objectContaining({ path: 'portCalls[0].arrival', row: 2, column: 'arrival' }),
+      expect.objectContaining({ path: 'portCalls[0].port', row: 2, column: 'port' }),
     ]);
     const full = (await (
       await post(`${FLEET_URL}&detail=full`, FLEET_CSV, { 'content-type': 'text/csv' })
     ).json()) as BatchBody;
     expect(full.results[0]!.quote!.voyages[1]).toHaveProperty('explanation');
+    const line = (full.results[0]!.quote!.voyages[1] as unknown as { explanation: Array<{ id: string; text: string }> })
+      .explanation[0]!;
+    expect(line.id).toBe('voyage.charging-point');
+    expect(line.text).toContain('charging point is the first port');
   });
 });
 
