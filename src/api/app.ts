@@ -94,11 +94,10 @@ export function createApp(options: AppOptions = {}) {
   app.use('/v1/*', authenticate, rateLimit);
   // One check of every JSON body, before any route parses it.
   app.use('/v1/*', checkJsonBodies);
-  // A known path under a method it does not take: 405 with Allow, before any route reads its parameters.
-  app.use(
-    '*',
-    methodNotAllowed(() => app.routes),
-  );
+  // A known path under a method it does not take: 405 with Allow. A static path is decided here by one lookup
+  // (before `GET /v1/quotes/{quoteId}` reads "compare", before MCP's own middleware); the rest in notFound.
+  const methods = methodNotAllowed(() => app.routes);
+  app.use('*', methods.beforeRouting);
   registerKeySchemes(app);
   // A vessel given by IMO is completed from the caller's registry before the routes validate it.
   app.use('/v1/quotes', vesselByImo([]));
@@ -147,7 +146,11 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', docsRoutes);
 
   app.notFound((c) =>
-    problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`)),
+    problemResponse(
+      c,
+      methods.refusalOf(c) ??
+        new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`),
+    ),
   );
   app.onError((error, c) => problemResponse(c, toProblem(error)));
   return routes;
