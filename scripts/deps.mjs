@@ -15,6 +15,7 @@ const EXPECTED = [
   'engine-imports-only-lower-layers src/engine/reaches-up.ts -> src/batch/run.ts',
   'engine-through-its-index src/analysis/skips-index.ts -> src/engine/quote.ts',
   'lower-layers-import-no-engine src/lib/uses-engine.ts -> src/engine/index.ts',
+  'messages-import-only-lib src/messages/reaches-up.ts -> src/batch/run.ts',
   'no-circular src/lib/cycle-a.ts -> src/lib/cycle-b.ts',
   'only-the-entry-imports-api src/batch/run.ts -> src/api/app.ts',
   'widget-is-an-island src/widget/leaves-island.ts -> src/lib/money.ts',

@@ -94,11 +94,10 @@ export function createApp(options: AppOptions = {}) {
   app.use('/v1/*', authenticate, rateLimit);
   // One check of every JSON body, before any route parses it.
   app.use('/v1/*', checkJsonBodies);
-  // A known path under a method it does not take: 405 with Allow, before any route reads its parameters.
-  app.use(
-    '*',
-    methodNotAllowed(() => app.routes),
-  );
+  // A known path under a method it does not take: 405 with Allow. A static path is decided here by one lookup
+  // (before `GET /v1/quotes/{quoteId}` reads "compare", before MCP's own middleware); the rest in notFound.
+  const methods = methodNotAllowed(() => app.routes);
+  app.use('*', methods.beforeRouting);
   registerKeySchemes(app);
   // A vessel given by IMO is completed from the caller's registry before the routes validate it.
   app.use('/v1/quotes', vesselByImo([]));
@@ -117,13 +116,19 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', scenarioRoutes).route('/', listRoutes);
   app.route('/', mcpRoutes({ bodyLimit: BODY_LIMIT, dispatch: app.fetch }));
 
-  app.doc31('/openapi.json', {
+  // The document names the origin that serves it, so a client generated from it calls the same Worker.
+  app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
+    servers: [{ url: new URL(c.req.url).origin, description: 'This portfees Worker' }],
     info: {
       title: 'portfees',
       version: '1.0.0',
       description:
-        'US Section 301 service fees and Chinese special port fees, computed from versioned, cited tariff tables.',
+        'US Section 301 service fees and Chinese special port fees, computed from versioned, cited tariff tables.\n\n' +
+        'Authentication: quoting needs no key. A secret key (`Authorization: Bearer sk_…`, from ' +
+        '`npm run keys -- create --name …`) adds the account: saved quotes, the charge ledger, the vessel registry, ' +
+        'webhooks and fleet jobs. A publishable key (`x-portfees-key: pk_…`) is for browsers on its allowed origins. ' +
+        'Explanations come in `options.locale` or `Accept-Language` (en, zh-CN).',
     },
     tags: [
       { name: 'Quotes', description: 'Fee quotes for a vessel and its port calls' },
@@ -137,11 +142,15 @@ export function createApp(options: AppOptions = {}) {
       { name: 'Webhooks', description: 'Signed events: tariff.published and quote.changed' },
       { name: 'Fleet jobs', description: 'Fleets of any size, quoted asynchronously, with an exposure report' },
     ],
-  });
+  }));
   app.route('/', docsRoutes);
 
   app.notFound((c) =>
-    problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`)),
+    problemResponse(
+      c,
+      methods.refusalOf(c) ??
+        new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`),
+    ),
   );
   app.onError((error, c) => problemResponse(c, toProblem(error)));
   return routes;

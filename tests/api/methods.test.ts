@@ -1,6 +1,9 @@
 /** A path that exists under other methods answers 405 with Allow, not 404 or another route's validation error. */
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app';
+import { methodNotAllowed } from '../../src/api/middleware/method-not-allowed';
+import { problemResponse, toProblem } from '../../src/api/problem';
 import { call } from '../support/worker';
 
 describe('method not allowed', () => {
@@ -41,9 +44,32 @@ describe('method not allowed', () => {
     expect(await ask('GET', '/healthz')).toEqual([200, null]);
     expect(await ask('PATCH', '/v1/quotes')).toEqual([405, 'GET, POST']);
     expect(await ask('PATCH', '/v1/quotes')).toEqual([405, 'GET, POST']);
-    // A path too long to keep is decided each time, the same way.
+    // A long path is decided the same way.
     const long = `/v1/quotes/q_${'0'.repeat(300)}`;
     expect(await ask('PUT', long)).toEqual([405, 'GET']);
     expect(await ask('PUT', long)).toEqual([405, 'GET']);
+  });
+
+  it('a pattern with parameters that a less specific pattern of another method also matches is decided before routing', async () => {
+    const app = new Hono();
+    const methods = methodNotAllowed(() => app.routes);
+    app.use('*', methods.beforeRouting);
+    app.post('/items/:id/archive', (c) => c.text('archived'));
+    app.get('/items/:id/:field', (c) => c.text(`field ${c.req.param('field')}`));
+    app.notFound((c) => {
+      const problem = methods.refusalOf(c);
+      return problem ? problemResponse(c, problem) : c.text('none', 404);
+    });
+    app.onError((error, c) => problemResponse(c, toProblem(error)));
+    const ask = async (method: string, path: string) => {
+      const res = await app.request(path, { method });
+      return [res.status, res.headers.get('allow'), await res.text()];
+    };
+    // The router alone would answer GET /items/7/archive with the field route.
+    expect((await ask('GET', '/items/7/archive')).slice(0, 2)).toEqual([405, 'POST']);
+    expect(await ask('POST', '/items/7/archive')).toEqual([200, null, 'archived']);
+    expect(await ask('GET', '/items/7/colour')).toEqual([200, null, 'field colour']);
+    expect((await ask('DELETE', '/items/7/colour')).slice(0, 2)).toEqual([405, 'GET']);
+    expect(await ask('GET', '/nothing')).toEqual([404, null, 'none']);
   });
 });

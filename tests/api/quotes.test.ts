@@ -336,6 +336,16 @@ describe('other routes', () => {
     expect(doc.components.schemas.Vessel.properties.type.enum).toContain('vehicle_carrier');
   });
 
+  it('GET /openapi.json names the Worker serving it and says how keys work', async () => {
+    const doc = (await (await call('/openapi.json')).json()) as any;
+    expect(doc.servers).toEqual([{ url: 'http://portfees.test', description: 'This portfees Worker' }]);
+    expect(doc.info.description).toContain('Authorization: Bearer sk_');
+    expect(doc.info.description).toContain('npm run keys -- create');
+    expect(doc.components.securitySchemes.secretKey.description.length).toBeGreaterThan(0);
+    expect(doc.components.schemas.Quote.properties.titles).toBeDefined();
+    expect(JSON.stringify(doc.components.schemas)).toContain('"locale":{"type":"string","enum":["en","zh-CN"]');
+  });
+
   it('GET /docs is a self-contained page over /openapi.json, under a same-origin policy', async () => {
     const res = await call('/docs');
     const html = await res.text();

@@ -247,6 +247,10 @@ describe('POST /v1/quotes/batch with two CSV files or JSON', () => {
       await post(`${FLEET_URL}&detail=full`, FLEET_CSV, { 'content-type': 'text/csv' })
     ).json()) as BatchBody;
     expect(full.results[0]!.quote!.voyages[1]).toHaveProperty('explanation');
+    const line = (full.results[0]!.quote!.voyages[1] as unknown as { explanation: Array<{ id: string; text: string }> })
+      .explanation[0]!;
+    expect(line.id).toBe('voyage.charging-point');
+    expect(line.text).toContain('charging point is the first port');
   });
 });
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { QuoteInputError } from '../../src/engine/types';
 import { isValidDate, localDate, parseArrival } from '../../src/lib/time';
+import { thrown } from '../support/errors';
 import { portCall, quoteOf, vessel } from '../support/requests';
 
 describe('dates before the year 100', () => {
@@ -17,17 +18,14 @@ describe('dates before the year 100', () => {
   });
   it('make the engine name the arrival', () => {
     const input = { vessel: vessel(), portCalls: [portCall('USLAX', '0050-06-01')] };
-    expect(() => quoteOf(input)).toThrow(QuoteInputError);
-    try {
-      quoteOf(input);
-    } catch (error) {
-      expect((error as QuoteInputError).issues).toEqual([
-        {
-          path: 'portCalls[0].arrival',
-          message: 'not a calendar date or a date-time with an offset, in the year 100 or later',
-        },
-      ]);
-    }
+    const error = thrown(() => quoteOf(input));
+    expect(error).toBeInstanceOf(QuoteInputError);
+    expect((error as QuoteInputError).issues).toEqual([
+      {
+        path: 'portCalls[0].arrival',
+        message: 'not a calendar date or a date-time with an offset, in the year 100 or later',
+      },
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import { quote } from '../../src/engine/quote';
 import { decidePayer } from '../../src/engine/rules/payer';
 import { type QuoteInput, QuoteInputError, type VesselInput, type VoyageQuote } from '../../src/engine/types';
 import { shippedRegistry } from '../../src/tariffs/shipped';
+import { thrown } from '../support/errors';
 import { annexIVessel, english, englishLine } from '../support/requests';
 
 const env = { registry: shippedRegistry(), clauses: shippedClauses(), today: '2026-11-28' };
@@ -199,21 +200,18 @@ describe('clause selection', () => {
   it('refuses an unknown clause, naming the valid ones', () => {
     const run = () =>
       quote({ vessel: cnOperated, portCalls: toLosAngeles, charterParty: { clause: 'bimco-gencon-1994' } }, env);
-    expect(run).toThrow(QuoteInputError);
-    try {
-      run();
-    } catch (error) {
-      expect((error as QuoteInputError).issues).toEqual([
-        {
-          path: 'charterParty.clause',
-          message: 'unknown clause bimco-gencon-1994; valid clauses: bimco-cn-spf-2025, bimco-ustr-2025',
-        },
-      ]);
-    }
+    const error = thrown(run);
+    expect(error).toBeInstanceOf(QuoteInputError);
+    expect((error as QuoteInputError).issues).toEqual([
+      {
+        path: 'charterParty.clause',
+        message: 'unknown clause bimco-gencon-1994; valid clauses: bimco-cn-spf-2025, bimco-ustr-2025',
+      },
+    ]);
   });
 
   it('refuses two clauses for one regime, at the second', () => {
-    try {
+    const error = thrown(() =>
       quote(
         {
           vessel: cnOperated,
@@ -221,11 +219,10 @@ describe('clause selection', () => {
           charterParty: { clause: ['bimco-ustr-2025', 'bimco-ustr-2025'] },
         },
         env,
-      );
-      expect.unreachable();
-    } catch (error) {
-      expect((error as QuoteInputError).issues[0]?.path).toBe('charterParty.clause[1]');
-    }
+      ),
+    );
+    expect(error).toBeInstanceOf(QuoteInputError);
+    expect((error as QuoteInputError).issues[0]?.path).toBe('charterParty.clause[1]');
   });
 });
 

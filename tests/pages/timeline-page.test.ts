@@ -90,6 +90,14 @@ describe('GET /timeline', () => {
     expect(html).toContain('<option value="us-301/2025-11-10" selected>');
   });
 
+  it('ignores the tracking parameters a shared link picks up, and still refuses an unknown one', async () => {
+    const tagged = await call('/timeline?utm_source=newsletter&utm_medium=email&fbclid=abc&gclid=xyz');
+    expect(tagged.status).toBe(200);
+    expect(tagged.headers.get('content-type')).toMatch(/text\/html/);
+    const unknown = await call('/timeline?colour=red');
+    expect(unknown.status).toBe(400);
+  });
+
   it('shows the chosen version: Annex III per CEU under 2025-04-17, with no suspension', async () => {
     const html = await (await call('/timeline?us-301=2025-04-17&from=2025-07-01&to=2027-01-01')).text();
     const us = sectionOf(html, 'us-301');

@@ -3,11 +3,12 @@
  * A failure prints its seed; replay it with FC_SEED=<seed> (tests/support/fast-check-setup.ts).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { quote } from '../../src/engine/quote';
 import type { Quote, QuoteInput } from '../../src/engine/types';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import { quoteRequest } from '../support/arbitraries';
+import { refusingQuoter } from '../support/refusals';
 import { postJson } from '../support/worker';
 
 const runs = { numRuns: 250 };
@@ -17,14 +18,9 @@ const quoteOf = (input: QuoteInput): Quote => quote(input, { registry, today: TO
 const ZERO_OUTCOMES = new Set(['suspended', 'exempt', 'capped', 'remitted', 'not-covered', 'not-in-force']);
 
 /** The engine may refuse some generated requests (e.g. an Annex III per-CEU version with no CEU): those are 4xx, never crashes. */
-function quoteOrRefusal(input: QuoteInput): Quote | undefined {
-  try {
-    return quoteOf(input);
-  } catch (error) {
-    if ((error as Error).name === 'QuoteInputError') return undefined;
-    throw error;
-  }
-}
+const quoter = refusingQuoter(quoteOf);
+const { quoteOrRefusal } = quoter;
+beforeEach(() => quoter.reset());
 
 describe('quote invariants', () => {
   it('amounts are ≥ 0 with exactly 2 decimals; zero outcomes are 0; one charge per rotation at its first port', () => {
@@ -43,6 +39,7 @@ describe('quote invariants', () => {
       }),
       runs,
     );
+    quoter.expectQuoted(0.9);
   });
 
   it('at most 5 charged voyages per regime and cap year, counting prior charges', () => {
@@ -63,6 +60,7 @@ describe('quote invariants', () => {
       }),
       runs,
     );
+    quoter.expectQuoted(0.9);
   });
 
   it('the same input gives the same quoteId and the same body', () => {
@@ -74,6 +72,7 @@ describe('quote invariants', () => {
       }),
       runs,
     );
+    quoter.expectQuoted(0.9);
   });
 
   it('a fee never decreases when net tonnage grows, all else equal', () => {
@@ -91,6 +90,7 @@ describe('quote invariants', () => {
       }),
       runs,
     );
+    quoter.expectQuoted(0.9);
   });
 
   it('a quote under an explicit version pin equals the quote under the asOf that selects it', () => {
@@ -106,6 +106,7 @@ describe('quote invariants', () => {
       }),
       runs,
     );
+    quoter.expectQuoted(0.9);
   });
 });
 
@@ -151,6 +152,7 @@ describe('duplicate payments', () => {
       ),
       runs,
     );
+    quoter.expectQuoted(0.9);
   }, 120_000);
 
   it('the same through the Worker: a request listing one payment twice is quoted as listing it once', async () => {

@@ -3,8 +3,16 @@
  * route pattern matching the path decides (static segments beat parameters,
  * as in the router), so `GET /v1/quotes/compare` is told to POST instead of
  * being read as a quote id.
+ *
+ * A path with parameters is decided when no route matched (Hono's `notFound`),
+ * so a request a route answers pays nothing for it. A static path is decided
+ * before routing, by one lookup of the path: the router would otherwise hand it
+ * to a less specific route of another method (`GET /v1/quotes/{quoteId}`), or
+ * run the path's own middleware first (MCP's key check and rate limit). So are
+ * the patterns with parameters that a less specific pattern of another method
+ * also matches, found once when the patterns are compiled (none at present).
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { ProblemError } from '../problem';
 
 export interface RouteEntry {
@@ -14,22 +22,34 @@ export interface RouteEntry {
 
 interface CompiledRoute {
   method: string;
+  path: string;
+  segments: string[];
   regex: RegExp;
   /** How many parameters the pattern has: fewer is more specific. */
   params: number;
 }
 
+const isParam = (segment: string) => segment.startsWith(':');
+
 /** `/v1/tariffs/:regime/:version` → a regex over one path, and how many parameters it has. */
 function compile({ method, path }: RouteEntry): CompiledRoute {
-  const segments = path
-    .split('/')
-    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const segments = path.split('/');
+  const pattern = segments.map((segment) =>
+    isParam(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
   return {
     method,
-    regex: new RegExp(`^${segments.join('/')}/?$`),
-    params: path.split('/').filter((segment) => segment.startsWith(':')).length,
+    path,
+    segments,
+    regex: new RegExp(`^${pattern.join('/')}/?$`),
+    params: segments.filter(isParam).length,
   };
 }
+
+/** Whether some path matches both patterns. */
+const overlap = (a: CompiledRoute, b: CompiledRoute) =>
+  a.segments.length === b.segments.length &&
+  a.segments.every((segment, i) => segment === b.segments[i] || isParam(segment) || isParam(b.segments[i]!));
 
 /** The methods a path allows when `method` is not among them, else `null`. */
 function refusal(routes: ReadonlyArray<CompiledRoute>, method: string, path: string): string | null {
@@ -40,22 +60,51 @@ function refusal(routes: ReadonlyArray<CompiledRoute>, method: string, path: str
   return allowed.includes(method) ? null : allowed.join(', ');
 }
 
+interface RouteTable {
+  routes: CompiledRoute[];
+  /** Each static path's methods. */
+  staticPaths: Map<string, string[]>;
+  /** Patterns with parameters that a less specific pattern of another method would answer. */
+  shadowedPatterns: RegExp[];
+}
+
+function routeTable(entries: ReadonlyArray<RouteEntry>): RouteTable {
+  const routes = entries.filter((route) => route.method !== 'ALL' && !route.path.includes('*')).map(compile);
+  const staticPaths = new Map<string, string[]>();
+  for (const route of routes.filter((route) => route.params === 0))
+    staticPaths.set(route.path, [...(staticPaths.get(route.path) ?? []), route.method]);
+  const shadowing = routes.filter(
+    (specific) =>
+      specific.params > 0 &&
+      routes.some(
+        (general) =>
+          general.params > specific.params &&
+          overlap(specific, general) &&
+          !routes.some((route) => route.path === specific.path && route.method === general.method),
+      ),
+  );
+  return { routes, staticPaths, shadowedPatterns: shadowing.map((route) => route.regex) };
+}
+
 /**
- * Answers 405 with `Allow` when the request's path is a route only of other methods; anything else goes on.
- * The route patterns are compiled on the first request, once every route is registered.
+ * The 405 decisions of an app's routes, compiled on first use (once every route is registered):
+ * `beforeRouting`, a middleware for static paths and shadowed patterns, and `refusalOf`, for the not-found handler.
  */
-export function methodNotAllowed(routes: () => ReadonlyArray<RouteEntry>): MiddlewareHandler {
-  let compiled: CompiledRoute[] | undefined;
-  return async (c, next) => {
+export function methodNotAllowed(routes: () => ReadonlyArray<RouteEntry>) {
+  let table: RouteTable | undefined;
+  const compiled = () => {
+    table ??= routeTable(routes());
+    return table;
+  };
+
+  /** The 405 for a request whose path is a route only of other methods, else `null`. */
+  const refusalOf = (c: Context): ProblemError | null => {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-    if (method === 'OPTIONS') return next();
-    compiled ??= routes()
-      .filter((route) => route.method !== 'ALL' && !route.path.includes('*'))
-      .map(compile);
+    if (method === 'OPTIONS') return null;
     const path = c.req.path;
-    const allow = refusal(compiled, method, path);
-    if (allow === null) return next();
-    throw new ProblemError(
+    const allow = refusal(compiled().routes, method, path);
+    if (allow === null) return null;
+    return new ProblemError(
       405,
       'method-not-allowed',
       'Method not allowed',
@@ -64,4 +113,16 @@ export function methodNotAllowed(routes: () => ReadonlyArray<RouteEntry>): Middl
       { allow },
     );
   };
+
+  const beforeRouting: MiddlewareHandler = async (c, next) => {
+    const { staticPaths, shadowedPatterns } = compiled();
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    const allowed = staticPaths.get(c.req.path);
+    const decideNow = allowed ? !allowed.includes(method) : shadowedPatterns.some((regex) => regex.test(c.req.path));
+    const problem = decideNow ? refusalOf(c) : null;
+    if (problem) throw problem;
+    return next();
+  };
+
+  return { beforeRouting, refusalOf };
 }

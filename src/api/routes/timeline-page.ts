@@ -3,6 +3,7 @@
  * Query: one parameter per regime naming its version (`us-301=us-301/2025-10-10`
  * or `us-301=2025-10-10`), and `from`/`to` dates; every one optional.
  */
+
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { defaultRange, timelineOf, timelineSpanProblem } from '../../analysis/timeline';
 import { findVersion, latestVersion } from '../../analysis/versions';
@@ -13,6 +14,7 @@ import type { LoadedTariff } from '../../tariffs/registry';
 import type { AppEnv } from '../env';
 import { type FieldError, invalidRequest } from '../problem';
 import { registryOf } from '../tariff-registry';
+import { isTrackingParameter } from '../tracking';
 
 /** Inline styles and same-origin form submissions; no script, no external asset. */
 export const TIMELINE_CSP =
@@ -26,7 +28,7 @@ export const timelinePageRoutes = new OpenAPIHono<AppEnv>().get('/timeline', (c)
   const query = c.req.query();
   const errors: FieldError[] = [];
   for (const name of Object.keys(query)) {
-    if (!['from', 'to', ...registry.regimes()].includes(name))
+    if (!['from', 'to', ...registry.regimes()].includes(name) && !isTrackingParameter(name))
       errors.push({
         path: name,
         message: `unknown parameter; use from, to or a regime (${registry.regimes().join(', ')})`,
