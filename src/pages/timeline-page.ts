@@ -6,6 +6,8 @@
 
 import { raw } from 'hono/html';
 import type { Timeline, TimelineWindow } from '../analysis/timeline';
+import { localMomentMillis } from '../lib/time';
+import type { ListingStatus } from '../lists/screen';
 import { type Markup, markup } from './markup';
 import { BAND_STYLE, SERIES_COLOURS, seriesLabel, stepChartSvg, UNIT_DASH } from './step-chart';
 
@@ -30,8 +32,26 @@ export interface RegimeChoice {
   timeline: Timeline;
 }
 
+/** A countermeasure list version as /timeline shows it: its status windows over the page's range. */
+export interface ListWindows {
+  id: string;
+  title: string;
+  published: string;
+  zone: string;
+  entries: number;
+  windows: Array<{
+    from: string;
+    to?: string;
+    status: Exclude<ListingStatus, 'not-in-force'>;
+    note: string;
+    scenario?: { assumption: string; outcomes: Record<string, string> };
+  }>;
+}
+
 export interface TimelinePageInput {
   regimes: RegimeChoice[];
+  /** The countermeasure list versions known today, each with its status windows. */
+  lists?: ListWindows[];
   range: { from: string; to: string };
   /** Marked on the charts as "today". */
   nowMillis?: number;
@@ -115,6 +135,49 @@ function section(choice: RegimeChoice, nowMillis?: number): Markup {
   return markup`<section id="${prefix}" aria-labelledby="${prefix}-h"><h2 id="${prefix}-h">${timeline.regime} · ${timeline.version.title}</h2><p class="meta">Version ${timeline.version.id} (published ${timeline.version.published}). Rates in ${timeline.currency} per unit by arrival date; every date is read in ${timeline.zone}.</p>${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}${assumptionList(timeline)}${errataList(timeline)}</section>`;
 }
 
+const LIST_WIDTH = 720;
+const LIST_HEIGHT = 22;
+
+/** One list's windows as a band across the page's range: shaded suspended, hatched unconfirmed, pale before listing. */
+function listBand(list: ListWindows, range: { from: string; to: string }, prefix: string): Markup {
+  const start = localMomentMillis(range.from, list.zone);
+  const end = localMomentMillis(range.to, list.zone);
+  const x = (date: string) =>
+    Math.round(
+      (Math.min(Math.max(localMomentMillis(date, list.zone), start), end) - start) * (LIST_WIDTH / (end - start)),
+    );
+  const hatch = `${prefix}-hatch`;
+  const rects = list.windows.map((window) => {
+    const left = x(window.from);
+    const right = window.to ? x(window.to) : LIST_WIDTH;
+    const fill = window.status === 'unconfirmed' ? `url(#${hatch})` : BAND_STYLE[window.status].fill;
+    return markup`<rect data-status="${window.status}" x="${left}" y="1" width="${Math.max(right - left, 0)}" height="${LIST_HEIGHT - 2}" fill="${fill}" stroke="#8a94a6"><title>${`${BAND_STYLE[window.status].label}: ${window.from} → ${window.to ?? 'open'} (${list.zone}). ${window.note}`}</title></rect>`;
+  });
+  return markup`<svg class="chart" viewBox="0 0 ${LIST_WIDTH} ${LIST_HEIGHT}" width="${LIST_WIDTH}" height="${LIST_HEIGHT}" role="img" aria-label="${`${list.title}: status windows from ${range.from} to ${range.to}`}"><defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#8a94a6" stroke-width="2"/></pattern></defs><rect x="0" y="1" width="${LIST_WIDTH}" height="${LIST_HEIGHT - 2}" fill="${BAND_STYLE['not-in-force'].fill}"/>${rects}</svg>`;
+}
+
+function listWindowText(window: ListWindows['windows'][number]): string {
+  if (!window.scenario) return window.note;
+  const outcomes = Object.entries(window.scenario.outcomes)
+    .map(([value, status]) => `${value} → ${status}`)
+    .join(', ');
+  return `${window.note} Scenario ${window.scenario.assumption}: ${outcomes}.`;
+}
+
+/** The countermeasure lists: each version's status windows as a band and as a table. */
+function listsSection(lists: ReadonlyArray<ListWindows>, range: { from: string; to: string }): Markup | string {
+  if (lists.length === 0) return '';
+  const items = lists.map((list, i) => {
+    const prefix = `list-${i}`;
+    const rows = list.windows.map(
+      (window) =>
+        markup`<tr><td>${BAND_STYLE[window.status].label}</td><td>${window.from}</td><td>${window.to ?? '—'}</td><td>${listWindowText(window)}</td></tr>`,
+    );
+    return markup`<div class="list" data-list="${list.id}"><h3>${list.title}</h3><p class="meta">Version ${list.id} (published ${list.published}), ${list.entries} listed ${list.entries === 1 ? 'entry' : 'entries'}; dates in ${list.zone}. A listing changes no amount.</p>${listBand(list, range, prefix)}<details><summary>Status windows as dates</summary><table><thead><tr><th>Status</th><th>From</th><th>Until</th><th>Note</th></tr></thead><tbody>${rows}</tbody></table></details></div>`;
+  });
+  return markup`<section id="lists" aria-labelledby="lists-h"><h2 id="lists-h">Countermeasure lists · status windows</h2><p class="meta">The latest version of each list published today, over the same dates as the charts.</p>${items}</section>`;
+}
+
 /**
  * The whole page.
  * @example timelinePage({ regimes, range: { from: '2025-07-14', to: '2029-04-17' } }).startsWith('<!doctype html>') // true
@@ -122,5 +185,6 @@ function section(choice: RegimeChoice, nowMillis?: number): Markup {
 export function timelinePage(input: TimelinePageInput): string {
   const form = markup`<form method="get" action="/timeline" aria-label="Choose versions and dates">${input.regimes.map(picker)}<label>From<input type="date" name="from" value="${input.range.from}"></label><label>To<input type="date" name="to" value="${input.range.to}"></label><button type="submit">Show</button></form>`;
   const sections = input.regimes.map((choice) => section(choice, input.nowMillis));
-  return markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>portfees · fee history</title><style>${raw(STYLE)}</style></head><body><header><h1>Port fee history</h1><p>The rate of every rule over time, as each tariff version states it. Shaded: suspended; hatched: unconfirmed (what applies depends on a scenario); pale: not yet in force.</p></header><main>${form}${sections}</main></body></html>`.toString();
+  const lists = listsSection(input.lists ?? [], input.range);
+  return markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>portfees · fee history</title><style>${raw(STYLE)}</style></head><body><header><h1>Port fee history</h1><p>The rate of every rule over time, as each tariff version states it. Shaded: suspended; hatched: unconfirmed (what applies depends on a scenario); pale: not yet in force.</p></header><main>${form}${sections}${lists}</main></body></html>`.toString();
 }

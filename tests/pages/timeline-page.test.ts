@@ -118,6 +118,33 @@ describe('GET /timeline', () => {
     expect(cn).not.toContain('us-301.territories');
   });
 
+  it('shows each countermeasure list version known today with its status windows, as a band and as dates', async () => {
+    const res = await call('/timeline?from=2025-07-01&to=2027-07-01');
+    expect(res.status).toBe(200);
+    const lists = sectionOf(await res.text(), 'lists');
+    // One block per list: cn-countermeasures, cn-export-control, cn-unreliable-entities, us-dod-1260h.
+    expect([...lists.matchAll(/data-list="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'cn-countermeasures/2025-11-10',
+      'cn-export-control/2025-09-25',
+      'cn-unreliable-entities/2025-09-25',
+      'us-dod-1260h/2025-01-07',
+    ]);
+    const mofcom = lists.slice(
+      lists.indexOf('data-list="cn-countermeasures/2025-11-10"'),
+      lists.indexOf('data-list="cn-export-control'),
+    );
+    expect(mofcom).toContain('5 listed entries; dates in Asia/Shanghai');
+    // In force 2025-10-14, suspended for a year from 2025-11-10, unconfirmed from 2026-11-10 (hatched).
+    expect([...mofcom.matchAll(/<rect data-status="([a-z-]+)"/g)].map((m) => m[1])).toEqual([
+      'in-force',
+      'suspended',
+      'unconfirmed',
+    ]);
+    expect(mofcom).toMatch(/data-status="unconfirmed"[^>]*fill="url\(#list-0-hatch\)"/);
+    expect(mofcom).toContain('<td>suspended</td><td>2025-11-10</td><td>2026-11-10</td>');
+    expect(mofcom).toContain('Scenario cn-spf.after-suspension: resumed → in-force, extended → suspended.');
+  });
+
   it('answers a problem for a bad choice', async () => {
     const res = await call('/timeline?us-301=2024-01-01&from=2025-13-01&zoom=1');
     expect(res.status).toBe(400);

@@ -8,12 +8,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { defaultRange, timelineOf, timelineSpanProblem } from '../../analysis/timeline';
 import { findVersion, latestVersion } from '../../analysis/versions';
 import { nowMillis } from '../../lib/clock';
-import { addMonths, isValidDate } from '../../lib/time';
+import { addMonths, isValidDate, todayUtc } from '../../lib/time';
 import { timelinePage } from '../../pages/timeline-page';
 import type { LoadedTariff } from '../../tariffs/registry';
 import type { AppEnv } from '../env';
 import { type FieldError, invalidRequest } from '../problem';
-import { registryOf } from '../tariff-registry';
+import { listsOf, registryOf } from '../tariff-registry';
 import { isTrackingParameter } from '../tracking';
 
 /** Inline styles and same-origin form submissions; no script, no external asset. */
@@ -76,7 +76,18 @@ export const timelinePageRoutes = new OpenAPIHono<AppEnv>().get('/timeline', (c)
       .map((version) => ({ id: version.id, title: version.data.title, published: version.published })),
     timeline: timelineOf(tariff, { from, to }),
   }));
+  const now = nowMillis(c.env);
+  const lists = listsOf(c)
+    .pickAll(todayUtc(now))
+    .map((list) => ({
+      id: list.id,
+      title: list.data.title,
+      published: list.published,
+      zone: list.data.zone,
+      entries: list.data.entries.length,
+      windows: list.data.statusWindows,
+    }));
   c.header('content-security-policy', TIMELINE_CSP);
   c.header('cache-control', 'public, max-age=300');
-  return c.html(timelinePage({ regimes, range: { from, to }, nowMillis: nowMillis(c.env) }));
+  return c.html(timelinePage({ regimes, lists, range: { from, to }, nowMillis: now }));
 });
