@@ -9,6 +9,7 @@
  */
 import type { Outcome, Quote, VesselInput } from '../engine';
 import { addAmount, type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
+import { isMatch } from '../lists/screen';
 import type { QuoteSummary } from './run';
 
 /** One figure for one scenario. */
@@ -41,6 +42,8 @@ export const EXPOSURE_DIMENSIONS = {
   exemption: ['regime', 'exemption'],
   /** Voyages per outcome. */
   outcome: ['regime', 'outcome'],
+  /** Voyages that touch a listed party, per listed entry (`list: entry`): a voyage touching two counts under each. */
+  listed: ['listed', 'regime', 'currency'],
 } as const satisfies Record<string, ReadonlyArray<string>>;
 
 export type ExposureDimension = keyof typeof EXPOSURE_DIMENSIONS;
@@ -180,6 +183,12 @@ export class Exposure {
         this.voyages.set(id, entry);
       }
       addTo(entry.cell, voyage.fee.amount, outcome);
+      // Listed parties (matches only, never `possible`), once per entry whatever the party or its status.
+      const entries = new Set(
+        (full.voyages[i]?.screening ?? []).filter(isMatch).map((hit) => `${hit.list}: ${hit.entry}`),
+      );
+      for (const listed of entries)
+        addTo(this.tables.listed.cell({ listed, regime, currency }, scenario), voyage.fee.amount, outcome);
     });
   }
 
@@ -189,6 +198,7 @@ export class Exposure {
       foldInto(this.totals.cell(keys, scenario), cell);
       for (const name of Object.keys(EXPOSURE_DIMENSIONS) as ExposureDimension[]) {
         if (name === 'exemption' && keys.outcome !== 'exempt') continue;
+        if (name === 'listed') continue;
         foldInto(this.tables[name].cell(keys, scenario), cell);
       }
     }

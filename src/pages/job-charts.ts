@@ -1,7 +1,8 @@
 /**
  * The charts of a job's exposure report as data first (rows of a table, the
  * same rows a CSV download holds) and SVG second: stacked monthly fees per
- * regime, top operators, the scenario comparison and the exemption mix.
+ * regime, top operators, the scenario comparison, the exemption mix and the
+ * voyages that touch listed parties.
  * Markup through hono/html, so every value is escaped by construction.
  * Pixel geometry is the only place amounts become floating point.
  */
@@ -253,7 +254,51 @@ export function exemptionChart(report: ExposureReport): ChartSpec {
   };
 }
 
+/** Voyages touching each listed party (first scenario); none when no voyage touches one (or the report predates lists). */
+export function listedChart(report: ExposureReport): ChartSpec[] {
+  const scenario = report.scenarios[0]!;
+  const rows = report.breakdowns.listed ?? [];
+  if (rows.length === 0) return [];
+  const id = 'listed';
+  const title = 'Voyages touching listed parties';
+  const description = `Scenario ${scenario}. Each voyage whose owner, operator, manager, charterer or a holder is listed (possible matches left out), per listed entry; a listing changes no amount.`;
+  return [
+    {
+      id,
+      title,
+      description,
+      table: {
+        columns: ['listed', 'regime', 'currency', 'voyages', 'amount'],
+        rows: rows.map((row) => [
+          row.keys.listed!,
+          row.keys.regime!,
+          row.keys.currency!,
+          String(row.values[scenario]?.voyages ?? 0),
+          row.values[scenario]?.amount ?? '0.00',
+        ]),
+      },
+      svg: barChart(
+        id,
+        title,
+        description,
+        rows.map((row, i) => ({
+          label: `${row.keys.listed} · ${row.keys.regime}`,
+          value: String(row.values[scenario]?.voyages ?? 0),
+          text: `${row.values[scenario]?.voyages ?? 0} voyages, ${shortAmount(row.values[scenario]?.amount ?? '0')} ${row.keys.currency}`,
+          fill: colour(i + 4),
+        })),
+      ),
+    },
+  ];
+}
+
 /** Every chart of the page, in order. */
 export function jobCharts(report: ExposureReport): ChartSpec[] {
-  return [...monthChart(report), ...operatorChart(report), scenarioChart(report), exemptionChart(report)];
+  return [
+    ...monthChart(report),
+    ...operatorChart(report),
+    scenarioChart(report),
+    exemptionChart(report),
+    ...listedChart(report),
+  ];
 }

@@ -177,4 +177,33 @@ describe('the exposure report', () => {
     expect(operators.split('\r\n')[2]).toBe('<script>alert(1)</script> & Co,USD,1600000.00,1,1');
     expect((await call(`${page.split('?')[0]}/charts/scenarios.csv`)).status).toBe(404);
   });
+
+  it('counts the voyages that touch a listed party, per listed entry, and draws them as a chart of the page', async () => {
+    // GOLF's operator is listed (MOFCOM Order 2025 No. 6, in force on 2025-10-20); HOTEL's is not.
+    // cn-spf 2025-10-14: US-operated, 60,000 NT × 400 = 24,000,000.00 CNY; a listing changes no amount.
+    const fleet = [
+      HEADER,
+      ...vessel('9310006', 'GOLF,container,PA,KR,60000,GR,US,Hanwha Shipping LLC', [
+        ['CNSHA', '2025-10-20T08:00:00+08:00'],
+      ]),
+      ...vessel('9310018', 'HOTEL,container,PA,KR,60000,GR,US,Delta Line', [['CNSHA', '2025-10-20T08:00:00+08:00']]),
+    ].join('\n');
+    const { report, page } = await finishedReport(fleet);
+    expect(report.breakdowns.listed).toEqual([
+      {
+        keys: { listed: 'cn-countermeasures: Hanwha Shipping LLC', regime: 'cn-spf', currency: 'CNY' },
+        values: both(cell('24000000.00', 1, 1)),
+      },
+    ]);
+    const text = await (await call(page)).text();
+    expect([...text.matchAll(/<section id="([a-z0-9-]+)"/g)].map((m) => m[1])).toContain('listed');
+    const token = page.split('?')[1]!;
+    expect(await (await call(`${page.split('?')[0]}/charts/listed.csv?${token}`)).text()).toBe(
+      [
+        'listed,regime,currency,voyages,amount',
+        'cn-countermeasures: Hanwha Shipping LLC,cn-spf,CNY,1,24000000.00',
+        '',
+      ].join('\r\n'),
+    );
+  });
 });
