@@ -23,7 +23,7 @@ import { withScenario } from '../batch/scenarios';
 import type { QuoteEnvironment, QuoteInput } from '../engine';
 import { formatPath } from '../lib/json-paths';
 import { jsonFlaws } from '../lib/json-scan';
-import { type ChunkNotes, valueSpans } from './split';
+import { type ChunkNotes, eachValue } from './split';
 import type { Job, JobChunk } from './store';
 
 /** Limits of one chunk's parse: generous, the job's chunking already bounds it. */
@@ -139,7 +139,8 @@ export function jsonItems(
   validate: ValidateRequest,
   job: Pick<Job, 'options'>,
 ): BatchItem[] {
-  const texts = valueSpans(bytes, 0).map(([start, end]) => decoder.decode(bytes.subarray(start, end)));
+  const texts: string[] = [];
+  eachValue(bytes, 0, (start, end) => texts.push(decoder.decode(bytes.subarray(start, end))));
   return requestItems(texts, first, notes, validate, job);
 }
 

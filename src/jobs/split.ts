@@ -336,18 +336,17 @@ const BACKSLASH = 0x5c;
 const isSpace = (byte: number) => byte === 32 || byte === 9 || byte === LF || byte === CR;
 
 /**
- * Byte ranges [start, end) of the values nested `depth` deep in JSON bytes
- * that are known to be well formed: depth 1 gives the items of an array body,
- * 2 those of `{ "requests": [...] }`, 0 the values of a comma-separated range.
- * One pass, whatever the shape.
+ * Visits the byte range [start, end) of each value nested `depth` deep in JSON
+ * bytes that are known to be well formed: depth 1 gives the items of an array
+ * body, 2 those of `{ "requests": [...] }`, 0 the values of a comma-separated
+ * range. One pass, whatever the shape, keeping nothing.
  */
-export function valueSpans(bytes: Uint8Array, depth: number): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+export function eachValue(bytes: Uint8Array, depth: number, visit: (start: number, end: number) => void): void {
   let level = 0;
   let start = -1;
   let end = -1;
   const close = () => {
-    if (start >= 0) spans.push([start, end]);
+    if (start >= 0) visit(start, end);
     start = -1;
   };
   for (let i = 0; i < bytes.length; i++) {
@@ -372,7 +371,6 @@ export function valueSpans(bytes: Uint8Array, depth: number): Array<[number, num
     }
   }
   close();
-  return spans;
 }
 
 /**
@@ -392,26 +390,22 @@ export function splitJson(bytes: Uint8Array, size: number): SplitResult {
     throw new BatchFormatError([{ path: '', message: `malformed JSON: ${(error as Error).message}` }]);
   }
   const { list, prefix } = requestList(body);
-  const spans = valueSpans(bytes, prefix === '' ? 1 : 2);
-  if (spans.length !== list.length)
-    throw new BatchFormatError([{ path: prefix, message: 'the requests cannot be told apart in the text' }]);
   const chunks: ChunkRange[] = [];
   const firstIndexOf = new Map<string, number>();
-  for (let first = 0; first < list.length; first += size) {
-    const last = Math.min(list.length, first + size) - 1;
-    const chunk: ChunkRange = {
-      seq: chunks.length,
-      start: spans[first]![0],
-      end: spans[last]![1],
-      first,
-      vessels: last - first + 1,
-    };
+  let index = 0;
+  eachValue(bytes, prefix === '' ? 1 : 2, (start, end) => {
+    let chunk = chunks.at(-1);
+    if (!chunk || chunk.vessels >= size) {
+      chunk = { seq: chunks.length, start, end, first: index, vessels: 0 };
+      chunks.push(chunk);
+    }
+    chunk.end = end;
+    chunk.vessels += 1;
     // A flawed request names no vessel (as an NDJSON line): it is refused for its flaw when its chunk is read.
-    for (let index = first; index <= last; index++)
-      noteRepeat(firstIndexOf, chunk, index, byRequest.has(index) ? null : requestImo(list[index]));
-    chunks.push(chunk);
-  }
-  return { chunks, vessels: list.length };
+    noteRepeat(firstIndexOf, chunk, index, byRequest.has(index) ? null : requestImo(list[index]));
+    index += 1;
+  });
+  return { chunks, vessels: index };
 }
 
 /** Item ranges of an input parsed whole (the two-file multipart): `count` items in slices of `size`. */
