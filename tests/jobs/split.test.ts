@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromCsv } from '../../src/batch/fleet-csv';
-import { csvChunkFile, csvItems, jsonItems } from '../../src/jobs/chunk';
+import { csvChunkFile, csvItems, jsonItems, ndjsonItems } from '../../src/jobs/chunk';
 import { splitCsv, splitJson, splitNdjson } from '../../src/jobs/split';
 
 /** A stream that hands the bytes over in pieces of `size`, so records straddle pieces. */
@@ -177,6 +177,21 @@ describe('splitting JSON', () => {
         errors: [{ index: 1, path: 'vessel.imo', message: 'imo is given more than once in this object' }],
       }),
     ]);
+  });
+
+  it('names a repeat inside one chunk by its number in the whole input, in JSON as in NDJSON', () => {
+    const twice = [{ vessel: { imo: '9310006' } }, { vessel: { imo: '9310006' } }].map((r) => JSON.stringify(r));
+    for (const items of [
+      jsonItems(bytes(twice.join(',')), 10, undefined, asIs, job),
+      ndjsonItems(twice.join('\n'), 10, undefined, asIs, job),
+    ])
+      expect(items.map((item) => [item.index, item.errors[0]?.message])).toEqual([
+        [10, undefined],
+        [
+          11,
+          'vessel 9310006 is already quoted by request 10; give one request per vessel with its whole schedule, so the cap counts every call',
+        ],
+      ]);
   });
 
   it('refuses a body that is too deep, flawed outside every request, malformed, empty or of another shape', () => {
