@@ -79,25 +79,18 @@ export function withDefaults(options: QuoteOptions | undefined, defaults: QuoteO
   return merged;
 }
 
-const imoOf = (raw: unknown): string | null => {
+/** The IMO a raw request names, if it names one as a string. */
+export const requestImo = (raw: unknown): string | null => {
   const imo = (raw as { vessel?: { imo?: unknown } } | null)?.vessel?.imo;
   return typeof imo === 'string' ? imo : null;
 };
 
 /**
- * Items from a JSON batch: an array of quote requests, or `{ "requests": [...] }`.
- * One request per vessel, holding its whole schedule, so that the cap counts
- * every call: a second request for the same IMO is refused. `flawed` holds,
- * by position, what the scan of the text found in a request (see lib/json-scan.ts).
- * @throws BatchFormatError when the body is neither shape, BatchLimitError beyond the limits.
+ * The requests of a batch body: an array, or `{ "requests": [...] }` (its
+ * `prefix` then names the field), never empty.
+ * @throws BatchFormatError for any other shape
  */
-export function fromJson(
-  body: unknown,
-  validate: ValidateRequest,
-  limits: BatchLimits,
-  defaults: QuoteOptions = {},
-  flawed: ReadonlyMap<number, Array<{ path: string; message: string }>> = new Map(),
-): BatchItem[] {
+export function requestList(body: unknown): { list: unknown[]; prefix: string } {
   const list = Array.isArray(body) ? body : (body as { requests?: unknown } | null)?.requests;
   if (!Array.isArray(list) || (!Array.isArray(body) && Object.keys(body as object).length !== 1)) {
     throw new BatchFormatError([
@@ -106,6 +99,26 @@ export function fromJson(
   }
   const prefix = Array.isArray(body) ? '' : 'requests';
   if (list.length === 0) throw new BatchFormatError([{ path: prefix, message: 'give at least one quote request' }]);
+  return { list, prefix };
+}
+
+/**
+ * Items from a JSON batch: an array of quote requests, or `{ "requests": [...] }`.
+ * One request per vessel, holding its whole schedule, so that the cap counts
+ * every call: a second request for the same IMO is refused. `flawed` holds,
+ * by position, what the scan of the text found in a request (see lib/json-scan.ts).
+ * Items are numbered from `first` (a fleet job's chunk starts inside its input).
+ * @throws BatchFormatError when the body is neither shape, BatchLimitError beyond the limits.
+ */
+export function fromJson(
+  body: unknown,
+  validate: ValidateRequest,
+  limits: BatchLimits,
+  defaults: QuoteOptions = {},
+  flawed: ReadonlyMap<number, Array<{ path: string; message: string }>> = new Map(),
+  first = 0,
+): BatchItem[] {
+  const { list, prefix } = requestList(body);
   if (list.length > limits.vessels)
     throw new BatchLimitError(
       prefix,
@@ -123,15 +136,16 @@ export function fromJson(
     throw new BatchLimitError(prefix, `at most ${limits.calls} port calls per batch; this one has ${calls}`);
 
   const firstIndexOf = new Map<string, number>();
-  return list.map((raw, index): BatchItem => {
+  return list.map((raw, at): BatchItem => {
+    const index = first + at;
     const locate = (path: string) => ({ index, path });
-    const imo = imoOf(raw);
+    const imo = requestImo(raw);
     const count = Array.isArray((raw as { portCalls?: unknown })?.portCalls)
       ? (raw as { portCalls: unknown[] }).portCalls.length
       : 0;
     const item: BatchItem = { index, imo, calls: count, errors: [], locate };
     // A fleet job's requests reach no body-wide check: what the text scan found in one refuses it here.
-    const flaws = flawed.get(index);
+    const flaws = flawed.get(at);
     if (flaws) {
       item.errors = flaws.map((error) => ({ ...locate(error.path), message: error.message }));
       return item;

@@ -13,7 +13,6 @@ import {
   BatchFormatError,
   type BatchItem,
   BatchLimitError,
-  batchFlaws,
   fromJson,
   type ValidateRequest,
 } from '../batch/items';
@@ -24,7 +23,7 @@ import { withScenario } from '../batch/scenarios';
 import type { QuoteEnvironment, QuoteInput } from '../engine';
 import { formatPath } from '../lib/json-paths';
 import { jsonFlaws } from '../lib/json-scan';
-import type { ChunkNotes } from './split';
+import { type ChunkNotes, eachValue } from './split';
 import type { Job, JobChunk } from './store';
 
 /** Limits of one chunk's parse: generous, the job's chunking already bounds it. */
@@ -63,30 +62,13 @@ export class InputUnreadableError extends Error {
   }
 }
 
-/** Reads items from whole-input text (JSON array or two-file multipart). */
+/** Reads the items of a two-file multipart input, parsed whole. */
 export async function readWholeItems(
   object: R2ObjectBody,
-  job: Pick<Job, 'format' | 'contentType' | 'options'>,
+  job: Pick<Job, 'contentType' | 'options'>,
   validate: ValidateRequest,
 ): Promise<{ items: BatchItem[]; orphans: BatchError[] }> {
   try {
-    if (job.format === 'json') {
-      const text = await object.text();
-      // Scanned before it is parsed: too deep, or flawed outside every request, nothing can be quoted.
-      const { whole, byRequest } = batchFlaws(text);
-      if (whole.length > 0)
-        throw new InputUnreadableError(whole, `The body cannot be read: ${whole.map((e) => e.message).join('; ')}.`);
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch (error) {
-        throw new InputUnreadableError(
-          [{ path: '', message: `malformed JSON: ${(error as Error).message}` }],
-          'The body is not a JSON document.',
-        );
-      }
-      return { items: fromJson(body, validate, CHUNK_LIMITS, job.options.defaults, byRequest), orphans: [] };
-    }
     const form = await new Response(object.body, { headers: { 'content-type': job.contentType } })
       .formData()
       .catch(() => {
@@ -125,18 +107,6 @@ export function csvChunkFile(header: string, body: string, first: number, bodyLi
   return { calls: `${header.replace(/[\r\n]+$/, '')}\n${body}`, callsSkippedLines: Math.max(0, first - bodyLine) };
 }
 
-const shifted = (item: BatchItem, by: number): BatchItem => {
-  if (by === 0) return item;
-  const index = (item.index ?? 0) + by;
-  const locate = item.locate;
-  return {
-    ...item,
-    index,
-    errors: item.errors.map((error) => ({ ...error, index })),
-    locate: (path) => ({ ...locate(path), index }),
-  };
-};
-
 const refused = (item: BatchItem, errors: BatchError[]): BatchItem => {
   const { request: _request, ...rest } = item;
   return { ...rest, errors };
@@ -150,12 +120,43 @@ export function ndjsonItems(
   validate: ValidateRequest,
   job: Pick<Job, 'options'>,
 ): BatchItem[] {
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  return requestItems(
+    text.split('\n').filter((line) => line.trim() !== ''),
+    first,
+    notes,
+    validate,
+    job,
+  );
+}
+
+const decoder = new TextDecoder();
+
+/** Items of a JSON range (the requests the split cut from the input, with their commas): numbered from `first`. */
+export function jsonItems(
+  bytes: Uint8Array,
+  first: number,
+  notes: ChunkNotes | undefined,
+  validate: ValidateRequest,
+  job: Pick<Job, 'options'>,
+): BatchItem[] {
+  const texts: string[] = [];
+  eachValue(bytes, 0, (start, end) => texts.push(decoder.decode(bytes.subarray(start, end))));
+  return requestItems(texts, first, notes, validate, job);
+}
+
+/** Items of requests given one text each: each scanned, then parsed, then validated; numbered from `first`. */
+function requestItems(
+  texts: string[],
+  first: number,
+  notes: ChunkNotes | undefined,
+  validate: ValidateRequest,
+  job: Pick<Job, 'options'>,
+): BatchItem[] {
   const malformed = new Map<number, string>();
   const flawed = new Map<number, Array<{ path: string; message: string }>>();
-  const list = lines.map((line, i) => {
-    // Each line scanned before it is parsed (too deep, duplicate or reserved keys).
-    const flaws = jsonFlaws(line);
+  const list = texts.map((text, i) => {
+    // Each request scanned before it is parsed (too deep, duplicate or reserved keys).
+    const flaws = jsonFlaws(text);
     if (flaws.length > 0) {
       flawed.set(
         i,
@@ -164,29 +165,28 @@ export function ndjsonItems(
       return null;
     }
     try {
-      return JSON.parse(line) as unknown;
+      return JSON.parse(text) as unknown;
     } catch (error) {
       malformed.set(i, (error as Error).message);
       return null;
     }
   });
-  const items = fromJson(list, validate, CHUNK_LIMITS, job.options.defaults, flawed).map((item, i) => {
-    const moved = shifted(item, first);
+  return fromJson(list, validate, CHUNK_LIMITS, job.options.defaults, flawed, first).map((item, i) => {
     const message = malformed.get(i);
     if (message !== undefined)
-      return refused(moved, [{ index: moved.index, path: '', message: `malformed JSON line: ${message}` }]);
-    const seen = notes?.repeated?.[String(moved.index)];
+      return refused(item, [{ index: item.index, path: '', message: `malformed JSON line: ${message}` }]);
+    // A request refused for its own errors is refused for them only, as the batch does.
+    const seen = item.errors.length === 0 ? notes?.repeated?.[String(item.index)] : undefined;
     if (seen !== undefined)
-      return refused(moved, [
+      return refused(item, [
         {
-          index: moved.index,
+          index: item.index,
           path: 'vessel.imo',
-          message: `vessel ${moved.imo} is already quoted by request ${seen}; give one request per vessel with its whole schedule, so the cap counts every call`,
+          message: `vessel ${item.imo} is already quoted by request ${seen}; give one request per vessel with its whole schedule, so the cap counts every call`,
         },
       ]);
-    return moved;
+    return item;
   });
-  return items;
 }
 
 /** Applies the split's notes to CSV items: vessels reported elsewhere are left out, scattered ones refused. */

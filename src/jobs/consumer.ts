@@ -17,13 +17,14 @@ import {
   csvItems,
   InputUnreadableError,
   jobKeys,
+  jsonItems,
   type Ledger,
   ndjsonItems,
   quoteChunk,
   readWholeItems,
   writeFailedChunk,
 } from './chunk';
-import { InputFormatError, type SplitResult, splitCsv, splitItems, splitNdjson } from './split';
+import { InputFormatError, type SplitResult, splitCsv, splitItems, splitJson, splitNdjson } from './split';
 import {
   countAttempt,
   failJob,
@@ -87,6 +88,8 @@ async function split(bindings: JobBindings, job: Job): Promise<void> {
     try {
       if (job.format === 'csv') result = await splitCsv((await inputStream(bindings, job)).body, size);
       else if (job.format === 'ndjson') result = await splitNdjson((await inputStream(bindings, job)).body, size);
+      else if (job.format === 'json')
+        result = splitJson(new Uint8Array(await (await inputStream(bindings, job)).arrayBuffer()), size);
       else {
         const read = await readWholeItems(await inputStream(bindings, job), job, bindings.validate);
         result = splitItems(read.items.length, size);
@@ -111,7 +114,7 @@ async function split(bindings: JobBindings, job: Job): Promise<void> {
         );
         return;
       }
-      if (error instanceof InputUnreadableError) {
+      if (error instanceof InputUnreadableError || error instanceof BatchFormatError) {
         await endJob(
           bindings,
           job.id,
@@ -164,13 +167,18 @@ function ledgerFor(
 }
 
 async function chunkItems(bindings: JobBindings, job: Job, chunk: JobChunk) {
-  if (job.format === 'json' || job.format === 'multipart') {
+  if (job.format === 'multipart') {
     const read = await readWholeItems(await inputStream(bindings, job), job, bindings.validate);
     return { items: read.items.slice(chunk.start, chunk.end), orphans: chunk.seq === 0 ? read.orphans : [] };
   }
   const range = { offset: chunk.start, length: chunk.end - chunk.start };
   const body = await bindings.bucket.get(jobKeys.input(job.id), { range });
   if (!body) throw new Error(`job ${job.id}: the input object is missing`);
+  if (job.format === 'json')
+    return {
+      items: jsonItems(new Uint8Array(await body.arrayBuffer()), chunk.first, chunk.notes, bindings.validate, job),
+      orphans: [],
+    };
   const text = await body.text();
   if (job.format === 'ndjson')
     return { items: ndjsonItems(text, chunk.first, chunk.notes, bindings.validate, job), orphans: [] };

@@ -1,7 +1,8 @@
 /**
  * Limits of fleet jobs. CSV and NDJSON are streamed into R2 and read back in
- * ranges, so only the platform's request size bounds them; JSON and the
- * two-file multipart are parsed whole, so they keep the batch route's size.
+ * ranges, so only the platform's request size bounds them; JSON (parsed whole
+ * once, by the split) and the two-file multipart (parsed whole by each chunk)
+ * keep the batch route's size.
  */
 import { BATCH_LIMITS } from '../batch/limits';
 import type { JobFormat } from './store';

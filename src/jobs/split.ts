@@ -5,9 +5,12 @@
  * holding at most `size` vessels; a vessel's rows are never cut apart.
  * CSV rows of one vessel should be together (a vessel whose rows appear in
  * two ranges is reported as one failed vessel, never quoted from part of
- * its calls); a repeated IMO in NDJSON is refused as the batch refuses it.
+ * its calls); a repeated IMO in NDJSON or JSON is refused as the batch refuses it.
+ * A JSON body is parsed once, here, and cut into byte ranges of whole requests,
+ * so each chunk reads and checks only its own range.
  */
 import { normalizeHeader } from '../batch/columns';
+import { BatchFormatError, batchFlaws, requestImo, requestList } from '../batch/items';
 import { jsonFlaws } from '../lib/json-scan';
 
 export interface ChunkRange {
@@ -247,8 +250,7 @@ const imoOf = (line: string): string | null => {
   // A line too deep or otherwise flawed is refused when its chunk is read; it names no vessel here.
   if (jsonFlaws(line).length > 0) return null;
   try {
-    const imo = (JSON.parse(line) as { vessel?: { imo?: unknown } } | null)?.vessel?.imo;
-    return typeof imo === 'string' ? imo : null;
+    return requestImo(JSON.parse(line));
   } catch {
     // Not this split's to report: the chunk that reads the line records it as malformed, with the parser's message.
     return null;
@@ -277,16 +279,7 @@ export async function splitNdjson(stream: ReadableStream<Uint8Array>, size: numb
     }
     current.end = end;
     current.vessels += 1;
-    const imo = imoOf(text);
-    if (imo !== null) {
-      const seen = firstIndexOf.get(imo);
-      if (seen === undefined) firstIndexOf.set(imo, index);
-      else if (seen < current.first) {
-        current.notes ??= {};
-        current.notes.repeated ??= {};
-        current.notes.repeated[String(index)] = seen;
-      }
-    }
+    noteRepeat(firstIndexOf, current, index, imoOf(text));
     index += 1;
   };
   const reader = stream.getReader();
@@ -319,7 +312,103 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Item ranges of an input parsed whole (JSON array, two-file multipart): `count` items in slices of `size`. */
+/**
+ * Notes a request whose vessel an earlier chunk already quotes (a repeat inside
+ * one chunk is found when the chunk is read).
+ */
+function noteRepeat(firstIndexOf: Map<string, number>, chunk: ChunkRange, index: number, imo: string | null): void {
+  if (imo === null) return;
+  const seen = firstIndexOf.get(imo);
+  if (seen === undefined) firstIndexOf.set(imo, index);
+  else if (seen < chunk.first) {
+    chunk.notes ??= {};
+    chunk.notes.repeated ??= {};
+    chunk.notes.repeated[String(index)] = seen;
+  }
+}
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const BACKSLASH = 0x5c;
+
+const isSpace = (byte: number) => byte === 32 || byte === 9 || byte === LF || byte === CR;
+
+/**
+ * Visits the byte range [start, end) of each value nested `depth` deep in JSON
+ * bytes that are known to be well formed: depth 1 gives the items of an array
+ * body, 2 those of `{ "requests": [...] }`, 0 the values of a comma-separated
+ * range. One pass, whatever the shape, keeping nothing.
+ */
+export function eachValue(bytes: Uint8Array, depth: number, visit: (start: number, end: number) => void): void {
+  let level = 0;
+  let start = -1;
+  let end = -1;
+  const close = () => {
+    if (start >= 0) visit(start, end);
+    start = -1;
+  };
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte === QUOTE) {
+      if (level === depth && start < 0) start = i;
+      for (i += 1; i < bytes.length && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i += 1;
+      if (level === depth) end = i + 1;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (level === depth && start < 0) start = i;
+      level += 1;
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      level -= 1;
+      if (level === depth) end = i + 1;
+      else if (level === depth - 1) close();
+    } else if (level === depth) {
+      if (byte === COMMA) close();
+      else if (!isSpace(byte)) {
+        if (start < 0) start = i;
+        end = i + 1;
+      }
+    }
+  }
+  close();
+}
+
+/**
+ * Splits a JSON fleet (an array of quote requests, or `{ "requests": [...] }`)
+ * into byte ranges of `size` requests.
+ * @throws BatchFormatError when the body as a whole cannot be read: too deep, flawed outside every request, malformed or of another shape.
+ */
+export function splitJson(bytes: Uint8Array, size: number): SplitResult {
+  const text = decoder.decode(bytes);
+  // Scanned before it is parsed; a flaw inside one request is that request's error, found when its chunk is read.
+  const { whole, byRequest } = batchFlaws(text);
+  if (whole.length > 0) throw new BatchFormatError(whole);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new BatchFormatError([{ path: '', message: `malformed JSON: ${(error as Error).message}` }]);
+  }
+  const { list, prefix } = requestList(body);
+  const chunks: ChunkRange[] = [];
+  const firstIndexOf = new Map<string, number>();
+  let index = 0;
+  eachValue(bytes, prefix === '' ? 1 : 2, (start, end) => {
+    let chunk = chunks.at(-1);
+    if (!chunk || chunk.vessels >= size) {
+      chunk = { seq: chunks.length, start, end, first: index, vessels: 0 };
+      chunks.push(chunk);
+    }
+    chunk.end = end;
+    chunk.vessels += 1;
+    // A flawed request names no vessel (as an NDJSON line): it is refused for its flaw when its chunk is read.
+    noteRepeat(firstIndexOf, chunk, index, byRequest.has(index) ? null : requestImo(list[index]));
+    index += 1;
+  });
+  return { chunks, vessels: index };
+}
+
+/** Item ranges of an input parsed whole (the two-file multipart): `count` items in slices of `size`. */
 export function splitItems(count: number, size: number): SplitResult {
   const chunks: ChunkRange[] = [];
   for (let start = 0; start < count; start += size) {

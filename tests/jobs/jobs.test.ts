@@ -1,5 +1,9 @@
+import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { hostileBodies } from '../../bench/hostile-bodies.mjs';
+import worker from '../../src/index';
+import { chunkObjectText } from '../../src/jobs/chunk';
 import { bearer, createKey } from '../support/accounts';
 import { type Bindings, deliver, postJob, queuedChunks, realBindings, runJob } from '../support/jobs';
 import { annexIRequest, annexIVessel, portCall } from '../support/requests';
@@ -317,5 +321,75 @@ describe('fleet jobs', () => {
     };
     expect(failed.status).toBe('failed');
     expect(failed.problem.errors.map((e) => e.column)).toContain('colour');
+  });
+});
+
+describe('a JSON fleet job of many requests', { timeout: 120_000 }, () => {
+  it('reads each chunk from its own byte range: 124,992 requests of `0` (250 KB) end with an error each', async () => {
+    const { key } = await createKey();
+    const body = hostileBodies().find((shape) => shape.name === 'long array')!.text;
+    const count = body.split(',').length;
+    expect(count).toBe(124_992);
+    // Chunks of 2,000 requests, as deployed (the suite's own Worker cuts chunks of 1).
+    const res = await worker.fetch(
+      new Request('http://portfees.test/v1/jobs?asOf=2025-10-20', {
+        method: 'POST',
+        body,
+        headers: { ...bearer(key), 'content-type': 'application/json', 'content-length': String(body.length) },
+      }),
+      { ...realBindings(), JOB_CHUNK_VESSELS: '2000' },
+      createExecutionContext(),
+    );
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    await runJob(id);
+    const job = (await (await call(`/v1/jobs/${id}`, { headers: bearer(key) })).json()) as Record<string, unknown>;
+    expect(job).toMatchObject({ status: 'done', vessels: { total: count, done: 0, failed: count } });
+    // The last chunk holds requests 124,000 to 124,991, each refused on its own.
+    const last = await env.JOBS_BUCKET.get(`jobs/${id}/chunks/000062/results-0.ndjson`);
+    const lines = (await chunkObjectText(last!)).trimEnd().split('\n');
+    expect(lines).toHaveLength(992);
+    for (const [i, line] of [lines[0]!, lines.at(-1)!].entries()) {
+      const index = i === 0 ? 124_000 : 124_991;
+      expect(JSON.parse(line)).toMatchObject({
+        index,
+        problem: { errors: [{ index, path: '', message: 'Invalid input: expected object, received number' }] },
+      });
+    }
+  });
+
+  it('refuses in its own chunk a request with a duplicate key, and one repeating an earlier chunk’s vessel', async () => {
+    const { key } = await createKey();
+    const imo = annexIRequest().vessel.imo;
+    const duplicate = JSON.stringify(annexIRequest()).replace('{"imo":', '{"imo":"9074729","imo":');
+    const body = `{"requests":[${JSON.stringify(annexIRequest())}, 0,\n${duplicate},${JSON.stringify(annexIRequest())}]}`;
+    const res = await postJob(key, body, 'application/json', '?asOf=2025-10-20');
+    const { id } = (await res.json()) as { id: string };
+    await runJob(id);
+    const job = (await (await call(`/v1/jobs/${id}`, { headers: bearer(key) })).json()) as Record<string, unknown>;
+    expect(job).toMatchObject({ status: 'done', vessels: { total: 4, done: 1, failed: 3 } });
+    const ndjson = await (
+      await call(`/v1/jobs/${id}/results`, { headers: { ...bearer(key), accept: 'application/x-ndjson' } })
+    ).text();
+    const vessels = ndjson
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.type === 'vessel');
+    expect(vessels.map((line) => [line.index, line.quote ? 'quoted' : line.problem.errors])).toEqual([
+      [0, 'quoted'],
+      [1, [{ index: 1, path: '', message: 'Invalid input: expected object, received number' }]],
+      [2, [{ index: 2, path: 'vessel.imo', message: 'imo is given more than once in this object' }]],
+      [
+        3,
+        [
+          {
+            index: 3,
+            path: 'vessel.imo',
+            message: `vessel ${imo} is already quoted by request 0; give one request per vessel with its whole schedule, so the cap counts every call`,
+          },
+        ],
+      ],
+    ]);
   });
 });
