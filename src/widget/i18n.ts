@@ -115,6 +115,13 @@ const EN = {
   citations: 'Sources',
   knowledgeDate: 'Knowledge date',
   printed: 'Printed',
+  listed: 'Listed parties',
+  listedParty: 'Party',
+  listedEntry: 'Listed as',
+  listedList: 'List',
+  listedStatus: 'Status at {d}',
+  listedPossible: 'possible match, not counted',
+  listedNote: 'A listing changes no amount.',
   sheetFooter:
     'Computed by portfees from the tariff versions above (SHA-256 of each file). Amounts marked other than confirmed depend on the readings listed beside them.',
 } as const;
@@ -230,6 +237,13 @@ const ZH: Record<MessageKey, string> = {
   citations: '来源',
   knowledgeDate: '知识日期',
   printed: '打印日期',
+  listed: '被列名方',
+  listedParty: '当事方',
+  listedEntry: '列名为',
+  listedList: '清单',
+  listedStatus: '{d} 的状态',
+  listedPossible: '可能匹配，不计入',
+  listedNote: '列名不改变任何金额。',
   sheetFooter: '由 portfees 根据上列费率版本计算（各文件的 SHA-256）。非“已确认”的金额取决于其旁列出的解读。',
 };
 
@@ -266,6 +280,7 @@ export const ZH_CODES: Record<string, string> = {
   'not-covered': '不适用',
   'not-in-force': '未生效',
   suspended: '暂停',
+  'in-force': '生效',
   capped: '已达上限',
   remitted: '免除',
   confirmed: '已确认',

@@ -43,6 +43,17 @@ export interface VoyageResult {
   clause?: { id: string; title: string; url: string } | null;
 }
 
+/** A listed party as the API answers it (`screening`); `possible` is shown as possible, never counted. */
+export interface ScreeningRow {
+  list: string;
+  entry: string;
+  party: string;
+  name: string;
+  match: string;
+  status: string;
+  measure?: string;
+}
+
 export interface Total extends Money {
   low?: string;
   high?: string;
@@ -57,6 +68,7 @@ export interface QuoteResult {
   totals: Total[];
   converted?: { currency: string; amount: string; rates: Record<string, string> };
   notes: Words[];
+  screening?: ScreeningRow[];
 }
 
 export const money = (value: Money, locale: string) => `${formatAmount(value.amount, locale)} ${value.currency}`;
@@ -167,6 +179,48 @@ function totalRows(quote: QuoteResult, locale: string, t: Translate): HTMLTableR
   return rows;
 }
 
+/** The "Listed parties" panel: each party found on a list with its status at asOf; nothing when none is. */
+export function listedPanel(quote: QuoteResult, locale: string, t: Translate): HTMLElement | null {
+  const rows = quote.screening ?? [];
+  if (rows.length === 0) return null;
+  const headers = [
+    t('listedParty'),
+    t('listedEntry'),
+    t('listedList'),
+    t('listedStatus', { d: formatDate(quote.asOf, locale) }),
+  ];
+  return h(
+    'section',
+    { class: 'listed', 'aria-label': t('listed') },
+    h(
+      'table',
+      {},
+      h('caption', { text: t('listed') }),
+      h('thead', {}, h('tr', {}, ...headers.map((text) => h('th', { scope: 'col', text })))),
+      h(
+        'tbody',
+        {},
+        ...rows.map((row) =>
+          h(
+            'tr',
+            { class: row.match === 'possible' ? 'possible' : 'match' },
+            h('td', {}, row.name, h('span', { class: 'why', text: row.party })),
+            h(
+              'td',
+              {},
+              row.entry,
+              row.match === 'possible' ? h('span', { class: 'why', text: t('listedPossible') }) : null,
+            ),
+            h('td', {}, row.list, row.measure ? h('span', { class: 'why', text: row.measure }) : null),
+            h('td', { text: codeWord(locale, row.status) }),
+          ),
+        ),
+      ),
+    ),
+    h('p', { class: 'hint', text: t('listedNote') }),
+  );
+}
+
 /** The result section for one quote, in `locale`'s words and number format. */
 export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
   const t = translator(locale);
@@ -204,6 +258,7 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
     'div',
     {},
     h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': t('quoteTable') }, table),
+    listedPanel(quote, locale, t),
     explanation,
     h('p', { class: 'hint', text: t('quoteId', { id: quote.quoteId }) }),
   );

@@ -1,7 +1,7 @@
 /**
  * The printable quote: what a desk sends a counterparty. Hidden on screen and
  * laid out for one A4 page by the print styles: the vessel, the calls, each
- * voyage's fee with its rule, certainty and payer, the totals, the tariff
+ * voyage's fee with its rule, certainty and payer, the totals, the listed parties, the tariff
  * versions with their SHA-256, the assumptions, the quote id, the knowledge
  * date and the sources cited.
  */
@@ -9,7 +9,7 @@ import { h } from './dom';
 import { formatAmount, formatArrival, formatDate } from './format';
 import { codeWord, translator } from './i18n';
 import { getPath } from './paths';
-import { alternativeLines, money, payerWord, type QuoteResult } from './results';
+import { alternativeLines, listedPanel, money, payerWord, type QuoteResult } from './results';
 import { VESSEL_TYPES } from './vocabulary';
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
@@ -108,6 +108,7 @@ export function renderSheet(quote: QuoteResult, request: unknown, locale: string
         ),
       ),
     ),
+    listedPanel(quote, locale, t),
     h('h3', { text: t('tariffVersions') }),
     h(
       'ul',

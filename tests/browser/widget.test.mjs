@@ -186,9 +186,19 @@ test('the widget, loaded by a script tag on another origin, quotes the first wor
   await widget.getByLabel(/BIMCO USTR Clause/).check();
   await widget.getByLabel('Convert totals to').selectOption('USD');
   await widget.getByLabel('Rate: CNY per 1 USD').pressSequentially('7.10');
+  // An operator on MOFCOM's countermeasure list, written differently: listed, and no amount changes.
+  await widget.getByLabel('Operator name').pressSequentially('HANWHA SHIPPING, L.L.C.');
   await widget.getByRole('button', { name: 'Get quote' }).click();
   await assertFirstCaseResult(widget);
   assert.equal(await widget.locator('.msg').count(), 0);
+  const listed = widget.locator('.result section.listed tr.match').first();
+  await listed.waitFor();
+  const cells = (await listed.locator('td').allInnerTexts()).map((cell) => cell.replace(/\s+/g, ' ').trim());
+  assert.match(cells[0], /^HANWHA SHIPPING, L\.L\.C\. operator$/);
+  assert.equal(cells[1], 'Hanwha Shipping LLC');
+  assert.match(cells[2], /^cn-countermeasures/);
+  // The printed sheet carries the same panel.
+  assert.equal(await widget.locator('.sheet section.listed').count(), 1);
 
   const row = widget.locator('tr[data-regime="us-301"]');
   assert.match(await row.locator('td').nth(5).innerText(), /^charterers/);
