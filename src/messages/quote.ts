@@ -1,7 +1,8 @@
 /**
  * A quote in words: every message of the engine's answer (explanation lines,
  * exemption and payer reasons, notes) becomes `{ id, params, text }` in one
- * locale, and `titles` names every code a person reads. Amounts, ids and the
+ * locale, and `titles` names every code a person reads (and the words of
+ * each listed party's measure and effect, as the list files give them). Amounts, ids and the
  * quote id are left as they are.
  */
 import type { Message } from './message';
@@ -31,6 +32,8 @@ export interface MessageQuote {
     payerReason?: Message;
   }>;
   notes: Message[];
+  /** Listed parties: their measure and effect are words of the list files. */
+  screening?: ReadonlyArray<{ measure: string; effect: string }>;
 }
 
 /** English titles from the data files: a rule of a version, an assumption, a scenario. */
@@ -48,6 +51,8 @@ export interface QuoteTitles {
   certainties: Record<string, string>;
   assumptions: Record<string, string>;
   scenario?: string;
+  /** The measure and effect of each listed party, English as listed → the locale's words (only when a party is listed). */
+  listed?: Record<string, string>;
 }
 
 function titlesOf(quote: MessageQuote, locale: Locale, data?: DataTitles): QuoteTitles {
@@ -67,6 +72,11 @@ function titlesOf(quote: MessageQuote, locale: Locale, data?: DataTitles): Quote
   }
   const scenario = quote.scenario ? data?.scenario(quote.scenario) : undefined;
   if (quote.scenario) titles.scenario = scenario ? dataTitle(scenario, locale) : quote.scenario;
+  if (quote.screening && quote.screening.length > 0) {
+    titles.listed = {};
+    for (const row of quote.screening)
+      for (const text of [row.measure, row.effect]) titles.listed[text] = dataTitle(text, locale);
+  }
   return titles;
 }
 

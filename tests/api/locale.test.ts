@@ -72,6 +72,26 @@ describe('the words of a quote', () => {
     expect(byOption.voyages[0]!.explanation.at(-1)!.text).toBe('Charged 3,000,000.00 USD at USLAX.');
   });
 
+  it("give a listed party's measure and effect in Chinese in titles.listed, the screening row as listed", async () => {
+    const body = request({ locale: 'zh-CN' });
+    const listed = { ...body, vessel: { ...body.vessel, operator: { name: 'Hanwha Shipping LLC', country: 'US' } } };
+    const res = await postJson('/v1/quotes', listed);
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as {
+      screening: Array<{ entry: string; measure: string }>;
+      titles: { listed?: Record<string, string> };
+    };
+    const [row] = answer.screening;
+    expect(row).toMatchObject({
+      entry: 'Hanwha Shipping LLC',
+      measure: 'Countermeasure list (Anti-Foreign Sanctions Law)',
+    });
+    expect(answer.titles.listed?.[row!.measure]).toBe('反制清单（《反外国制裁法》）');
+    // Without a listed party there is nothing to name.
+    const plain = (await (await postJson('/v1/quotes', body)).json()) as { titles: { listed?: unknown } };
+    expect(plain.titles.listed).toBeUndefined();
+  });
+
   it('refuses a locale without a catalogue, naming the field', async () => {
     const res = await postJson('/v1/quotes', request({ locale: 'fr' }));
     expect(res.status).toBe(400);

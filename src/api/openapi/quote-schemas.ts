@@ -511,6 +511,9 @@ export const QuoteResponse = z
         certainties: z.record(z.string(), z.string()),
         assumptions: z.record(z.string(), z.string()),
         scenario: z.string().optional(),
+        listed: z.record(z.string(), z.string()).optional().openapi({
+          description: "Each listed party's measure and effect as listed → the words in the request’s locale",
+        }),
       })
       .optional()
       .openapi({ description: 'The words for every code the quote names, in the request’s locale' }),
