@@ -48,8 +48,19 @@ export interface Total extends Money {
   high?: string;
 }
 
+/** The words for every code a quote names, in the request's locale (the API's `titles`). */
+export interface QuoteTitles {
+  regimes: Record<string, string>;
+  rules: Record<string, string>;
+  outcomes: Record<string, string>;
+  certainties: Record<string, string>;
+  assumptions: Record<string, string>;
+  scenario?: string;
+}
+
 export interface QuoteResult {
   quoteId: string;
+  titles?: QuoteTitles;
   asOf: string;
   tariffs?: Array<{ id: string; regime: string; sha256: string }>;
   assumptions?: Record<string, string>;
@@ -61,21 +72,68 @@ export interface QuoteResult {
 
 export const money = (value: Money, locale: string) => `${formatAmount(value.amount, locale)} ${value.currency}`;
 
+/**
+ * The word for a code the quote names: the API's title in the request's
+ * locale, else the widget's own word (a quote saved before titles).
+ */
+export function titleOf(
+  titles: QuoteTitles | undefined,
+  kind: Exclude<keyof QuoteTitles, 'scenario'>,
+  code: string,
+  locale: string,
+): string {
+  return titles?.[kind][code] ?? codeWord(locale, code);
+}
+
+/** A non-negative decimal string as a key that sorts as its value does (no float on the way). */
+const amountKey = (amount: string) => {
+  const [whole = '', fraction = ''] = amount.split('.');
+  return `${whole.padStart(24, '0')}.${fraction.padEnd(8, '0')}`;
+};
+
+/** The lowest and highest amount of a voyage over its alternative readings. */
+export function voyageRange(voyage: VoyageResult): { low: string; high: string } {
+  const amounts = [voyage.fee.amount, ...(voyage.alternatives ?? []).map((alternative) => alternative.amount)].sort(
+    (a, b) => (amountKey(a) < amountKey(b) ? -1 : amountKey(a) > amountKey(b) ? 1 : 0),
+  );
+  return { low: amounts[0]!, high: amounts.at(-1)! };
+}
+
+/**
+ * A voyage's headline amount: its fee, or for a `time-dependent` voyage
+ * (the time of day decides) the range its readings span.
+ * @example headline(voyage, 'en') // '0.00 – 3,000,000.00 USD'
+ */
+export function headline(voyage: VoyageResult, locale: string): string {
+  const { low, high } = voyageRange(voyage);
+  if (voyage.certainty !== 'time-dependent' || low === high) return money(voyage.fee, locale);
+  return `${formatAmount(low, locale)} – ${money({ amount: high, currency: voyage.fee.currency }, locale)}`;
+}
+
 /** The certainty word, marked for colour too (a word first: colour alone says nothing to many readers). */
-export function certaintyWord(certainty: string | undefined, locale: string): HTMLElement | null {
+export function certaintyWord(certainty: string | undefined, locale: string, titles?: QuoteTitles): HTMLElement | null {
   if (!certainty) return null;
-  return h('span', { class: 'cert', 'data-certainty': certainty, text: codeWord(locale, certainty) });
+  return h('span', {
+    class: 'cert',
+    'data-certainty': certainty,
+    text: titleOf(titles, 'certainties', certainty, locale),
+  });
 }
 
 /** `if extended: 0.00 USD (suspended)` for each other reading that changes the amount. */
-export function alternativeLines(voyage: VoyageResult, locale: string, t: Translate): HTMLElement[] {
+export function alternativeLines(
+  voyage: VoyageResult,
+  locale: string,
+  t: Translate,
+  titles?: QuoteTitles,
+): HTMLElement[] {
   return (voyage.alternatives ?? []).map((alternative) => {
     const amount = money({ amount: alternative.amount, currency: voyage.fee.currency }, locale);
     const outcome = alternative.outcome ? ` (${codeWord(locale, alternative.outcome)})` : '';
     return h('span', {
       class: 'alt',
       'data-assumption': alternative.assumption,
-      title: alternative.assumption,
+      title: titles?.assumptions[alternative.assumption] ?? alternative.assumption,
       text: t('ifAlt', { a: readingWords(locale, alternative.assumption, alternative.value), m: amount + outcome }),
     });
   });
@@ -97,13 +155,13 @@ export function totalCell(total: Total, locale: string, t: Translate): HTMLTable
   return cell;
 }
 
-function amountCell(voyage: VoyageResult, locale: string, t: Translate): HTMLTableCellElement {
+function amountCell(voyage: VoyageResult, locale: string, t: Translate, titles?: QuoteTitles): HTMLTableCellElement {
   return h(
     'td',
-    { class: 'num' },
-    money(voyage.fee, locale),
-    certaintyWord(voyage.certainty, locale),
-    ...alternativeLines(voyage, locale, t),
+    { class: 'num', 'data-label': t('amount') },
+    h('span', { class: 'amount', text: headline(voyage, locale) }),
+    certaintyWord(voyage.certainty, locale, titles),
+    ...alternativeLines(voyage, locale, t, titles),
   );
 }
 
@@ -122,19 +180,29 @@ function payerCell(voyage: VoyageResult, locale: string, t: Translate): HTMLTabl
   return cell;
 }
 
-function voyageRow(voyage: VoyageResult, locale: string, t: Translate): HTMLTableRowElement {
+function voyageRow(voyage: VoyageResult, locale: string, t: Translate, titles?: QuoteTitles): HTMLTableRowElement {
   const applied = voyage.exemptions
     .filter((exemption) => exemption.applies)
     .map((exemption) => codeWord(locale, exemption.id));
   return h(
     'tr',
     { 'data-regime': voyage.regime, 'data-outcome': voyage.outcome, 'data-certainty': voyage.certainty },
-    h('th', { scope: 'row' }, voyage.regime, h('span', { class: 'why', text: voyage.calls.join(' → ') })),
-    h('td', { text: voyage.chargedAt ?? '—' }),
-    h('td', { class: 'code', text: voyage.rule ? codeWord(locale, voyage.rule) : '—' }),
-    h('td', { text: codeWord(locale, voyage.outcome) }),
-    amountCell(voyage, locale, t),
-    h('td', { text: applied.length > 0 ? applied.join(', ') : t('none') }),
+    h(
+      'th',
+      { scope: 'row' },
+      titleOf(titles, 'regimes', voyage.regime, locale),
+      h('span', { class: 'why', text: voyage.calls.join(' → ') }),
+    ),
+    h('td', { 'data-label': t('chargedAt'), text: voyage.chargedAt ?? '—' }),
+    h('td', {
+      'data-label': t('rule'),
+      class: 'code',
+      title: voyage.rule ? titles?.rules[voyage.rule] : undefined,
+      text: voyage.rule ? codeWord(locale, voyage.rule) : '—',
+    }),
+    h('td', { 'data-label': t('outcome'), text: titleOf(titles, 'outcomes', voyage.outcome, locale) }),
+    amountCell(voyage, locale, t, titles),
+    h('td', { 'data-label': t('exemptions'), text: applied.length > 0 ? applied.join(', ') : t('none') }),
     payerCell(voyage, locale, t),
   );
 }
@@ -168,7 +236,7 @@ function totalRows(quote: QuoteResult, locale: string, t: Translate): HTMLTableR
 }
 
 /** The result section for one quote, in `locale`'s words and number format. */
-export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
+export function renderQuote(quote: QuoteResult, locale: string, savedId?: string): HTMLElement {
   const t = translator(locale);
   const headers = [t('regime'), t('chargedAt'), t('rule'), t('outcome'), t('amount'), t('exemptions'), t('payer')];
   const table = h(
@@ -176,7 +244,7 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
     {},
     h('caption', { text: t('caption', { d: formatDate(quote.asOf, locale) }) }),
     h('thead', {}, h('tr', {}, ...headers.map((text) => h('th', { scope: 'col', text })))),
-    h('tbody', {}, ...quote.voyages.map((voyage) => voyageRow(voyage, locale, t))),
+    h('tbody', {}, ...quote.voyages.map((voyage) => voyageRow(voyage, locale, t, quote.titles))),
     h('tfoot', {}, ...totalRows(quote, locale, t)),
   );
   const explanation = h(
@@ -187,7 +255,7 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
       h(
         'div',
         {},
-        h('h4', { text: `${voyage.regime}: ${voyage.calls.join(' → ')}` }),
+        h('h4', { text: `${titleOf(quote.titles, 'regimes', voyage.regime, locale)}: ${voyage.calls.join(' → ')}` }),
         h('ul', {}, ...voyage.explanation.map((line) => h('li', { text: words(line) }))),
       ),
     ),
@@ -205,6 +273,11 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
     {},
     h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': t('quoteTable') }, table),
     explanation,
-    h('p', { class: 'hint', text: t('quoteId', { id: quote.quoteId }) }),
+    h('p', { class: 'hint reference', text: reference(quote, t, savedId) }),
   );
+}
+
+/** The quote's reference: a saved quote's id, else the request's hash, named as such (GET /v1/quotes/{id} knows only saved quotes). */
+export function reference(quote: QuoteResult, t: Translate, saved?: string): string {
+  return saved ? t('quoteId', { id: saved }) : t('requestHash', { id: quote.quoteId });
 }
