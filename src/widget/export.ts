@@ -3,7 +3,7 @@
  * API's codes and decimal strings as they are) and the exact POST /v1/quotes
  * request as a curl command a developer can run.
  */
-import { type QuoteResult, voyageRange } from './results';
+import { type QuoteResult, voyageRange } from './quote';
 
 export const CSV_COLUMNS = [
   'regime',
