@@ -1,7 +1,8 @@
 /**
  * `<portfees-quote>`: the quote form, the call to POST /v1/quotes and the
  * result, in a shadow root; then the scenarios side by side, a printable
- * quote and, with an account key, saving.
+ * quote, the quote as CSV or as a curl command and, with an account key,
+ * saving. `quotedRequest` is the request of the quote on screen.
  *
  * Attributes: `api-base` (default: the origin this module was loaded from),
  * `locale` (words and number/date formatting: `zh-CN` reads Chinese; default
