@@ -2,20 +2,79 @@
  * The calculator page's own script and styles, served from this origin
  * (GET /calculator.js, GET /calculator.css) so the page's policy allows only
  * 'self'. The script wires the example buttons: each fills the widget from
- * its `data-request` and quotes it.
+ * its `data-request` and quotes it. It also gives every quote an address: the
+ * request, deflate-raw compressed and base64url-encoded, goes into the
+ * location hash (`#q=…`), so a reload, Back or a shared link quotes it again.
  */
 
 export const CALCULATOR_SCRIPT = `const widget = document.querySelector('portfees-quote');
+
+/** The reader's next look: the answer, or the problems found. */
+function showAnswer() {
+  const answer = widget.shadowRoot?.querySelector('.result:not(:empty), .summary:not([hidden])') ?? widget;
+  answer.scrollIntoView({ block: 'start' });
+}
+
 for (const button of document.querySelectorAll('button[data-request]')) {
   button.addEventListener('click', async () => {
     await customElements.whenDefined('portfees-quote');
     widget.fill(JSON.parse(button.dataset.request));
     await widget.submit();
-    // The answer (or the problems found) is what the reader wants to see next.
-    const answer = widget.shadowRoot?.querySelector('.result:not(:empty), .summary:not([hidden])') ?? widget;
-    answer.scrollIntoView({ block: 'start' });
+    showAnswer();
   });
 }
+
+/** A request as URL text: JSON, deflate-raw, base64url. */
+async function pack(request) {
+  const stream = new Blob([JSON.stringify(request)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+}
+
+/** The request a \`#q=\` hash holds. */
+async function unpack(text) {
+  const bytes = Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return JSON.parse(await new Response(stream).text());
+}
+
+/** Quotes the request in the location hash, if there is one. */
+async function quoteFromHash() {
+  const packed = new URLSearchParams(location.hash.slice(1)).get('q');
+  if (!packed) return;
+  let request;
+  try {
+    request = await unpack(packed);
+  } catch (error) {
+    console.warn('portfees: the link holds no readable quote request', error);
+    return;
+  }
+  await customElements.whenDefined('portfees-quote');
+  widget.fill(request);
+  restoring = true;
+  try {
+    await widget.submit();
+  } finally {
+    restoring = false;
+  }
+  showAnswer();
+}
+
+// Each new quote gets its own history entry; a quote restored from the address replaces its entry, so Back keeps working.
+let restoring = false;
+widget.addEventListener('portfees:quote', async () => {
+  const replace = restoring;
+  const request = widget.quotedRequest;
+  if (!request) return;
+  const hash = '#q=' + (await pack(request));
+  if (hash === location.hash) return;
+  if (replace) history.replaceState(null, '', hash);
+  else history.pushState(null, '', hash);
+});
+addEventListener('popstate', () => void quoteFromHash());
+void quoteFromHash();
 `;
 
 export const CALCULATOR_STYLES = `*{box-sizing:border-box}

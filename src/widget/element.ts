@@ -1,7 +1,8 @@
 /**
  * `<portfees-quote>`: the quote form, the call to POST /v1/quotes and the
  * result, in a shadow root; then the scenarios side by side, a printable
- * quote and, with an account key, saving.
+ * quote, the quote as CSV or as a curl command and, with an account key,
+ * saving. `quotedRequest` is the request of the quote on screen.
  *
  * Attributes: `api-base` (default: the origin this module was loaded from),
  * `locale` (words and number/date formatting: `zh-CN` reads Chinese; default
@@ -15,6 +16,7 @@ import { connectHost } from './bridge';
 import { CharterSection, type ClauseSummary } from './charter';
 import { type Comparison, renderComparison } from './compare';
 import { h } from './dom';
+import { curlCommand, quoteCsv } from './export';
 import { inputField } from './fields';
 import { readControls, writeControls } from './form-state';
 import { languageOf, type Translate, translator } from './i18n';
@@ -24,7 +26,7 @@ import { getPath, setPath } from './paths';
 import type { PortSuggestion } from './port-combobox';
 import { type QuoteResult, renderQuote } from './results';
 import { RotationEditor } from './rotation';
-import { renderSheet } from './sheet';
+import { type Instrument, renderSheet } from './sheet';
 import { applyStyles } from './styles';
 import { refreshTypeHelp, type VesselSection, vesselSection } from './vessel';
 import { CURRENCIES } from './vocabulary';
@@ -61,6 +63,10 @@ export class PortfeesQuote extends HTMLElement {
   private fxRate = h('div');
   private lastQuote?: QuoteResult;
   private lastRequest?: Request;
+  /** The sources of each tariff version quoted with (GET /v1/tariffs/{id}), for the printed sheet. */
+  private readonly instruments = new Map<string, Instrument[]>();
+  /** The id of the quote on screen once Save stored it. */
+  private savedId?: string;
   private pendingFill?: unknown;
   private disconnectHost?: () => void;
 
@@ -109,12 +115,13 @@ export class PortfeesQuote extends HTMLElement {
         input.value = saved.values[j] ?? '';
       });
       Object.assign(row.dataset, saved.data);
+      this.rotation!.showBerthing(row);
     });
     this.knowledge!.select.value = scenario;
     this.fxTarget.value = fx[0]!;
     this.fxTarget.dispatchEvent(new Event('change'));
     this.fxRate.querySelector('input')!.value = fx[1]!;
-    if (this.lastQuote && this.lastRequest) this.show(this.lastQuote, this.lastRequest);
+    if (this.lastQuote && this.lastRequest) this.show(this.lastQuote, this.lastRequest, this.savedId);
   }
 
   /** Headers of the API calls that may carry the account key. */
@@ -211,13 +218,47 @@ export class PortfeesQuote extends HTMLElement {
     const t = this.t;
     const compare = h('button', { type: 'button', class: 'secondary', text: t('compare') });
     const print = h('button', { type: 'button', class: 'secondary', text: t('print') });
+    const csv = h('button', { type: 'button', class: 'secondary', text: t('exportCsv') });
+    const curl = h('button', { type: 'button', class: 'secondary', text: t('copyCurl') });
     compare.addEventListener('click', () => void this.compare());
     print.addEventListener('click', () => window.print());
+    csv.addEventListener('click', () => this.downloadCsv());
+    curl.addEventListener('click', () => void this.copyCurl());
     const save = this.hasAttribute('account-key')
       ? h('button', { type: 'button', class: 'secondary', text: t('save') })
       : null;
     save?.addEventListener('click', () => void this.save());
-    return h('div', { class: 'tools', hidden: true }, compare, print, save);
+    return h('div', { class: 'tools', hidden: true }, compare, print, csv, curl, save);
+  }
+
+  /** The request of the quote on screen (what POST /v1/quotes was sent), or undefined. */
+  get quotedRequest(): Request | undefined {
+    return this.lastRequest;
+  }
+
+  /** Downloads the quote on screen as CSV, one row per voyage. */
+  private downloadCsv(): void {
+    if (!this.lastQuote) return;
+    const url = URL.createObjectURL(new Blob([quoteCsv(this.lastQuote)], { type: 'text/csv;charset=utf-8' }));
+    const link = h('a', { href: url, download: `portfees-${this.lastQuote.quoteId}.csv`, hidden: true });
+    this.root.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  /** Shows the quote's request as a curl command and copies it when the browser lets us. */
+  private async copyCurl(): Promise<void> {
+    if (!this.lastRequest) return;
+    const command = curlCommand(this.apiBase, this.lastRequest);
+    const status = h('p', { class: 'hint', role: 'status' });
+    this.extra.replaceChildren(h('pre', { class: 'curl', tabindex: 0, text: command }), status);
+    try {
+      await navigator.clipboard.writeText(command);
+      status.textContent = this.t('copied');
+    } catch (error) {
+      status.textContent = this.t('copyThis', { m: (error as Error).message });
+    }
   }
 
   private headingTag(): 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' {
@@ -271,18 +312,15 @@ export class PortfeesQuote extends HTMLElement {
    */
   async request({ scenario = true } = {}): Promise<{ request: Request; errors: FieldError[] }> {
     const request = readControls(this.form!);
-    const { arrivals, errors } = await this.rotation!.arrivals(this.lookupZone);
-    const calls = this.rotation!.rows().map(
-      (_, i) => (getPath(request, `portCalls[${i}]`) as Request | undefined) ?? {},
-    );
-    calls.forEach((call, i) => {
-      if (arrivals[i]) call.arrival = arrivals[i];
-    });
-    request.portCalls = calls;
+    const { calls: moments, errors } = await this.rotation!.moments(this.lookupZone);
+    request.portCalls = this.rotation!.rows().map((_, i) => ({
+      ...((getPath(request, `portCalls[${i}]`) as Request | undefined) ?? {}),
+      ...moments[i],
+    }));
     const fx = this.fxOption();
     if (fx) setPath(request, 'options.fx', fx);
-    // The API writes its explanations in the widget's language; only Chinese needs asking.
-    if (languageOf(this.builtLocale) === 'zh') setPath(request, 'options.locale', 'zh-CN');
+    // The API writes its explanations and titles in the widget's language, whatever the browser's Accept-Language.
+    setPath(request, 'options.locale', languageOf(this.builtLocale) === 'zh' ? 'zh-CN' : 'en');
     if (scenario) {
       const options = this.knowledge!.apply((request.options as Request | undefined) ?? {});
       if (Object.keys(options).length > 0) request.options = options;
@@ -330,11 +368,26 @@ export class PortfeesQuote extends HTMLElement {
   }
 
   /** Shows a quote: the table, the tools, and the printable sheet for it. */
-  private show(quote: QuoteResult, request: Request): void {
+  private show(quote: QuoteResult, request: Request, savedId?: string): void {
     this.lastQuote = quote;
     this.lastRequest = request;
-    this.result.replaceChildren(renderQuote(quote, this.builtLocale));
-    this.sheet.replaceChildren(renderSheet(quote, request, this.builtLocale, localToday()));
+    this.savedId = savedId;
+    this.result.replaceChildren(renderQuote(quote, this.builtLocale, savedId));
+    const sheet = () => renderSheet(quote, request, this.builtLocale, localToday(), savedId, this.instruments);
+    this.sheet.replaceChildren(sheet());
+    const missing = (quote.tariffs ?? []).filter((tariff) => !this.instruments.has(tariff.id));
+    if (missing.length > 0)
+      void Promise.all(
+        missing.map(async (tariff) => {
+          const version = await this.getJson<{ instruments?: Instrument[] }>(`/v1/tariffs/${tariff.id}`);
+          this.instruments.set(tariff.id, version.instruments ?? []);
+        }),
+      ).then(
+        () => {
+          if (this.lastQuote === quote) this.sheet.replaceChildren(sheet());
+        },
+        (error: Error) => console.warn(`portfees: the sheet lists only the voyages' citations (${error.message})`),
+      );
     this.extra.replaceChildren();
     this.tools.hidden = false;
   }
@@ -346,7 +399,11 @@ export class PortfeesQuote extends HTMLElement {
     this.sheet.replaceChildren();
     this.extra.replaceChildren();
     this.tools.hidden = true;
-    showMessages(this.root, this.summary, errors, title, { request: this.t('request'), required: this.t('required') });
+    showMessages(this.root, this.summary, errors, title, {
+      request: this.t('request'),
+      required: this.t('required'),
+      call: (n) => this.t('callN', { n }),
+    });
     this.summary.querySelector('button')?.focus();
     return undefined;
   }
@@ -391,6 +448,8 @@ export class PortfeesQuote extends HTMLElement {
         return undefined;
       }
       const link = new URL(location, `${this.apiBase}/`).href;
+      // The sheet now names the saved quote instead of the request's hash.
+      if (this.lastQuote) this.show(this.lastQuote, this.lastRequest, link.split('/').pop());
       this.extra.replaceChildren(h('p', { class: 'saved' }, t('saved'), h('a', { href: link, text: link })));
       return link;
     } catch (error) {
@@ -407,10 +466,10 @@ export class PortfeesQuote extends HTMLElement {
     if (!this.form) this.render();
     const calls = getPath(request, 'portCalls');
     this.rotation!.clear();
+    const text = (call: unknown, path: string) =>
+      typeof getPath(call, path) === 'string' ? (getPath(call, path) as string) : undefined;
     for (const call of Array.isArray(calls) ? calls : [])
-      this.rotation!.add(
-        typeof getPath(call, 'arrival') === 'string' ? (getPath(call, 'arrival') as string) : undefined,
-      );
+      this.rotation!.add(text(call, 'arrival'), text(call, 'berthing'));
     if (this.rotation!.rows().length === 0) this.rotation!.add();
     for (const party of ['owner', 'operator'] as const) {
       const stakes = getPath(request, `vessel.${party}.stakes`);
@@ -419,6 +478,7 @@ export class PortfeesQuote extends HTMLElement {
     }
     this.charter!.setEnabled(getPath(request, 'charterParty') !== undefined);
     writeControls(this.form!, request);
+    this.rotation!.refresh();
     refreshTypeHelp(this.vessel!.element);
     this.knowledge!.fill(request);
     this.pendingFill = request;

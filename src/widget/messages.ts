@@ -57,18 +57,42 @@ function nameOf(target: HTMLElement | undefined, path: string, requestWord: stri
   return (label ?? path).replace(/\s*\*$/, '');
 }
 
-/** Shows `errors` inline and in `summary` (a live region), and focuses the summary. */
+/** The words messages are written with: the form's name for the whole request, "required", and "Call {n}". */
+export interface MessageWords {
+  request: string;
+  required: string;
+  call: (n: number) => string;
+}
+
+const ENGLISH: MessageWords = { request: 'Request', required: 'required', call: (n) => `Call ${n}` };
+
+/** The call a path is about (`Call 2` for `portCalls[1].port`), or undefined. */
+function callOf(path: string, words: MessageWords): string | undefined {
+  const call = /^portCalls\[(\d+)\]/.exec(path);
+  return call ? words.call(Number(call[1]) + 1) : undefined;
+}
+
+/** A message about a port call names the call (`Call 2: …`): a rotation repeats every label. */
+export function messageText(error: FieldError, words: MessageWords = ENGLISH): string {
+  const text = friendlyMessage(error.message, words.required);
+  const call = callOf(error.path, words);
+  return call ? `${call}: ${text}` : text;
+}
+
+/** Shows each distinct error once inline and once in `summary` (a live region), and focuses the summary. */
 export function showMessages(
   root: ParentNode,
   summary: HTMLElement,
   errors: FieldError[],
   title: string,
-  words: { request: string; required: string } = { request: 'Request', required: 'required' },
+  words: MessageWords = ENGLISH,
 ): void {
   const items: HTMLLIElement[] = [];
-  for (const error of errors) {
+  const distinct = new Map(errors.map((error) => [`${error.path}\n${error.message}`, error]));
+  for (const error of distinct.values()) {
     const target = targetFor(root, error.path);
-    const text = friendlyMessage(error.message, words.required);
+    const text = messageText(error, words);
+    const plain = friendlyMessage(error.message, words.required);
     if (target) {
       const id = uid('msg');
       const message = h('p', { class: 'msg', id, 'data-for': error.path, text });
@@ -87,7 +111,9 @@ export function showMessages(
     const entry = h('button', {
       type: 'button',
       class: 'link',
-      text: `${nameOf(target, error.path, words.request)}: ${text}`,
+      text: [callOf(error.path, words), `${nameOf(target, error.path, words.request)}: ${plain}`]
+        .filter(Boolean)
+        .join(', '),
     });
     entry.addEventListener('click', () => focusable?.focus());
     items.push(h('li', {}, entry));

@@ -8,86 +8,43 @@
 import { h } from './dom';
 import { formatAmount, formatDate } from './format';
 import { codeWord, readingWords, type Translate, translator } from './i18n';
+import {
+  headline,
+  money,
+  type QuoteResult,
+  type QuoteTitles,
+  type Total,
+  titleOf,
+  type VoyageResult,
+  words,
+} from './quote';
 
-/** A line as the API answers it: a message with its words, or the plain text of a quote saved before messages. */
-export type Words = string | { text: string };
-export const words = (value: Words): string => (typeof value === 'string' ? value : value.text);
-
-export interface Money {
-  amount: string;
-  currency: string;
-}
-
-export interface Alternative {
-  assumption: string;
-  value: string;
-  amount: string;
-  outcome?: string;
-}
-
-export interface VoyageResult {
-  regime: string;
-  calls: string[];
-  chargedAt: string | null;
-  arrival?: string;
-  rule: string | null;
-  outcome: string;
-  certainty?: string;
-  fee: Money;
-  exemptions: Array<{ id: string; applies: boolean; reason: Words }>;
-  alternatives?: Alternative[];
-  explanation: Words[];
-  citations?: Array<{ title: string; url: string }>;
-  payer?: string | null;
-  payerReason?: Words;
-  clause?: { id: string; title: string; url: string } | null;
-}
-
-/** A listed party as the API answers it (`screening`); `possible` is shown as possible, never counted. */
-export interface ScreeningRow {
-  list: string;
-  entry: string;
-  party: string;
-  name: string;
-  match: string;
-  status: string;
-  measure?: string;
-}
-
-export interface Total extends Money {
-  low?: string;
-  high?: string;
-}
-
-export interface QuoteResult {
-  quoteId: string;
-  asOf: string;
-  tariffs?: Array<{ id: string; regime: string; sha256: string }>;
-  assumptions?: Record<string, string>;
-  voyages: VoyageResult[];
-  totals: Total[];
-  converted?: { currency: string; amount: string; rates: Record<string, string> };
-  notes: Words[];
-  screening?: ScreeningRow[];
-}
-
-export const money = (value: Money, locale: string) => `${formatAmount(value.amount, locale)} ${value.currency}`;
+export * from './quote';
 
 /** The certainty word, marked for colour too (a word first: colour alone says nothing to many readers). */
-export function certaintyWord(certainty: string | undefined, locale: string): HTMLElement | null {
+export function certaintyWord(certainty: string | undefined, locale: string, titles?: QuoteTitles): HTMLElement | null {
   if (!certainty) return null;
-  return h('span', { class: 'cert', 'data-certainty': certainty, text: codeWord(locale, certainty) });
+  return h('span', {
+    class: 'cert',
+    'data-certainty': certainty,
+    text: titleOf(titles, 'certainties', certainty, locale),
+  });
 }
 
 /** `if extended: 0.00 USD (suspended)` for each other reading that changes the amount. */
-export function alternativeLines(voyage: VoyageResult, locale: string, t: Translate): HTMLElement[] {
+export function alternativeLines(
+  voyage: VoyageResult,
+  locale: string,
+  t: Translate,
+  titles?: QuoteTitles,
+): HTMLElement[] {
   return (voyage.alternatives ?? []).map((alternative) => {
     const amount = money({ amount: alternative.amount, currency: voyage.fee.currency }, locale);
     const outcome = alternative.outcome ? ` (${codeWord(locale, alternative.outcome)})` : '';
     return h('span', {
       class: 'alt',
       'data-assumption': alternative.assumption,
-      title: alternative.assumption,
+      title: titles?.assumptions[alternative.assumption] ?? alternative.assumption,
       text: t('ifAlt', { a: readingWords(locale, alternative.assumption, alternative.value), m: amount + outcome }),
     });
   });
@@ -109,13 +66,13 @@ export function totalCell(total: Total, locale: string, t: Translate): HTMLTable
   return cell;
 }
 
-function amountCell(voyage: VoyageResult, locale: string, t: Translate): HTMLTableCellElement {
+function amountCell(voyage: VoyageResult, locale: string, t: Translate, titles?: QuoteTitles): HTMLTableCellElement {
   return h(
     'td',
-    { class: 'num' },
-    money(voyage.fee, locale),
-    certaintyWord(voyage.certainty, locale),
-    ...alternativeLines(voyage, locale, t),
+    { class: 'num', 'data-label': t('amount') },
+    h('span', { class: 'amount', text: headline(voyage, locale) }),
+    certaintyWord(voyage.certainty, locale, titles),
+    ...alternativeLines(voyage, locale, t, titles),
   );
 }
 
@@ -134,19 +91,29 @@ function payerCell(voyage: VoyageResult, locale: string, t: Translate): HTMLTabl
   return cell;
 }
 
-function voyageRow(voyage: VoyageResult, locale: string, t: Translate): HTMLTableRowElement {
+function voyageRow(voyage: VoyageResult, locale: string, t: Translate, titles?: QuoteTitles): HTMLTableRowElement {
   const applied = voyage.exemptions
     .filter((exemption) => exemption.applies)
     .map((exemption) => codeWord(locale, exemption.id));
   return h(
     'tr',
     { 'data-regime': voyage.regime, 'data-outcome': voyage.outcome, 'data-certainty': voyage.certainty },
-    h('th', { scope: 'row' }, voyage.regime, h('span', { class: 'why', text: voyage.calls.join(' → ') })),
-    h('td', { text: voyage.chargedAt ?? '—' }),
-    h('td', { class: 'code', text: voyage.rule ? codeWord(locale, voyage.rule) : '—' }),
-    h('td', { text: codeWord(locale, voyage.outcome) }),
-    amountCell(voyage, locale, t),
-    h('td', { text: applied.length > 0 ? applied.join(', ') : t('none') }),
+    h(
+      'th',
+      { scope: 'row' },
+      titleOf(titles, 'regimes', voyage.regime, locale),
+      h('span', { class: 'why', text: voyage.calls.join(' → ') }),
+    ),
+    h('td', { 'data-label': t('chargedAt'), text: voyage.chargedAt ?? '—' }),
+    h('td', {
+      'data-label': t('rule'),
+      class: 'code',
+      title: voyage.rule ? titles?.rules[voyage.rule] : undefined,
+      text: voyage.rule ? codeWord(locale, voyage.rule) : '—',
+    }),
+    h('td', { 'data-label': t('outcome'), text: titleOf(titles, 'outcomes', voyage.outcome, locale) }),
+    amountCell(voyage, locale, t, titles),
+    h('td', { 'data-label': t('exemptions'), text: applied.length > 0 ? applied.join(', ') : t('none') }),
     payerCell(voyage, locale, t),
   );
 }
@@ -222,7 +189,7 @@ export function listedPanel(quote: QuoteResult, locale: string, t: Translate): H
 }
 
 /** The result section for one quote, in `locale`'s words and number format. */
-export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
+export function renderQuote(quote: QuoteResult, locale: string, savedId?: string): HTMLElement {
   const t = translator(locale);
   const headers = [t('regime'), t('chargedAt'), t('rule'), t('outcome'), t('amount'), t('exemptions'), t('payer')];
   const table = h(
@@ -230,7 +197,7 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
     {},
     h('caption', { text: t('caption', { d: formatDate(quote.asOf, locale) }) }),
     h('thead', {}, h('tr', {}, ...headers.map((text) => h('th', { scope: 'col', text })))),
-    h('tbody', {}, ...quote.voyages.map((voyage) => voyageRow(voyage, locale, t))),
+    h('tbody', {}, ...quote.voyages.map((voyage) => voyageRow(voyage, locale, t, quote.titles))),
     h('tfoot', {}, ...totalRows(quote, locale, t)),
   );
   const explanation = h(
@@ -241,7 +208,7 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
       h(
         'div',
         {},
-        h('h4', { text: `${voyage.regime}: ${voyage.calls.join(' → ')}` }),
+        h('h4', { text: `${titleOf(quote.titles, 'regimes', voyage.regime, locale)}: ${voyage.calls.join(' → ')}` }),
         h('ul', {}, ...voyage.explanation.map((line) => h('li', { text: words(line) }))),
       ),
     ),
@@ -260,6 +227,11 @@ export function renderQuote(quote: QuoteResult, locale: string): HTMLElement {
     h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': t('quoteTable') }, table),
     listedPanel(quote, locale, t),
     explanation,
-    h('p', { class: 'hint', text: t('quoteId', { id: quote.quoteId }) }),
+    h('p', { class: 'hint reference', text: reference(quote, t, savedId) }),
   );
+}
+
+/** The quote's reference: a saved quote's id, else the request's hash, named as such (GET /v1/quotes/{id} knows only saved quotes). */
+export function reference(quote: QuoteResult, t: Translate, saved?: string): string {
+  return saved ? t('quoteId', { id: saved }) : t('requestHash', { id: quote.quoteId });
 }

@@ -2,7 +2,8 @@
  * The port-rotation editor: an ordered list of port calls that can be added,
  * removed and reordered with buttons (keyboard-friendly, announced in a live
  * region). Each call's fields carry `portCalls[i]…` paths, renumbered on
- * every change.
+ * every change. A Chinese call (a CN… port) also asks when the vessel
+ * berthed: the special port fee is charged on berthing.
  */
 import { h } from './dom';
 import { inputField, selectField } from './fields';
@@ -20,6 +21,12 @@ export interface FieldError {
 export type ZoneLookup = (code: string) => Promise<string | undefined>;
 
 const ARRIVAL_TEXT = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/;
+
+/** The two port-local moments of a call the form asks for, each a date and an optional time. */
+type Moment = 'arrival' | 'berthing';
+
+/** A call the Chinese special port fee may charge: the port code is Chinese. */
+const isChinese = (port: string) => /^CN/i.test(port.trim());
 
 export class RotationEditor {
   readonly element: HTMLFieldSetElement;
@@ -52,10 +59,10 @@ export class RotationEditor {
     return [...this.list.children] as HTMLLIElement[];
   }
 
-  /** Appends a call; `arrival` (ISO text) pre-fills its date and time. */
-  add(arrival?: string): HTMLLIElement {
-    const date = h('input', { type: 'date', 'data-role': 'date' });
-    const time = h('input', { type: 'time', 'data-role': 'time' });
+  /** Appends a call; `arrival` and `berthing` (ISO text) pre-fill their dates and times. */
+  add(arrival?: string, berthing?: string): HTMLLIElement {
+    const date = h('input', { type: 'date', 'data-role': 'arrival-date' });
+    const time = h('input', { type: 'time', 'data-role': 'arrival-time' });
     const dateField = h(
       'div',
       { class: 'field' },
@@ -63,6 +70,15 @@ export class RotationEditor {
       date,
     );
     const timeField = h('div', { class: 'field' }, h('label', { text: this.t('arrivalTime') }), time);
+    const berthDate = h('input', { type: 'date', 'data-role': 'berthing-date' });
+    const berthTime = h('input', { type: 'time', 'data-role': 'berthing-time' });
+    const berth = h(
+      'div',
+      { class: 'grid berth', hidden: true },
+      h('div', { class: 'field' }, h('label', { text: this.t('berthingDate') }), berthDate),
+      h('div', { class: 'field' }, h('label', { text: this.t('berthingTime') }), berthTime),
+      h('p', { class: 'hint', text: this.t('berthingHint') }),
+    );
     const up = h('button', { type: 'button', class: 'icon', 'data-move': '-1' }, '↑');
     const down = h('button', { type: 'button', class: 'icon', 'data-move': '1' }, '↓');
     const remove = h('button', { type: 'button', class: 'icon', 'data-remove': '' }, '✕');
@@ -89,21 +105,44 @@ export class RotationEditor {
             attrs: { step: 1, inputmode: 'numeric' },
           }),
         ),
+        berth,
         h('div', { class: 'actions' }, up, down, remove),
       ),
     );
-    const match = arrival ? ARRIVAL_TEXT.exec(arrival) : null;
-    if (arrival && match) {
-      date.value = match[1]!;
-      time.value = match[2] ?? '';
-      Object.assign(row.dataset, { arrival, arrivalDate: date.value, arrivalTime: time.value });
-    }
+    this.preset(row, 'arrival', arrival);
+    this.preset(row, 'berthing', berthing);
+    const port = row.querySelector<HTMLInputElement>('[role="combobox"]')!;
+    for (const type of ['input', 'change']) port.addEventListener(type, () => this.showBerthing(row));
     up.addEventListener('click', () => this.move(row, -1, up));
     down.addEventListener('click', () => this.move(row, 1, down));
     remove.addEventListener('click', () => this.remove(row));
     this.list.append(row);
     this.renumber();
     return row;
+  }
+
+  /** Writes an ISO moment into its date and time inputs, and remembers it as given while they are unchanged. */
+  private preset(row: HTMLLIElement, moment: Moment, text: string | undefined): void {
+    const match = text ? ARRIVAL_TEXT.exec(text) : null;
+    if (!text || !match) return;
+    const date = row.querySelector<HTMLInputElement>(`[data-role="${moment}-date"]`)!;
+    const time = row.querySelector<HTMLInputElement>(`[data-role="${moment}-time"]`)!;
+    date.value = match[1]!;
+    time.value = match[2] ?? '';
+    Object.assign(row.dataset, { [moment]: text, [`${moment}Date`]: date.value, [`${moment}Time`]: time.value });
+  }
+
+  /** Shows the berthing fields of a Chinese call (and of a call that already has a berthing time). */
+  showBerthing(row: HTMLLIElement): void {
+    const port = row.querySelector<HTMLInputElement>('[role="combobox"]')!.value;
+    const berth = row.querySelector<HTMLElement>('.berth')!;
+    const given = row.querySelector<HTMLInputElement>('[data-role="berthing-date"]')!.value !== '';
+    berth.hidden = !isChinese(port) && !given;
+  }
+
+  /** Shows or hides the berthing fields of every call (after the form was filled). */
+  refresh(): void {
+    for (const row of this.rows()) this.showBerthing(row);
   }
 
   private words(list: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
@@ -147,14 +186,16 @@ export class RotationEditor {
       }
       const n = i + 1;
       row.querySelector('legend')!.textContent = this.t('callN', { n });
-      const date = row.querySelector<HTMLInputElement>('[data-role="date"]')!;
-      const time = row.querySelector<HTMLInputElement>('[data-role="time"]')!;
-      date.id = `pf-call-${n}-date`;
-      time.id = `pf-call-${n}-time`;
-      date.dataset.path = `portCalls[${i}].arrival`;
-      date.setAttribute('aria-required', 'true');
-      date.closest('.field')!.querySelector('label')!.htmlFor = date.id;
-      time.closest('.field')!.querySelector('label')!.htmlFor = time.id;
+      for (const moment of ['arrival', 'berthing'] as const) {
+        const date = row.querySelector<HTMLInputElement>(`[data-role="${moment}-date"]`)!;
+        const time = row.querySelector<HTMLInputElement>(`[data-role="${moment}-time"]`)!;
+        date.id = `pf-call-${n}-${moment}-date`;
+        time.id = `pf-call-${n}-${moment}-time`;
+        date.dataset.path = `portCalls[${i}].${moment}`;
+        date.closest('.field')!.querySelector('label')!.htmlFor = date.id;
+        time.closest('.field')!.querySelector('label')!.htmlFor = time.id;
+      }
+      row.querySelector('[data-role="arrival-date"]')!.setAttribute('aria-required', 'true');
       const [up, down, remove] = row.querySelectorAll<HTMLButtonElement>('.actions button');
       up!.setAttribute('aria-label', this.t('moveUp', { n }));
       down!.setAttribute('aria-label', this.t('moveDown', { n }));
@@ -165,30 +206,46 @@ export class RotationEditor {
   }
 
   /**
-   * Each call's `arrival`: a date alone is read by the API in the port's own
-   * zone; a date and time get the port's offset at that moment.
+   * Each call's `arrival` and `berthing`: a date alone is read by the API in
+   * the port's own zone; a date and time get the port's offset at that moment.
+   * A hidden berthing field (not a Chinese call) is not sent.
    */
-  async arrivals(lookupZone: ZoneLookup): Promise<{ arrivals: Array<string | undefined>; errors: FieldError[] }> {
+  async moments(
+    lookupZone: ZoneLookup,
+  ): Promise<{ calls: Array<Partial<Record<Moment, string>>>; errors: FieldError[] }> {
     const errors: FieldError[] = [];
-    const arrivals = await Promise.all(
+    const calls = await Promise.all(
       this.rows().map(async (row, i) => {
-        const date = row.querySelector<HTMLInputElement>('[data-role="date"]')!.value;
-        const time = row.querySelector<HTMLInputElement>('[data-role="time"]')!.value;
-        if (!date) return undefined;
-        if (row.dataset.arrival && row.dataset.arrivalDate === date && row.dataset.arrivalTime === time)
-          return row.dataset.arrival;
-        if (!time) return date;
-        const port = row.querySelector<HTMLInputElement>('[role="combobox"]')!;
-        const zone =
-          port.dataset.zone ?? (port.value.trim() ? await lookupZone(port.value.trim().toUpperCase()) : undefined);
-        if (zone) return localArrival(date, time, zone);
-        errors.push({
-          path: `portCalls[${i}].arrival`,
-          message: this.t('zoneUnknown'),
-        });
-        return undefined;
+        const call: Partial<Record<Moment, string>> = {};
+        for (const moment of ['arrival', 'berthing'] as const) {
+          const date = row.querySelector<HTMLInputElement>(`[data-role="${moment}-date"]`)!;
+          if (date.closest('[hidden]')) continue;
+          const time = row.querySelector<HTMLInputElement>(`[data-role="${moment}-time"]`)!.value;
+          const value = await this.moment(row, moment, date.value, time, lookupZone);
+          if (value === null) errors.push({ path: `portCalls[${i}].${moment}`, message: this.t('zoneUnknown') });
+          else if (value) call[moment] = value;
+        }
+        return call;
       }),
     );
-    return { arrivals, errors };
+    return { calls, errors };
+  }
+
+  /** One moment as ISO text, undefined when not given, null when its port's zone is unknown. */
+  private async moment(
+    row: HTMLLIElement,
+    moment: Moment,
+    date: string,
+    time: string,
+    lookupZone: ZoneLookup,
+  ): Promise<string | null | undefined> {
+    if (!date) return undefined;
+    const given = row.dataset;
+    if (given[moment] && given[`${moment}Date`] === date && given[`${moment}Time`] === time) return given[moment];
+    if (!time) return date;
+    const port = row.querySelector<HTMLInputElement>('[role="combobox"]')!;
+    const zone =
+      port.dataset.zone ?? (port.value.trim() ? await lookupZone(port.value.trim().toUpperCase()) : undefined);
+    return zone ? localArrival(date, time, zone) : null;
   }
 }

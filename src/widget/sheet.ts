@@ -1,22 +1,98 @@
 /**
  * The printable quote: what a desk sends a counterparty. Hidden on screen and
  * laid out for one A4 page by the print styles: the vessel, the calls, each
- * voyage's fee with its rule, certainty and payer, the totals, the listed parties, the tariff
- * versions with their SHA-256, the assumptions, the quote id, the knowledge
- * date and the sources cited.
+ * voyage's fee with its rule, certainty and payer, the reasons behind each
+ * fee, the totals, the listed parties, the tariff versions with their SHA-256, the assumptions
+ * with their chosen values, the quote's reference (its id once saved, else
+ * the request's hash), the knowledge date and the sources: the instruments
+ * of the tariff versions used, primary first, secondary marked as such.
  */
 import { h } from './dom';
 import { formatAmount, formatArrival, formatDate } from './format';
-import { codeWord, translator } from './i18n';
+import { codeWord, type Translate, translator } from './i18n';
 import { getPath } from './paths';
-import { alternativeLines, listedPanel, money, payerWord, type QuoteResult } from './results';
+import {
+  alternativeLines,
+  headline,
+  listedPanel,
+  payerWord,
+  type QuoteResult,
+  reference,
+  titleOf,
+  type VoyageResult,
+  words,
+} from './results';
 import { VESSEL_TYPES } from './vocabulary';
+
+/** A source of a tariff version, as GET /v1/tariffs/{regime}/{version} lists it in `instruments`. */
+export interface Instrument {
+  title: string;
+  url: string;
+  kind: 'primary' | 'secondary';
+}
+
+/** Where the sheet's sources come from: the instruments of each tariff version used, by version id. */
+export type Instruments = ReadonlyMap<string, Instrument[]>;
+
+/** The sources of a quote: its versions' instruments, primary first, then any other page a voyage cites. */
+export function sources(
+  quote: QuoteResult,
+  instruments: Instruments,
+): Array<{ title: string; url: string; kind?: Instrument['kind'] }> {
+  const listed = new Map<string, { title: string; url: string; kind?: Instrument['kind'] }>();
+  const known = (quote.tariffs ?? []).flatMap((tariff) => instruments.get(tariff.id) ?? []);
+  for (const kind of ['primary', 'secondary'] as const)
+    for (const instrument of known)
+      if (instrument.kind === kind && !listed.has(instrument.url)) listed.set(instrument.url, instrument);
+  for (const voyage of quote.voyages)
+    for (const citation of voyage.citations ?? []) if (!listed.has(citation.url)) listed.set(citation.url, citation);
+  return [...listed.values()];
+}
+
+/** The regime an assumption belongs to (`us-301.cap-year` → US Section 301 port fees), as a prefix: two regimes ask the same questions. */
+function assumptionRegime(quote: QuoteResult, id: string, locale: string): string {
+  const regime = id.split('.')[0] ?? '';
+  const title = quote.titles?.regimes[regime];
+  return `${title ?? codeWord(locale, regime)} · `;
+}
+
+/** Each voyage's reasons: the exemptions weighed (applied or not, and why), then the explanation lines. */
+function reasons(quote: QuoteResult, locale: string, t: Translate): HTMLElement {
+  const block = (voyage: VoyageResult) =>
+    h(
+      'div',
+      { class: 'reasons' },
+      h('h4', { text: `${titleOf(quote.titles, 'regimes', voyage.regime, locale)}: ${voyage.calls.join(' → ')}` }),
+      h(
+        'ul',
+        {},
+        ...voyage.exemptions.map((exemption) =>
+          h(
+            'li',
+            {},
+            `${codeWord(locale, exemption.id)} (${t(exemption.applies ? 'applies' : 'doesNotApply')}): `,
+            words(exemption.reason),
+          ),
+        ),
+        ...voyage.explanation.map((line) => h('li', { text: words(line) })),
+      ),
+    );
+  return h('div', { class: 'why-fees' }, ...quote.voyages.map(block));
+}
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 /** The sheet for `quote`, with the vessel and calls as the request gave them. */
-export function renderSheet(quote: QuoteResult, request: unknown, locale: string, today: string): HTMLElement {
+export function renderSheet(
+  quote: QuoteResult,
+  request: unknown,
+  locale: string,
+  today: string,
+  savedId?: string,
+  instruments: Instruments = new Map(),
+): HTMLElement {
   const t = translator(locale);
+  const titles = quote.titles;
   const vessel = (path: string) => text(getPath(request, `vessel.${path}`));
   const party = (key: 'owner' | 'operator') =>
     [vessel(`${key}.name`), vessel(`${key}.country`)].filter(Boolean).join(', ');
@@ -35,9 +111,6 @@ export function renderSheet(quote: QuoteResult, request: unknown, locale: string
     [t('operator'), party('operator')],
   ];
   const calls = getPath(request, 'portCalls');
-  const citations = new Map<string, string>();
-  for (const voyage of quote.voyages)
-    for (const citation of voyage.citations ?? []) citations.set(citation.url, citation.title);
   const table = (headers: string[], ...rows: HTMLTableRowElement[]) =>
     h(
       'table',
@@ -53,7 +126,7 @@ export function renderSheet(quote: QuoteResult, request: unknown, locale: string
     h(
       'p',
       { class: 'meta' },
-      `${t('quoteId', { id: quote.quoteId })} · ${t('knowledgeDate')}: ${formatDate(quote.asOf, locale)} · ${t('printed')}: ${formatDate(today, locale)}`,
+      `${reference(quote, t, savedId)} · ${t('knowledgeDate')}: ${formatDate(quote.asOf, locale)} · ${t('printed')}: ${formatDate(today, locale)}`,
     ),
     h('h3', { text: t('vessel') }),
     h(
@@ -84,12 +157,17 @@ export function renderSheet(quote: QuoteResult, request: unknown, locale: string
         h(
           'tr',
           {},
-          h('td', {}, voyage.regime, h('span', { class: 'why', text: voyage.calls.join(' → ') })),
+          h(
+            'td',
+            {},
+            titleOf(titles, 'regimes', voyage.regime, locale),
+            h('span', { class: 'why', text: voyage.calls.join(' → ') }),
+          ),
           h('td', { text: voyage.chargedAt ?? '—' }),
-          h('td', { text: voyage.rule ? codeWord(locale, voyage.rule) : '—' }),
-          h('td', { text: codeWord(locale, voyage.outcome) }),
-          h('td', { class: 'num' }, money(voyage.fee, locale), ...alternativeLines(voyage, locale, t)),
-          h('td', { text: voyage.certainty ? codeWord(locale, voyage.certainty) : '—' }),
+          h('td', { text: voyage.rule ? titleOf(titles, 'rules', voyage.rule, locale) : '—' }),
+          h('td', { text: titleOf(titles, 'outcomes', voyage.outcome, locale) }),
+          h('td', { class: 'num' }, headline(voyage, locale), ...alternativeLines(voyage, locale, t, titles)),
+          h('td', { text: voyage.certainty ? titleOf(titles, 'certainties', voyage.certainty, locale) : '—' }),
           h('td', { text: voyage.payer === undefined ? t('noCharter') : payerWord(voyage, locale, t) }),
         ),
       ),
@@ -101,14 +179,18 @@ export function renderSheet(quote: QuoteResult, request: unknown, locale: string
         h(
           'span',
           {},
-          h('b', { text: `${t('total', { c: total.currency })}: ${money(total, locale)}` }),
+          h('b', {
+            text: `${t('total', { c: total.currency })}: ${formatAmount(total.amount, locale)} ${total.currency}`,
+          }),
           total.low !== undefined && total.high !== undefined && total.low !== total.high
-            ? ` (${t('range', { lo: formatAmount(total.low, locale), hi: money({ amount: total.high, currency: total.currency }, locale) })})`
+            ? ` (${t('range', { lo: formatAmount(total.low, locale), hi: `${formatAmount(total.high, locale)} ${total.currency}` })})`
             : '',
         ),
       ),
     ),
     listedPanel(quote, locale, t),
+    h('h3', { text: t('reasons') }),
+    reasons(quote, locale, t),
     h('h3', { text: t('tariffVersions') }),
     h(
       'ul',
@@ -117,19 +199,37 @@ export function renderSheet(quote: QuoteResult, request: unknown, locale: string
     ),
     quote.assumptions
       ? h(
-          'p',
-          { class: 'small' },
-          `${t('assumptions')}: `,
-          Object.entries(quote.assumptions)
-            .map(([id, value]) => `${id} = ${value}`)
-            .join('; '),
+          'div',
+          {},
+          h('h3', { text: t('assumptions') }),
+          h(
+            'ul',
+            { class: 'assumptions' },
+            ...Object.entries(quote.assumptions).map(([id, value]) =>
+              h(
+                'li',
+                { 'data-assumption': id },
+                assumptionRegime(quote, id, locale),
+                `${titles?.assumptions[id] ?? codeWord(locale, id)}: `,
+                h('b', { text: codeWord(locale, value) }),
+              ),
+            ),
+          ),
         )
       : null,
     h('h3', { text: t('citations') }),
     h(
       'ol',
       { class: 'sources' },
-      ...[...citations].map(([url, title]) => h('li', {}, `${title} — `, h('span', { class: 'url', text: url }))),
+      ...sources(quote, instruments).map((source) =>
+        h(
+          'li',
+          { 'data-kind': source.kind },
+          source.kind === 'secondary' ? h('b', { text: `${t('secondary')} ` }) : null,
+          `${source.title} — `,
+          h('span', { class: 'url', text: source.url }),
+        ),
+      ),
     ),
     h('p', { class: 'small', text: t('sheetFooter') }),
   );

@@ -6,7 +6,7 @@
  * --portfees-font, --portfees-radius.
  */
 const CSS = `
-:host{display:block;--a:var(--portfees-accent,#0b6e4f);--at:var(--portfees-accent-text,#fff);--i:var(--portfees-ink,#1d2433);--m:var(--portfees-muted,#4a5568);
+:host{display:block;container-type:inline-size;--a:var(--portfees-accent,#0b6e4f);--at:var(--portfees-accent-text,#fff);--i:var(--portfees-ink,#1d2433);--m:var(--portfees-muted,#4a5568);
 --s:var(--portfees-surface,#fff);--b:var(--portfees-border,#8a94a6);--e:var(--portfees-error,#b3261e);--r:var(--portfees-radius,6px);
 font:14px/1.4 var(--portfees-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--i);background:var(--s)}
 *{box-sizing:border-box}
@@ -65,7 +65,19 @@ tr.total th,tr.total td{font-weight:700}
 .range{display:block;font-size:.85em;font-weight:600}
 .tools{display:flex;flex-wrap:wrap;gap:.5rem;margin:.6rem 0}
 .extra{margin-top:.4rem}
+pre.curl{white-space:pre-wrap;overflow-wrap:anywhere;font:12px/1.4 ui-monospace,monospace;background:#f4f6f9;border:1px solid var(--b);border-radius:var(--r);padding:.5rem;margin:0}
 .sheet-host{display:none}
+.berth{margin-top:.5rem}
+/* Narrow hosts (a phone is 390 px wide): each voyage a block of labelled lines, every amount in view. */
+@container (max-width:36rem){
+.result table,.result tbody,.result tfoot,.result tr,.result th,.result td{display:block;width:auto}
+.result thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.result tr{border-bottom:2px solid var(--b);padding:.3rem 0}
+.result th,.result td{border:0;padding:.15rem .3rem;text-align:left}
+.result td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--m)}
+.result .num{white-space:normal}
+.result td:empty{display:none}
+}
 @media print{
 :host{font-size:8.5pt;color:#000;background:#fff}
 form,.result,.tools,.extra{display:none!important}
@@ -85,6 +97,10 @@ form,.result,.tools,.extra{display:none!important}
 .hashes{list-style:none;padding:0;font-family:ui-monospace,monospace;overflow-wrap:anywhere}
 .url{overflow-wrap:anywhere}
 .small{font-size:7.5pt;margin:.3rem 0 0}
+.why-fees{columns:2;column-gap:1.2rem}
+.reasons{break-inside:avoid}
+.reasons h4{font-size:7.5pt;margin:.15rem 0 0}
+.reasons ul,.assumptions{margin:0;padding-left:1rem;font-size:7pt}
 }
 `;
 

@@ -1,7 +1,8 @@
 // GET / as a newcomer and a chartering desk use it, in Debian's Chromium:
 // one click on an example quotes it; the scenario switch moves a fee after
 // the suspension and the total becomes a range; the scenarios side by side;
-// the printable quote fits one A4 page (checked on the PDF Chromium prints);
+// the printable quote keeps its fees and totals on the first A4 page and
+// prints on at most two (checked on the PDF Chromium prints);
 // the Chinese labels; axe-core on the page in both locales. Saves
 // test-results/print.png (docs/print.png with UPDATE_SCREENSHOTS=1).
 
@@ -97,7 +98,7 @@ test('the scenario switch changes a fee after 2026-11-10, the total is a range, 
   await widget.getByLabel('As known on').fill('2026-11-28');
   await widget.getByRole('button', { name: 'Get quote' }).click();
   await widget.locator('section.result caption', { hasText: 'Nov 28, 2026' }).waitFor();
-  assert.deepEqual(sent.at(-1).body.options, { asOf: '2026-11-28', scenario: 'suspension-extended' });
+  assert.deepEqual(sent.at(-1).body.options, { locale: 'en', asOf: '2026-11-28', scenario: 'suspension-extended' });
 
   await widget.getByRole('button', { name: 'Compare scenarios' }).click();
   const table = widget.getByRole('region', { name: 'The scenarios side by side' });
@@ -115,7 +116,7 @@ test('the scenario switch changes a fee after 2026-11-10, the total is a range, 
   await page.close();
 });
 
-test('the printable quote fits one A4 page for a 3-call voyage', async () => {
+test('the printable quote of a 3-call voyage: fees and totals on the first A4 page, at most two pages', async () => {
   const { page, widget } = await openCalculator();
   await page
     .getByRole('group', { name: /example/i })
@@ -123,7 +124,7 @@ test('the printable quote fits one A4 page for a 3-call voyage', async () => {
     .click();
   await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
   const quoteId = await page.evaluate(() => document.querySelector('portfees-quote').shadowRoot.textContent);
-  assert.match(quoteId, /Quote q_/);
+  assert.match(quoteId, /Request hash q_[0-9a-f]{24} \(not saved\)/);
 
   // The Print / PDF action opens the browser's print.
   await page.evaluate(() => {
@@ -150,25 +151,27 @@ test('the printable quote fits one A4 page for a 3-call voyage', async () => {
     /unconfirmed/,
     /us-301\/\d{4}-\d{2}-\d{2} sha256 [0-9a-f]{64}/,
     /cn-spf\/\d{4}-\d{2}-\d{2} sha256 [0-9a-f]{64}/,
-    /Quote q_/,
+    /Request hash q_[0-9a-f]{24} \(not saved\)/,
     /Knowledge date: \w{3} \d{1,2}, \d{4}/,
   ])
     assert.match(text, expected);
   assert.ok((await sheet.locator('ol.sources li').count()) > 0, 'the sources are listed');
+  // The first page holds the vessel, the calls, the fees and the totals; the reasons and sources follow.
   const box = await page.evaluate(() =>
     Math.ceil(
-      document.querySelector('portfees-quote').shadowRoot.querySelector('.sheet').getBoundingClientRect().bottom +
-        window.scrollY,
+      document.querySelector('portfees-quote').shadowRoot.querySelector('.sheet .totals').getBoundingClientRect()
+        .bottom + window.scrollY,
     ),
   );
-  console.log(`print layout: ${box} px tall on an A4 page of ${A4_CONTENT.height} px (12 mm margins)`);
-  assert.ok(box <= A4_CONTENT.height, `the quote (${box} px) fits the page (${A4_CONTENT.height} px)`);
+  console.log(`print layout: the totals end at ${box} px of an A4 page of ${A4_CONTENT.height} px (12 mm margins)`);
+  assert.ok(box <= A4_CONTENT.height, `the fees and totals (${box} px) fit the first page (${A4_CONTENT.height} px)`);
 
-  // What Chromium prints: a PDF of exactly one page.
+  // What Chromium prints: a PDF of at most two pages.
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
   writeFileSync(join(artifacts, 'print.pdf'), pdf);
-  assert.equal(pages, 1);
+  console.log(`print layout: ${pages} page(s)`);
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
 
   await page.screenshot({ path: join(artifacts, 'print.png'), fullPage: true });
   if (process.env.UPDATE_SCREENSHOTS) copyFileSync(join(artifacts, 'print.png'), join(root, 'docs', 'print.png'));
@@ -238,5 +241,255 @@ test('with a secret account key, Save stores the quote and shows its link', asyn
   const saved = await fetch(href, { headers: { authorization: `Bearer ${key}` } });
   assert.equal(saved.status, 200);
   assert.equal((await saved.json()).voyages.find((v) => v.regime === 'us-301').fee.amount, '4800000.00');
+  await page.close();
+});
+
+// ---- Issue 25: the form, the printed sheet, a quote with an address ----
+
+const EXAMPLES = JSON.parse(readFileSync(join(root, 'examples', 'calculator.json'), 'utf8')).examples;
+const laExample = EXAMPLES.find((example) => example.id === 'cn-operated-container-los-angeles').request;
+const shanghaiExample = EXAMPLES.find((example) => example.id === 'us-flag-shanghai').request;
+
+/** Fills the widget with `request` and quotes it, as `element.fill()` and `submit()` do for a host page. */
+const quote = (page, request) =>
+  page.evaluate(async (value) => {
+    const widget = document.querySelector('portfees-quote');
+    await customElements.whenDefined('portfees-quote');
+    widget.fill(value);
+    await widget.submit();
+  }, request);
+
+/** Text nodes of the result and the sheet that hold Latin words and no Chinese, outside the sources and the vessel's own names. */
+const latinOnly = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('portfees-quote').shadowRoot;
+    const found = [];
+    for (const part of root.querySelectorAll('section.result, section.sheet')) {
+      const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('ol.sources, .facts dd')) continue; // source titles; names the user typed
+        const text = node.textContent.trim();
+        if (!text || /[\u3400-\u9fff]/.test(text)) continue;
+        // A word is letters only, not an all-capitals code (USD, CNSHA): ids, codes, numbers and hashes pass.
+        const words = text.split(/\s+/).filter((w) => /^[A-Za-z]{2,}[,.;:)]?$/.test(w) && !/^[A-Z]+[,.;:)]?$/.test(w));
+        if (words.length > 0) found.push(text);
+      }
+    }
+    return found;
+  });
+
+test('a Chinese call has a berthing time, sent as portCalls[].berthing with the port’s offset', async () => {
+  const { page, widget } = await openCalculator();
+  const sent = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST') sent.push(JSON.parse(req.postData()));
+  });
+  await quote(page, shanghaiExample);
+  await widget.locator('section.result .cert').first().waitFor();
+  // Busan asks no berthing time; Shanghai and Ningbo do.
+  const shown = widget.locator('.berth:not([hidden])');
+  assert.equal(await shown.count(), 2);
+  assert.equal(await widget.locator('li.call').nth(0).locator('.berth:not([hidden])').count(), 0);
+  await widget.locator('li.call').nth(1).getByLabel('Berthing date').fill('2026-12-09');
+  await widget.locator('li.call').nth(1).getByLabel('Berthing time (local)').fill('10:30');
+  const [posted] = await Promise.all([
+    page.waitForResponse((res) => res.request().method() === 'POST' && res.url().endsWith('/v1/quotes')),
+    widget.getByRole('button', { name: 'Get quote' }).click(),
+  ]);
+  sent.push(JSON.parse(posted.request().postData()));
+  await widget.locator('section.result .cert').first().waitFor();
+  // 10:30 in Shanghai is UTC+08:00; the API reads the berthing, so it no longer asks for it.
+  assert.equal(sent.at(-1).portCalls[1].berthing, '2026-12-09T10:30:00+08:00');
+  assert.equal(sent.at(-1).portCalls[0].berthing, undefined);
+  await widget.locator('section.result', { hasNotText: 'portCalls[].berthing' }).waitFor();
+  // Changing a port to a Chinese one shows its berthing fields.
+  await widget.locator('li.call').nth(0).locator('input[role="combobox"]').fill('CNTAO');
+  assert.equal(await shown.count(), 3);
+  await page.close();
+});
+
+test('an unknown port is shown once, under its port field, with the call’s number', async () => {
+  const { page, widget } = await openCalculator();
+  const calls = structuredClone(laExample.portCalls);
+  calls[1].port = 'USLXA';
+  await quote(page, { ...laExample, portCalls: calls });
+  const messages = widget.locator('.msg');
+  await messages.first().waitFor();
+  assert.deepEqual(await messages.allInnerTexts(), [
+    'Call 2: USLXA is not in the port table; did you mean USLAX, USJAX, USLCH?',
+  ]);
+  const field = widget.locator('li.call').nth(1).locator('.field.combo');
+  assert.equal(await field.locator('.msg').count(), 1);
+  assert.equal(await field.locator('input[role="combobox"]').getAttribute('aria-invalid'), 'true');
+  assert.match(await widget.getByRole('alert').innerText(), /Call 2, Port: USLXA is not in the port table/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('a time-dependent voyage shows its range as the headline', async () => {
+  const { page, widget } = await openCalculator();
+  // docs/rules.md, date-only arrivals: 2025-10-14 00:00 ET is 2025-10-13 21:00 in Los Angeles, so a date-only
+  // arrival that day is 0.00 USD before 21:00 and 60,000 × 50 = 3,000,000.00 USD after.
+  const calls = [
+    { port: 'CNSHA', arrival: '2025-09-20' },
+    { port: 'USLAX', arrival: '2025-10-13' },
+    { port: 'USOAK', arrival: '2025-10-16' },
+  ];
+  await quote(page, { ...laExample, portCalls: calls });
+  const amount = usAmount(widget);
+  await amount.locator('.cert').waitFor();
+  assert.equal(await amount.locator('.amount').innerText(), '0.00 – 3,000,000.00 USD');
+  assert.equal(await amount.locator('.cert').innerText(), 'time-dependent');
+  await page.close();
+});
+
+test('the sheet gives each fee’s reasons, assumption titles with their values, the request hash, and primary sources first', async () => {
+  const { worker } = session();
+  const key = createKey(worker, ['create', '--name', 'Sheet desk']);
+  const { page, widget } = await openCalculator();
+  await page.evaluate((value) => document.querySelector('portfees-quote').setAttribute('account-key', value), key);
+  await quote(page, shanghaiExample);
+  const sheet = widget.locator('section.sheet');
+  await sheet.locator('ol.sources li[data-kind="secondary"]').first().waitFor({ state: 'attached' });
+  const text = await sheet.textContent();
+  // Not saved: the id is named for what it is, the hash of the request.
+  assert.match(text, /Request hash q_[0-9a-f]{24} \(not saved\)/);
+  // Reasons per fee: the exemptions weighed (build country KR is not China) and the explanation's arithmetic.
+  const reasons = await sheet.locator('.reasons li').allTextContents();
+  assert.ok(reasons.includes('Built in China (does not apply): built in KR'), reasons.join('\n'));
+  assert.ok(reasons.includes('30,224 net-ton × 640 = 19,343,360.00 CNY.'), reasons.join('\n'));
+  // Assumptions by title, with the value chosen.
+  assert.equal(
+    await sheet.locator('li[data-assumption="us-301.cap-year"]').textContent(),
+    'US Section 301 port fees · What "year" means for the five-charges-per-vessel cap: calendar',
+  );
+  // Sources: primary ones first, secondary ones marked.
+  const kinds = await sheet
+    .locator('ol.sources li')
+    .evaluateAll((items) => items.map((item) => item.dataset.kind ?? ''));
+  assert.equal(kinds[0], 'primary');
+  assert.ok(kinds.lastIndexOf('primary') < kinds.indexOf('secondary'), kinds.join(','));
+  for (const secondary of await sheet.locator('ol.sources li[data-kind="secondary"]').allTextContents())
+    assert.match(secondary, /^\[secondary\] /);
+  assert.match(
+    await sheet
+      .locator('ol.sources li[data-kind="primary"]')
+      .allTextContents()
+      .then((all) => all.join('\n')),
+    /https:\/\/www\.govinfo\.gov\/content\/pkg\/FR-2025-04-23\/html\/2025-06927\.htm/,
+  );
+  // Saved: the sheet names the quote GET /v1/quotes/{id} answers.
+  await widget.getByRole('button', { name: 'Save' }).click();
+  await widget.locator('.saved a').waitFor();
+  const id = (await widget.locator('.saved a').getAttribute('href')).split('/').pop();
+  assert.match(await sheet.locator('.meta').textContent(), new RegExp(`^Quote ${id} · `));
+  await page.close();
+});
+
+test('the quote has an address: the request is in the URL, and a reload or Back shows the same quote', async () => {
+  const { page, widget } = await openCalculator();
+  await page
+    .getByRole('group', { name: /example/i })
+    .getByRole('button', { name: /at Los Angeles/ })
+    .click();
+  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  await page.waitForURL(/#q=[A-Za-z0-9_-]+$/);
+  const first = page.url();
+  // The hash is the request, deflate-raw and base64url.
+  const packed = new URL(first).hash.slice(3);
+  const { inflateRawSync } = await import('node:zlib');
+  const request = JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url')).toString('utf8'));
+  assert.equal(request.vessel.imo, '9310006');
+  assert.equal(request.portCalls[1].port, 'USLAX');
+
+  await page.reload();
+  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  assert.equal(await widget.getByLabel('IMO number').inputValue(), '9310006');
+  assert.equal(page.url(), first);
+
+  await page
+    .getByRole('group', { name: /example/i })
+    .getByRole('button', { name: /at Shanghai/ })
+    .click();
+  await widget.locator('section.result tr[data-regime="cn-spf"][data-outcome="charged"]').waitFor();
+  await page.waitForURL((url) => url.href !== first);
+  await page.goBack();
+  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  assert.equal(page.url(), first);
+  assert.equal(await widget.getByLabel('IMO number').inputValue(), '9310006');
+  await page.close();
+});
+
+test('Export CSV gives one row per voyage; Copy as curl is the exact request, and running it answers the same quote', async () => {
+  const { page, widget } = await openCalculator();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await quote(page, laExample);
+  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    widget.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^portfees-q_[0-9a-f]{24}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.deepEqual(csv.split('\r\n'), [
+    'regime,port,arrival,rule,outcome,certainty,amount,currency,low,high',
+    'cn-spf,CNSHA,2026-11-20T08:00:00+08:00,,not-covered,confirmed,0.00,CNY,0.00,0.00',
+    // After the suspension year: 60,000 × 80 = 4,800,000.00 USD if the fees resumed, 0.00 if it was extended.
+    'us-301,USLAX,2026-12-15T06:00:00-08:00,annex-i,charged,unconfirmed,4800000.00,USD,0.00,4800000.00',
+    '',
+  ]);
+
+  await widget.getByRole('button', { name: 'Copy as curl' }).click();
+  const command = await widget.locator('pre.curl').innerText();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), command);
+  const { worker } = session();
+  assert.match(command, new RegExp(`^curl -X POST '${worker.base}/v1/quotes'`));
+  const { execFileSync } = await import('node:child_process');
+  const answer = JSON.parse(
+    execFileSync('sh', ['-c', command], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  );
+  assert.equal(answer.voyages.find((voyage) => voyage.regime === 'us-301').fee.amount, '4800000.00');
+  const shown = await widget.locator('section.result .reference').innerText();
+  assert.equal(shown, `Request hash ${answer.quoteId} (not saved)`);
+  await page.close();
+});
+
+test('at 390 px wide every amount shows without sideways scrolling', async () => {
+  const { worker, browser } = session();
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${worker.base}/`);
+  const widget = page.locator('portfees-quote');
+  await quote(page, laExample);
+  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  const layout = await page.evaluate(() => {
+    const root = document.querySelector('portfees-quote').shadowRoot;
+    const amounts = [...root.querySelectorAll('section.result .num')].map((cell) => {
+      const box = cell.getBoundingClientRect();
+      return { text: cell.innerText.split('\n')[0], left: box.left, right: box.right };
+    });
+    return { scrollWidth: document.documentElement.scrollWidth, width: innerWidth, amounts };
+  });
+  assert.ok(layout.scrollWidth <= layout.width, `page ${layout.scrollWidth} px wide in a ${layout.width} px window`);
+  assert.ok(layout.amounts.length >= 4, JSON.stringify(layout.amounts));
+  for (const amount of layout.amounts)
+    assert.ok(amount.left >= 0 && amount.right <= layout.width, `${amount.text} at ${amount.left}–${amount.right}`);
+  await page.screenshot({ path: join(artifacts, 'calculator-390.png'), fullPage: true });
+  await page.close();
+});
+
+test('zh-CN: no Latin-only sentence on the result or the sheet, and axe finds nothing with the new fields', async () => {
+  const { page, widget } = await openCalculator('?locale=zh-CN');
+  for (const request of [laExample, shanghaiExample]) {
+    await quote(page, request);
+    await widget.locator('section.result .cert').first().waitFor();
+    await widget.locator('section.sheet ol.sources li[data-kind]').first().waitFor({ state: 'attached' });
+    assert.deepEqual(await latinOnly(page), []);
+  }
+  assert.match(await widget.locator('section.sheet .meta').textContent(), /^请求哈希 q_[0-9a-f]{24}（未保存）/);
+  assert.match(await widget.locator('section.sheet').textContent(), /\[二手来源\] /);
+  assert.equal(await widget.locator('.berth:not([hidden])').getByLabel('靠泊日期').count(), 2);
+  await widget.getByRole('button', { name: '复制为 curl 命令' }).click();
+  await widget.locator('pre.curl').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });

@@ -148,7 +148,7 @@ async function assertFirstCaseResult(widget) {
   const row = widget.locator('tr[data-regime="us-301"]');
   await row.waitFor();
   const cells = await row.locator('th, td').allInnerTexts();
-  assert.match(cells[0], /us-301/);
+  assert.match(cells[0], /US Section 301 port fees/);
   assert.match(cells[0], /USLAX → USOAK/);
   assert.equal(cells[1], 'USLAX');
   assert.equal(cells[2], 'Annex I');

@@ -92,7 +92,17 @@ describe('errata are shown', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { tonnage: { rounding: string }; errata: Array<{ path: string }> };
     expect(body.tonnage.rounding).toBe('ceil');
-    expect(body.errata.map((erratum) => erratum.path)).toEqual(['/tonnage/rounding', '/tonnage/note', '/trigger']);
+    expect(body.errata.map((erratum) => erratum.path)).toEqual([
+      '/tonnage/rounding',
+      '/tonnage/note',
+      '/trigger',
+      '/instruments/0/kind',
+    ]);
+    // An aggregator's copy of Announcement No. 54 is a secondary source (no page of mot.gov.cn was found).
+    expect((body as unknown as { instruments: Array<{ url: string; kind: string }> }).instruments[0]).toMatchObject({
+      url: 'http://oj.789fw.cn/html/6c8399910.html',
+      kind: 'secondary',
+    });
   });
 
   it('the diff lists the errata of every version compared, and no longer reports rounding as a change', async () => {
@@ -109,15 +119,16 @@ describe('errata are shown', () => {
       '/tonnage/rounding',
       '/tonnage/note',
       '/trigger',
+      '/instruments/0/kind',
     ]);
   });
 
   it('the timeline (JSON and page) shows the errata of the version', async () => {
     expect(timelineOf(shippedRegistry().get('cn-spf/2025-10-10')!).errata[0]).toMatchObject({ after: 'ceil' });
     const json = await call('/v1/tariffs/cn-spf/timeline?version=2025-10-10');
-    expect(((await json.json()) as { errata: unknown[] }).errata).toHaveLength(3);
+    expect(((await json.json()) as { errata: unknown[] }).errata).toHaveLength(4);
     const page = await (await call('/timeline?cn-spf=cn-spf/2025-10-10')).text();
-    expect(page).toContain('Errata: 3 corrections made to this version after it shipped');
+    expect(page).toContain('Errata: 4 corrections made to this version after it shipped');
     expect(page).toContain('<code>/tonnage/rounding</code>');
   });
 });
