@@ -161,6 +161,23 @@ export const en = {
   'payer.no-clause': 'no charter-party clause given for {regime} fees',
   'payer.nothing-charged': 'nothing to allocate: no fee is charged ({outcome})',
 
+  // Pages: the error page, for a browser that asked for a page.
+  'page.back': 'Back to the calculator',
+  'page.error.not-found': 'Nothing at this address',
+  'page.error.bad-request': 'This address cannot be shown as it is',
+  'page.error.failed': 'This page could not be shown',
+  'page.error.not-found-hint': 'The address {path} names no page. Check it, or start again from the calculator.',
+  'page.error.bad-request-hint':
+    'Part of the address is not understood; the details below name each part and what it takes.',
+  'page.error.failed-hint':
+    'The request failed ({status}); the details below say why. Try again, or start again from the calculator.',
+  'page.error.embed-hint':
+    'This page is the quote widget, made to be framed inside another site. Give the origin of the page that frames it, as in {example}; that origin must be listed in ALLOWED_ORIGINS or bound to a publishable key. To quote fees yourself, use the calculator.',
+  'page.error.job-hint':
+    'A fleet job’s page opens only with the link the API gave for it (links.page, which carries its token), and that link expires. Ask {request} with the account’s secret key for a fresh link.',
+  'page.error.details': 'Details, as the API states them',
+  'page.error.request-id': 'Request id {id}',
+
   // Words for codes: outcomes, certainty, regimes, payers, cargo.
   'code.charged': 'charged',
   'code.exempt': 'exempt',

@@ -143,6 +143,20 @@ export const zhCN: { readonly [K in keyof typeof en]: string } = {
   'payer.no-clause': '未提供 {regime} 费用的租约条款',
   'payer.nothing-charged': '无可分摊：未收取费用（{outcome}）',
 
+  'page.back': '返回计算器',
+  'page.error.not-found': '此地址没有页面',
+  'page.error.bad-request': '无法按此地址显示页面',
+  'page.error.failed': '无法显示此页面',
+  'page.error.not-found-hint': '地址 {path} 不对应任何页面。请检查地址，或从计算器重新开始。',
+  'page.error.bad-request-hint': '地址中有部分内容无法识别；下方详情逐项列出每一部分及其可接受的值。',
+  'page.error.failed-hint': '请求失败（{status}）；下方详情说明原因。请重试，或从计算器重新开始。',
+  'page.error.embed-hint':
+    '此页面是报价小部件，供嵌入其他网站的框架中使用。请给出嵌入它的页面的来源（origin），例如 {example}；该来源须列于 ALLOWED_ORIGINS 中或绑定到可公开密钥。如需自行计算费用，请使用计算器。',
+  'page.error.job-hint':
+    '船队任务的页面只能通过 API 为其给出的链接打开（links.page，带有令牌），且该链接会过期。请用账户的私密密钥请求 {request} 以获取新链接。',
+  'page.error.details': '详情（API 原文）',
+  'page.error.request-id': '请求编号 {id}',
+
   'code.charged': '收费',
   'code.exempt': '豁免',
   'code.not-covered': '不适用',

@@ -6,6 +6,7 @@
 import { html } from 'hono/html';
 import { csvLine } from '../batch/csv';
 import type { ExposureReport } from '../batch/exposure';
+import { faviconLink } from './favicon';
 import { type ChartSpec, jobCharts } from './job-charts';
 
 const STYLE = `
@@ -50,7 +51,7 @@ function headline(report: ExposureReport) {
  */
 export function jobPage(job: JobPageInput) {
   const charts = jobCharts(job.report);
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>portfees · fleet exposure ${job.id}</title><style>${STYLE}</style></head><body><header><h1>Fleet exposure</h1><p>Job ${job.id} · ${job.status} · created ${job.createdAt}${job.finishedAt ? ` · finished ${job.finishedAt}` : ''} · scenarios ${job.report.scenarios.join(', ')}</p></header><main>${headline(job.report)}${charts.map((chart) => chartSection(job, chart))}</main></body></html>`;
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>portfees · fleet exposure ${job.id}</title>${faviconLink}<style>${STYLE}</style></head><body><header><h1>Fleet exposure</h1><p>Job ${job.id} · ${job.status} · created ${job.createdAt}${job.finishedAt ? ` · finished ${job.finishedAt}` : ''} · scenarios ${job.report.scenarios.join(', ')}</p></header><main>${headline(job.report)}${charts.map((chart) => chartSection(job, chart))}</main></body></html>`;
 }
 
 export { jobCharts };

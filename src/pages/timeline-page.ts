@@ -6,6 +6,7 @@
 
 import { raw } from 'hono/html';
 import type { Timeline, TimelineWindow } from '../analysis/timeline';
+import { faviconLink } from './favicon';
 import { type Markup, markup } from './markup';
 import { BAND_STYLE, SERIES_COLOURS, seriesLabel, stepChartSvg, UNIT_DASH } from './step-chart';
 
@@ -122,5 +123,5 @@ function section(choice: RegimeChoice, nowMillis?: number): Markup {
 export function timelinePage(input: TimelinePageInput): string {
   const form = markup`<form method="get" action="/timeline" aria-label="Choose versions and dates">${input.regimes.map(picker)}<label>From<input type="date" name="from" value="${input.range.from}"></label><label>To<input type="date" name="to" value="${input.range.to}"></label><button type="submit">Show</button></form>`;
   const sections = input.regimes.map((choice) => section(choice, input.nowMillis));
-  return markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>portfees · fee history</title><style>${raw(STYLE)}</style></head><body><header><h1>Port fee history</h1><p>The rate of every rule over time, as each tariff version states it. Shaded: suspended; hatched: unconfirmed (what applies depends on a scenario); pale: not yet in force.</p></header><main>${form}${sections}</main></body></html>`.toString();
+  return markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>portfees · fee history</title>${faviconLink}<style>${raw(STYLE)}</style></head><body><header><h1>Port fee history</h1><p>The rate of every rule over time, as each tariff version states it. Shaded: suspended; hatched: unconfirmed (what applies depends on a scenario); pale: not yet in force.</p></header><main>${form}${sections}</main></body></html>`.toString();
 }
