@@ -35,11 +35,12 @@ export function pageTexts(html: string): string[] {
  * Texts of a page written in Latin words alone: two words of letters in a row
  * (`per unit`, `Top operators`) and no Chinese character. A code (`us-301`,
  * `USD`, `Asia/Shanghai`), a number or a date is one token and passes; so
- * does any text of `sourceTitles` (titles of cited documents, shown as published).
+ * does any text of `asGiven`: titles of cited documents and names of parties,
+ * shown as published or as the caller wrote them.
  */
-export function latinOnlySentences(html: string, sourceTitles: ReadonlyArray<string> = []): string[] {
+export function latinOnlySentences(html: string, asGiven: ReadonlyArray<string> = []): string[] {
   return pageTexts(html).filter((text) => {
-    const rest = sourceTitles.reduce((left, title) => left.split(title).join(' '), text);
+    const rest = asGiven.reduce((left, title) => left.split(title).join(' '), text);
     return !HAN.test(rest) && /[A-Za-z]{2,}[\s,;:]+[A-Za-z]{2,}/.test(rest);
   });
 }
