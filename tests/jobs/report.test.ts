@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import analystsDoc from '../../docs/analysts.md?raw';
 import type { ExposureReport, ExposureRow } from '../../src/batch/exposure';
 import { decimal } from '../../src/lib/money';
 import { bearer, createKey } from '../support/accounts';
@@ -212,6 +213,9 @@ describe('the exposure report', () => {
       row('USD', 'fees-resumed', '7100000.00', '5500000.00', '7100000.00', '5500000.00'),
       row('USD', 'suspension-extended', '5500000.00', '5500000.00', '7100000.00', '5500000.00'),
     ]);
+    // docs/analysts.md shows the USD row under fees-resumed: this one.
+    const documented = /"certainty": \[ (\{[\s\S]*?\})/.exec(analystsDoc)?.[1];
+    expect(JSON.parse(documented ?? 'null')).toEqual(report.certainty[2]);
   });
 
   it('shows the report in words a desk reads: separators, labels, certainty, no operator at 0, the way to the rows', async () => {
