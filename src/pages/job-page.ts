@@ -22,7 +22,7 @@ const STYLE = `
 :root{--ink:#14213d;--muted:#4b5565;--line:#d9dee8;--accent:#0b6e4f;--bg:#f7f8fb;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif}
 body{margin:0;background:var(--bg);color:var(--ink)}header{background:var(--ink);color:#fff;padding:1rem 2rem}header h1{margin:0;font-size:1.4rem}
 header p{margin:.3rem 0 0;color:#e3e7ef;max-width:60rem}main{max-width:62rem;margin:0 auto;padding:1rem 2rem 3rem}
-section{background:#fff;border:1px solid var(--line);border-radius:8px;margin:1.2rem 0;padding:.6rem 1rem 1rem;overflow-x:auto}section h2{font-size:1.1rem;margin:.4rem 0}
+section{background:#fff;border:1px solid var(--line);border-radius:8px;margin:1.2rem 0;padding:.6rem 1rem 1rem}section h2{font-size:1.1rem;margin:.4rem 0}
 .meta{color:var(--muted);font-size:.85rem;margin:.2rem 0 .6rem}.chart{max-width:100%;height:auto;display:block}
 table{border-collapse:collapse;font-size:.82rem;margin:.4rem 0}th,td{border-bottom:1px solid var(--line);padding:.2rem .6rem;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 details summary{cursor:pointer;color:var(--muted);font-size:.85rem;margin-top:.4rem}a{color:#0a5a40}`;
