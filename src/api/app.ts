@@ -23,6 +23,7 @@ import { clauseRoutes } from './routes/clauses';
 import { compareRoutes } from './routes/compare';
 import { docsRoutes } from './routes/docs';
 import { embedRoutes } from './routes/embed';
+import { faviconRoutes } from './routes/favicon';
 import { healthRoutes } from './routes/health';
 import { jobPageRoutes } from './routes/job-page';
 import { JOBS_PATH, jobRoutes } from './routes/jobs';
@@ -111,7 +112,7 @@ export function createApp(options: AppOptions = {}) {
   // Before savedQuoteRoutes: its /v1/quotes/{quoteId} would read "changes" as a quote id.
   app.route('/', registryRoutes);
   app.route('/', savedQuoteRoutes).route('/', chargeRoutes);
-  app.route('/', calculatorRoutes);
+  app.route('/', calculatorRoutes).route('/', faviconRoutes);
   app.route('/', jobRoutes).route('/', jobPageRoutes);
   app.route('/', scenarioRoutes).route('/', listRoutes);
   app.route('/', mcpRoutes({ bodyLimit: BODY_LIMIT, dispatch: app.fetch }));

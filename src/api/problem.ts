@@ -3,11 +3,14 @@
  * and nowhere else.
  */
 import type { Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { QuoteInputError } from '../engine';
 import { formatPath } from '../lib/json-paths';
+import { localeOf } from '../messages/render';
+import { ERROR_PAGE_CSP, type ErrorHint, errorPage } from '../pages/error-page';
 
 export interface FieldError {
   path: string;
@@ -89,9 +92,58 @@ function problemBody(c: Context, error: ProblemError): Problem {
   };
 }
 
+/** Paths of the API: their errors are problem+json whatever the client accepts. */
+const API_PATH = /^\/(v1\/|mcp$|openapi\.json$|healthz$)/;
+
+/** A browser asking for a page: a GET outside the API whose Accept ranks text/html above JSON. */
+function wantsPage(c: Context): boolean {
+  if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || API_PATH.test(c.req.path)) return false;
+  const type = accepts(c, {
+    header: 'Accept',
+    supports: ['text/html', 'application/json', 'application/problem+json'],
+    default: 'application/json',
+  });
+  return type === 'text/html';
+}
+
+/** What the error page explains: how to open /embed and /jobs/{id}, else what went wrong. */
+function hintOf(path: string, error: ProblemError): ErrorHint {
+  if (path === '/embed' && error.errors.some((field) => field.path === 'origin')) return 'embed-origin';
+  if (error.status === 404) return path.startsWith('/jobs/') ? 'job-link' : 'not-found';
+  return error.status === 400 ? 'bad-request' : 'failed';
+}
+
+function errorPageResponse(c: Context, error: ProblemError): Response {
+  const body = problemBody(c, error);
+  const { path } = c.req;
+  const job = /^\/jobs\/([^/]+)/.exec(path)?.[1];
+  const locale = localeOf(c.req.query('locale'), c.req.header('accept-language'));
+  const page = errorPage({
+    status: error.status,
+    title: error.title,
+    detail: error.message,
+    errors: error.errors,
+    path,
+    hint: hintOf(path, error),
+    locale,
+    ...(body.requestId ? { requestId: body.requestId } : {}),
+    ...(job ? { job } : {}),
+  });
+  return c.body(page, error.status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-language': locale,
+    'content-security-policy': ERROR_PAGE_CSP,
+    vary: 'accept, accept-language',
+    ...error.headers,
+  });
+}
+
+/** The problem document of an error; a page saying the same to a browser that asked for a page. */
 export function problemResponse(c: Context, error: ProblemError): Response {
+  if (wantsPage(c)) return errorPageResponse(c, error);
   return c.body(JSON.stringify(problemBody(c, error)), error.status, {
     'content-type': 'application/problem+json; charset=utf-8',
+    ...(API_PATH.test(c.req.path) ? {} : { vary: 'accept' }),
     ...error.headers,
   });
 }

@@ -7,7 +7,7 @@
  * vessels and are merged: a merge of partial reports equals the report of
  * the whole fleet, figure for figure.
  */
-import type { Outcome, Quote, VesselInput } from '../engine';
+import { CERTAINTIES, type Certainty, type Outcome, type Quote, type VesselInput } from '../engine';
 import { addAmount, type Decimal, decimal, formatAmount, ZERO } from '../lib/money';
 import { isMatch } from '../lists/screen';
 import type { QuoteSummary } from './run';
@@ -48,12 +48,25 @@ export const EXPOSURE_DIMENSIONS = {
 
 export type ExposureDimension = keyof typeof EXPOSURE_DIMENSIONS;
 
+/**
+ * How sure a currency's total is under one scenario: the amount split by the
+ * certainty of each voyage (confirmed, assumed, estimated, time-dependent,
+ * unconfirmed; they add up to `amount`), and `low`–`high`, the sums of each
+ * voyage's lowest and highest amount over its alternatives.
+ */
+export type CertaintyRow = { currency: string; scenario: string; amount: string; low: string; high: string } & Record<
+  Certainty,
+  string
+>;
+
 export interface ExposureReport {
   /** Scenario names in order; each cell of each row has one value per scenario. */
   scenarios: string[];
   vessels: { total: number; quoted: number; failed: number };
   /** Whole-fleet counts per scenario and currency. */
   totals: ExposureRow[];
+  /** Per currency and scenario, the total split by certainty, with its low–high range. */
+  certainty: CertaintyRow[];
   breakdowns: Record<ExposureDimension, ExposureRow[]>;
 }
 
@@ -66,6 +79,18 @@ interface MutableCell {
 }
 
 const emptyCell = (): MutableCell => ({ amount: ZERO, voyages: 0, charged: 0, exempt: 0, capped: 0 });
+
+interface MutableCertainty {
+  low: Decimal;
+  high: Decimal;
+  amounts: Record<Certainty, Decimal>;
+}
+
+const emptyCertainty = (): MutableCertainty => ({
+  low: ZERO,
+  high: ZERO,
+  amounts: Object.fromEntries(CERTAINTIES.map((rung) => [rung, ZERO])) as Record<Certainty, Decimal>,
+});
 
 class Table {
   private readonly rows = new Map<string, { keys: Record<string, string>; values: Map<string, MutableCell> }>();
@@ -151,6 +176,8 @@ export class Exposure {
    * than one per breakdown (sums of decimals do not depend on their order).
    */
   private readonly voyages = new Map<string, { scenario: string; keys: Record<string, string>; cell: MutableCell }>();
+  /** Per scenario and currency (`scenario\u0000currency`): the amount by certainty, and the low–high sums. */
+  private readonly certainty = new Map<string, MutableCertainty>();
   readonly vessels = { total: 0, quoted: 0, failed: 0 };
 
   constructor(readonly scenarios: ReadonlyArray<string>) {}
@@ -189,7 +216,44 @@ export class Exposure {
       );
       for (const listed of entries)
         addTo(this.tables.listed.cell({ listed, regime, currency }, scenario), voyage.fee.amount, outcome);
+      const sure = this.certaintyOf(scenario, currency);
+      sure.amounts[voyage.certainty] = addAmount(sure.amounts[voyage.certainty], voyage.fee.amount);
+      sure.low = addAmount(sure.low, voyage.low);
+      sure.high = addAmount(sure.high, voyage.high);
     });
+  }
+
+  private certaintyOf(scenario: string, currency: string): MutableCertainty {
+    const id = `${scenario}\u0000${currency}`;
+    let entry = this.certainty.get(id);
+    if (!entry) {
+      entry = emptyCertainty();
+      this.certainty.set(id, entry);
+    }
+    return entry;
+  }
+
+  /** The certainty rows, by currency then scenario in the report's order. */
+  private certaintyRows(): CertaintyRow[] {
+    const rows = [...this.certainty.entries()].map(([id, entry]) => {
+      const [scenario = '', currency = ''] = id.split('\u0000');
+      const amount = CERTAINTIES.reduce((sum, rung) => sum.plus(entry.amounts[rung]), ZERO);
+      return {
+        currency,
+        scenario,
+        amount: formatAmount(amount),
+        low: formatAmount(entry.low),
+        high: formatAmount(entry.high),
+        ...(Object.fromEntries(CERTAINTIES.map((rung) => [rung, formatAmount(entry.amounts[rung])])) as Record<
+          Certainty,
+          string
+        >),
+      };
+    });
+    return rows.sort(
+      (a, b) =>
+        a.currency.localeCompare(b.currency) || this.scenarios.indexOf(a.scenario) - this.scenarios.indexOf(b.scenario),
+    );
   }
 
   /** Files the voyages added so far into the totals and each breakdown. */
@@ -215,6 +279,13 @@ export class Exposure {
         for (const [scenario, cell] of Object.entries(row.values)) mergeInto(table.cell(row.keys, scenario), cell);
     };
     mergeRows(this.totals, other.totals);
+    // Reports kept before certainty was reported have none to add.
+    for (const row of other.certainty ?? []) {
+      const entry = this.certaintyOf(row.scenario, row.currency);
+      entry.low = entry.low.plus(decimal(row.low));
+      entry.high = entry.high.plus(decimal(row.high));
+      for (const rung of CERTAINTIES) entry.amounts[rung] = entry.amounts[rung].plus(decimal(row[rung] ?? '0'));
+    }
     for (const name of Object.keys(EXPOSURE_DIMENSIONS) as ExposureDimension[])
       mergeRows(this.tables[name], other.breakdowns[name] ?? []);
   }
@@ -239,6 +310,7 @@ export class Exposure {
       scenarios: [...this.scenarios],
       vessels: { ...this.vessels },
       totals: this.totals.list(this.scenarios),
+      certainty: this.certaintyRows(),
       breakdowns,
     };
   }

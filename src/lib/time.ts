@@ -297,6 +297,12 @@ export function anniversaryYear(millis: number, zone: string, month: number, day
   };
 }
 
+/** The instant of an ISO 8601 timestamp with its offset (`2025-10-20T13:00:00.000Z`); NaN when unreadable. */
+export function timestampMillis(text: string): number {
+  const time = DateTime.fromISO(text, { setZone: true });
+  return time.isValid ? time.toMillis() : Number.NaN;
+}
+
 /** An instant as an ISO 8601 UTC timestamp with milliseconds: `2025-10-20T13:00:00.000Z` (sorts as text). */
 export function utcTimestamp(millis: number): string {
   return DateTime.fromMillis(millis, { zone: 'UTC' }).toISO() ?? '';

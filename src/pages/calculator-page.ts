@@ -5,8 +5,10 @@
  * script and styles are same-origin files (calculator-assets.ts), so its
  * policy needs no inline allowance.
  */
+
 import { html } from 'hono/html';
 import calculatorExamples from '../../examples/calculator.json';
+import { faviconLink } from './favicon';
 
 export type PageLanguage = 'en' | 'zh-CN';
 
@@ -64,6 +66,7 @@ export function calculatorPage(language: PageLanguage): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${w.title}</title>
+${faviconLink}
 <link rel="stylesheet" href="/calculator.css">
 <script type="module" src="/widget.js"></script>
 <script type="module" src="/calculator.js"></script>

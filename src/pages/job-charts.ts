@@ -10,7 +10,9 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ExposureReport } from '../batch/exposure';
 import { decimal } from '../lib/money';
+import { codeTitle, type Locale } from '../messages/render';
 import { SERIES_COLOURS } from './step-chart';
+import { wordsFor } from './words';
 
 /** A chart's data: column names and rows of text cells (amounts as exact decimal text). */
 export interface ChartTable {
@@ -89,7 +91,8 @@ export function monthsBetween(months: ReadonlyArray<string>): string[] {
 }
 
 /** Fees by month, one panel per regime and currency, bars stacked by rule (first scenario). */
-export function monthChart(report: ExposureReport): ChartSpec[] {
+export function monthChart(report: ExposureReport, locale: Locale = 'en'): ChartSpec[] {
+  const say = wordsFor(locale);
   const scenario = report.scenarios[0]!;
   const rows = report.breakdowns.month;
   const panels = [...new Set(rows.map((row) => `${row.keys.regime}|${row.keys.currency}`))];
@@ -133,8 +136,12 @@ export function monthChart(report: ExposureReport): ChartSpec[] {
         html`<g class="legend-item"><rect x="${W - 130}" y="${plotTop + r * 18}" width="12" height="12" fill="${colour(r)}"/><text x="${W - 112}" y="${plotTop + r * 18 + 10}" font-size="12" fill="#14213d">${rule}</text></g>`,
     );
     const id = `month-${p}`;
-    const title = `${regime}: fees by month of arrival, ${currency}, stacked by rule`;
-    const description = `Scenario ${scenario}. Largest month ${shortAmount(max)} ${currency}.`;
+    const title = say('chart.month-title', { regime: codeTitle(regime, locale), currency });
+    const description = say('chart.month-desc', {
+      scenario: codeTitle(scenario, locale),
+      amount: shortAmount(max),
+      currency,
+    });
     return {
       id,
       title,
@@ -148,15 +155,17 @@ export function monthChart(report: ExposureReport): ChartSpec[] {
   });
 }
 
-/** The largest operators by fees, per currency (first scenario). */
-export function operatorChart(report: ExposureReport): ChartSpec[] {
+/** The largest operators by fees, per currency (first scenario); an operator with no fee is no "top" operator. */
+export function operatorChart(report: ExposureReport, locale: Locale = 'en'): ChartSpec[] {
+  const say = wordsFor(locale);
   const scenario = report.scenarios[0]!;
-  const currencies = [...new Set(report.breakdowns.operator.map((row) => row.keys.currency!))].sort();
+  const charging = report.breakdowns.operator.filter((row) => !decimal(row.values[scenario]?.amount ?? '0').isZero());
+  const currencies = [...new Set(charging.map((row) => row.keys.currency!))].sort();
   return currencies.map((currency, c) => {
-    const top = report.breakdowns.operator.filter((row) => row.keys.currency === currency).slice(0, TOP_OPERATORS);
+    const top = charging.filter((row) => row.keys.currency === currency).slice(0, TOP_OPERATORS);
     const id = `operators-${c}`;
-    const title = `Top ${top.length} operators by fees, ${currency}`;
-    const description = `Scenario ${scenario}; operators named, or their country when unnamed.`;
+    const title = say('chart.operators-title', { count: top.length, currency });
+    const description = say('chart.operators-desc', { scenario: codeTitle(scenario, locale) });
     return {
       id,
       title,
@@ -186,19 +195,22 @@ export function operatorChart(report: ExposureReport): ChartSpec[] {
 }
 
 /** Each regime's fees under each scenario, side by side. */
-export function scenarioChart(report: ExposureReport): ChartSpec {
+export function scenarioChart(report: ExposureReport, locale: Locale = 'en'): ChartSpec {
+  const say = wordsFor(locale);
   const rows = report.breakdowns.regime;
   const bars = rows.flatMap((row) =>
     report.scenarios.map((scenario, s) => ({
-      label: `${row.keys.regime} · ${scenario}`,
+      label: `${row.keys.regime} · ${codeTitle(scenario, locale)}`,
       value: row.values[scenario]!.amount,
       text: `${shortAmount(row.values[scenario]!.amount)} ${row.keys.currency}`,
       fill: colour(s),
     })),
   );
   const id = 'scenarios';
-  const title = 'Fees per regime under each scenario';
-  const description = `Scenarios: ${report.scenarios.join(', ')}. Bars of one regime share a currency.`;
+  const title = say('chart.scenarios-title', {});
+  const description = say('chart.scenarios-desc', {
+    scenarios: { list: report.scenarios.map((scenario) => codeTitle(scenario, locale)), join: 'codes' },
+  });
   return {
     id,
     title,
@@ -226,12 +238,16 @@ export function scenarioChart(report: ExposureReport): ChartSpec {
 }
 
 /** Voyages by outcome and exempt voyages by exemption (first scenario). */
-export function exemptionChart(report: ExposureReport): ChartSpec {
+export function exemptionChart(report: ExposureReport, locale: Locale = 'en'): ChartSpec {
+  const say = wordsFor(locale);
   const scenario = report.scenarios[0]!;
   const rows = report.breakdowns.exemption;
   const id = 'exemptions';
-  const title = 'Exempt voyages by exemption';
-  const description = `Scenario ${scenario}. ${rows.reduce((n, row) => n + (row.values[scenario]?.voyages ?? 0), 0)} exempt voyages.`;
+  const title = say('chart.exemptions-title', {});
+  const description = say('chart.exemptions-desc', {
+    scenario: codeTitle(scenario, locale),
+    count: rows.reduce((n, row) => n + (row.values[scenario]?.voyages ?? 0), 0),
+  });
   return {
     id,
     title,
@@ -255,13 +271,14 @@ export function exemptionChart(report: ExposureReport): ChartSpec {
 }
 
 /** Voyages touching each listed party (first scenario); none when no voyage touches one (or the report predates lists). */
-export function listedChart(report: ExposureReport): ChartSpec[] {
+export function listedChart(report: ExposureReport, locale: Locale = 'en'): ChartSpec[] {
+  const say = wordsFor(locale);
   const scenario = report.scenarios[0]!;
   const rows = report.breakdowns.listed ?? [];
   if (rows.length === 0) return [];
   const id = 'listed';
-  const title = 'Voyages touching listed parties';
-  const description = `Scenario ${scenario}. Each voyage whose owner, operator, manager, charterer or a holder is listed (possible matches left out), per listed entry; a listing changes no amount.`;
+  const title = say('chart.listed-title', {});
+  const description = say('chart.listed-desc', { scenario: codeTitle(scenario, locale) });
   return [
     {
       id,
@@ -284,7 +301,11 @@ export function listedChart(report: ExposureReport): ChartSpec[] {
         rows.map((row, i) => ({
           label: `${row.keys.listed} · ${row.keys.regime}`,
           value: String(row.values[scenario]?.voyages ?? 0),
-          text: `${row.values[scenario]?.voyages ?? 0} voyages, ${shortAmount(row.values[scenario]?.amount ?? '0')} ${row.keys.currency}`,
+          text: say('chart.listed-bar', {
+            voyages: row.values[scenario]?.voyages ?? 0,
+            amount: shortAmount(row.values[scenario]?.amount ?? '0'),
+            currency: row.keys.currency!,
+          }),
           fill: colour(i + 4),
         })),
       ),
@@ -293,12 +314,12 @@ export function listedChart(report: ExposureReport): ChartSpec[] {
 }
 
 /** Every chart of the page, in order. */
-export function jobCharts(report: ExposureReport): ChartSpec[] {
+export function jobCharts(report: ExposureReport, locale: Locale = 'en'): ChartSpec[] {
   return [
-    ...monthChart(report),
-    ...operatorChart(report),
-    scenarioChart(report),
-    exemptionChart(report),
-    ...listedChart(report),
+    ...monthChart(report, locale),
+    ...operatorChart(report, locale),
+    scenarioChart(report, locale),
+    exemptionChart(report, locale),
+    ...listedChart(report, locale),
   ];
 }

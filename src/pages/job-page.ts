@@ -1,12 +1,22 @@
 /**
- * /jobs/{id}: a fleet job's exposure report as a page. Headline figures per
- * scenario, then each chart with its table view and a CSV download of the
- * same rows. hono/html escapes every value; no script, no external asset.
+ * /jobs/{id}: a fleet job's exposure report as a page, in English or Chinese.
+ * Totals per scenario, how sure they are (the share of each certainty, the
+ * low–high range), each chart with its table view and a CSV download of the
+ * same rows, and where the per-vessel rows are. While the job runs, a page
+ * of its progress that reloads itself. hono/html escapes every value; no
+ * script, no external asset.
  */
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import { csvLine } from '../batch/csv';
-import type { ExposureReport } from '../batch/exposure';
+import type { CertaintyRow, ExposureReport } from '../batch/exposure';
+import { CERTAINTIES } from '../engine';
+import { decimal } from '../lib/money';
+import { timestampMillis } from '../lib/time';
+import type { MessageId } from '../messages/message';
+import { codeTitle, formatDecimal, type Locale, renderMessage } from '../messages/render';
+import { faviconLink } from './favicon';
 import { type ChartSpec, jobCharts } from './job-charts';
+import { type Words, wordsFor } from './words';
 
 const STYLE = `
 :root{--ink:#14213d;--muted:#4b5565;--line:#d9dee8;--accent:#0b6e4f;--bg:#f7f8fb;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif}
@@ -14,8 +24,11 @@ body{margin:0;background:var(--bg);color:var(--ink)}header{background:var(--ink)
 header p{margin:.3rem 0 0;color:#e3e7ef;max-width:60rem}main{max-width:62rem;margin:0 auto;padding:1rem 2rem 3rem}
 section{background:#fff;border:1px solid var(--line);border-radius:8px;margin:1.2rem 0;padding:.6rem 1rem 1rem}section h2{font-size:1.1rem;margin:.4rem 0}
 .meta{color:var(--muted);font-size:.85rem;margin:.2rem 0 .6rem}.chart{max-width:100%;height:auto;display:block}
-table{border-collapse:collapse;font-size:.82rem;margin:.4rem 0}th,td{border-bottom:1px solid var(--line);padding:.2rem .6rem;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
+table{border-collapse:collapse;font-size:.82rem;margin:.4rem 0}th,td{border-bottom:1px solid var(--line);padding:.2rem .6rem;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 details summary{cursor:pointer;color:var(--muted);font-size:.85rem;margin-top:.4rem}a{color:#0a5a40}`;
+
+/** Seconds between reloads of the progress page. */
+export const PROGRESS_RELOAD_SECONDS = 5;
 
 export interface JobPageInput {
   id: string;
@@ -25,32 +38,131 @@ export interface JobPageInput {
   report: ExposureReport;
   /** Query string carrying the page token, for the CSV links. */
   tokenQuery: string;
+  locale?: Locale;
+}
+
+interface Page {
+  job: JobPageInput;
+  locale: Locale;
+  say: Words;
 }
 
 const NUMERIC = new Set(['amount', 'voyages', 'charged', 'exempt', 'capped']);
+const AMOUNT = new Set(['amount']);
 
-/** A chart's rows as CSV (the download behind each chart). */
+/** A chart's rows as CSV (the download behind each chart): machine columns, exact amounts. */
 export function chartCsv(chart: ChartSpec): string {
   return csvLine(chart.table.columns) + chart.table.rows.map((row) => csvLine(row)).join('');
 }
 
-function chartSection(job: JobPageInput, chart: ChartSpec) {
-  const { columns, rows } = chart.table;
-  return html`<section id="${chart.id}" aria-labelledby="${chart.id}-h"><h2 id="${chart.id}-h">${chart.title}</h2><p class="meta">${chart.description}</p>${chart.svg}<details class="table-view"><summary>Table view of “${chart.title}”</summary><table><caption class="meta">${chart.title}</caption><thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${rows.map((row) => html`<tr>${row.map((cell, i) => (NUMERIC.has(columns[i]!) ? html`<td class="n">${cell}</td>` : html`<td>${cell}</td>`))}</tr>`)}</tbody></table></details><p class="meta"><a href="/jobs/${job.id}/charts/${chart.id}.csv?${job.tokenQuery}" download="${job.id}-${chart.id}.csv">Download “${chart.title}” as CSV</a></p></section>`;
+/** An instant of the job (ISO text) on the UTC clock, to the minute, in the locale's words. */
+function when(iso: string, locale: Locale): string {
+  const millis = timestampMillis(iso);
+  if (Number.isNaN(millis)) return iso;
+  return renderMessage({ id: 'data.text', params: { text: { instant: millis, zone: 'UTC' } } }, locale);
 }
 
-function headline(report: ExposureReport) {
-  const { scenarios } = report;
-  return html`<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Totals</h2><p class="meta">${report.vessels.total} vessels: ${report.vessels.quoted} quoted, ${report.vessels.failed} failed (listed in the results).</p><table><thead><tr><th scope="col">currency</th>${scenarios.map((s) => html`<th scope="col">${s}: amount</th><th scope="col">${s}: charged</th><th scope="col">${s}: exempt</th><th scope="col">${s}: capped</th>`)}</tr></thead><tbody>${report.totals.map((row) => html`<tr><td>${row.keys.currency}</td>${scenarios.map((s) => html`<td class="n">${row.values[s]!.amount}</td><td class="n">${row.values[s]!.charged}</td><td class="n">${row.values[s]!.exempt}</td><td class="n">${row.values[s]!.capped}</td>`)}</tr>`)}</tbody></table></section>`;
+function head(title: string, extra: unknown = '') {
+  return html`<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${extra}<title>${title}</title>${faviconLink}<style>${raw(STYLE)}</style></head>`;
+}
+
+function backLink({ locale, say }: Pick<Page, 'locale' | 'say'>) {
+  return html`<p><a href="/${locale === 'en' ? '' : `?locale=${locale}`}">${say('page.back', {})}</a></p>`;
+}
+
+function chartSection(page: Page, chart: ChartSpec) {
+  const { job, locale, say } = page;
+  const { columns, rows } = chart.table;
+  const cell = (text: string, column: string) =>
+    NUMERIC.has(column)
+      ? html`<td class="n">${AMOUNT.has(column) ? formatDecimal(text, locale) : text}</td>`
+      : html`<td>${column === 'scenario' || column === 'regime' ? codeTitle(text, locale) : text}</td>`;
+  const download = say('job.download', { title: chart.title });
+  return html`<section id="${chart.id}" aria-labelledby="${chart.id}-h"><h2 id="${chart.id}-h">${chart.title}</h2><p class="meta">${chart.description}</p>${chart.svg}<details class="table-view"><summary>${say('job.table-view', { title: chart.title })}</summary><table><caption class="meta">${chart.title}</caption><thead><tr>${columns.map((column) => html`<th scope="col">${say(`job.column.${column}` as MessageId as 'job.column.amount', {})}</th>`)}</tr></thead><tbody>${rows.map((row) => html`<tr>${row.map((text, i) => cell(text, columns[i]!))}</tr>`)}</tbody></table></details><p class="meta"><a href="/jobs/${job.id}/charts/${chart.id}.csv?${job.tokenQuery}" download="${job.id}-${chart.id}.csv">${download}</a></p></section>`;
+}
+
+function totals({ job, locale, say }: Page) {
+  const { report } = job;
+  const columns = ['amount', 'charged', 'exempt', 'capped'] as const;
+  const scenarioHeads = report.scenarios.flatMap((scenario) =>
+    columns.map(
+      (column) =>
+        html`<th scope="col">${say('job.col-of', { scenario: codeTitle(scenario, locale), column: say(`job.column.${column}`, {}) })}</th>`,
+    ),
+  );
+  const rows = report.totals.map(
+    (row) =>
+      html`<tr><td>${row.keys.currency}</td>${report.scenarios.map((scenario) => {
+        const value = row.values[scenario]!;
+        return html`<td class="n">${formatDecimal(value.amount, locale)}</td><td class="n">${value.charged}</td><td class="n">${value.exempt}</td><td class="n">${value.capped}</td>`;
+      })}</tr>`,
+  );
+  const vessels = say('job.vessels', { ...report.vessels });
+  return html`<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${say('job.totals', {})}</h2><p class="meta">${vessels}</p><table><thead><tr><th scope="col">${say('job.col-currency', {})}</th>${scenarioHeads}</tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+/** A certainty's amount and its share of the total, to one decimal place. */
+function share(row: CertaintyRow, amount: string, locale: Locale, say: Words): string {
+  const total = decimal(row.amount);
+  const percent = total.isZero() ? '0.0' : decimal(amount).div(total).times(100).toFixed(1);
+  return say('job.share', { amount: formatDecimal(amount, locale), share: formatDecimal(percent, locale) });
+}
+
+function certainty({ job, locale, say }: Page) {
+  const rows = (job.report.certainty ?? []).map(
+    (row) =>
+      html`<tr><td>${row.currency}</td><td>${codeTitle(row.scenario, locale)}</td><td class="n">${formatDecimal(row.amount, locale)}</td><td class="n">${say('job.range', { low: formatDecimal(row.low, locale), high: formatDecimal(row.high, locale) })}</td>${CERTAINTIES.map((rung) => html`<td class="n">${share(row, row[rung], locale, say)}</td>`)}</tr>`,
+  );
+  return html`<section id="certainty" aria-labelledby="certainty-h"><h2 id="certainty-h">${say('job.certainty', {})}</h2><p class="meta">${say('job.certainty-intro', {})}</p><table><thead><tr><th scope="col">${say('job.col-currency', {})}</th><th scope="col">${say('job.col-scenario', {})}</th><th scope="col">${say('job.col-total', {})}</th><th scope="col">${say('job.col-range', {})}</th>${CERTAINTIES.map((rung) => html`<th scope="col">${codeTitle(rung, locale)}</th>`)}</tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function results({ job, say }: Page) {
+  const intro = say('job.results-intro', {
+    request: `GET /v1/jobs/${job.id}/results`,
+    accept: 'accept: application/x-ndjson',
+  });
+  return html`<section id="results" aria-labelledby="results-h"><h2 id="results-h">${say('job.results', {})}</h2><p>${intro}</p></section>`;
 }
 
 /**
- * The whole page.
+ * The whole page of a finished job.
  * @example String(await jobPage({ id, status: 'done', createdAt, report, tokenQuery: 'token=…' })).startsWith('<!doctype html>')
  */
 export function jobPage(job: JobPageInput) {
-  const charts = jobCharts(job.report);
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>portfees · fleet exposure ${job.id}</title><style>${STYLE}</style></head><body><header><h1>Fleet exposure</h1><p>Job ${job.id} · ${job.status} · created ${job.createdAt}${job.finishedAt ? ` · finished ${job.finishedAt}` : ''} · scenarios ${job.report.scenarios.join(', ')}</p></header><main>${headline(job.report)}${charts.map((chart) => chartSection(job, chart))}</main></body></html>`;
+  const locale = job.locale ?? 'en';
+  const page: Page = { job, locale, say: wordsFor(locale) };
+  const { say } = page;
+  const charts = jobCharts(job.report, locale);
+  const meta = say('job.meta', {
+    id: job.id,
+    status: codeTitle(job.status, locale),
+    created: when(job.createdAt, locale),
+    finished: job.finishedAt ? say('job.finished', { at: when(job.finishedAt, locale) }) : '',
+    scenarios: { list: job.report.scenarios.map((scenario) => codeTitle(scenario, locale)), join: 'codes' },
+  });
+  return html`<!doctype html><html lang="${locale}">${head(say('job.title', { id: job.id }))}<body><header><h1>${say('job.heading', {})}</h1><p>${meta}</p></header><main>${backLink(page)}${totals(page)}${certainty(page)}${results(page)}${charts.map((chart) => chartSection(page, chart))}</main></body></html>`;
+}
+
+export interface JobProgressInput {
+  id: string;
+  status: string;
+  createdAt: string;
+  /** Vessels quoted or failed so far, of `total` (unknown while the fleet is read). */
+  done: number;
+  total: number | null;
+  scenarios: string[];
+  locale?: Locale;
+}
+
+/** The page of a job still queued or running: its progress, reloading itself until the report is ready. */
+export function jobProgressPage(job: JobProgressInput) {
+  const locale = job.locale ?? 'en';
+  const say = wordsFor(locale);
+  const progress =
+    job.total === null ? say('job.progress-unknown', {}) : say('job.progress', { done: job.done, total: job.total });
+  const refresh = html`<meta http-equiv="refresh" content="${PROGRESS_RELOAD_SECONDS}">`;
+  const status = codeTitle(job.status, locale);
+  return html`<!doctype html><html lang="${locale}">${head(say('job.title', { id: job.id }), refresh)}<body><header><h1>${say('job.running', { status })}</h1><p>${say('job.meta', { id: job.id, status, created: when(job.createdAt, locale), finished: '', scenarios: { list: job.scenarios.map((scenario) => codeTitle(scenario, locale)), join: 'codes' } })}</p></header><main><section aria-live="polite"><p><progress max="${job.total ?? 1}" value="${job.total === null ? 0 : job.done}" aria-label="${progress}"></progress></p><p>${progress}</p><p class="meta">${say('job.reloads', { seconds: PROGRESS_RELOAD_SECONDS })}</p></section>${backLink({ locale, say })}</main></body></html>`;
 }
 
 export { jobCharts };

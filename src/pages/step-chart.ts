@@ -7,7 +7,10 @@
 
 import type { Timeline, TimelineSeries, WindowStatus } from '../analysis/timeline';
 import { yearStartsBetween } from '../lib/time';
+import { codeMessage } from '../messages/message';
+import { codeTitle, dataTitle, type Locale } from '../messages/render';
 import { type Markup, markup } from './markup';
+import { type Words, wordsFor } from './words';
 
 export const CHART = { width: 920, height: 300, left: 64, right: 150, top: 30, bottom: 34 } as const;
 
@@ -28,8 +31,19 @@ export function shortRuleName(title: string): string {
   return head.trim();
 }
 
-export function seriesLabel(series: TimelineSeries): string {
-  return `${shortRuleName(series.title)} · ${series.measure}`;
+/** A rule's short name in a locale: the short name of its title's shipped translation, else of its title. */
+export function ruleName(series: TimelineSeries, locale: Locale = 'en'): string {
+  return shortRuleName(dataTitle(series.title, locale));
+}
+
+/** `USD per net-ton` in words of the locale. */
+export function measureOf(series: TimelineSeries, currency: string, locale: Locale = 'en'): string {
+  return wordsFor(locale)('timeline.measure', { currency, unit: codeMessage(series.unit, 'unit') });
+}
+
+export function seriesLabel(series: TimelineSeries, locale: Locale = 'en', currency?: string): string {
+  const measure = currency ? measureOf(series, currency, locale) : series.measure;
+  return wordsFor(locale)('timeline.series', { rule: ruleName(series, locale), measure });
 }
 
 /** The smallest round number (1, 1.2, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k) at least `value`: a top that splits into 5 round ticks. */
@@ -59,11 +73,13 @@ interface Frame {
   plotH: number;
   yMax: number;
   hatch: string;
+  locale: Locale;
+  say: Words;
   x(millis: number): number;
   y(rate: number): number;
 }
 
-function frameOf(timeline: Timeline, idPrefix: string): Frame {
+function frameOf(timeline: Timeline, idPrefix: string, locale: Locale): Frame {
   const { width, height, left, right, top, bottom } = CHART;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
@@ -77,6 +93,8 @@ function frameOf(timeline: Timeline, idPrefix: string): Frame {
     plotH,
     yMax,
     hatch: `${idPrefix}-hatch`,
+    locale,
+    say: wordsFor(locale),
     x: (millis) => left + ((millis - fromMillis) / (toMillis - fromMillis)) * plotW,
     y: (rate) => top + plotH - (rate / yMax) * plotH,
   };
@@ -84,18 +102,25 @@ function frameOf(timeline: Timeline, idPrefix: string): Frame {
 
 /** Status bands behind everything, labelled when the label fits. */
 function bands(frame: Frame): Markup[] {
-  const { timeline, x, plotH, hatch } = frame;
+  const { timeline, x, plotH, hatch, say, locale } = frame;
   const { top } = CHART;
   return timeline.statusWindows.flatMap((window) => {
     const x0 = x(window.fromMillis);
     const x1 = x(window.toMillis);
     const style = BAND_STYLE[window.status];
     const fill = window.status === 'unconfirmed' ? `url(#${hatch})` : style.fill;
-    const tip = `${style.label}: ${window.from} → ${window.to} (${timeline.zone}). ${window.note}`;
-    const label = window.status === 'in-force' ? style.label : `${style.label} from ${window.from}`;
+    const status = codeTitle(window.status, locale);
+    const tip = say('timeline.band-tip', {
+      status,
+      from: window.from,
+      to: window.to,
+      zone: timeline.zone,
+      note: { text: window.note },
+    });
+    const label = window.status === 'in-force' ? status : say('timeline.band-from', { status, date: window.from });
     // About 6.4 px per character at 11 px.
     const fits = (text: string) => text.length * 6.4 + 8 < x1 - x0;
-    const text = fits(label) ? label : fits(style.label) ? style.label : '';
+    const text = fits(label) ? label : fits(status) ? status : '';
     return [
       markup`<rect class="band band-${window.status}" data-status="${window.status}" x="${fixed(x0)}" y="${top}" width="${fixed(Math.max(0.5, x1 - x0))}" height="${plotH}" fill="${fill}"><title>${tip}</title></rect>`,
       ...(text
@@ -109,7 +134,7 @@ function bands(frame: Frame): Markup[] {
 
 /** Horizontal grid, rate labels, year ticks at 1 January in the regime's zone, and the range's end dates. */
 function axes(frame: Frame): Markup[] {
-  const { timeline, x, y, plotW, plotH, yMax } = frame;
+  const { timeline, x, y, plotW, plotH, yMax, say } = frame;
   const { left, top, height } = CHART;
   const parts: Markup[] = [];
   for (let i = 0; i <= 5; i++) {
@@ -124,7 +149,7 @@ function axes(frame: Frame): Markup[] {
   }
   const middle = fixed(top + plotH / 2);
   parts.push(
-    markup`<text x="14" y="${middle}" font-size="11" fill="#3d4656" text-anchor="middle" transform="rotate(-90 14 ${middle})">${timeline.currency} per unit</text>`,
+    markup`<text x="14" y="${middle}" font-size="11" fill="#3d4656" text-anchor="middle" transform="rotate(-90 14 ${middle})">${say('timeline.axis-rate', { currency: timeline.currency })}</text>`,
   );
   const years = yearStartsBetween(timeline.range.fromMillis, timeline.range.toMillis, timeline.zone);
   const every = Math.max(1, Math.ceil(years.length / 10));
@@ -140,7 +165,7 @@ function axes(frame: Frame): Markup[] {
   });
   parts.push(markup`<text x="${left}" y="${height - 2}" font-size="11" fill="#3d4656">${timeline.range.from}</text>`);
   parts.push(
-    markup`<text x="${left + plotW}" y="${height - 2}" font-size="11" text-anchor="end" fill="#3d4656">${timeline.range.to} · dates in ${timeline.zone}</text>`,
+    markup`<text x="${left + plotW}" y="${height - 2}" font-size="11" text-anchor="end" fill="#3d4656">${say('timeline.axis-end', { date: timeline.range.to, zone: timeline.zone })}</text>`,
   );
   return parts;
 }
@@ -153,13 +178,13 @@ function todayMarker(frame: Frame, todayMillis: number | undefined): Markup[] {
   const xx = fixed(frame.x(todayMillis));
   return [
     markup`<line class="today" x1="${xx}" x2="${xx}" y1="${top}" y2="${top + frame.plotH}" stroke="#14213d" stroke-width="1.5" stroke-dasharray="3 3"/>`,
-    markup`<text x="${xx}" y="${top + 12}" font-size="11" text-anchor="middle" fill="#14213d" paint-order="stroke" stroke="#fff" stroke-width="3">today</text>`,
+    markup`<text x="${xx}" y="${top + 12}" font-size="11" text-anchor="middle" fill="#14213d" paint-order="stroke" stroke="#fff" stroke-width="3">${frame.say('timeline.today', {})}</text>`,
   ];
 }
 
 /** One step line per series with a marker (and tooltip) at each step, and the last rate labelled at the right edge. */
 function seriesLines(frame: Frame): Markup[] {
-  const { timeline, x, y, plotW, plotH } = frame;
+  const { timeline, x, y, plotW, plotH, say, locale } = frame;
   const { left, top } = CHART;
   const parts: Markup[] = [];
   const ends: Array<{ y: number; text: string; colour: string }> = [];
@@ -174,15 +199,15 @@ function seriesLines(frame: Frame): Markup[] {
       )
       .join('');
     parts.push(
-      markup`<path class="series" data-rule="${series.rule}" data-unit="${series.unit}" d="${d}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? markup` stroke-dasharray="${dash}"` : ''}><title>${seriesLabel(series)}</title></path>`,
+      markup`<path class="series" data-rule="${series.rule}" data-unit="${series.unit}" d="${d}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? markup` stroke-dasharray="${dash}"` : ''}><title>${seriesLabel(series, locale, timeline.currency)}</title></path>`,
     );
     for (const step of series.steps) {
       parts.push(
-        markup`<circle cx="${fixed(x(step.fromMillis))}" cy="${fixed(y(Number(step.rate)))}" r="3" fill="${colour}"><title>${`${shortRuleName(series.title)}: ${step.rate} ${series.measure} from ${step.effective}`}</title></circle>`,
+        markup`<circle cx="${fixed(x(step.fromMillis))}" cy="${fixed(y(Number(step.rate)))}" r="3" fill="${colour}"><title>${say('timeline.step-tip', { rule: ruleName(series, locale), rate: step.rate, measure: measureOf(series, timeline.currency, locale), date: step.effective })}</title></circle>`,
       );
     }
     const last = series.steps.at(-1)!;
-    const name = shortRuleName(series.title).length <= 16 ? shortRuleName(series.title) : series.rule;
+    const name = ruleName(series, locale).length <= 16 ? ruleName(series, locale) : series.rule;
     ends.push({
       y: y(Number(last.rate)),
       text: `${last.rate} ${name}${series.unit === 'net-ton' ? '' : ` /${series.unit}`}`,
@@ -209,17 +234,32 @@ function seriesLines(frame: Frame): Markup[] {
  * dashed "today" line when it falls inside the range.
  * @example stepChartSvg(timelineOf(tariff), 'us-301', Date.now()) // '<svg …><title>…</title>…</svg>'
  */
-export function stepChartSvg(timeline: Timeline, idPrefix: string, todayMillis?: number): Markup {
+export function stepChartSvg(
+  timeline: Timeline,
+  idPrefix: string,
+  todayMillis?: number,
+  locale: Locale = 'en',
+): Markup {
   const { width, height } = CHART;
-  const frame = frameOf(timeline, idPrefix);
+  const frame = frameOf(timeline, idPrefix, locale);
+  const { say } = frame;
   const pattern = markup`<defs><pattern id="${frame.hatch}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#fffaf0"/><line x1="0" y1="0" x2="0" y2="8" stroke="#e5b95c" stroke-width="2"/></pattern></defs>`;
   const parts = [pattern, ...bands(frame), ...axes(frame), ...todayMarker(frame, todayMillis), ...seriesLines(frame)];
   const id = idPrefix;
-  const title = `${timeline.regime} rates by arrival date, ${timeline.version.id}`;
+  const title = say('timeline.chart-title', { regime: timeline.regime, version: timeline.version.id });
   const desc = timeline.series
-    .map(
-      (series) => `${seriesLabel(series)}: ${series.steps.map((step) => `${step.rate} from ${step.from}`).join(', ')}`,
+    .map((series) =>
+      say('timeline.chart-series', {
+        series: seriesLabel(series, locale, timeline.currency),
+        steps: {
+          list: series.steps.map((step) => ({
+            id: 'timeline.chart-step',
+            params: { rate: step.rate, date: step.from },
+          })),
+          join: 'codes',
+        },
+      }),
     )
-    .join('. ');
+    .join(locale === 'en' ? '. ' : '。');
   return markup`<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${id}-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${title}</title><desc id="${id}-desc">${desc}</desc>${parts}</svg>`;
 }

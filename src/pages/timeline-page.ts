@@ -8,8 +8,11 @@ import { raw } from 'hono/html';
 import type { Timeline, TimelineWindow } from '../analysis/timeline';
 import { localMomentMillis } from '../lib/time';
 import type { ListingStatus } from '../lists/screen';
+import { codeTitle, dataTitle, type Locale } from '../messages/render';
+import { faviconLink } from './favicon';
 import { type Markup, markup } from './markup';
 import { BAND_STYLE, SERIES_COLOURS, seriesLabel, stepChartSvg, UNIT_DASH } from './step-chart';
+import { type Words, wordsFor } from './words';
 
 /** Inline styles only: the page's CSP allows them and nothing else. */
 const STYLE = `
@@ -23,7 +26,7 @@ section{background:#fff;border:1px solid var(--line);border-radius:8px;margin:1.
 .meta{color:var(--muted);font-size:.85rem;margin:.2rem 0 .6rem}.chart{max-width:100%;height:auto;display:block}
 ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0;margin:.4rem 0;font-size:.85rem}ul.legend li{display:flex;align-items:center;gap:.4rem}
 table{border-collapse:collapse;font-size:.82rem;margin:.4rem 0}th,td{border-bottom:1px solid var(--line);padding:.2rem .6rem;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
-details summary{cursor:pointer;color:var(--muted);font-size:.85rem;margin-top:.4rem}`;
+details summary{cursor:pointer;color:var(--muted);font-size:.85rem;margin-top:.4rem}a{color:#0a5a40}`;
 
 export interface RegimeChoice {
   regime: string;
@@ -55,21 +58,29 @@ export interface TimelinePageInput {
   range: { from: string; to: string };
   /** Marked on the charts as "today". */
   nowMillis?: number;
+  /** The page's language (default English); codes, ids, numbers and source titles stay as they are. */
+  locale?: Locale;
 }
 
-function picker(choice: RegimeChoice): Markup {
+/** What every part of the page needs: its locale and that locale's words. */
+interface Speech {
+  locale: Locale;
+  say: Words;
+}
+
+function picker(choice: RegimeChoice, { say }: Speech): Markup {
   const options = choice.versions.map(
     (version) =>
       markup`<option value="${version.id}"${version.id === choice.timeline.version.id ? markup` selected` : ''}>${`${version.published} — ${version.title}`}</option>`,
   );
-  return markup`<label>${choice.regime} version<select name="${choice.regime}">${options}</select></label>`;
+  return markup`<label>${say('timeline.version-of', { regime: choice.regime })}<select name="${choice.regime}">${options}</select></label>`;
 }
 
-function legend(timeline: Timeline, prefix: string): Markup {
+function legend(timeline: Timeline, prefix: string, { locale, say }: Speech): Markup {
   const lines = timeline.series.map((series, i) => {
     const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
     const dash = UNIT_DASH[series.unit] ?? '';
-    return markup`<li data-series="${`${series.rule}/${series.unit}`}"><svg width="30" height="12" aria-hidden="true"><line x1="1" y1="6" x2="29" y2="6" stroke="${colour}" stroke-width="3"${dash ? markup` stroke-dasharray="${dash}"` : ''}/></svg>${seriesLabel(series)}</li>`;
+    return markup`<li data-series="${`${series.rule}/${series.unit}`}"><svg width="30" height="12" aria-hidden="true"><line x1="1" y1="6" x2="29" y2="6" stroke="${colour}" stroke-width="3"${dash ? markup` stroke-dasharray="${dash}"` : ''}/></svg>${seriesLabel(series, locale, timeline.currency)}</li>`;
   });
   const statuses = [...new Set(timeline.statusWindows.map((window) => window.status))];
   const bands = statuses.map((status) => {
@@ -77,69 +88,85 @@ function legend(timeline: Timeline, prefix: string): Markup {
       status === 'unconfirmed'
         ? markup`<defs><pattern id="${prefix}-legend-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fffaf0"/><line x1="0" y1="0" x2="0" y2="6" stroke="#e5b95c" stroke-width="2"/></pattern></defs><rect x="1" y="1" width="22" height="12" fill="url(#${prefix}-legend-hatch)" stroke="#8a94a6"/>`
         : markup`<rect x="1" y="1" width="22" height="12" fill="${BAND_STYLE[status].fill}" stroke="#8a94a6"/>`;
-    return markup`<li data-status="${status}"><svg width="24" height="14" aria-hidden="true">${swatch}</svg>${BAND_STYLE[status].label}</li>`;
+    return markup`<li data-status="${status}"><svg width="24" height="14" aria-hidden="true">${swatch}</svg>${codeTitle(status, locale)}</li>`;
   });
-  return markup`<ul class="legend" aria-label="Legend">${lines}${bands}</ul>`;
+  return markup`<ul class="legend" aria-label="${say('timeline.legend', {})}">${lines}${bands}</ul>`;
 }
 
-function windowText(window: TimelineWindow): string {
-  if (!window.scenario) return window.note;
+function windowText(window: TimelineWindow, { locale, say }: Speech): string {
+  const note = dataTitle(window.note, locale);
+  if (!window.scenario) return note;
   const outcomes = Object.entries(window.scenario.outcomes)
-    .map(([value, outcome]) => `${value} → ${outcome}`)
-    .join(', ');
-  return `${window.note} Scenario ${window.scenario.assumption}: ${outcomes} (default ${window.scenario.default ?? 'none'}).`;
+    .map(([value, outcome]) => `${value} → ${codeTitle(outcome, locale)}`)
+    .join(locale === 'en' ? ', ' : '；');
+  return say('timeline.window-scenario', {
+    note,
+    assumption: window.scenario.assumption,
+    outcomes,
+    default: window.scenario.default ?? say('timeline.no-default', {}),
+  });
 }
 
-function tables(timeline: Timeline): Markup {
+function tables(timeline: Timeline, speech: Speech): Markup {
+  const { locale, say } = speech;
   const steps = timeline.series.flatMap((series) =>
     series.steps.map(
       (step) =>
-        markup`<tr><td>${seriesLabel(series)}</td><td>${step.effective}</td><td class="n">${step.rate}</td></tr>`,
+        markup`<tr><td>${seriesLabel(series, locale, timeline.currency)}</td><td>${step.effective}</td><td class="n">${step.rate}</td></tr>`,
     ),
   );
   const windows = timeline.statusWindows.map(
     (window) =>
-      markup`<tr><td>${BAND_STYLE[window.status].label}</td><td>${window.from}</td><td>${window.to}</td><td>${windowText(window)}</td></tr>`,
+      markup`<tr><td>${codeTitle(window.status, locale)}</td><td>${window.from}</td><td>${window.to}</td><td>${windowText(window, speech)}</td></tr>`,
   );
-  return markup`<details><summary>Rates and status windows as numbers (dates in ${timeline.zone})</summary><table><thead><tr><th>Series</th><th>From (arrival)</th><th>Rate</th></tr></thead><tbody>${steps}</tbody></table><table><thead><tr><th>Status</th><th>From</th><th>Until</th><th>Note</th></tr></thead><tbody>${windows}</tbody></table></details>`;
+  return markup`<details><summary>${say('timeline.numbers', { zone: timeline.zone })}</summary><table><thead><tr><th>${say('timeline.col-series', {})}</th><th>${say('timeline.col-from-arrival', {})}</th><th>${say('timeline.col-rate', {})}</th></tr></thead><tbody>${steps}</tbody></table><table><thead><tr><th>${say('timeline.col-status', {})}</th><th>${say('timeline.from', {})}</th><th>${say('timeline.col-until', {})}</th><th>${say('timeline.col-note', {})}</th></tr></thead><tbody>${windows}</tbody></table></details>`;
 }
 
 /** The readings the version leaves open, each value explained, the default marked. */
-function assumptionList(timeline: Timeline): Markup | string {
+function assumptionList(timeline: Timeline, { locale, say }: Speech): Markup | string {
   if (timeline.assumptions.length === 0) return '';
   const rows = timeline.assumptions.flatMap((assumption) =>
     assumption.options.map(
       (option, i) =>
-        markup`<tr>${i === 0 ? markup`<td rowspan="${assumption.options.length}"><code>${assumption.id}</code><br>${assumption.title}</td>` : ''}<td><code>${option.value}</code>${option.value === assumption.default ? ' (default)' : ''}</td><td>${option.description}</td></tr>`,
+        markup`<tr>${i === 0 ? markup`<td rowspan="${assumption.options.length}"><code>${assumption.id}</code><br>${dataTitle(assumption.title, locale)}</td>` : ''}<td><code>${option.value}</code>${option.value === assumption.default ? say('timeline.default-mark', {}) : ''}</td><td>${dataTitle(option.description, locale)}</td></tr>`,
     ),
   );
-  const count = `${timeline.assumptions.length} assumption${timeline.assumptions.length === 1 ? '' : 's'}`;
-  return markup`<details class="assumptions"><summary>Readings: ${count} a quote settles by default (options.assumptions)</summary><table><thead><tr><th>Assumption</th><th>Value</th><th>Meaning</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+  const n = timeline.assumptions.length;
+  const count = n === 1 ? say('timeline.assumption-one', {}) : say('timeline.assumptions', { count: n });
+  return markup`<details class="assumptions"><summary>${say('timeline.readings', { count })}</summary><table><thead><tr><th>${say('timeline.col-assumption', {})}</th><th>${say('timeline.col-value', {})}</th><th>${say('timeline.col-meaning', {})}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
 /** Corrections made in place to the version, when there are any. */
-function errataList(timeline: Timeline): Markup | string {
+function errataList(timeline: Timeline, { locale, say }: Speech): Markup | string {
   if (timeline.errata.length === 0) return '';
-  const shown = (value: unknown) => (value === undefined ? '(absent)' : JSON.stringify(value));
+  const shown = (value: unknown) => (value === undefined ? say('timeline.absent', {}) : JSON.stringify(value));
   const rows = timeline.errata.map(
     (erratum) =>
-      markup`<tr><td>${erratum.date}</td><td><code>${erratum.path}</code></td><td>${shown(erratum.before)}</td><td>${shown(erratum.after)}</td><td>${erratum.reason} Source: ${erratum.source.reference ?? erratum.source.title} (${erratum.source.url})</td></tr>`,
+      markup`<tr><td>${erratum.date}</td><td><code>${erratum.path}</code></td><td><code>${shown(erratum.before)}</code></td><td><code>${shown(erratum.after)}</code></td><td>${say('timeline.erratum-source', { reason: dataTitle(erratum.reason, locale), source: erratum.source.reference ?? erratum.source.title, url: erratum.source.url })}</td></tr>`,
   );
-  const count = `${timeline.errata.length} correction${timeline.errata.length === 1 ? '' : 's'}`;
-  return markup`<details class="errata"><summary>Errata: ${count} made to this version after it shipped</summary><table><thead><tr><th>Date</th><th>Path</th><th>Before</th><th>After</th><th>Reason and source</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+  const n = timeline.errata.length;
+  const count = n === 1 ? say('timeline.correction-one', {}) : say('timeline.corrections', { count: n });
+  return markup`<details class="errata"><summary>${say('timeline.errata', { count })}</summary><table><thead><tr><th>${say('timeline.col-date', {})}</th><th>${say('timeline.col-path', {})}</th><th>${say('timeline.col-before', {})}</th><th>${say('timeline.col-after', {})}</th><th>${say('timeline.col-reason', {})}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
-function section(choice: RegimeChoice, nowMillis?: number): Markup {
+function section(choice: RegimeChoice, speech: Speech, nowMillis?: number): Markup {
   const { timeline } = choice;
   const prefix = timeline.regime.replace(/[^a-z0-9-]/g, '');
-  return markup`<section id="${prefix}" aria-labelledby="${prefix}-h"><h2 id="${prefix}-h">${timeline.regime} · ${timeline.version.title}</h2><p class="meta">Version ${timeline.version.id} (published ${timeline.version.published}). Rates in ${timeline.currency} per unit by arrival date; every date is read in ${timeline.zone}.</p>${stepChartSvg(timeline, prefix, nowMillis)}${legend(timeline, prefix)}${tables(timeline)}${assumptionList(timeline)}${errataList(timeline)}</section>`;
+  const meta = speech.say('timeline.version-meta', {
+    version: timeline.version.id,
+    published: timeline.version.published,
+    currency: timeline.currency,
+    zone: timeline.zone,
+  });
+  return markup`<section id="${prefix}" aria-labelledby="${prefix}-h"><h2 id="${prefix}-h">${timeline.regime} · ${timeline.version.title}</h2><p class="meta">${meta}</p>${stepChartSvg(timeline, prefix, nowMillis, speech.locale)}${legend(timeline, prefix, speech)}${tables(timeline, speech)}${assumptionList(timeline, speech)}${errataList(timeline, speech)}</section>`;
 }
 
 const LIST_WIDTH = 720;
 const LIST_HEIGHT = 22;
 
 /** One list's windows as a band across the page's range: shaded suspended, hatched unconfirmed, pale before listing. */
-function listBand(list: ListWindows, range: { from: string; to: string }, prefix: string): Markup {
+function listBand(list: ListWindows, range: { from: string; to: string }, prefix: string, speech: Speech): Markup {
+  const { locale, say } = speech;
   const start = localMomentMillis(range.from, list.zone);
   const end = localMomentMillis(range.to, list.zone);
   const x = (date: string) =>
@@ -151,31 +178,43 @@ function listBand(list: ListWindows, range: { from: string; to: string }, prefix
     const left = x(window.from);
     const right = window.to ? x(window.to) : LIST_WIDTH;
     const fill = window.status === 'unconfirmed' ? `url(#${hatch})` : BAND_STYLE[window.status].fill;
-    return markup`<rect data-status="${window.status}" x="${left}" y="1" width="${Math.max(right - left, 0)}" height="${LIST_HEIGHT - 2}" fill="${fill}" stroke="#8a94a6"><title>${`${BAND_STYLE[window.status].label}: ${window.from} → ${window.to ?? 'open'} (${list.zone}). ${window.note}`}</title></rect>`;
+    return markup`<rect data-status="${window.status}" x="${left}" y="1" width="${Math.max(right - left, 0)}" height="${LIST_HEIGHT - 2}" fill="${fill}" stroke="#8a94a6"><title>${`${codeTitle(window.status, locale)}: ${window.from} → ${window.to ?? '…'} (${list.zone}). ${dataTitle(window.note, locale)}`}</title></rect>`;
   });
-  return markup`<svg class="chart" viewBox="0 0 ${LIST_WIDTH} ${LIST_HEIGHT}" width="${LIST_WIDTH}" height="${LIST_HEIGHT}" role="img" aria-label="${`${list.title}: status windows from ${range.from} to ${range.to}`}"><defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#8a94a6" stroke-width="2"/></pattern></defs><rect x="0" y="1" width="${LIST_WIDTH}" height="${LIST_HEIGHT - 2}" fill="${BAND_STYLE['not-in-force'].fill}"/>${rects}</svg>`;
+  return markup`<svg class="chart" viewBox="0 0 ${LIST_WIDTH} ${LIST_HEIGHT}" width="${LIST_WIDTH}" height="${LIST_HEIGHT}" role="img" aria-label="${say('timeline.list-band', { list: dataTitle(list.title, locale), from: range.from, to: range.to })}"><defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#8a94a6" stroke-width="2"/></pattern></defs><rect x="0" y="1" width="${LIST_WIDTH}" height="${LIST_HEIGHT - 2}" fill="${BAND_STYLE['not-in-force'].fill}"/>${rects}</svg>`;
 }
 
-function listWindowText(window: ListWindows['windows'][number]): string {
-  if (!window.scenario) return window.note;
+function listWindowText(window: ListWindows['windows'][number], { locale, say }: Speech): string {
+  const note = dataTitle(window.note, locale);
+  if (!window.scenario) return note;
   const outcomes = Object.entries(window.scenario.outcomes)
-    .map(([value, status]) => `${value} → ${status}`)
+    .map(([value, status]) => `${value} → ${codeTitle(status, locale)}`)
     .join(', ');
-  return `${window.note} Scenario ${window.scenario.assumption}: ${outcomes}.`;
+  return say('timeline.list-scenario', { note, assumption: window.scenario.assumption, outcomes });
 }
 
 /** The countermeasure lists: each version's status windows as a band and as a table. */
-function listsSection(lists: ReadonlyArray<ListWindows>, range: { from: string; to: string }): Markup | string {
+function listsSection(
+  lists: ReadonlyArray<ListWindows>,
+  range: { from: string; to: string },
+  speech: Speech,
+): Markup | string {
   if (lists.length === 0) return '';
+  const { locale, say } = speech;
   const items = lists.map((list, i) => {
     const prefix = `list-${i}`;
     const rows = list.windows.map(
       (window) =>
-        markup`<tr><td>${BAND_STYLE[window.status].label}</td><td>${window.from}</td><td>${window.to ?? '—'}</td><td>${listWindowText(window)}</td></tr>`,
+        markup`<tr><td>${codeTitle(window.status, locale)}</td><td>${window.from}</td><td>${window.to ?? '—'}</td><td>${listWindowText(window, speech)}</td></tr>`,
     );
-    return markup`<div class="list" data-list="${list.id}"><h3>${list.title}</h3><p class="meta">Version ${list.id} (published ${list.published}), ${list.entries} listed ${list.entries === 1 ? 'entry' : 'entries'}; dates in ${list.zone}. A listing changes no amount.</p>${listBand(list, range, prefix)}<details><summary>Status windows as dates</summary><table><thead><tr><th>Status</th><th>From</th><th>Until</th><th>Note</th></tr></thead><tbody>${rows}</tbody></table></details></div>`;
+    const meta = say('timeline.list-meta', {
+      version: list.id,
+      published: list.published,
+      entries: list.entries,
+      zone: list.zone,
+    });
+    return markup`<div class="list" data-list="${list.id}"><h3>${dataTitle(list.title, locale)}</h3><p class="meta">${meta}</p>${listBand(list, range, prefix, speech)}<details><summary>${say('timeline.list-windows', {})}</summary><table><thead><tr><th>${say('timeline.col-status', {})}</th><th>${say('timeline.from', {})}</th><th>${say('timeline.col-until', {})}</th><th>${say('timeline.col-note', {})}</th></tr></thead><tbody>${rows}</tbody></table></details></div>`;
   });
-  return markup`<section id="lists" aria-labelledby="lists-h"><h2 id="lists-h">Countermeasure lists · status windows</h2><p class="meta">The latest version of each list published today, over the same dates as the charts.</p>${items}</section>`;
+  return markup`<section id="lists" aria-labelledby="lists-h"><h2 id="lists-h">${say('timeline.lists-heading', {})}</h2><p class="meta">${say('timeline.lists-intro', {})}</p>${items}</section>`;
 }
 
 /**
@@ -183,8 +222,13 @@ function listsSection(lists: ReadonlyArray<ListWindows>, range: { from: string; 
  * @example timelinePage({ regimes, range: { from: '2025-07-14', to: '2029-04-17' } }).startsWith('<!doctype html>') // true
  */
 export function timelinePage(input: TimelinePageInput): string {
-  const form = markup`<form method="get" action="/timeline" aria-label="Choose versions and dates">${input.regimes.map(picker)}<label>From<input type="date" name="from" value="${input.range.from}"></label><label>To<input type="date" name="to" value="${input.range.to}"></label><button type="submit">Show</button></form>`;
-  const sections = input.regimes.map((choice) => section(choice, input.nowMillis));
-  const lists = listsSection(input.lists ?? [], input.range);
-  return markup`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>portfees · fee history</title><style>${raw(STYLE)}</style></head><body><header><h1>Port fee history</h1><p>The rate of every rule over time, as each tariff version states it. Shaded: suspended; hatched: unconfirmed (what applies depends on a scenario); pale: not yet in force.</p></header><main>${form}${sections}${lists}</main></body></html>`.toString();
+  const locale = input.locale ?? 'en';
+  const speech: Speech = { locale, say: wordsFor(locale) };
+  const { say } = speech;
+  const localeField = locale === 'en' ? '' : markup`<input type="hidden" name="locale" value="${locale}">`;
+  const form = markup`<form method="get" action="/timeline" aria-label="${say('timeline.form', {})}">${localeField}${input.regimes.map((choice) => picker(choice, speech))}<label>${say('timeline.from', {})}<input type="date" name="from" value="${input.range.from}"></label><label>${say('timeline.to', {})}<input type="date" name="to" value="${input.range.to}"></label><button type="submit">${say('timeline.show', {})}</button></form>`;
+  const sections = input.regimes.map((choice) => section(choice, speech, input.nowMillis));
+  const lists = listsSection(input.lists ?? [], input.range, speech);
+  const back = markup`<p class="back"><a href="/${locale === 'en' ? '' : `?locale=${locale}`}">${say('page.back', {})}</a></p>`;
+  return markup`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${say('timeline.title', {})}</title>${faviconLink}<style>${raw(STYLE)}</style></head><body><header><h1>${say('timeline.heading', {})}</h1><p>${say('timeline.intro', {})}</p></header><main>${back}${form}${sections}${lists}</main></body></html>`.toString();
 }

@@ -76,7 +76,7 @@ test('the report page of a finished job: charts, table views, CSV links, no scri
   const usMonths = page.locator('section#month-1 g.month');
   assert.equal(
     await page.locator('section#month-1 h2').innerText(),
-    'us-301: fees by month of arrival, USD, stacked by rule',
+    'US Section 301 port fees: fees by month of arrival, USD, stacked by rule',
   );
   const charged = await usMonths.evaluateAll((groups) =>
     groups
@@ -92,7 +92,7 @@ test('the report page of a finished job: charts, table views, CSV links, no scri
     );
   assert.deepEqual(
     bars.map(([label]) => label),
-    ['cn-spf · fees-resumed', 'cn-spf · suspension-extended', 'us-301 · fees-resumed', 'us-301 · suspension-extended'],
+    ['cn-spf · fees resumed', 'cn-spf · suspension extended', 'us-301 · fees resumed', 'us-301 · suspension extended'],
   );
   assert.ok(bars[2][1] > bars[3][1]);
   assert.deepEqual(await page.locator('section#exemptions g.bar').evaluateAll((gs) => gs.map((g) => g.dataset.label)), [
@@ -108,10 +108,10 @@ test('the report page of a finished job: charts, table views, CSV links, no scri
     .locator('tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
   assert.deepEqual(rows, [
-    ['cn-spf', 'CNY', 'fees-resumed', '12089600.00', '3', '1', '1', '0'],
-    ['cn-spf', 'CNY', 'suspension-extended', '12089600.00', '3', '1', '1', '0'],
-    ['us-301', 'USD', 'fees-resumed', '4600000.00', '2', '2', '0', '0'],
-    ['us-301', 'USD', 'suspension-extended', '3000000.00', '2', '1', '0', '0'],
+    ['China special port fees', 'CNY', 'fees resumed', '12,089,600.00', '3', '1', '1', '0'],
+    ['China special port fees', 'CNY', 'suspension extended', '12,089,600.00', '3', '1', '1', '0'],
+    ['US Section 301 port fees', 'USD', 'fees resumed', '4,600,000.00', '2', '2', '0', '0'],
+    ['US Section 301 port fees', 'USD', 'suspension extended', '3,000,000.00', '2', '1', '0', '0'],
   ]);
   const csvHref = await page.locator('section#scenarios a[download]').getAttribute('href');
   const csv = await (await send(`${worker.base}${csvHref}`)).text();
@@ -137,4 +137,13 @@ test('the report page of a finished job: charts, table views, CSV links, no scri
     found.map((violation) => violation.id),
     [],
   );
+
+  // The same page in Chinese: its words from the zh-CN catalogue, axe-core clean as well.
+  await page.goto(`${worker.base}${job.links.page}&locale=zh-CN`);
+  assert.equal(await page.locator('h1').innerText(), '船队费用敞口');
+  assert.equal(await page.locator('section#certainty h2').innerText(), '合计的确定程度');
+  await page.evaluate(readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const chinese = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => v.id));
+  assert.deepEqual(chinese, []);
+  await page.screenshot({ path: join(artifacts, 'jobs-page-zh.png'), fullPage: true });
 });

@@ -3,9 +3,23 @@
 // picker is a plain form. Saves test-results/timeline.png.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { artifacts, useWorkerAndBrowser } from './support.mjs';
+import { artifacts, root, useWorkerAndBrowser } from './support.mjs';
+
+const AXE = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+async function axeViolations(page) {
+  // Evaluated through the DevTools protocol: the page's policy (rightly) refuses an inline script tag.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(
+    async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations,
+  );
+  for (const violation of violations)
+    console.log(`  axe ${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length})`);
+  return violations.map((violation) => violation.id);
+}
 
 const session = useWorkerAndBrowser();
 
@@ -69,4 +83,29 @@ test('the version picker switches us-301 to the per-CEU Annex III of the 2025-04
   assert.equal(await us.locator('path.series[data-rule="annex-iii"]').getAttribute('data-unit'), 'ceu');
   assert.equal(await us.locator('rect.band-suspended').count(), 0);
   assert.match(await us.locator('h2').innerText(), /Notice of Action/);
+});
+
+test('the timeline in Chinese, and the error page a browser gets, pass axe in both locales', async () => {
+  const { worker, browser } = session();
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } });
+  await page.goto(`${worker.base}/timeline?locale=zh-CN&utm_source=newsletter`);
+  assert.equal(await page.locator('h1').innerText(), '港口费用历史');
+  assert.deepEqual(await page.locator('section#us-301 ul.legend li[data-status]').allInnerTexts(), [
+    '未生效',
+    '生效',
+    '暂停',
+    '未确认',
+  ]);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: join(artifacts, 'timeline-zh.png'), fullPage: true });
+  for (const [path, heading] of [
+    ['/timeline?colour=red', 'This address cannot be shown as it is'],
+    ['/embed?locale=zh-CN', '无法按此地址显示页面'],
+    ['/jobs/job_0123456789', 'Nothing at this address'],
+  ]) {
+    const response = await page.goto(`${worker.base}${path}`);
+    assert.ok(response.headers()['content-type'].startsWith('text/html'));
+    assert.equal(await page.locator('h1').innerText(), heading);
+    assert.deepEqual(await axeViolations(page), []);
+  }
 });

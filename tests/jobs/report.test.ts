@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import analystsDoc from '../../docs/analysts.md?raw';
 import type { ExposureReport, ExposureRow } from '../../src/batch/exposure';
+import { decimal } from '../../src/lib/money';
 import { bearer, createKey } from '../support/accounts';
+import { latinOnlySentences } from '../support/chinese';
 import { postJob, runJob } from '../support/jobs';
 import { call } from '../support/worker';
 
@@ -157,7 +160,17 @@ describe('the exposure report', () => {
     expect(text).not.toContain('<script');
     expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
     const ids = [...text.matchAll(/<section id="([a-z0-9-]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['summary', 'month-0', 'month-1', 'operators-0', 'operators-1', 'scenarios', 'exemptions']);
+    expect(ids).toEqual([
+      'summary',
+      'certainty',
+      'results',
+      'month-0',
+      'month-1',
+      'operators-0',
+      'operators-1',
+      'scenarios',
+      'exemptions',
+    ]);
     expect(text.match(/<svg class="chart"/g)).toHaveLength(6);
     expect(text.match(/<details class="table-view">/g)).toHaveLength(6);
     const token = page.split('?')[1]!;
@@ -205,5 +218,84 @@ describe('the exposure report', () => {
         '',
       ].join('\r\n'),
     );
+  });
+
+  it('says how sure each total is: the amount by certainty, adding up to the total, and the low–high range', async () => {
+    const { report } = await finishedReport();
+    const row = (currency: string, scenario: string, amount: string, low: string, high: string, confirmed: string) => ({
+      currency,
+      scenario,
+      amount,
+      low,
+      high,
+      confirmed,
+      assumed: '0.00',
+      estimated: '0.00',
+      'time-dependent': '0.00',
+      unconfirmed: decimal(amount).minus(decimal(confirmed)).toFixed(2),
+    });
+    expect(report.certainty).toEqual([
+      // BRAVO's 12,089,600.00 CNY is charged under both scenarios, before any suspension: confirmed.
+      row('CNY', 'fees-resumed', '12089600.00', '12089600.00', '12089600.00', '12089600.00'),
+      row('CNY', 'suspension-extended', '12089600.00', '12089600.00', '12089600.00', '12089600.00'),
+      // ALPHA 3,000,000 + ECHO 2,500,000 are confirmed; FOXTROT's 1,600,000 after the suspension year is unconfirmed,
+      // 0 under the other reading: low 5,500,000, high 7,100,000 under either scenario.
+      row('USD', 'fees-resumed', '7100000.00', '5500000.00', '7100000.00', '5500000.00'),
+      row('USD', 'suspension-extended', '5500000.00', '5500000.00', '7100000.00', '5500000.00'),
+    ]);
+    // docs/analysts.md shows the USD row under fees-resumed: this one.
+    const documented = /"certainty": \[ (\{[\s\S]*?\})/.exec(analystsDoc)?.[1];
+    expect(JSON.parse(documented ?? 'null')).toEqual(report.certainty[2]);
+  });
+
+  it('shows the report in words a desk reads: separators, labels, certainty, no operator at 0, the way to the rows', async () => {
+    const { page } = await finishedReport();
+    const english = await (await call(page)).text();
+    // 12,089,600.00 CNY; 7,100,000.00 USD under fees resumed (hand sums above).
+    expect(english).toContain('<td class="n">12,089,600.00</td>');
+    expect(english).toContain('<td class="n">7,100,000.00</td>');
+    expect(english).not.toMatch(/>[a-z-]+: amount</);
+    expect(english).toContain('<th scope="col">fees resumed: Amount</th>');
+    expect(english).toContain('<h2 id="certainty-h">How sure the totals are</h2>');
+    expect(english).toContain('GET /v1/jobs/');
+    expect(english).toContain('<a href="/">Back to the calculator</a>');
+    // Created and finished on the UTC clock to the minute: no seconds, no milliseconds.
+    expect(english).not.toMatch(/\d{2}:\d{2}:\d{2}/);
+    expect(english).toMatch(/created \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · finished \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    // Top operators in CNY: only US (12,089,600.00); COSCO and Delta Line charged 0 CNY and are left out.
+    const cny = english.slice(
+      english.indexOf('<section id="operators-0"'),
+      english.indexOf('<section id="operators-1"'),
+    );
+    expect([...cny.matchAll(/<g class="bar" data-label="([^"]+)"/g)].map((m) => m[1])).toEqual(['US']);
+    expect(cny).toContain('Top 1 operators by fees, CNY');
+  });
+
+  it('writes the job page in Chinese under ?locale=zh-CN or Accept-Language', async () => {
+    const { page } = await finishedReport();
+    for (const res of [
+      await call(`${page}&locale=zh-CN`),
+      await call(page, { headers: { 'accept-language': 'zh-CN' } }),
+    ]) {
+      expect(res.headers.get('content-language')).toBe('zh-CN');
+      const html = await res.text();
+      expect(html).toContain('<html lang="zh-CN">');
+      expect(html).toContain('<h1>船队费用敞口</h1>');
+      expect(html).toContain('<a href="/?locale=zh-CN">返回计算器</a>');
+      // Operators' names are shown as the fleet file gives them.
+      expect(latinOnlySentences(html, ['Fox Shipping', 'Delta Line'])).toEqual([]);
+    }
+  });
+
+  it('shows a running job’s progress on a page that reloads itself', async () => {
+    const { key } = await createKey();
+    const res = await postJob(key, FLEET, 'text/csv', '?asOf=2026-11-28');
+    const { links } = (await res.json()) as { links: { page: string } };
+    const html = await (await call(links.page)).text();
+    expect(html).toContain('<meta http-equiv="refresh" content="5">');
+    expect(html).toMatch(/<h1>Fleet job (queued|running)<\/h1>/);
+    expect(html).toContain('This page reloads every 5 seconds until the report is ready.');
+    const chinese = await (await call(`${links.page}&locale=zh-CN`)).text();
+    expect(latinOnlySentences(chinese)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { isMessage, type Message, type MessageParam } from '../../src/messages/m
 import { renderQuote } from '../../src/messages/quote';
 import { localeOf, placeholders, renderMessage } from '../../src/messages/render';
 import { zhCN } from '../../src/messages/zh-CN';
+import { latinOnlyLines } from '../support/chinese';
 import { portCall, quoteOf, vessel } from '../support/requests';
 
 /** Every message id inside a message, its nested params included. */
@@ -100,8 +101,7 @@ describe('rendering', () => {
         ...chinese.notes.map((note) => note.text),
       ];
       expect(lines.length).toBeGreaterThan(5);
-      const latinOnly = lines.filter((line) => !/[\u4e00-\u9fff]/.test(line.replace(/\[[^\]]*\]/g, '')));
-      expect(latinOnly).toEqual([]);
+      expect(latinOnlyLines(lines)).toEqual([]);
     }
   });
 });

@@ -73,7 +73,9 @@ describe('GET /timeline', () => {
     );
     const html = await res.text();
     expect(html).not.toContain('<script');
-    expect(html.match(/(?:src|href)="[^"#]/g)).toBeNull();
+    // Nothing from another origin: fragments and this origin's own paths (the icon) only.
+    expect(html.match(/(?:src|href)="(?!#|\/(?!\/))/g)).toBeNull();
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
     expect(count(html, /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="chart"/g)).toBe(2);
     const us = sectionOf(html, 'us-301');
     expect(count(us, /<path class="series"/g)).toBe(4);

@@ -5,6 +5,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { html } from 'hono/html';
+import { faviconLink } from '../../pages/favicon';
 import { widgetModule, widgetSha256 } from '../../widget/bundle.generated';
 import type { AppEnv } from '../env';
 import { isPermittedOrigin, normalizeOrigin } from '../middleware/origins';
@@ -16,7 +17,7 @@ export const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 /** The /embed page: the widget, told which parent origin it may talk to. */
 export function embedPage(hostOrigin: string, locale: string): string {
   return html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Port fee quote</title><script type="module" src="/widget.js"></script></head>
+<title>Port fee quote</title>${faviconLink}<script type="module" src="/widget.js"></script></head>
 <body><main><portfees-quote locale="${locale}" heading-level="1" host-origin="${hostOrigin}"></portfees-quote></main></body></html>`.toString();
 }
 

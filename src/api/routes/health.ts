@@ -10,7 +10,7 @@ const health = createRoute({
   responses: {
     200: {
       description: 'The service answers',
-      content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } },
+      content: { 'application/json': { schema: z.object({ ok: z.literal(true) }), example: { ok: true } } },
     },
   },
 });

@@ -10,7 +10,8 @@ import { pageTokenOpens } from '../../jobs/page-token';
 import { jobReport } from '../../jobs/results';
 import { getJob, type Job, listChunks } from '../../jobs/store';
 import { nowMillis } from '../../lib/clock';
-import { chartCsv, jobCharts, jobPage } from '../../pages/job-page';
+import { localeOf } from '../../messages/render';
+import { chartCsv, jobCharts, jobPage, jobProgressPage } from '../../pages/job-page';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { ProblemError } from '../problem';
@@ -37,10 +38,26 @@ export const jobPageRoutes = new OpenAPIHono<AppEnv>()
     c.header('content-security-policy', TIMELINE_CSP);
     c.header('cache-control', 'private, no-store');
     c.header('referrer-policy', 'no-referrer');
-    if (job.status !== 'done' && job.status !== 'failed')
-      return c.html(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portfees · fleet job</title></head><body><main><h1>Fleet job ${job.status}</h1><p>The report appears once the job is done; reload this page later.</p></main></body></html>`,
+    const locale = localeOf(c.req.query('locale'), c.req.header('accept-language'));
+    c.header('content-language', locale);
+    if (job.status !== 'done' && job.status !== 'failed') {
+      const chunks = await stored(() => listChunks(database(c), job.id));
+      const done = chunks.reduce(
+        (sum, chunk) => sum + (chunk.status === 'queued' ? 0 : chunk.quoted + chunk.failed),
+        0,
       );
+      return c.html(
+        jobProgressPage({
+          id: job.id,
+          status: job.status,
+          createdAt: job.createdAt,
+          done,
+          total: job.vesselsTotal,
+          scenarios: job.options.scenarios.map((scenario) => scenario.name),
+          locale,
+        }),
+      );
+    }
     const report = await reportOf(c, job);
     const tokenQuery = new URLSearchParams({ token: c.req.query('token') ?? '' }).toString();
     return c.html(
@@ -51,6 +68,7 @@ export const jobPageRoutes = new OpenAPIHono<AppEnv>()
         ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
         report,
         tokenQuery,
+        locale,
       }),
     );
   })

@@ -212,6 +212,43 @@ const results = createRoute({
   },
 });
 
+/**
+ * One vessel's US fee under one scenario, for an arrival after the suspension year: unconfirmed, and 0 under the
+ * reading that the suspension is extended. Breakdowns other than `regime` left out.
+ */
+const REPORT_EXAMPLE = {
+  scenarios: ['fees-resumed'],
+  vessels: { total: 1, quoted: 1, failed: 0 },
+  totals: [
+    {
+      keys: { currency: 'USD' },
+      values: { 'fees-resumed': { amount: '1600000.00', voyages: 1, charged: 1, exempt: 0, capped: 0 } },
+    },
+  ],
+  certainty: [
+    {
+      currency: 'USD',
+      scenario: 'fees-resumed',
+      amount: '1600000.00',
+      low: '0.00',
+      high: '1600000.00',
+      confirmed: '0.00',
+      assumed: '0.00',
+      estimated: '0.00',
+      'time-dependent': '0.00',
+      unconfirmed: '1600000.00',
+    },
+  ],
+  breakdowns: {
+    regime: [
+      {
+        keys: { regime: 'us-301', currency: 'USD' },
+        values: { 'fees-resumed': { amount: '1600000.00', voyages: 1, charged: 1, exempt: 0, capped: 0 } },
+      },
+    ],
+  },
+};
+
 const report = createRoute({
   method: 'get',
   path: `${JOBS_PATH}/{id}/report`,
@@ -221,8 +258,11 @@ const report = createRoute({
   request: { params: JobId },
   responses: {
     200: {
-      description: 'The aggregates',
-      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+      description:
+        'The aggregates: `totals` per currency and scenario, `certainty` (the same totals split by the certainty of ' +
+        'their voyages, with the low–high range over the readings they leave open) and `breakdowns` by regime, cap ' +
+        'year, month, operator, rule, exemption and outcome',
+      content: { 'application/json': { schema: z.record(z.string(), z.unknown()), example: REPORT_EXAMPLE } },
     },
     404: problem('This account has no job with that id'),
     409: problem('The job has not finished'),

@@ -9,6 +9,7 @@ import { defaultRange, timelineOf, timelineSpanProblem } from '../../analysis/ti
 import { findVersion, latestVersion } from '../../analysis/versions';
 import { nowMillis } from '../../lib/clock';
 import { addMonths, isValidDate, todayUtc } from '../../lib/time';
+import { LOCALES, localeOf } from '../../messages/render';
 import { timelinePage } from '../../pages/timeline-page';
 import type { LoadedTariff } from '../../tariffs/registry';
 import type { AppEnv } from '../env';
@@ -28,12 +29,14 @@ export const timelinePageRoutes = new OpenAPIHono<AppEnv>().get('/timeline', (c)
   const query = c.req.query();
   const errors: FieldError[] = [];
   for (const name of Object.keys(query)) {
-    if (!['from', 'to', ...registry.regimes()].includes(name) && !isTrackingParameter(name))
+    if (!['from', 'to', 'locale', ...registry.regimes()].includes(name) && !isTrackingParameter(name))
       errors.push({
         path: name,
-        message: `unknown parameter; use from, to or a regime (${registry.regimes().join(', ')})`,
+        message: `unknown parameter; use from, to, locale or a regime (${registry.regimes().join(', ')})`,
       });
   }
+  if (query.locale !== undefined && !(LOCALES as ReadonlyArray<string>).includes(query.locale))
+    errors.push({ path: 'locale', message: `must be one of ${LOCALES.join(', ')}` });
   const chosen: LoadedTariff[] = [];
   for (const regime of registry.regimes()) {
     const text = query[regime];
@@ -87,7 +90,10 @@ export const timelinePageRoutes = new OpenAPIHono<AppEnv>().get('/timeline', (c)
       entries: list.data.entries.length,
       windows: list.data.statusWindows,
     }));
+  const locale = localeOf(query.locale, c.req.header('accept-language'));
   c.header('content-security-policy', TIMELINE_CSP);
   c.header('cache-control', 'public, max-age=300');
-  return c.html(timelinePage({ regimes, lists, range: { from, to }, nowMillis: now }));
+  c.header('content-language', locale);
+  c.header('vary', 'accept-language');
+  return c.html(timelinePage({ regimes, lists, range: { from, to }, nowMillis: now, locale }));
 });
