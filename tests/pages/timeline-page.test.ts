@@ -144,7 +144,7 @@ describe('GET /timeline', () => {
     ]);
     expect(mofcom).toMatch(/data-status="unconfirmed"[^>]*fill="url\(#list-0-hatch\)"/);
     expect(mofcom).toContain('<td>suspended</td><td>2025-11-10</td><td>2026-11-10</td>');
-    expect(mofcom).toContain('Scenario cn-spf.after-suspension: resumed → in-force, extended → suspended.');
+    expect(mofcom).toContain('Scenario cn-spf.after-suspension: resumed → in force, extended → suspended.');
   });
 
   it('answers a problem for a bad choice', async () => {
