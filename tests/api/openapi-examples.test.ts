@@ -17,8 +17,6 @@ const WITHOUT_EXAMPLE = new Set([
   'GET /v1/tariffs/{regime}/{version} 200',
   'POST /v1/quotes/compare 200',
   'POST /v1/quotes/batch 200',
-  'GET /v1/quotes/changes 200',
-  'POST /v1/quotes/{quoteId}/requote 200',
   'PUT /v1/vessels/{imo} 200',
   'PUT /v1/vessels/{imo} 201',
   'GET /v1/vessels/{imo} 200',
