@@ -353,6 +353,10 @@ export const ZH_CODES: Record<string, string> = {
   'with-gu-vi-as-mp': '含关岛、美属维尔京群岛、美属萨摩亚及北马里亚纳群岛',
   'any-foreign-call': '任何境外挂港（含港澳）即结束航次',
   'mainland-run-ignores-hk-mo': '内地航段中的港澳挂港不结束航次',
+  'us-301.indirect-holdings': '间接持股计算',
+  'cn-spf.indirect-holdings': '间接持股计算',
+  multiply: '逐层相乘',
+  control: '控制即全额',
 };
 
 /** English words for codes that read better than the code itself. */
@@ -362,6 +366,10 @@ const EN_CODES: Record<string, string> = {
   'us-301.container-basis': 'container basis',
   'us-301.territories': 'US territories',
   'cn-spf.voyage-split': 'voyage split',
+  'us-301.indirect-holdings': 'indirect holdings',
+  'cn-spf.indirect-holdings': 'indirect holdings',
+  multiply: 'multiplied down each chain',
+  control: 'controlled holders count in full',
   'arrival-time': 'arrival',
   'end-of-day': 'at the end of the day',
   'annex-i': 'Annex I',

@@ -36,8 +36,10 @@ test('the timeline page shows both regimes with legend, shaded suspension and ha
   });
   await page.goto(`${worker.base}/timeline`);
 
-  const charts = page.locator('svg.chart');
+  // One step chart per regime; the countermeasure lists have bands of their own.
+  const charts = page.locator('section:not(#lists) svg.chart');
   assert.equal(await charts.count(), 2);
+  assert.ok((await page.locator('section#lists svg.chart').count()) > 0);
   const us = page.locator('section#us-301');
   assert.equal(await us.locator('path.series').count(), 4);
   assert.deepEqual(await us.locator('ul.legend li[data-series]').allInnerTexts(), [
