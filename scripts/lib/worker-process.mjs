@@ -103,23 +103,30 @@ export async function startWorker({ vars = {}, timeoutMs = 90_000, args = [], cw
 
 /**
  * Creates an API key in the Worker's own database with `npm run keys` (the way operators do) and returns it.
+ * The running Worker writes to the same SQLite file, so a write that meets its lock (SQLITE_BUSY) is tried
+ * again, up to five times, a little later each time; any other failure is thrown at once.
  * @example createKey(worker, ['create', '--name', 'Print desk']) // 'sk_live_…'
  */
 export function createKey(worker, args) {
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      join(root, 'scripts', 'keys.ts'),
-      ...args,
-      '--persist-to',
-      worker.persistTo,
-    ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
-  );
-  const key = /\b(sk|pk)_live_[A-Za-z0-9_-]+/.exec(result.stdout)?.[0];
-  if (!key) throw new Error(`npm run keys ${args.join(' ')} printed no key:\n${result.stdout}${result.stderr}`);
-  return key;
+  for (let attempt = 1; ; attempt++) {
+    const result = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        join(root, 'scripts', 'keys.ts'),
+        ...args,
+        '--persist-to',
+        worker.persistTo,
+      ],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
+    );
+    const key = /\b(sk|pk)_live_[A-Za-z0-9_-]+/.exec(result.stdout)?.[0];
+    if (key) return key;
+    const output = `${result.stdout}${result.stderr}`;
+    if (attempt >= 5 || !output.includes('SQLITE_BUSY'))
+      throw new Error(`npm run keys ${args.join(' ')} printed no key:\n${output}`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200 * attempt);
+  }
 }
 
 /** Every process id → [parent id, command name], from /proc. */
