@@ -4,6 +4,7 @@
  * screens named parties without a voyage. A listing changes no amount.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { nowMillis } from '../../lib/clock';
 import { localMomentMillis, todayUtc } from '../../lib/time';
 import { diffLists } from '../../lists/diff';
 import type { ListRegistry, LoadedList } from '../../lists/registry';
@@ -187,7 +188,7 @@ export const listRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(screen, (c) => {
     const request = c.req.valid('json');
-    const asOf = request.asOf ?? todayUtc(Date.now());
+    const asOf = request.asOf ?? todayUtc(nowMillis(c.env));
     const at = request.at ?? asOf;
     const scenarios = shippedScenarios();
     const scenario = request.scenario === undefined ? scenarios.defaultScenario : scenarios.get(request.scenario);
