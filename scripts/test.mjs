@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedWorkerVars } from '../tests/browser/support.mjs';
-import { freePort, startWorker } from './lib/worker-process.mjs';
+import { startWorker } from './lib/worker-process.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -78,8 +78,7 @@ if (browserTests.length > 0) {
   }
   // Browser tests: node's test runner, two files at a time, Debian's Chromium, and one real `wrangler dev`
   // for them all (starting one costs more than most files' tests), with its own temporary state.
-  const hostPort = await freePort();
-  const worker = await startWorker({ vars: sharedWorkerVars(hostPort) });
+  const worker = await startWorker({ vars: sharedWorkerVars() });
   const browser = await spawnAsync(
     process.execPath,
     [
@@ -97,7 +96,6 @@ if (browserTests.length > 0) {
       env: {
         ...env,
         BROWSER_TEST_WORKER: JSON.stringify({ base: worker.base, port: worker.port, persistTo: worker.persistTo }),
-        BROWSER_TEST_HOST_PORT: String(hostPort),
       },
     },
   ).finally(worker.stop);

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createKey, freePort, startWorker } from '../../scripts/lib/worker-process.mjs';
+import { createKey, startWorker } from '../../scripts/lib/worker-process.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifacts = join(root, 'test-results');
@@ -18,27 +18,21 @@ mkdirSync(artifacts, { recursive: true });
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export { createKey, freePort, startWorker };
+export { createKey, startWorker };
 
 /** The variables the shared Worker runs with: what every browser test file needs of it. */
-export const sharedWorkerVars = (hostPort) => ({ RATE_LIMITS: 'off', ALLOWED_ORIGINS: `http://127.0.0.1:${hostPort}` });
+export const sharedWorkerVars = () => ({ RATE_LIMITS: 'off' });
 
-/**
- * The shared Worker when scripts/test.mjs started one, else a new one with `options` (stopped by `stop()`).
- * `hostPort` is the port of the host page origin the shared Worker allows (BROWSER_TEST_HOST_PORT).
- */
+/** The shared Worker when scripts/test.mjs started one, else a new one with `options` (stopped by `stop()`). */
 export async function useWorker(options) {
   const shared = process.env.BROWSER_TEST_WORKER;
   if (shared) return { ...JSON.parse(shared), stop: () => {} };
   return startWorker(options);
 }
 
-/** The port the allowed host origin serves on: the shared Worker's, else a free one. */
-export const hostPort = async () => Number(process.env.BROWSER_TEST_HOST_PORT) || (await freePort());
-
-/** Serves fixed pages from a second origin (another port on 127.0.0.1), on `port` or a free one. */
-export async function startHost(pages, port) {
-  port ??= await freePort();
+/** Serves fixed pages from a second origin: another port on 127.0.0.1, bound by the system (no port is picked and then hoped for). */
+export async function startHost(pages) {
+  let port;
   const server = createServer((req, res) => {
     const page = pages[new URL(req.url, 'http://x').pathname];
     if (!page) {
@@ -49,7 +43,11 @@ export async function startHost(pages, port) {
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       .end(typeof page === 'function' ? page(port) : page);
   });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  port = server.address().port;
   return { origin: `http://127.0.0.1:${port}`, port, close: () => new Promise((r) => server.close(r)) };
 }
 

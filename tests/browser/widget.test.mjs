@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { artifacts, hostPort, launchBrowser, root, startHost, useWorker } from './support.mjs';
+import { artifacts, launchBrowser, root, startHost, startWorker } from './support.mjs';
 
 let worker;
 let host;
@@ -75,14 +75,14 @@ before(async () => {
       '/widget.html': () => scriptHostPage(),
       '/iframe.html': () => iframeHostPage(outsider.origin),
     },
-    await hostPort(),
   );
   outsider = await startHost({
     '/widget.html': () => scriptHostPage(),
     '/frame.html': () => framingOutsiderPage(),
     '/rogue.html': roguePage,
   });
-  worker = await useWorker({ vars: { ALLOWED_ORIGINS: host.origin } });
+  // Its own Worker, started once the host origin is bound: the origin it allows is one that is already listening.
+  worker = await startWorker({ vars: { RATE_LIMITS: 'off', ALLOWED_ORIGINS: host.origin } });
   browser = await launchBrowser();
 });
 after(async () => {
