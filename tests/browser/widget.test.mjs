@@ -70,12 +70,10 @@ const framingOutsiderPage =
 <iframe id="quote" title="Port fee quote" src="${worker.base}/embed?origin=${encodeURIComponent(host.origin)}"></iframe></body></html>`;
 
 before(async () => {
-  host = await startHost(
-    {
-      '/widget.html': () => scriptHostPage(),
-      '/iframe.html': () => iframeHostPage(outsider.origin),
-    },
-  );
+  host = await startHost({
+    '/widget.html': () => scriptHostPage(),
+    '/iframe.html': () => iframeHostPage(outsider.origin),
+  });
   outsider = await startHost({
     '/widget.html': () => scriptHostPage(),
     '/frame.html': () => framingOutsiderPage(),
