@@ -22,7 +22,8 @@ const NOW = '2026-12-01T00:00:00Z';
 const VERSION = 'us-301/2026-11-20';
 const keep = process.argv.includes('--keep');
 
-const step = (text) => process.stdout.write(`\n== ${text}\n`);
+const started = Date.now();
+const step = (text) => process.stdout.write(`\n== ${((Date.now() - started) / 1000).toFixed(1)} s: ${text}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The project without its dependencies, history or local state; node_modules linked. */
@@ -129,10 +130,13 @@ const QUOTES = [
   ['vessel neither regime covers', atLosAngeles(AFTER_SUSPENSION, { asOf: '2026-11-28' }, false), false],
 ];
 
+/** Each request on a new connection: no request is sent on an idle one the server may be closing (a POST is not retried). */
+const CLOSE = { connection: 'close' };
+
 async function api(worker, key, method, path, body) {
   const res = await fetch(`${worker.base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: { ...CLOSE, authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -140,8 +144,28 @@ async function api(worker, key, method, path, body) {
   return { json: JSON.parse(text), bytes: text.length };
 }
 
+/**
+ * Waits until the Worker answers GET /healthz again. A `wrangler d1 execute --local` on the state the Worker serves
+ * (the key, the baseline query) can make the next connection to wrangler dev close unanswered ("other side closed");
+ * the drill reads the local D1 only this way, and waits before it goes on.
+ */
+async function answering(worker) {
+  let last;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      const res = await fetch(`${worker.base}/healthz`, { headers: CLOSE });
+      if (res.ok) return;
+      last = new Error(`/healthz answered ${res.status}`);
+    } catch (error) {
+      last = error;
+    }
+    await sleep(250);
+  }
+  throw last;
+}
+
 async function scheduled(worker) {
-  const res = await fetch(`${worker.base}/__scheduled?cron=*/5+*+*+*+*`);
+  const res = await fetch(`${worker.base}/__scheduled?cron=*/5+*+*+*+*`, { headers: CLOSE });
   if (!res.ok) throw new Error(`/__scheduled answered ${res.status}`);
 }
 
@@ -172,12 +196,16 @@ try {
   step(`scratch copy ${dir}, clock ${NOW}`);
   worker = await startWorker({ cwd: dir, vars: { NOW, RATE_LIMITS: 'off' } });
   const key = secretKey(dir);
+  await answering(worker);
   process.stdout.write(`  serving ${worker.base}\n`);
 
   step('the scheduled check before the version: the baseline, nothing announced');
   await scheduled(worker);
-  for (let i = 0; i < 40 && localRows(dir, 'SELECT tariff_id FROM tariff_versions_seen').length === 0; i++)
+  for (let i = 0; i < 40 && localRows(dir, 'SELECT tariff_id FROM tariff_versions_seen').length === 0; i++) {
+    process.stdout.write(`  no baseline yet (${i})\n`);
     await sleep(500);
+  }
+  await answering(worker);
 
   step('a receiver on loopback, and the saved quotes');
   const endpoint = await api(worker, key, 'POST', '/v1/webhooks', {
@@ -253,7 +281,9 @@ try {
   expectEqual('deliveries after the second check', hooks.received.length - before, 0);
 } catch (error) {
   problems.push(error.message);
-  process.stdout.write(`\n${error.stack}\n${worker?.log().slice(-3000) ?? ''}\n`);
+  process.stdout.write(
+    `\n${error.stack}\ncause: ${error.cause?.stack ?? error.cause}\n${worker?.log().slice(-3000) ?? ''}\n`,
+  );
 } finally {
   worker?.stop();
   await worker?.exited();
