@@ -65,6 +65,17 @@ function formatDate(date: string, locale: Locale): string {
   return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+function listFormat(locale: Locale, type: 'conjunction' | 'disjunction'): Intl.ListFormat {
+  const key = `${locale}/${type}`;
+  let format = listFormats.get(key);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type });
+    listFormats.set(key, format);
+  }
+  return format;
+}
+
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
 /** English keeps the engine's `YYYY-MM-DD HH:mm zone`; Chinese reads the same wall clock through Intl. */
 function formatInstant(millis: number, zone: string, locale: Locale): string {
@@ -106,7 +117,7 @@ function formatParam(value: MessageParam, locale: Locale): string {
   if ('text' in value) return DATA_TEXT[locale][value.text] ?? value.text;
   const items = value.list.map((item) => formatParam(item, locale));
   if (value.join === 'and' || value.join === 'or')
-    return new Intl.ListFormat(locale, { type: value.join === 'and' ? 'conjunction' : 'disjunction' }).format(items);
+    return listFormat(locale, value.join === 'and' ? 'conjunction' : 'disjunction').format(items);
   return items.join(JOINS[locale][value.join]);
 }
 
@@ -120,10 +131,26 @@ export function renderMessage(value: Message, locale: Locale): string {
     CATALOGUES[locale][value.id] ??
     en[value.id as keyof typeof en] ??
     (/^(code|unit)\./.test(value.id) ? value.id.slice(5) : value.id);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const param = value.params[name];
-    return param === undefined ? whole : formatParam(param, locale);
-  });
+  let text = '';
+  for (const part of partsOf(template)) {
+    if (typeof part === 'string') text += part;
+    else {
+      const param = value.params[part.name];
+      text += param === undefined ? `{${part.name}}` : formatParam(param, locale);
+    }
+  }
+  return text;
+}
+
+/** A catalogue text split once into its words and its `{name}` placeholders (a quote renders hundreds of lines). */
+const templateParts = new Map<string, ReadonlyArray<string | { name: string }>>();
+function partsOf(template: string): ReadonlyArray<string | { name: string }> {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/).map((piece, i) => (i % 2 === 1 ? { name: piece } : piece));
+    templateParts.set(template, parts);
+  }
+  return parts;
 }
 
 /** A message as the API answers it: its id, params and the words in the request's locale. */
