@@ -53,6 +53,8 @@ export interface QuoteTitles {
   certainties: Record<string, string>;
   assumptions: Record<string, string>;
   scenario?: string;
+  /** A listed party's measure and effect as the list gives them (English) → the request locale's words. */
+  listed?: Record<string, string>;
 }
 
 export interface QuoteResult {
@@ -87,7 +89,7 @@ export const money = (value: Money, locale: string) => `${formatAmount(value.amo
  */
 export function titleOf(
   titles: QuoteTitles | undefined,
-  kind: Exclude<keyof QuoteTitles, 'scenario'>,
+  kind: Exclude<keyof QuoteTitles, 'scenario' | 'listed'>,
   code: string,
   locale: string,
 ): string {

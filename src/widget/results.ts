@@ -146,6 +146,9 @@ function totalRows(quote: QuoteResult, locale: string, t: Translate): HTMLTableR
   return rows;
 }
 
+/** Where a screened party sits: the role in words (`operator`), a holder by its path in the request (`owner.holders[0]`). */
+const partyWord = (party: string, t: Translate) => (party === 'owner' || party === 'operator' ? t(party) : party);
+
 /** The "Listed parties" panel: each party found on a list with its status at asOf; nothing when none is. */
 export function listedPanel(quote: QuoteResult, locale: string, t: Translate): HTMLElement | null {
   const rows = quote.screening ?? [];
@@ -171,14 +174,21 @@ export function listedPanel(quote: QuoteResult, locale: string, t: Translate): H
           h(
             'tr',
             { class: row.match === 'possible' ? 'possible' : 'match' },
-            h('td', {}, row.name, h('span', { class: 'why', text: row.party })),
+            h('td', {}, row.name, h('span', { class: 'why', text: partyWord(row.party, t) })),
             h(
               'td',
-              {},
+              { class: 'entry' },
               row.entry,
               row.match === 'possible' ? h('span', { class: 'why', text: t('listedPossible') }) : null,
             ),
-            h('td', {}, row.list, row.measure ? h('span', { class: 'why', text: row.measure }) : null),
+            h(
+              'td',
+              {},
+              row.list,
+              row.measure
+                ? h('span', { class: 'why', text: quote.titles?.listed?.[row.measure] ?? row.measure })
+                : null,
+            ),
             h('td', { text: codeWord(locale, row.status) }),
           ),
         ),

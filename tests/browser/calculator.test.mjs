@@ -249,6 +249,11 @@ test('with a secret account key, Save stores the quote and shows its link', asyn
 const EXAMPLES = JSON.parse(readFileSync(join(root, 'examples', 'calculator.json'), 'utf8')).examples;
 const laExample = EXAMPLES.find((example) => example.id === 'cn-operated-container-los-angeles').request;
 const shanghaiExample = EXAMPLES.find((example) => example.id === 'us-flag-shanghai').request;
+/** The Los Angeles example with an operator on MOFCOM's countermeasure list: the "listed parties" panel shows. */
+const listedExample = {
+  ...laExample,
+  vessel: { ...laExample.vessel, operator: { ...laExample.vessel.operator, name: 'HANWHA SHIPPING, L.L.C.' } },
+};
 
 /** Fills the widget with `request` and quotes it, as `element.fill()` and `submit()` do for a host page. */
 const quote = (page, request) =>
@@ -267,7 +272,8 @@ const latinOnly = (page) =>
     for (const part of root.querySelectorAll('section.result, section.sheet')) {
       const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement.closest('ol.sources, .facts dd')) continue; // source titles; names the user typed
+        // Source titles, names the user typed, and names as a list publishes them.
+        if (node.parentElement.closest('ol.sources, .facts dd, .listed td.entry')) continue;
         const text = node.textContent.trim();
         if (!text || /[\u3400-\u9fff]/.test(text)) continue;
         // A word is letters only, not an all-capitals code (USD, CNSHA): ids, codes, numbers and hashes pass.
@@ -479,9 +485,10 @@ test('at 390 px wide every amount shows without sideways scrolling', async () =>
 
 test('zh-CN: no Latin-only sentence on the result or the sheet, and axe finds nothing with the new fields', async () => {
   const { page, widget } = await openCalculator('?locale=zh-CN');
-  for (const request of [laExample, shanghaiExample]) {
+  for (const request of [listedExample, laExample, shanghaiExample]) {
     await quote(page, request);
     await widget.locator('section.result .cert').first().waitFor();
+    if (request === listedExample) await widget.locator('section.result section.listed').waitFor();
     await widget.locator('section.sheet ol.sources li[data-kind]').first().waitFor({ state: 'attached' });
     assert.deepEqual(await latinOnly(page), []);
   }

@@ -192,7 +192,7 @@ test('the widget, loaded by a script tag on another origin, quotes the first wor
   const listed = widget.locator('.result section.listed tr.match').first();
   await listed.waitFor();
   const cells = (await listed.locator('td').allInnerTexts()).map((cell) => cell.replace(/\s+/g, ' ').trim());
-  assert.match(cells[0], /^HANWHA SHIPPING, L\.L\.C\. operator$/);
+  assert.match(cells[0], /^HANWHA SHIPPING, L\.L\.C\. Operator$/);
   assert.equal(cells[1], 'Hanwha Shipping LLC');
   assert.match(cells[2], /^cn-countermeasures/);
   // The printed sheet carries the same panel.
