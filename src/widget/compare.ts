@@ -23,16 +23,17 @@ export interface Comparison {
 export function renderComparison(comparison: Comparison, locale: string, labels: string[]): HTMLElement {
   const t = translator(locale);
   const names = comparison.variants.map((variant, i) => labels[i] ?? variant.label);
-  const cell = (value: Cell | null) =>
+  // Each cell names its scenario (`data-label`), shown before it when a narrow host stacks the table.
+  const cell = (value: Cell | null, i: number) =>
     value
       ? h(
           'td',
-          { class: 'num' },
+          { class: 'num', 'data-label': names[i] },
           money(value, locale),
           h('span', { class: 'why', text: codeWord(locale, value.outcome) }),
           certaintyWord(value.certainty, locale),
         )
-      : h('td', { text: '—' });
+      : h('td', { 'data-label': names[i], text: '—' });
   const currencies = [...new Set(comparison.variants.flatMap((variant) => variant.totals.map((x) => x.currency)))];
   const totals = currencies.map((currency) =>
     h(
@@ -41,8 +42,9 @@ export function renderComparison(comparison: Comparison, locale: string, labels:
       h('th', { scope: 'row', text: t('total', { c: currency }) }),
       ...comparison.variants.map((variant, i) => {
         const total = variant.totals.find((x) => x.currency === currency);
-        if (!total) return h('td', { text: '—' });
+        if (!total) return h('td', { 'data-label': names[i], text: '—' });
         const td = totalCell(total, locale, t);
+        td.dataset.label = names[i];
         const delta = variant.deltas?.find((x) => x.currency === currency);
         if (i > 0 && delta)
           td.append(h('span', { class: 'why', text: t('delta', { m: formatAmount(delta.amount, locale) }) }));

@@ -68,15 +68,15 @@ tr.total th,tr.total td{font-weight:700}
 pre.curl{white-space:pre-wrap;overflow-wrap:anywhere;font:12px/1.4 ui-monospace,monospace;background:#f4f6f9;border:1px solid var(--b);border-radius:var(--r);padding:.5rem;margin:0}
 .sheet-host{display:none}
 .berth{margin-top:.5rem}
-/* Narrow hosts (a phone is 390 px wide): each voyage a block of labelled lines, every amount in view. */
+/* Narrow hosts (a phone is 390 px wide): each voyage a block of labelled lines, every amount in view; the same for the scenarios compared. */
 @container (max-width:36rem){
-.result table,.result tbody,.result tfoot,.result tr,.result th,.result td{display:block;width:auto}
-.result thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-.result tr{border-bottom:2px solid var(--b);padding:.3rem 0}
-.result th,.result td{border:0;padding:.15rem .3rem;text-align:left}
-.result td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--m)}
-.result .num{white-space:normal}
-.result td:empty{display:none}
+.result table,.result tbody,.result tfoot,.result tr,.result th,.result td,.compare table,.compare tbody,.compare tfoot,.compare tr,.compare th,.compare td{display:block;width:auto}
+.result thead,.compare thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.result tr,.compare tr{border-bottom:2px solid var(--b);padding:.3rem 0}
+.result th,.result td,.compare th,.compare td{border:0;padding:.15rem .3rem;text-align:left}
+.result td[data-label]::before,.compare td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--m)}
+.result .num,.compare .num{white-space:normal}
+.result td:empty,.compare td:empty{display:none}
 }
 @media print{
 :host{font-size:8.5pt;color:#000;background:#fff}

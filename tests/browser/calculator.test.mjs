@@ -460,23 +460,25 @@ test('Export CSV gives one row per voyage; Copy as curl is the exact request, an
   await page.close();
 });
 
-test('at 390 px wide every amount shows without sideways scrolling', async () => {
+test('at 390 px wide every amount shows without sideways scrolling, the scenarios compared too', async () => {
   const { worker, browser } = session();
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto(`${worker.base}/`);
   const widget = page.locator('portfees-quote');
   await quote(page, laExample);
   await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  await widget.getByRole('button', { name: 'Compare scenarios' }).click();
+  await widget.locator('.compare td.num').first().waitFor();
   const layout = await page.evaluate(() => {
     const root = document.querySelector('portfees-quote').shadowRoot;
-    const amounts = [...root.querySelectorAll('section.result .num')].map((cell) => {
+    const amounts = [...root.querySelectorAll('section.result .num, .compare .num')].map((cell) => {
       const box = cell.getBoundingClientRect();
       return { text: cell.innerText.split('\n')[0], left: box.left, right: box.right };
     });
     return { scrollWidth: document.documentElement.scrollWidth, width: innerWidth, amounts };
   });
   assert.ok(layout.scrollWidth <= layout.width, `page ${layout.scrollWidth} px wide in a ${layout.width} px window`);
-  assert.ok(layout.amounts.length >= 4, JSON.stringify(layout.amounts));
+  assert.ok(layout.amounts.length >= 8, JSON.stringify(layout.amounts));
   for (const amount of layout.amounts)
     assert.ok(amount.left >= 0 && amount.right <= layout.width, `${amount.text} at ${amount.left}–${amount.right}`);
   await page.screenshot({ path: join(artifacts, 'calculator-390.png'), fullPage: true });
