@@ -6,6 +6,7 @@
 import { canonicalJson } from '../lib/canonical';
 import { sha256Hex } from '../lib/sha256';
 import { isValidZone, localMomentMillis } from '../lib/time';
+import { VersionShelf } from '../lib/version-shelf';
 import type { TariffRegistry } from '../tariffs/registry';
 import { normalizeName } from './names';
 import { type ListEntry, ListVersion } from './schema';
@@ -143,42 +144,20 @@ function compile(source: unknown, file: string, declared: Map<string, Set<string
  * The set of known list versions.
  * @example new ListRegistry(files, tariffs).pick('cn-mofcom-countermeasures', '2025-10-20')?.id
  */
-export class ListRegistry {
-  private readonly byId = new Map<string, LoadedList>();
-  private readonly byList = new Map<string, LoadedList[]>();
-
+export class ListRegistry extends VersionShelf<LoadedList> {
   /** With `tariffs`, every assumption an unconfirmed window names must be declared by a tariff version. */
   constructor(sources: ReadonlyArray<{ file: string; data: unknown }>, tariffs?: TariffRegistry) {
+    super((version) => version.list);
     const declared = declaredAssumptions(tariffs);
     for (const { file, data } of sources) {
       const version = compile(data, file, declared);
-      if (this.byId.has(version.id)) throw new ListFileError(file, [`duplicate list id ${version.id}`]);
-      this.byId.set(version.id, version);
-      this.byList.set(version.list, [...(this.byList.get(version.list) ?? []), version]);
+      if (!this.add(version)) throw new ListFileError(file, [`duplicate list id ${version.id}`]);
     }
-    for (const versions of this.byList.values()) versions.sort((a, b) => a.published.localeCompare(b.published));
   }
 
   /** List ids, sorted. */
   lists(): string[] {
-    return [...this.byList.keys()].sort();
-  }
-
-  /** Versions of one list (or all), oldest first. */
-  versions(list?: string): LoadedList[] {
-    if (list) return [...(this.byList.get(list) ?? [])];
-    return this.lists().flatMap((id) => this.byList.get(id) ?? []);
-  }
-
-  get(id: string): LoadedList | undefined {
-    return this.byId.get(id);
-  }
-
-  /** The latest version of `list` published on or before the knowledge date `asOf`. */
-  pick(list: string, asOf: string): LoadedList | undefined {
-    let chosen: LoadedList | undefined;
-    for (const version of this.byList.get(list) ?? []) if (version.published <= asOf) chosen = version;
-    return chosen;
+    return this.groups();
   }
 
   /** The version of every list known at `asOf`. */

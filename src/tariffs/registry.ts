@@ -7,6 +7,7 @@ import { canonicalJson } from '../lib/canonical';
 import { type Decimal, decimal } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
 import { isValidZone, localMomentMillis } from '../lib/time';
+import { VersionShelf } from '../lib/version-shelf';
 import { type Ref, type Rule, TariffVersion } from './schema';
 
 export interface CompiledBasis {
@@ -256,46 +257,17 @@ function compile(source: unknown, file: string): LoadedTariff {
  * const registry = new TariffRegistry(files);
  * registry.pick('us-301', '2025-10-20')?.id // 'us-301/2025-10-10'
  */
-export class TariffRegistry {
-  private readonly byId = new Map<string, LoadedTariff>();
-  private readonly byRegime = new Map<string, LoadedTariff[]>();
-
+export class TariffRegistry extends VersionShelf<LoadedTariff> {
   constructor(sources: ReadonlyArray<{ file: string; data: unknown }>) {
+    super((tariff) => tariff.regime);
     for (const { file, data } of sources) {
       const tariff = compile(data, file);
-      if (this.byId.has(tariff.id)) throw new TariffFileError(file, [`duplicate tariff id ${tariff.id}`]);
-      this.byId.set(tariff.id, tariff);
-      const list = this.byRegime.get(tariff.regime) ?? [];
-      list.push(tariff);
-      this.byRegime.set(tariff.regime, list);
-    }
-    for (const list of this.byRegime.values()) {
-      list.sort((a, b) =>
-        a.published === b.published ? a.id.localeCompare(b.id) : a.published.localeCompare(b.published),
-      );
+      if (!this.add(tariff)) throw new TariffFileError(file, [`duplicate tariff id ${tariff.id}`]);
     }
   }
 
   /** Regime ids, sorted. */
   regimes(): string[] {
-    return [...this.byRegime.keys()].sort();
-  }
-
-  /** Versions of one regime (or all), oldest first. */
-  versions(regime?: string): LoadedTariff[] {
-    if (regime) return [...(this.byRegime.get(regime) ?? [])];
-    return this.regimes().flatMap((id) => this.byRegime.get(id) ?? []);
-  }
-
-  get(id: string): LoadedTariff | undefined {
-    return this.byId.get(id);
-  }
-
-  /** The latest version of `regime` published on or before the knowledge date `asOf`. */
-  pick(regime: string, asOf: string): LoadedTariff | undefined {
-    const list = this.byRegime.get(regime) ?? [];
-    let chosen: LoadedTariff | undefined;
-    for (const tariff of list) if (tariff.published <= asOf) chosen = tariff;
-    return chosen;
+    return this.groups();
   }
 }
