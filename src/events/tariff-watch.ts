@@ -12,9 +12,9 @@ import { type SavedQuoteRecord, savedQuoteRecords } from '../accounts/saved-quot
 import type { QuoteEnvironment } from '../engine';
 import { nowMillis } from '../lib/clock';
 import { utcTimestamp } from '../lib/time';
-import type { ListRegistry, LoadedList } from '../lists/registry';
+import type { ListRegistry } from '../lists/registry';
 import { shippedLists } from '../lists/shipped';
-import type { LoadedTariff, TariffRegistry } from '../tariffs/registry';
+import type { TariffRegistry } from '../tariffs/registry';
 import type { EventsEnv, RequoteMessage } from './messages';
 import { judgeSaved, type Shipped } from './requotes';
 import { subscribedAccounts } from './webhook-store';
@@ -25,76 +25,67 @@ export const REQUOTE_PAGE = 50;
 /** A re-quote run whose page has made no progress for this long is sent again by the scheduled check. */
 export const STALLED_AFTER_MS = 10 * 60_000;
 
-/** Records every version of the registry; returns the versions this run was the first to notice (baseline excluded). */
-export async function noticeNewVersions(
-  db: D1Database,
-  registry: TariffRegistry,
-  nowMillis: number,
-): Promise<LoadedTariff[]> {
-  const runId = randomId('run');
-  const now = utcTimestamp(nowMillis);
-  const versions = registry.versions();
-  // One transaction: a concurrent run sees either none or all of this run's rows.
-  const results = await db.batch<{ tariff_id: string; announced: number }>(
-    versions.map((tariff) =>
-      db
-        .prepare(
-          `INSERT INTO tariff_versions_seen (tariff_id, regime, published, sha256, run_id, announced, seen_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, EXISTS (SELECT 1 FROM tariff_versions_seen WHERE run_id != ?5), ?6)
-           ON CONFLICT (tariff_id) DO NOTHING RETURNING tariff_id, announced`,
-        )
-        .bind(tariff.id, tariff.regime, tariff.published, tariff.sha256, runId, now),
-    ),
-  );
-  return versions.filter((_, i) => results[i]?.results[0]?.announced === 1);
+/** A shipped version as the scheduled check records it. */
+interface Shelved {
+  id: string;
+  published: string;
+  sha256: string;
+  data: { title: string };
 }
 
-/** Records every list version; returns the versions this run was the first to notice (baseline excluded). */
-export async function noticeNewListVersions(
+/** Where the versions of each kind are recorded as seen, and what groups them (table and column names, fixed here). */
+const SEEN = {
+  tariffs: { table: 'tariff_versions_seen', id: 'tariff_id', group: 'regime' },
+  lists: { table: 'list_versions_seen', id: 'list_id', group: 'list' },
+} as const;
+
+/**
+ * Records every version of one kind; returns the versions this run was the
+ * first to notice (the kind's baseline excluded).
+ */
+async function noticeNew<V extends Shelved>(
   db: D1Database,
-  lists: ListRegistry,
+  kind: keyof typeof SEEN,
+  versions: V[],
+  groupOf: (version: V) => string,
   nowMillis: number,
-): Promise<LoadedList[]> {
-  const runId = randomId('run');
-  const now = utcTimestamp(nowMillis);
-  const versions = lists.versions();
+): Promise<V[]> {
   if (versions.length === 0) return [];
-  const results = await db.batch<{ list_id: string; announced: number }>(
-    versions.map((list) =>
+  const { table, id, group } = SEEN[kind];
+  const runId = randomId('run');
+  const now = utcTimestamp(nowMillis);
+  // One transaction: a concurrent run sees either none or all of this run's rows.
+  const results = await db.batch<{ announced: number }>(
+    versions.map((version) =>
       db
         .prepare(
-          `INSERT INTO list_versions_seen (list_id, list, published, sha256, run_id, announced, seen_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, EXISTS (SELECT 1 FROM list_versions_seen WHERE run_id != ?5), ?6)
-           ON CONFLICT (list_id) DO NOTHING RETURNING list_id, announced`,
+          `INSERT INTO ${table} (${id}, ${group}, published, sha256, run_id, announced, seen_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, EXISTS (SELECT 1 FROM ${table} WHERE run_id != ?5), ?6)
+           ON CONFLICT (${id}) DO NOTHING RETURNING announced`,
         )
-        .bind(list.id, list.list, list.published, list.sha256, runId, now),
+        .bind(version.id, groupOf(version), version.published, version.sha256, runId, now),
     ),
   );
   return versions.filter((_, i) => results[i]?.results[0]?.announced === 1);
 }
 
-/** The webhook event of a newly shipped list version. */
-export function listPublishedData(list: LoadedList): Record<string, unknown> {
-  return {
-    id: list.id,
-    list: list.list,
-    published: list.published,
-    sha256: list.sha256,
-    title: list.data.title,
-    href: `/v1/lists/${list.list}/${list.published}`,
-  };
-}
+/** Records every tariff version; returns those this run was the first to notice (baseline excluded). */
+export const noticeNewVersions = (db: D1Database, registry: TariffRegistry, nowMillis: number) =>
+  noticeNew(db, 'tariffs', registry.versions(), (tariff) => tariff.regime, nowMillis);
 
-/** The webhook event of a newly shipped version. */
-export function tariffPublishedData(tariff: LoadedTariff): Record<string, unknown> {
-  const [regime, version] = tariff.id.split('/');
+/** Records every list version; returns those this run was the first to notice (baseline excluded). */
+export const noticeNewListVersions = (db: D1Database, lists: ListRegistry, nowMillis: number) =>
+  noticeNew(db, 'lists', lists.versions(), (version) => version.list, nowMillis);
+
+/** The webhook event data of a newly shipped version: `regime` or `list` names its group. */
+function publishedData(kind: keyof typeof SEEN, version: Shelved, group: string): Record<string, unknown> {
   return {
-    id: tariff.id,
-    regime: tariff.regime,
-    published: tariff.published,
-    sha256: tariff.sha256,
-    title: tariff.data.title,
-    href: `/v1/tariffs/${regime}/${version}`,
+    id: version.id,
+    [SEEN[kind].group]: group,
+    published: version.published,
+    sha256: version.sha256,
+    title: version.data.title,
+    href: `/v1/${kind}/${version.id}`,
   };
 }
 
@@ -143,12 +134,17 @@ export async function watchTariffs(
   if (!db) return [];
   const fresh = await noticeNewVersions(db, registry, at);
   for (const tariff of fresh) {
-    await publishEvent(env, { type: 'tariff.published', data: tariffPublishedData(tariff) }, undefined, at);
+    await publishEvent(
+      env,
+      { type: 'tariff.published', data: publishedData('tariffs', tariff, tariff.regime) },
+      undefined,
+      at,
+    );
     await startRequotes(env, db, tariff.id, at);
   }
   const freshLists = await noticeNewListVersions(db, lists, at);
   for (const list of freshLists) {
-    await publishEvent(env, { type: 'list.published', data: listPublishedData(list) }, undefined, at);
+    await publishEvent(env, { type: 'list.published', data: publishedData('lists', list, list.list) }, undefined, at);
     await startRequotes(env, db, list.id, at);
   }
   await resendStalledRequotes(env, at);
