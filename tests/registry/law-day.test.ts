@@ -20,6 +20,7 @@ import { TariffRegistry } from '../../src/tariffs/registry';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import resumptionConfirmed from '../fixtures/tariffs/us-301-2026-11-20.json';
 import { bearer, createKey } from '../support/accounts';
+import { receivedUntil } from '../support/deliveries';
 import { annexOneQuote, IMO } from '../support/vessels';
 import { RECEIVER_HOST } from '../support/webhook-receiver';
 import { postJson } from '../support/worker';
@@ -82,21 +83,6 @@ const feed = async (key: string, query: string): Promise<Feed> => {
   expect(res.status).toBe(200);
   return (await res.json()) as Feed;
 };
-
-async function receivedUntil(
-  token: string,
-  count: number,
-): Promise<Array<{ body: string; headers: Record<string, string> }>> {
-  for (let i = 0; i < 150; i++) {
-    const log = (await (await fetch(`https://${RECEIVER_HOST}/__log/${token}`)).json()) as Array<{
-      body: string;
-      headers: Record<string, string>;
-    }>;
-    if (log.length >= count) return log;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`fewer than ${count} deliveries reached ${token}`);
-}
 
 describe('the day the law changes', { timeout: 60_000 }, () => {
   it('announces every saved quote that moves, in the feed and the webhooks alike, and never drops one', async () => {

@@ -18,6 +18,7 @@ import { quoteEnvironmentFor } from '../../src/quoting/environment';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import fixture from '../fixtures/lists/cn-countermeasures/2026-11-25.json';
 import { bearer, createKey } from '../support/accounts';
+import { receivedUntil } from '../support/deliveries';
 import { RECEIVER_HOST } from '../support/webhook-receiver';
 import { postJson } from '../support/worker';
 
@@ -61,21 +62,6 @@ async function addEndpoint(key: string, path: string, events: string[]): Promise
   const res = await postJson('/v1/webhooks', { url: `https://${RECEIVER_HOST}/ok/${path}`, events }, bearer(key));
   expect(res.status).toBe(201);
   return (await res.json()) as { secret: string };
-}
-
-async function receivedUntil(
-  token: string,
-  count: number,
-): Promise<Array<{ body: string; headers: Record<string, string> }>> {
-  for (let i = 0; i < 150; i++) {
-    const log = (await (await fetch(`https://${RECEIVER_HOST}/__log/${token}`)).json()) as Array<{
-      body: string;
-      headers: Record<string, string>;
-    }>;
-    if (log.length >= count) return log;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`fewer than ${count} deliveries reached ${token}`);
 }
 
 const addedRow = {

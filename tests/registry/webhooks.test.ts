@@ -27,6 +27,7 @@ import { TariffRegistry } from '../../src/tariffs/registry';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import resumptionConfirmed from '../fixtures/tariffs/us-301-2026-11-20.json';
 import { bearer, createKey, getJson } from '../support/accounts';
+import { deliveries } from '../support/deliveries';
 import { annexOneQuote } from '../support/vessels';
 import { RECEIVER_HOST } from '../support/webhook-receiver';
 import { postJson } from '../support/worker';
@@ -44,11 +45,6 @@ interface Created {
   url: string;
   events: string[];
   secret: string;
-}
-interface Received {
-  headers: Record<string, string>;
-  body: string;
-  answered: number;
 }
 interface Log {
   deliveries: Array<{
@@ -68,8 +64,7 @@ async function addEndpoint(key: string, url: string, events = ['tariff.published
   return (await res.json()) as Created;
 }
 
-const received = async (id: string): Promise<Received[]> =>
-  (await (await fetch(`https://${RECEIVER_HOST}/__log/${id}`)).json()) as Received[];
+const received = deliveries;
 
 /** Polls the delivery log until `done` holds (the queue delivers on its own schedule). */
 async function logUntil(key: string, endpoint: string, done: (log: Log) => boolean): Promise<Log> {
