@@ -2,22 +2,14 @@
  * Loads and validates the charter-party clause files. Pure: the files come
  * in as parsed JSON (see `shipped.ts` for the ones in `clauses/`).
  */
+import { DataFileError } from '../lib/data-file-error';
 import { CharterClause } from './schema';
-
-export class ClauseFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`clause file ${file} is invalid: ${problems.join('; ')}`);
-    this.name = 'ClauseFileError';
-  }
-}
 
 function load(source: unknown, file: string): CharterClause {
   const parsed = CharterClause.safeParse(source);
   if (!parsed.success) {
-    throw new ClauseFileError(
+    throw new DataFileError(
+      'clause',
       file,
       parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
     );
@@ -29,7 +21,7 @@ function load(source: unknown, file: string): CharterClause {
     problems.push('shift ids are not unique');
   if (clause.shifts.some((shift) => shift.payer === clause.allocation.payer))
     problems.push('a shift must move the fee away from the default payer');
-  if (problems.length > 0) throw new ClauseFileError(file, problems);
+  if (problems.length > 0) throw new DataFileError('clause', file, problems);
   return clause;
 }
 
@@ -43,7 +35,7 @@ export class ClauseRegistry {
   constructor(sources: ReadonlyArray<{ file: string; data: unknown }>) {
     for (const { file, data } of sources) {
       const clause = load(data, file);
-      if (this.byId.has(clause.id)) throw new ClauseFileError(file, [`duplicate clause id ${clause.id}`]);
+      if (this.byId.has(clause.id)) throw new DataFileError('clause', file, [`duplicate clause id ${clause.id}`]);
       this.byId.set(clause.id, clause);
     }
   }

@@ -3,7 +3,9 @@
  * what zod cannot see), precomputes their instants and a name index, and picks
  * a version by knowledge date. Pure: the files come in as parsed JSON.
  */
+
 import { canonicalJson } from '../lib/canonical';
+import { DataFileError } from '../lib/data-file-error';
 import { sha256Hex } from '../lib/sha256';
 import { isValidZone, localMomentMillis } from '../lib/time';
 import { VersionShelf } from '../lib/version-shelf';
@@ -40,16 +42,6 @@ export interface LoadedList {
   /** Every listed name and alias, normalised. */
   names: IndexedName[];
   byNormalized: Map<string, IndexedName[]>;
-}
-
-export class ListFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`list file ${file} is invalid: ${problems.join('; ')}`);
-    this.name = 'ListFileError';
-  }
 }
 
 /** The values of every assumption the tariff versions declare. */
@@ -101,13 +93,14 @@ function crossCheck(data: ListVersion, file: string, declared: Map<string, Set<s
 function compile(source: unknown, file: string, declared: Map<string, Set<string>> | undefined): LoadedList {
   const parsed = ListVersion.safeParse(source);
   if (!parsed.success)
-    throw new ListFileError(
+    throw new DataFileError(
+      'list',
       file,
       parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
     );
   const data = parsed.data;
   const problems = crossCheck(data, file, declared);
-  if (problems.length > 0) throw new ListFileError(file, problems);
+  if (problems.length > 0) throw new DataFileError('list', file, problems);
   const names: IndexedName[] = data.entries.flatMap((entry) => {
     const listedMillis = localMomentMillis(entry.listed, data.zone);
     return [
@@ -151,7 +144,7 @@ export class ListRegistry extends VersionShelf<LoadedList> {
     const declared = declaredAssumptions(tariffs);
     for (const { file, data } of sources) {
       const version = compile(data, file, declared);
-      if (!this.add(version)) throw new ListFileError(file, [`duplicate list id ${version.id}`]);
+      if (!this.add(version)) throw new DataFileError('list', file, [`duplicate list id ${version.id}`]);
     }
   }
 

@@ -3,7 +3,9 @@
  * cross-references zod cannot see), precomputes their instants, and picks a
  * version by knowledge date. Pure: the files come in as parsed JSON.
  */
+
 import { canonicalJson } from '../lib/canonical';
+import { DataFileError } from '../lib/data-file-error';
 import { type Decimal, decimal } from '../lib/money';
 import { sha256Hex } from '../lib/sha256';
 import { isValidZone, localMomentMillis } from '../lib/time';
@@ -51,16 +53,6 @@ export interface LoadedTariff {
   notes: CompiledNote[];
   /** Every instant at which a status window or a rate step begins or ends, ascending (cap-year starts are the engine's). */
   edges: number[];
-}
-
-export class TariffFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`tariff file ${file} is invalid: ${problems.join('; ')}`);
-    this.name = 'TariffFileError';
-  }
 }
 
 /** Every assumption a file refers to (in params and window scenarios), with the values it maps. */
@@ -202,14 +194,15 @@ function checkErrata(data: TariffVersion, source: unknown): string[] {
 function compile(source: unknown, file: string): LoadedTariff {
   const parsed = TariffVersion.safeParse(source);
   if (!parsed.success) {
-    throw new TariffFileError(
+    throw new DataFileError(
+      'tariff',
       file,
       parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
     );
   }
   const data = parsed.data;
   const problems = [...crossCheck(data), ...checkErrata(data, source)];
-  if (problems.length > 0) throw new TariffFileError(file, problems);
+  if (problems.length > 0) throw new DataFileError('tariff', file, problems);
 
   const zone = data.zone;
   const rules = new Map<string, CompiledRule>();
@@ -262,7 +255,7 @@ export class TariffRegistry extends VersionShelf<LoadedTariff> {
     super((tariff) => tariff.regime);
     for (const { file, data } of sources) {
       const tariff = compile(data, file);
-      if (!this.add(tariff)) throw new TariffFileError(file, [`duplicate tariff id ${tariff.id}`]);
+      if (!this.add(tariff)) throw new DataFileError('tariff', file, [`duplicate tariff id ${tariff.id}`]);
     }
   }
 

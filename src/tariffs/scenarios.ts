@@ -4,7 +4,9 @@
  * assumptions at once. Validated like tariff files: the shape with zod, then
  * every assumption and value against the tariff versions that declare them.
  */
+
 import { z } from 'zod';
+import { DataFileError } from '../lib/data-file-error';
 import type { TariffRegistry } from './registry';
 import { Citation } from './schema';
 
@@ -22,16 +24,6 @@ export const Scenario = z
   })
   .strict();
 export type Scenario = z.infer<typeof Scenario>;
-
-export class ScenarioFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`scenario file ${file} is invalid: ${problems.join('; ')}`);
-    this.name = 'ScenarioFileError';
-  }
-}
 
 /** Problems of a scenario against the tariff versions: unknown assumptions or values. */
 function crossCheck(scenario: Scenario, tariffs: TariffRegistry): string[] {
@@ -61,19 +53,22 @@ export class ScenarioRegistry {
     for (const { file, data } of sources) {
       const parsed = Scenario.safeParse(data);
       if (!parsed.success)
-        throw new ScenarioFileError(
+        throw new DataFileError(
+          'scenario',
           file,
           parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
         );
       const problems = crossCheck(parsed.data, tariffs);
       if (!file.endsWith(`/${parsed.data.id}.json`)) problems.push(`the file must be named ${parsed.data.id}.json`);
       if (this.byId.has(parsed.data.id)) problems.push(`duplicate scenario id ${parsed.data.id}`);
-      if (problems.length > 0) throw new ScenarioFileError(file, problems);
+      if (problems.length > 0) throw new DataFileError('scenario', file, problems);
       this.byId.set(parsed.data.id, parsed.data);
     }
     const defaults = this.list().filter((scenario) => scenario.default);
     if (defaults.length !== 1)
-      throw new ScenarioFileError('scenarios/', [`exactly one scenario must be the default; found ${defaults.length}`]);
+      throw new DataFileError('scenario', 'scenarios/', [
+        `exactly one scenario must be the default; found ${defaults.length}`,
+      ]);
     this.defaultScenario = defaults[0]!;
   }
 

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { compareScenarios } from '../../src/analysis/compare';
 import { quote } from '../../src/engine/quote';
 import { type QuoteInput, QuoteInputError } from '../../src/engine/types';
-import { ScenarioFileError, ScenarioRegistry } from '../../src/tariffs/scenarios';
+import { DataFileError } from '../../src/lib/data-file-error';
+import { ScenarioRegistry } from '../../src/tariffs/scenarios';
 import { shippedRegistry, shippedScenarios } from '../../src/tariffs/shipped';
 import { thrown } from '../support/errors';
 import { english, vessel } from '../support/requests';
@@ -47,21 +48,21 @@ describe('scenarios as data', () => {
     const undeclared = thrown(
       () => new ScenarioRegistry(file({ ...good, assumptions: { 'us-301.no-such': 'x' } }), shippedRegistry()),
     );
-    expect(undeclared).toBeInstanceOf(ScenarioFileError);
-    expect((undeclared as ScenarioFileError).problems).toEqual([
+    expect(undeclared).toBeInstanceOf(DataFileError);
+    expect((undeclared as DataFileError).problems).toEqual([
       'assumptions.us-301.no-such is declared by no tariff version',
     ]);
     const badValue = thrown(
       () =>
         new ScenarioRegistry(file({ ...good, assumptions: { 'us-301.after-suspension': 'maybe' } }), shippedRegistry()),
     );
-    expect((badValue as ScenarioFileError).problems[0]).toMatch(/maybe is not one of resumed, extended/);
+    expect((badValue as DataFileError).problems[0]).toMatch(/maybe is not one of resumed, extended/);
     const twoDefaults = thrown(
       () => new ScenarioRegistry([...file(good), ...file({ ...good, id: 'other' }, 'other')], shippedRegistry()),
     );
-    expect((twoDefaults as ScenarioFileError).problems).toEqual(['exactly one scenario must be the default; found 2']);
+    expect((twoDefaults as DataFileError).problems).toEqual(['exactly one scenario must be the default; found 2']);
     expect(thrown(() => new ScenarioRegistry(file({ ...good, extra: 1 }), shippedRegistry()))).toBeInstanceOf(
-      ScenarioFileError,
+      DataFileError,
     );
   });
 

@@ -1,9 +1,11 @@
 // The shipped charter-party clauses are valid, refer to rules the tariffs
 // define, and bad clause files are refused at load.
+
 import { describe, expect, it } from 'vitest';
 import { shippedClauseFiles } from '../../src/charter/clauses.generated';
-import { ClauseFileError, ClauseRegistry } from '../../src/charter/registry';
+import { ClauseRegistry } from '../../src/charter/registry';
 import { shippedClauses } from '../../src/charter/shipped';
+import { DataFileError } from '../../src/lib/data-file-error';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 
 describe('shipped clauses', () => {
@@ -52,7 +54,7 @@ describe('ClauseRegistry', () => {
     const data = edited((d) => {
       (d.shifts as Array<{ when: { fact: string } }>)[0]!.when.fact = 'weatherWasBad';
     });
-    expect(() => new ClauseRegistry([{ file: 'clauses/bimco-ustr-2025.json', data }])).toThrow(ClauseFileError);
+    expect(() => new ClauseRegistry([{ file: 'clauses/bimco-ustr-2025.json', data }])).toThrow(DataFileError);
   });
 
   it('refuses a shift that leaves the fee with the default payer', () => {

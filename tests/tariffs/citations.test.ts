@@ -3,9 +3,11 @@
  * step, status window, exemption, threshold and cap names one of its
  * version's instruments and the place inside it, and the explanation prints it.
  */
+
 import { describe, expect, it } from 'vitest';
+import { DataFileError } from '../../src/lib/data-file-error';
 import { shippedTariffFiles } from '../../src/tariffs/bundle.generated';
-import { TariffFileError, TariffRegistry } from '../../src/tariffs/registry';
+import { TariffRegistry } from '../../src/tariffs/registry';
 import { RateStep, TariffVersion } from '../../src/tariffs/schema';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import { english, onlyVoyage, portCall, vessel } from '../support/requests';
@@ -46,7 +48,7 @@ describe('the schema', () => {
   it('refuses a reference to an instrument the version does not list', () => {
     const file = fileOf('cn-spf/2025-10-14');
     file.rules[0].rates[2].ref.instrument = 9;
-    expect(() => new TariffRegistry([{ file: 'bad.json', data: file }])).toThrow(TariffFileError);
+    expect(() => new TariffRegistry([{ file: 'bad.json', data: file }])).toThrow(DataFileError);
     expect(() => new TariffRegistry([{ file: 'bad.json', data: file }])).toThrow(
       /rules\[0\]\.rates\[2\]\.ref\.instrument 9 is not an index of instruments \(0–2\)/,
     );

@@ -4,13 +4,15 @@
  * source) that the schema checks against the file, and that the tariff route,
  * the diff and the timeline show. Saved quotes keep their bytes.
  */
+
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from '../../src/analysis/diff';
 import { timelineOf } from '../../src/analysis/timeline';
 import { createApp } from '../../src/api/app';
+import { DataFileError } from '../../src/lib/data-file-error';
 import { shippedTariffFiles } from '../../src/tariffs/bundle.generated';
-import { TariffFileError, TariffRegistry, valueAtPointer } from '../../src/tariffs/registry';
+import { TariffRegistry, valueAtPointer } from '../../src/tariffs/registry';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import { bearer, createKey, getJson } from '../support/accounts';
 import { thrown } from '../support/errors';
@@ -41,7 +43,7 @@ function beforeErrata(): Record<string, unknown> {
 }
 
 const problemsOf = (data: unknown) =>
-  (thrown(() => new TariffRegistry([{ file: FILE, data }])) as TariffFileError).problems;
+  (thrown(() => new TariffRegistry([{ file: FILE, data }])) as DataFileError).problems;
 
 describe('errata in the tariff schema', () => {
   it('cn-spf/2025-10-10 rounds net tonnage up, with an erratum dated 2026-12-01 citing Announcement No. 54 item 1', () => {
@@ -75,7 +77,7 @@ describe('errata in the tariff schema', () => {
     expect(problemsOf(noAfter).join('; ')).toMatch(/errata(\[0\]|\.0)\.after/);
     const badPointer = shipped();
     badPointer.errata[0]!.path = 'tonnage.rounding';
-    expect(thrown(() => new TariffRegistry([{ file: FILE, data: badPointer }]))).toBeInstanceOf(TariffFileError);
+    expect(thrown(() => new TariffRegistry([{ file: FILE, data: badPointer }]))).toBeInstanceOf(DataFileError);
   });
 
   it('the file before its errata still validates and rounds nothing: the correction is the only change', () => {

@@ -6,8 +6,9 @@
 import { z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { quote } from '../../src/engine/quote';
+import { DataFileError } from '../../src/lib/data-file-error';
 import { shippedTariffFiles } from '../../src/tariffs/bundle.generated';
-import { TariffFileError, TariffRegistry } from '../../src/tariffs/registry';
+import { TariffRegistry } from '../../src/tariffs/registry';
 import { TariffVersion } from '../../src/tariffs/schema';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import committedSchema from '../../tariffs/tariff.schema.json';
@@ -138,7 +139,7 @@ describe('invalid tariff files are refused with the file and the problem named',
       refuse((d) => {
         d.zone = 'Mars/Olympus';
       }),
-    ).toThrow(TariffFileError);
+    ).toThrow(DataFileError);
   });
   it('two files with the same id', () => {
     expect(() => new TariffRegistry([...shippedTariffFiles, shippedTariffFiles[0]!])).toThrow(/duplicate tariff id/);
