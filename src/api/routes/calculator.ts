@@ -8,19 +8,10 @@ import { CALCULATOR_SCRIPT, CALCULATOR_STYLES } from '../../pages/calculator-ass
 import { calculatorPage, pageLanguage } from '../../pages/calculator-page';
 import type { AppEnv } from '../env';
 import { invalidRequest } from '../problem';
-import { LOCALE } from './embed';
+import { LOCALE, widgetPagePolicy } from './embed';
 
-/** This origin's script, styles, API and images; no inline script or style; never framed. */
-export const CALCULATOR_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The calculator's policy: the widget page's, never framed. */
+export const CALCULATOR_CSP = widgetPagePolicy("'none'");
 
 export const calculatorRoutes = new OpenAPIHono<AppEnv>()
   .get('/', (c) => {

@@ -21,8 +21,11 @@ export function embedPage(hostOrigin: string, locale: string): string {
 <body><main><portfees-quote locale="${locale}" heading-level="1" host-origin="${hostOrigin}"></portfees-quote></main></body></html>`.toString();
 }
 
-/** The /embed policy: nothing but this origin's script, styles and API; framed only by the host. */
-function embedPolicy(hostOrigin: string): string {
+/**
+ * The policy of the pages that run the widget: nothing but this origin's script, styles, API and images, no inline
+ * script or style; framed by `frameAncestors` only (`'none'` for the calculator, the host's origin for /embed).
+ */
+export function widgetPagePolicy(frameAncestors: string): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -31,7 +34,7 @@ function embedPolicy(hostOrigin: string): string {
     "img-src 'self' data:",
     "base-uri 'none'",
     "form-action 'none'",
-    `frame-ancestors ${hostOrigin}`,
+    `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 }
 
@@ -68,7 +71,7 @@ export const embedRoutes = new OpenAPIHono<AppEnv>()
     if (!LOCALE.test(locale))
       errors.push({ path: 'locale', message: 'must be a BCP 47 language tag such as en or zh-CN' });
     if (errors.length > 0 || !origin) throw invalidRequest(errors);
-    c.header('content-security-policy', embedPolicy(origin));
+    c.header('content-security-policy', widgetPagePolicy(origin));
     c.header('cache-control', 'no-store');
     return c.html(embedPage(origin, locale));
   });
