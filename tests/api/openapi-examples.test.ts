@@ -13,8 +13,6 @@ type Node = unknown;
 
 /** Operations whose body or answer has no example yet (issue 25: to be written, one by one). */
 const WITHOUT_EXAMPLE = new Set([
-  'GET /v1/tariffs 200',
-  'GET /v1/tariffs/{regime}/{version} 200',
   'POST /v1/quotes/compare 200',
   'POST /v1/quotes/batch 200',
   'PUT /v1/vessels/{imo} 200',
@@ -42,9 +40,6 @@ const WITHOUT_EXAMPLE = new Set([
   'GET /v1/jobs/{id} 200',
   'DELETE /v1/jobs/{id} 200',
   'GET /v1/jobs/{id}/results 200',
-  'GET /v1/lists 200',
-  'GET /v1/lists/{list}/diff 200',
-  'GET /v1/lists/{list}/{version} 200',
 ]);
 
 /** Whether a part of the document carries an example, following `$ref`s into the components. */
