@@ -13,8 +13,6 @@ type Node = unknown;
 
 /** Operations whose body or answer has no example yet (issue 25: to be written, one by one). */
 const WITHOUT_EXAMPLE = new Set([
-  'POST /v1/quotes/compare 200',
-  'POST /v1/quotes/batch 200',
   'PUT /v1/vessels/{imo} 200',
   'PUT /v1/vessels/{imo} 201',
   'GET /v1/vessels/{imo} 200',
