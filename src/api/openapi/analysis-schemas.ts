@@ -240,6 +240,7 @@ export const BatchQuery = z
   .object({
     asOf: DateText.optional().openapi({
       description: 'Knowledge date for every vessel (a JSON request’s own options win)',
+      example: '2026-11-28',
     }),
     scenario: z.string().max(80).optional().openapi({
       example: 'suspension-extended',

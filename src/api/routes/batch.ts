@@ -18,7 +18,8 @@ import {
   type ValidateRequest,
 } from '../../batch/items';
 import { BATCH_LIMITS } from '../../batch/limits';
-import { BATCH_MEDIA_TYPES, type BatchFormat } from '../../batch/output';
+import { BATCH_MEDIA_TYPES, BATCH_WRITERS, type BatchEnd, type BatchFormat } from '../../batch/output';
+import type { BatchTotal, VesselResult as VesselAnswer } from '../../batch/run';
 import { fleetExposure, type Scenario } from '../../batch/scenarios';
 import { batchPieces, batchStream } from '../../batch/stream';
 import {
@@ -32,11 +33,13 @@ import {
 import type { AppEnv } from '../env';
 import { withFleetLedger } from '../ledger-charges';
 import { BatchQuery } from '../openapi/analysis-schemas';
+import { computedExample, shippedTariffRef } from '../openapi/examples';
 import { ProblemSchema, QuoteRequest } from '../openapi/quote-schemas';
 import { createRoute } from '../openapi/route';
 import { type FieldError, invalidRequest, ProblemError, zodErrorCount, zodErrors } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
 import { type VesselRegistryView, vesselRegistryView } from '../vessel-by-imo';
+import { exampleQuoteRequest } from './quotes';
 
 export const BATCH_PATH = '/v1/quotes/batch';
 
@@ -108,6 +111,112 @@ const BatchResponse = z
   })
   .openapi('BatchResult');
 
+/** The example fleet: the vessel of the quote example, alone. */
+const exampleFleet = [exampleQuoteRequest];
+
+/**
+ * The answer to the example fleet with `asOf=2026-11-28`, in summary detail: the Annex I fee charged at Los
+ * Angeles while the fees were in force, and the Shanghai call, which China's fees do not cover for this vessel.
+ */
+function exampleBatchAnswer(): { results: VesselAnswer[] } & Pick<BatchEnd, 'totals' | 'errors' | 'summary'> {
+  const usFee: BatchTotal = {
+    regime: 'us-301',
+    currency: 'USD',
+    capYear: '2025',
+    amount: '3000000.00',
+    low: '3000000.00',
+    high: '3000000.00',
+    voyages: 1,
+    charged: 1,
+  };
+  const cnNothing: BatchTotal = {
+    regime: 'cn-spf',
+    currency: 'CNY',
+    capYear: '2025-26',
+    amount: '0.00',
+    low: '0.00',
+    high: '0.00',
+    voyages: 1,
+    charged: 0,
+  };
+  return {
+    results: [
+      {
+        index: 0,
+        imo: exampleQuoteRequest.vessel.imo,
+        quote: {
+          quoteId: 'q_ad988e3b290151f41b3e8f95',
+          asOf: '2026-11-28',
+          tariffs: [shippedTariffRef('cn-spf/2025-11-10'), shippedTariffRef('us-301/2025-11-10')],
+          assumptions: {
+            'cn-spf.after-suspension': 'resumed',
+            'cn-spf.indirect-holdings': 'multiply',
+            'cn-spf.voyage-split': 'any-foreign-call',
+            'us-301.after-suspension': 'resumed',
+            'us-301.cap-year': 'calendar',
+            'us-301.container-basis': 'rotation',
+            'us-301.indirect-holdings': 'multiply',
+            'us-301.tanker-threshold': 'bulk-80k',
+            'us-301.territories': 'us-and-pr',
+          },
+          scenario: 'fees-resumed',
+          totals: [
+            { currency: cnNothing.currency, amount: cnNothing.amount },
+            { currency: usFee.currency, amount: usFee.amount },
+          ],
+          voyages: [
+            {
+              regime: 'cn-spf',
+              tariff: 'cn-spf/2025-11-10',
+              calls: ['CNSHA'],
+              chargedAt: null,
+              arrival: '2025-09-25T08:00:00+08:00',
+              rule: null,
+              outcome: 'not-covered',
+              certainty: 'confirmed',
+              fee: { amount: cnNothing.amount, currency: cnNothing.currency },
+              low: cnNothing.low,
+              high: cnNothing.high,
+              capYear: cnNothing.capYear,
+              alternatives: [],
+            },
+            {
+              regime: 'us-301',
+              tariff: 'us-301/2025-11-10',
+              calls: ['USLAX'],
+              chargedAt: 'USLAX',
+              arrival: '2025-10-20T06:00:00-07:00',
+              rule: 'annex-i',
+              outcome: 'charged',
+              certainty: 'confirmed',
+              fee: { amount: usFee.amount, currency: usFee.currency },
+              low: usFee.low,
+              high: usFee.high,
+              capYear: usFee.capYear,
+              alternatives: [],
+            },
+          ],
+          notes: [],
+        },
+      },
+    ],
+    totals: [cnNothing, usFee],
+    errors: [],
+    summary: { vessels: 1, quoted: 1, failed: 0, calls: 2, errors: 0, omittedErrors: 0 },
+  };
+}
+
+/** The example answer as the batch route writes it in `format` (fleet jobs write their results the same way). */
+export function exampleBatchText(format: Exclude<BatchFormat, 'json'>): string {
+  const { results, totals, errors, summary } = exampleBatchAnswer();
+  const writer = BATCH_WRITERS[format];
+  return (
+    writer.start() +
+    results.map((result, i) => writer.vessel(result, i === 0)).join('') +
+    writer.end({ totals, errors, orphans: [], summary })
+  );
+}
+
 const csvText = {
   type: 'string' as const,
   description: 'RFC 4180 CSV with a header row; the columns are listed in the README (Analysts)',
@@ -145,6 +254,7 @@ const batch = createRoute({
               },
             ],
           },
+          example: exampleFleet,
         },
         'text/csv': { schema: csvText },
         'multipart/form-data': {
@@ -161,20 +271,23 @@ const batch = createRoute({
     200: {
       description: 'One result per vessel and the totals',
       content: {
-        'application/json': { schema: BatchResponse },
-        'application/x-ndjson': {
-          schema: {
+        // The schema leaves the quote open (a record), which the engine's QuoteSummary interface does not declare.
+        'application/json': computedExample(BatchResponse, () => exampleBatchAnswer() as z.input<typeof BatchResponse>),
+        'application/x-ndjson': computedExample(
+          {
             type: 'string',
             description: 'One JSON object per line: {"type":"vessel",…} per vessel, then {"type":"summary","totals":…}',
           },
-        },
-        'text/csv': {
-          schema: {
+          () => exampleBatchText('ndjson'),
+        ),
+        'text/csv': computedExample(
+          {
             type: 'string',
             description:
               'record,index,imo,rows,regime,tariff,capYear,calls,chargedAt,arrival,rule,outcome,certainty,amount,currency,low,high,listed,voyages,charged,row,column,path,message',
           },
-        },
+          () => exampleBatchText('csv'),
+        ),
       },
     },
     400: problem('Unreadable batch or invalid query'),

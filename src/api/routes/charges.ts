@@ -22,6 +22,7 @@ import {
   IdempotencyHeaders,
   VesselParams,
 } from '../openapi/account-schemas';
+import { jsonWithExample } from '../openapi/examples';
 import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
 import { ProblemSchema, problemResponses } from '../openapi/quote-schemas';
 import { createRoute } from '../openapi/route';
@@ -32,6 +33,22 @@ const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
+
+/** The Annex I fee of the quote example, charged at Los Angeles and recorded the next day (the request fields' examples). */
+const exampleCharge = {
+  id: 'chg_4be1c0a9d2f3e4a5b6c7',
+  imo: '9310006',
+  regime: 'us-301',
+  date: '2025-10-20',
+  port: 'USLAX',
+  amount: '3000000.00',
+  currency: 'USD',
+  reference: 'PAYGOV-2025-104233',
+  recordedAt: '2025-10-21T15:22:40.018Z',
+  voidedAt: null,
+  voidReason: null,
+  capYear: '2025',
+} satisfies z.input<typeof ChargeSchema>;
 
 const record = createRoute({
   method: 'post',
@@ -51,11 +68,12 @@ const record = createRoute({
     body: { required: true, content: { 'application/json': { schema: ChargeRequest } } },
   },
   responses: {
-    200: {
-      description: 'The payment was already recorded: the first record (header `Idempotent-Replayed: true`)',
-      content: { 'application/json': { schema: ChargeSchema } },
-    },
-    201: { description: 'The recorded charge', content: { 'application/json': { schema: ChargeSchema } } },
+    200: jsonWithExample(
+      'The payment was already recorded: the first record (header `Idempotent-Replayed: true`)',
+      ChargeSchema,
+      exampleCharge,
+    ),
+    201: jsonWithExample('The recorded charge', ChargeSchema, exampleCharge),
     409: problem(
       'The Idempotency-Key was already used for a different request, or the payment is recorded with another amount',
     ),
@@ -72,7 +90,12 @@ const list = createRoute({
   security: secretKeySecurity,
   request: { params: VesselParams, query: ChargeListQuery },
   responses: {
-    200: { description: 'Charges, oldest first', content: { 'application/json': { schema: ChargeList } } },
+    200: jsonWithExample('Charges, oldest first', ChargeList, {
+      imo: exampleCharge.imo,
+      capYear: exampleCharge.capYear,
+      regime: exampleCharge.regime,
+      charges: [exampleCharge],
+    }),
     ...problemResponses,
     ...accountProblemResponses,
   },
@@ -86,7 +109,7 @@ const remove = createRoute({
   security: secretKeySecurity,
   request: { params: ChargeParams },
   responses: {
-    200: { description: 'The voided charge', content: { 'application/json': { schema: ChargeSchema } } },
+    200: jsonWithExample('The voided charge', ChargeSchema, { ...exampleCharge, voidedAt: '2025-10-23T08:05:31.662Z' }),
     404: problem('This account has no such charge for this vessel'),
     ...problemResponses,
     ...accountProblemResponses,

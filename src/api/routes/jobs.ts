@@ -27,12 +27,13 @@ import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { requireSecretKey } from '../middleware/auth';
 import { PAIRS, repeatedKey } from '../openapi/analysis-schemas';
+import { computedExample, jsonWithExample } from '../openapi/examples';
 import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
 import { DateText, ProblemSchema, problemResponses } from '../openapi/quote-schemas';
 import { createRoute } from '../openapi/route';
 import { invalidRequest, ProblemError } from '../problem';
 import { quoteEnvironment } from '../quote-environment';
-import { defaultsFrom, scenariosFrom } from './batch';
+import { defaultsFrom, exampleBatchText, scenariosFrom } from './batch';
 
 export const JOBS_PATH = '/v1/jobs';
 
@@ -80,7 +81,10 @@ const JobQuery = z
     }
   });
 
-const JobId = z.object({ id: z.string().max(64).openapi({ example: 'job_3f9c2a6b1d8e4f70a5c1' }) });
+/** A job id as created: `job_` and a UUID's 32 hex digits. */
+const EXAMPLE_JOB = 'job_e67c146213f623592896bc65c18f552a';
+
+const JobId = z.object({ id: z.string().max(64).openapi({ example: EXAMPLE_JOB }) });
 
 const JobLinks = z.object({ self: z.string(), results: z.string(), report: z.string(), page: z.string() });
 
@@ -98,6 +102,23 @@ const JobStatusSchema = z
   })
   .openapi('FleetJob');
 
+const exampleLinks = {
+  self: `${JOBS_PATH}/${EXAMPLE_JOB}`,
+  results: `${JOBS_PATH}/${EXAMPLE_JOB}/results`,
+  report: `${JOBS_PATH}/${EXAMPLE_JOB}/report`,
+};
+
+/** The fleet of the batch route's example (one vessel), quoted. */
+const exampleDoneJob = {
+  id: EXAMPLE_JOB,
+  status: 'done',
+  vessels: { total: 1, done: 1, failed: 0 },
+  scenarios: ['fees-resumed'],
+  createdAt: '2026-11-28T09:30:12.284Z',
+  links: exampleLinks,
+  finishedAt: '2026-11-28T09:30:14.907Z',
+} satisfies z.input<typeof JobStatusSchema>;
+
 const create = createRoute({
   method: 'post',
   path: JOBS_PATH,
@@ -110,14 +131,11 @@ const create = createRoute({
   security: secretKeySecurity,
   request: { query: JobQuery },
   responses: {
-    202: {
-      description: 'Queued',
-      content: {
-        'application/json': {
-          schema: z.object({ id: z.string(), status: z.literal('queued'), links: JobLinks }),
-        },
-      },
-    },
+    202: jsonWithExample('Queued', z.object({ id: z.string(), status: z.literal('queued'), links: JobLinks }), {
+      id: EXAMPLE_JOB,
+      status: 'queued',
+      links: { ...exampleLinks, page: `/jobs/${EXAMPLE_JOB}?token=q16djv4gmcqk6yy5XrQxbn7OkaGWqjZdzb_-ctBd-Ho` },
+    }),
     ...problemResponses,
     411: problem('No Content-Length'),
     ...accountProblemResponses,
@@ -155,7 +173,7 @@ const list = createRoute({
   security: secretKeySecurity,
   request: { query: JobListQuery },
   responses: {
-    200: { description: 'A page of jobs', content: { 'application/json': { schema: JobList } } },
+    200: jsonWithExample('A page of jobs', JobList, { jobs: [exampleDoneJob], next: null }),
     ...problemResponses,
     ...accountProblemResponses,
   },
@@ -169,7 +187,7 @@ const status = createRoute({
   security: secretKeySecurity,
   request: { params: JobId },
   responses: {
-    200: { description: 'The job', content: { 'application/json': { schema: JobStatusSchema } } },
+    200: jsonWithExample('The job', JobStatusSchema, exampleDoneJob),
     404: problem('This account has no job with that id'),
     ...accountProblemResponses,
   },
@@ -183,7 +201,13 @@ const cancel = createRoute({
   security: secretKeySecurity,
   request: { params: JobId },
   responses: {
-    200: { description: 'The job, cancelled', content: { 'application/json': { schema: JobStatusSchema } } },
+    // Cancelled while queued: not yet split, so its number of vessels is not known.
+    200: jsonWithExample('The job, cancelled', JobStatusSchema, {
+      ...exampleDoneJob,
+      status: 'cancelled',
+      vessels: { total: null, done: 0, failed: 0 },
+      finishedAt: '2026-11-28T09:30:12.733Z',
+    }),
     404: problem('This account has no job with that id'),
     409: problem('The job has already finished'),
     ...accountProblemResponses,
@@ -203,7 +227,10 @@ const results = createRoute({
   responses: {
     200: {
       description: 'One row per voyage (CSV) or one line per vessel (NDJSON), then the totals',
-      content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
+      content: {
+        'text/csv': computedExample({ type: 'string' }, () => exampleBatchText('csv')),
+        'application/x-ndjson': computedExample({ type: 'string' }, () => exampleBatchText('ndjson')),
+      },
     },
     404: problem('This account has no job with that id'),
     406: problem('Neither CSV nor NDJSON is acceptable'),

@@ -9,9 +9,11 @@ import { localMomentMillis, todayUtc } from '../../lib/time';
 import { diffLists } from '../../lists/diff';
 import type { ListRegistry, LoadedList } from '../../lists/registry';
 import { matchParties, namedParties, screeningAt } from '../../lists/screen';
+import { shippedLists } from '../../lists/shipped';
 import { shippedScenarios } from '../../tariffs/shipped';
 import type { AppEnv } from '../env';
 import { DiffQuery } from '../openapi/analysis-schemas';
+import { computedExample } from '../openapi/examples';
 import { countParties, DateText, LIMITS, Party, ProblemSchema, ScreeningRow } from '../openapi/quote-schemas';
 import { createRoute } from '../openapi/route';
 import { invalidRequest, ProblemError } from '../problem';
@@ -30,7 +32,55 @@ const ListSummary = z
   })
   .openapi('ListSummary');
 
-const ListParam = z.object({ list: z.string().max(60).openapi({ example: 'cn-countermeasures' }) });
+/** A version as the list shows it. */
+const summaryOf = (version: LoadedList): z.output<typeof ListSummary> => ({
+  id: version.id,
+  list: version.list,
+  title: version.data.title,
+  authority: version.data.authority,
+  published: version.published,
+  summary: version.data.summary,
+  entries: version.data.entries.length,
+  sha256: version.sha256,
+});
+
+/** The shipped versions the examples of the parameters and answers name. */
+const EXAMPLE = { list: 'cn-countermeasures', from: '2025-10-14', version: '2025-11-10' };
+
+/** The shipped list version `list/version`, for an example. */
+function shippedVersion(version: string): LoadedList {
+  const found = shippedLists().get(`${EXAMPLE.list}/${version}`);
+  if (!found) throw new Error(`example names ${EXAMPLE.list}/${version}, which is not a shipped list version`);
+  return found;
+}
+
+const ListParam = z.object({ list: z.string().max(60).openapi({ example: EXAMPLE.list }) });
+
+const ListDiffQuery = DiffQuery.extend({
+  from: DiffQuery.shape.from.openapi({
+    description: `Older version: its date (${EXAMPLE.from}) or full id (${EXAMPLE.list}/${EXAMPLE.from})`,
+    example: EXAMPLE.from,
+  }),
+  to: DiffQuery.shape.to.openapi({ description: 'Newer version, as `from`', example: EXAMPLE.version }),
+});
+
+const ListVersionRef = z.object({ id: z.string(), published: z.string() });
+
+const ListDiffSchema = z
+  .object({
+    list: z.string(),
+    from: ListVersionRef,
+    to: ListVersionRef,
+    changes: z.array(
+      z.object({
+        kind: z.enum(['added', 'removed', 'changed']),
+        path: z.string().openapi({ description: 'Where in the newer file (the older one for a removal)' }),
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+      }),
+    ),
+  })
+  .openapi('ListDiff');
 
 export const ScreenRequest = z
   .object({
@@ -72,7 +122,11 @@ const all = createRoute({
   responses: {
     200: {
       description: 'Versions, oldest first per list',
-      content: { 'application/json': { schema: z.object({ lists: z.array(ListSummary) }) } },
+      content: {
+        'application/json': computedExample(z.object({ lists: z.array(ListSummary) }), () => ({
+          lists: shippedLists().versions().map(summaryOf),
+        })),
+      },
     },
   },
 });
@@ -83,9 +137,16 @@ const diff = createRoute({
   tags: ['Lists'],
   summary: 'What changed between two versions of a list',
   description: 'Entries (by id), status windows, the measure and instruments; each change names its path.',
-  request: { params: ListParam, query: DiffQuery },
+  request: { params: ListParam, query: ListDiffQuery },
   responses: {
-    200: { description: 'The diff', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    200: {
+      description: 'The diff',
+      content: {
+        'application/json': computedExample(ListDiffSchema, () =>
+          diffLists(shippedVersion(EXAMPLE.from), shippedVersion(EXAMPLE.version)),
+        ),
+      },
+    },
     ...problems,
   },
 });
@@ -96,12 +157,17 @@ const one = createRoute({
   tags: ['Lists'],
   summary: 'One list version, as shipped',
   request: {
-    params: ListParam.extend({ version: z.string().max(40).openapi({ example: '2025-11-10' }) }),
+    params: ListParam.extend({ version: z.string().max(40).openapi({ example: EXAMPLE.version }) }),
   },
   responses: {
     200: {
       description: 'The list file',
-      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+      content: {
+        'application/json': computedExample(
+          z.record(z.string(), z.unknown()),
+          () => shippedVersion(EXAMPLE.version).source as Record<string, unknown>,
+        ),
+      },
     },
     404: problems[404],
   },
@@ -145,19 +211,7 @@ function versionFrom(lists: ListRegistry, list: string, field: string, text: str
 
 export const listRoutes = new OpenAPIHono<AppEnv>()
   .openapi(all, (c) => {
-    const lists = listsOf(c)
-      .versions()
-      .map((version) => ({
-        id: version.id,
-        list: version.list,
-        title: version.data.title,
-        authority: version.data.authority,
-        published: version.published,
-        summary: version.data.summary,
-        entries: version.data.entries.length,
-        sha256: version.sha256,
-      }));
-    return c.json({ lists }, 200);
+    return c.json({ lists: listsOf(c).versions().map(summaryOf) }, 200);
   })
   .openapi(diff, (c) => {
     const lists = listsOf(c);
@@ -166,7 +220,7 @@ export const listRoutes = new OpenAPIHono<AppEnv>()
     const from = versionFrom(lists, list, 'from', query.from);
     const to = versionFrom(lists, list, 'to', query.to);
     c.header('cache-control', 'public, max-age=300');
-    return c.json(diffLists(from, to) as unknown as Record<string, unknown>, 200);
+    return c.json(diffLists(from, to), 200);
   })
   .openapi(one, (c) => {
     const { list, version } = c.req.valid('param');

@@ -16,8 +16,11 @@ import { ProblemError } from '../problem';
 import { quoteEnvironment, requestLocale } from '../quote-environment';
 import { storedJson } from '../stored-json';
 
-/** The request the reference at /docs offers to send: CN-operated, 60,000 NT, first US call 2025-10-20 (Annex I). */
-const exampleRequest = {
+/**
+ * The request the reference at /docs offers to send: CN-operated, 60,000 NT, first US call 2025-10-20 (Annex I).
+ * The examples of the fleet, comparison, registry and job routes quote this vessel too.
+ */
+export const exampleQuoteRequest = {
   vessel: {
     imo: '9310006',
     type: 'container',
@@ -33,7 +36,7 @@ const exampleRequest = {
     { port: 'CNSHA', arrival: '2025-09-25T08:00:00+08:00' },
     { port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' },
   ],
-};
+} satisfies z.input<typeof QuoteRequest>;
 
 const createQuote = createRoute({
   method: 'post',
@@ -53,7 +56,7 @@ const createQuote = createRoute({
         .optional()
         .openapi({ description: 'Store the quote (secret key only); the response carries `Location`.' }),
     }),
-    body: { required: true, content: { 'application/json': { schema: QuoteRequest, example: exampleRequest } } },
+    body: { required: true, content: { 'application/json': { schema: QuoteRequest, example: exampleQuoteRequest } } },
   },
   responses: {
     200: { description: 'The quote', content: { 'application/json': { schema: QuoteResponse } } },

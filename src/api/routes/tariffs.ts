@@ -1,6 +1,9 @@
 /** The shipped tariff versions, listed and returned exactly as shipped. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { LoadedTariff } from '../../tariffs/registry';
+import { shippedRegistry } from '../../tariffs/shipped';
 import type { AppEnv } from '../env';
+import { computedExample, shippedTariff } from '../openapi/examples';
 import { ProblemSchema } from '../openapi/quote-schemas';
 import { createRoute } from '../openapi/route';
 import { ProblemError } from '../problem';
@@ -17,6 +20,21 @@ const TariffSummary = z
   })
   .openapi('TariffSummary');
 
+const TariffList = z.object({ tariffs: z.array(TariffSummary) });
+
+/** A version as the list shows it. */
+const summaryOf = (tariff: LoadedTariff): z.output<typeof TariffSummary> => ({
+  id: tariff.id,
+  regime: tariff.regime,
+  title: tariff.data.title,
+  published: tariff.published,
+  summary: tariff.data.summary,
+  sha256: tariff.sha256,
+});
+
+/** The version of the examples of the path parameters and of the answer. */
+const EXAMPLE = { regime: 'us-301', version: '2025-10-10' };
+
 const list = createRoute({
   method: 'get',
   path: '/v1/tariffs',
@@ -25,7 +43,11 @@ const list = createRoute({
   responses: {
     200: {
       description: 'Versions, oldest first per regime',
-      content: { 'application/json': { schema: z.object({ tariffs: z.array(TariffSummary) }) } },
+      content: {
+        'application/json': computedExample(TariffList, () => ({
+          tariffs: shippedRegistry().versions().map(summaryOf),
+        })),
+      },
     },
   },
 });
@@ -37,33 +59,26 @@ const one = createRoute({
   summary: 'One tariff version, as shipped',
   request: {
     params: z.object({
-      regime: z.string().max(40).openapi({ example: 'us-301' }),
-      version: z.string().max(40).openapi({ example: '2025-10-10' }),
+      regime: z.string().max(40).openapi({ example: EXAMPLE.regime }),
+      version: z.string().max(40).openapi({ example: EXAMPLE.version }),
     }),
   },
   responses: {
     200: {
       description: 'The tariff file',
-      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+      content: {
+        'application/json': computedExample(
+          z.record(z.string(), z.unknown()),
+          () => shippedTariff(`${EXAMPLE.regime}/${EXAMPLE.version}`).source as Record<string, unknown>,
+        ),
+      },
     },
     404: { description: 'No such version', content: { 'application/problem+json': { schema: ProblemSchema } } },
   },
 });
 
 export const tariffRoutes = new OpenAPIHono<AppEnv>()
-  .openapi(list, (c) => {
-    const tariffs = registryOf(c)
-      .versions()
-      .map((t) => ({
-        id: t.id,
-        regime: t.regime,
-        title: t.data.title,
-        published: t.published,
-        summary: t.data.summary,
-        sha256: t.sha256,
-      }));
-    return c.json({ tariffs }, 200);
-  })
+  .openapi(list, (c) => c.json({ tariffs: registryOf(c).versions().map(summaryOf) }, 200))
   .openapi(one, (c) => {
     const { regime, version } = c.req.valid('param');
     const registry = registryOf(c);

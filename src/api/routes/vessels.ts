@@ -24,6 +24,7 @@ import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { requireSecretKey } from '../middleware/auth';
 import { VesselParams } from '../openapi/account-schemas';
+import { jsonWithExample } from '../openapi/examples';
 import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
 import { ProblemSchema, problemResponses, Vessel } from '../openapi/quote-schemas';
 import {
@@ -40,15 +41,49 @@ import {
 } from '../openapi/registry-schemas';
 import { createRoute } from '../openapi/route';
 import { type FieldError, invalidRequest, ProblemError, zodErrors } from '../problem';
+import { exampleQuoteRequest } from './quotes';
 
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+
+/**
+ * The vessel of the quote example, stored first with a Danish operator (version 1), replaced when a Chinese
+ * operator took over before its call at Los Angeles (version 2), and deleted a year later (version 3).
+ */
+const exampleVessel = exampleQuoteRequest.vessel;
+const exampleImo = exampleVessel.imo;
+const exampleVersions = [
+  {
+    imo: exampleImo,
+    version: 1,
+    vessel: { ...exampleVessel, operator: { country: 'DK' } },
+    deleted: false,
+    createdAt: '2025-09-02T08:41:17.204Z',
+  },
+  { imo: exampleImo, version: 2, vessel: exampleVessel, deleted: false, createdAt: '2025-10-06T14:05:52.918Z' },
+  { imo: exampleImo, version: 3, vessel: null, deleted: true, createdAt: '2026-11-28T09:12:03.377Z' },
+] as const satisfies ReadonlyArray<z.input<typeof VesselProfileSchema>>;
+const [firstVersion, currentVersion, deletion] = exampleVersions;
+
+/** Two vessels in the CSV columns: the example vessel as currently stored, and a bulk carrier new to the registry. */
+const exampleCsv = [
+  'imo,type,flag,buildCountry,netTonnage,deadweight,teuCapacity,ownerCountry,operatorCountry',
+  [
+    exampleImo,
+    exampleVessel.type,
+    exampleVessel.flag,
+    exampleVessel.buildCountry,
+    exampleVessel.netTonnage,
+    exampleVessel.deadweight,
+    exampleVessel.teuCapacity,
+    exampleVessel.owner.country,
+    exampleVessel.operator.country,
+  ].join(','),
+  '9074729,dry_bulk,LR,CN,25412,81600,,GR,DK',
+  '',
+].join('\n');
 
 const notFound = (imo: string) =>
   new ProblemError(404, 'not-found', 'Not found', `This account has no vessel ${imo} in its registry.`, [
@@ -69,8 +104,8 @@ const put = createRoute({
     body: { required: true, content: { 'application/json': { schema: VesselProfileBody } } },
   },
   responses: {
-    200: json('Replaced, or unchanged', VesselProfileSchema),
-    201: json('Stored for the first time (or again after a deletion)', VesselProfileSchema),
+    200: jsonWithExample('Replaced, or unchanged', VesselProfileSchema, currentVersion),
+    201: jsonWithExample('Stored for the first time (or again after a deletion)', VesselProfileSchema, firstVersion),
     ...problemResponses,
     ...accountProblemResponses,
   },
@@ -84,7 +119,7 @@ const getOne = createRoute({
   security: secretKeySecurity,
   request: { params: VesselParams, query: VesselGetQuery },
   responses: {
-    200: json('The profile, or its history', VesselProfileSchema.or(VesselHistory)),
+    200: jsonWithExample('The profile, or its history', VesselProfileSchema.or(VesselHistory), currentVersion),
     404: problem('No current profile with this IMO'),
     ...problemResponses,
     ...accountProblemResponses,
@@ -99,7 +134,7 @@ const history = createRoute({
   security: secretKeySecurity,
   request: { params: VesselParams },
   responses: {
-    200: json('The versions', VesselHistory),
+    200: jsonWithExample('The versions', VesselHistory, { imo: exampleImo, versions: [...exampleVersions] }),
     404: problem('The account never stored this IMO'),
     ...problemResponses,
     ...accountProblemResponses,
@@ -114,7 +149,7 @@ const remove = createRoute({
   security: secretKeySecurity,
   request: { params: VesselParams },
   responses: {
-    200: json('The deletion, recorded as a version', VesselProfileSchema),
+    200: jsonWithExample('The deletion, recorded as a version', VesselProfileSchema, deletion),
     404: problem('No current profile with this IMO'),
     ...problemResponses,
     ...accountProblemResponses,
@@ -129,7 +164,10 @@ const list = createRoute({
   security: secretKeySecurity,
   request: { query: VesselListQuery },
   responses: {
-    200: json('One page of profiles', VesselProfileList),
+    200: jsonWithExample('One page of profiles', VesselProfileList, {
+      vessels: [{ ...currentVersion, href: `/v1/vessels/${exampleImo}` }],
+      next: null,
+    }),
     ...problemResponses,
     ...accountProblemResponses,
   },
@@ -147,11 +185,18 @@ const importCsv = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV with a header row' } } },
+      content: {
+        'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV with a header row' }, example: exampleCsv },
+      },
     },
   },
   responses: {
-    200: json('Every row stored', VesselImportResult),
+    200: jsonWithExample('Every row stored', VesselImportResult, {
+      stored: [
+        { row: 2, imo: exampleImo, version: currentVersion.version, status: 'unchanged' },
+        { row: 3, imo: '9074729', version: 1, status: 'created' },
+      ],
+    }),
     ...problemResponses,
     ...accountProblemResponses,
   },
@@ -163,7 +208,10 @@ const getSettings = createRoute({
   tags: ['Vessel registry'],
   summary: 'Account settings',
   security: secretKeySecurity,
-  responses: { 200: json('The settings', AccountSettings), ...accountProblemResponses },
+  responses: {
+    200: jsonWithExample('The settings', AccountSettings, { publishableImoQuotes: false }),
+    ...accountProblemResponses,
+  },
 });
 
 const patchSettings = createRoute({
@@ -172,8 +220,17 @@ const patchSettings = createRoute({
   tags: ['Vessel registry'],
   summary: 'Change account settings',
   security: secretKeySecurity,
-  request: { body: { required: true, content: { 'application/json': { schema: AccountSettings.partial() } } } },
-  responses: { 200: json('The settings', AccountSettings), ...problemResponses, ...accountProblemResponses },
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: AccountSettings.partial(), example: { publishableImoQuotes: true } } },
+    },
+  },
+  responses: {
+    200: jsonWithExample('The settings', AccountSettings, { publishableImoQuotes: true }),
+    ...problemResponses,
+    ...accountProblemResponses,
+  },
 });
 
 function view(profile: VesselProfile) {

@@ -3,7 +3,7 @@
  * endpoints that receive tariff.published and quote.changed, signed per the
  * Standard Webhooks specification. Secret keys only.
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import { randomId } from '../../accounts/keys';
 import { encryptSecret, generateSecret } from '../../events/webhook-secrets';
 import {
@@ -21,6 +21,7 @@ import { utcTimestamp } from '../../lib/time';
 import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { requireSecretKey } from '../middleware/auth';
+import { jsonWithExample } from '../openapi/examples';
 import { accountProblemResponses, secretKeySecurity } from '../openapi/key-schemes';
 import { ProblemSchema, problemResponses } from '../openapi/quote-schemas';
 import {
@@ -37,6 +38,34 @@ import { invalidRequest, ProblemError } from '../problem';
 
 const DELIVERY_LOG_LIMIT = 50;
 
+const exampleCreate = {
+  url: 'https://hooks.example.com/portfees',
+  events: ['tariff.published', 'quote.changed'],
+  description: 'Fleet desk',
+} satisfies z.input<typeof WebhookCreate>;
+
+const exampleEndpoint = {
+  id: 'wh_4be1c0a9d2f3e4a5b6c7',
+  ...exampleCreate,
+  createdAt: '2026-11-20T10:02:44.190Z',
+  deletedAt: null,
+} satisfies z.input<typeof WebhookEndpointSchema>;
+
+/** The test event sent to the example endpoint: refused once (503), delivered on the retry. */
+const exampleTestDelivery = {
+  id: 'msg_da0c67c4a49f47b25f2d',
+  status: 'delivered',
+  attempts: 2,
+  createdAt: '2026-11-20T10:03:05.512Z',
+  updatedAt: '2026-11-20T10:03:37.046Z',
+  log: [
+    { attempt: 1, at: '2026-11-20T10:03:06.871Z', status: 503, error: 'the endpoint answered 503', durationMs: 412 },
+    { attempt: 2, at: '2026-11-20T10:03:37.046Z', status: 200, error: null, durationMs: 187 },
+  ],
+  type: 'webhook.test',
+  payload: { type: 'webhook.test', timestamp: '2026-11-20T10:03:05.512Z', data: { endpoint: exampleEndpoint.id } },
+} satisfies z.input<typeof DeliveryLog>['deliveries'][number];
+
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
@@ -51,9 +80,14 @@ const create = createRoute({
     'The URL must be https to a public host (no private, loopback, link-local or metadata addresses). The answer carries ' +
     'the signing secret (`whsec_…`) once; it is stored encrypted and never shown again.',
   security: secretKeySecurity,
-  request: { body: { required: true, content: { 'application/json': { schema: WebhookCreate } } } },
+  request: {
+    body: { required: true, content: { 'application/json': { schema: WebhookCreate, example: exampleCreate } } },
+  },
   responses: {
-    201: { description: 'The endpoint and its secret', content: { 'application/json': { schema: WebhookCreated } } },
+    201: jsonWithExample('The endpoint and its secret', WebhookCreated, {
+      ...exampleEndpoint,
+      secret: 'whsec_mskmXiiBwwC+CqJXHZAWaTC7bAARPvvxx9UNx8MSuIY=',
+    }),
     409: problem(`The account already has ${MAX_WEBHOOK_ENDPOINTS} endpoints`),
     ...problemResponses,
     ...accountProblemResponses,
@@ -67,10 +101,9 @@ const list = createRoute({
   summary: "The account's endpoints (without secrets)",
   security: secretKeySecurity,
   responses: {
-    200: {
-      description: 'The endpoints',
-      content: { 'application/json': { schema: WebhookEndpointSchema.array().openapi('WebhookEndpointList') } },
-    },
+    200: jsonWithExample('The endpoints', WebhookEndpointSchema.array().openapi('WebhookEndpointList'), [
+      exampleEndpoint,
+    ]),
     ...accountProblemResponses,
   },
 });
@@ -83,7 +116,10 @@ const remove = createRoute({
   security: secretKeySecurity,
   request: { params: WebhookParams },
   responses: {
-    200: { description: 'The deleted endpoint', content: { 'application/json': { schema: WebhookEndpointSchema } } },
+    200: jsonWithExample('The deleted endpoint', WebhookEndpointSchema, {
+      ...exampleEndpoint,
+      deletedAt: '2026-11-28T16:40:09.731Z',
+    }),
     404: problem('No live endpoint with this id'),
     ...problemResponses,
     ...accountProblemResponses,
@@ -98,7 +134,10 @@ const deliveries = createRoute({
   security: secretKeySecurity,
   request: { params: WebhookParams },
   responses: {
-    200: { description: 'The delivery log', content: { 'application/json': { schema: DeliveryLog } } },
+    200: jsonWithExample('The delivery log', DeliveryLog, {
+      endpoint: exampleEndpoint.id,
+      deliveries: [exampleTestDelivery],
+    }),
     404: problem('No endpoint with this id'),
     ...problemResponses,
     ...accountProblemResponses,
@@ -113,10 +152,10 @@ const test = createRoute({
   security: secretKeySecurity,
   request: { params: WebhookParams },
   responses: {
-    202: {
-      description: 'Queued; follow it in the delivery log',
-      content: { 'application/json': { schema: WebhookTestQueued } },
-    },
+    202: jsonWithExample('Queued; follow it in the delivery log', WebhookTestQueued, {
+      deliveryId: exampleTestDelivery.id,
+      href: `/v1/webhooks/${exampleEndpoint.id}/deliveries`,
+    }),
     404: problem('No live endpoint with this id'),
     ...problemResponses,
     ...accountProblemResponses,
