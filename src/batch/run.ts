@@ -61,6 +61,8 @@ export interface QuoteSummary {
 export interface VesselResult {
   index?: number;
   imo: string | null;
+  /** The vessel's name, when its request gives one (a quoted vessel only). */
+  name?: string;
   rows?: number[];
   quote?: QuoteSummary;
   problem?: {
@@ -219,9 +221,11 @@ export function quoteItem(
     const summary = summarize(full, env, detail, item.request.options?.locale ?? 'en');
     onQuote?.(full, summary);
     for (const voyage of summary.voyages) totals.add(voyage);
+    const name = item.request.vessel.name;
     return {
       ...(item.index !== undefined ? { index: item.index } : {}),
       imo: item.imo,
+      ...(name ? { name } : {}),
       ...(item.rows ? { rows: item.rows } : {}),
       quote: summary,
     };

@@ -18,6 +18,8 @@ export const JOB_LIMITS = {
   streamedBytes: 500 * 1024 * 1024,
   /** JSON and multipart bodies, in bytes: as the batch route. */
   wholeBytes: BATCH_LIMITS.bodyBytes,
+  /** Vessels per page of the report page's per-vessel rows (`?rows=` picks the page). */
+  pageRows: 50,
   /** How long the page link of a job opens its report page, in days. */
   pageLinkDays: 7,
   /** Jobs an account may have queued or running at once; the next is refused with 429. */

@@ -1,8 +1,9 @@
 /**
  * A finished job read back from R2: its results as the batch route writes
  * them (CSV or NDJSON, one scenario at a time, chunk after chunk, then the
- * closing totals), and its exposure report, merged from the chunks' partial
- * reports. Neither holds more than one chunk in memory.
+ * closing totals), one page of its vessels for the report page, and its
+ * exposure report, merged from the chunks' partial reports. None holds more
+ * than one chunk in memory.
  */
 import { Exposure, type ExposureReport } from '../batch/exposure';
 import type { BatchError } from '../batch/items';
@@ -111,6 +112,99 @@ export function resultsStream(
       controller.close();
     },
   });
+}
+
+/**
+ * Vessels written in a chunk's results object: each settled chunk wrote one
+ * line per vessel it read (quoted or failed) under every scenario, or none at
+ * all when its range could not be read; a chunk still queued wrote nothing yet.
+ */
+const vesselsOf = (chunk: JobChunk) => (chunk.status === 'queued' ? 0 : chunk.quoted + chunk.failed);
+
+/** One row of a page of results: a vessel, or a run of vessels whose chunk could not be read (named in the closing errors). */
+export type ResultsRow = { vessel: VesselResult } | { missing: number };
+
+export interface ResultsPage {
+  /** Vessels of the job, in input order, across every chunk. */
+  total: number;
+  rows: ResultsRow[];
+}
+
+/**
+ * Lines `skip` to `skip + take` of a chunk's results, read as a stream that is
+ * left as soon as they are read: gzip cannot be read from an offset, but a
+ * page near the start of a chunk never inflates the rest of it.
+ */
+async function chunkLines(object: R2ObjectBody, skip: number, take: number): Promise<string[]> {
+  const bytes =
+    object.httpMetadata?.contentEncoding === 'gzip'
+      ? object.body.pipeThrough(new DecompressionStream('gzip'))
+      : object.body;
+  const reader = bytes.pipeThrough(new TextDecoderStream()).getReader();
+  const lines: string[] = [];
+  let seen = 0;
+  let pending = '';
+  try {
+    while (lines.length < take) {
+      const { done, value } = await reader.read();
+      if (done) {
+        // Every line is written with its newline; a last one without it is read all the same.
+        if (pending && seen >= skip) lines.push(pending);
+        break;
+      }
+      pending += value;
+      let start = 0;
+      for (let end = pending.indexOf('\n'); end !== -1 && lines.length < take; end = pending.indexOf('\n', start)) {
+        if (end > start) {
+          if (seen >= skip) lines.push(pending.slice(start, end));
+          seen += 1;
+        }
+        start = end + 1;
+      }
+      pending = pending.slice(start);
+    }
+  } finally {
+    await reader.cancel();
+  }
+  return lines;
+}
+
+/**
+ * The vessels `offset` to `offset + count` of one scenario's results. Where each
+ * chunk's vessels start is known from D1 alone, so only the one or two chunk
+ * objects under the page are read, whatever the size of the job.
+ * @example (await resultsPage(bucket, job, chunks, 0, 50, 50)).rows // vessels 51 to 100
+ */
+export async function resultsPage(
+  bucket: R2Bucket,
+  job: Pick<Job, 'id'>,
+  chunks: ReadonlyArray<JobChunk>,
+  scenario: number,
+  offset: number,
+  count: number,
+): Promise<ResultsPage> {
+  const total = chunks.reduce((sum, chunk) => sum + vesselsOf(chunk), 0);
+  const rows: ResultsRow[] = [];
+  let start = 0;
+  for (const chunk of chunks) {
+    const vessels = vesselsOf(chunk);
+    const skip = Math.max(0, offset - start);
+    const take = Math.min(vessels, offset + count - start) - skip;
+    start += vessels;
+    if (take <= 0) {
+      if (start >= offset + count) break;
+      continue;
+    }
+    const object = await bucket.get(jobKeys.results(job.id, chunk.seq, scenario));
+    if (!object) throw new Error(`job ${job.id}: chunk ${chunk.seq} has no results`);
+    const lines = await chunkLines(object, skip, take);
+    for (const line of lines) {
+      const { type: _type, ...vessel } = JSON.parse(line) as VesselResult & { type: string };
+      rows.push({ vessel });
+    }
+    if (lines.length < take) rows.push({ missing: take - lines.length });
+  }
+  return { total, rows };
 }
 
 /** The job's exposure report: the chunks' partial reports merged (and kept in R2 once the job is done). */

@@ -2,9 +2,9 @@
  * /jobs/{id}: a fleet job's exposure report as a page, in English or Chinese.
  * Totals per scenario, how sure they are (the share of each certainty, the
  * low–high range), each chart with its table view and a CSV download of the
- * same rows, and where the per-vessel rows are. While the job runs, a page
- * of its progress that reloads itself. hono/html escapes every value; no
- * script, no external asset.
+ * same rows, and a page of the per-vessel rows (./job-rows.ts). While the
+ * job runs, a page of its progress that reloads itself. hono/html escapes
+ * every value; no script, no external asset.
  */
 import { html, raw } from 'hono/html';
 import { csvLine } from '../batch/csv';
@@ -16,6 +16,8 @@ import type { MessageId } from '../messages/message';
 import { codeTitle, formatDecimal, type Locale, renderMessage } from '../messages/render';
 import { faviconLink } from './favicon';
 import { type ChartSpec, jobCharts } from './job-charts';
+import { type JobRowsInput, rowsSection } from './job-rows';
+import { tableBox } from './markup';
 import { type Words, wordsFor } from './words';
 
 const STYLE = `
@@ -24,8 +26,13 @@ body{margin:0;background:var(--bg);color:var(--ink)}header{background:var(--ink)
 header p{margin:.3rem 0 0;color:#e3e7ef;max-width:60rem}main{max-width:62rem;margin:0 auto;padding:1rem 2rem 3rem}
 section{background:#fff;border:1px solid var(--line);border-radius:8px;margin:1.2rem 0;padding:.6rem 1rem 1rem}section h2{font-size:1.1rem;margin:.4rem 0}
 .meta{color:var(--muted);font-size:.85rem;margin:.2rem 0 .6rem}.chart{max-width:100%;height:auto;display:block}
-table{border-collapse:collapse;font-size:.82rem;margin:.4rem 0}th,td{border-bottom:1px solid var(--line);padding:.2rem .6rem;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-details summary{cursor:pointer;color:var(--muted);font-size:.85rem;margin-top:.4rem}a{color:#0a5a40}`;
+table{border-collapse:collapse;font-size:.82rem;margin:.4rem 0}th,td{border-bottom:1px solid var(--line);padding:.2rem .6rem;text-align:left}th.n,td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+details summary{cursor:pointer;color:var(--muted);font-size:.85rem;margin-top:.4rem}a{color:#0a5a40}p{overflow-wrap:anywhere}
+.table-box{overflow-x:auto;max-width:100%}.table-box:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+table.rows caption{text-align:left;color:var(--muted);font-size:.85rem}tbody.vessel{border-top:2px solid var(--line)}tbody.vessel th{text-align:left;padding-top:.5rem}
+.vessel-id{color:var(--muted);font-weight:400;margin-left:.3rem;white-space:nowrap}ul.tabs{list-style:none;display:flex;flex-wrap:wrap;gap:.4rem 1rem;padding:0;margin:.4rem 0}
+a[aria-current]{font-weight:700;color:var(--ink)}.pager p a{margin-right:1rem}.pager form{font-size:.85rem}.pager input{width:6rem}
+@media (max-width:600px){header{padding:1rem}main{padding:.5rem .75rem 2rem}section{padding:.5rem .75rem .75rem}}`;
 
 /** Seconds between reloads of the progress page. */
 export const PROGRESS_RELOAD_SECONDS = 5;
@@ -38,6 +45,10 @@ export interface JobPageInput {
   report: ExposureReport;
   /** Query string carrying the page token, for the CSV links. */
   tokenQuery: string;
+  /** Query string that opens the page as shown (its token, and the locale when one was asked for), for links to other pages of rows. */
+  pageQuery?: string;
+  /** The page of per-vessel rows shown. */
+  rows: JobRowsInput;
   locale?: Locale;
 }
 
@@ -78,7 +89,7 @@ function chartSection(page: Page, chart: ChartSpec) {
       ? html`<td class="n">${AMOUNT.has(column) ? formatDecimal(text, locale) : text}</td>`
       : html`<td>${column === 'scenario' || column === 'regime' ? codeTitle(text, locale) : text}</td>`;
   const download = say('job.download', { title: chart.title });
-  return html`<section id="${chart.id}" aria-labelledby="${chart.id}-h"><h2 id="${chart.id}-h">${chart.title}</h2><p class="meta">${chart.description}</p>${chart.svg}<details class="table-view"><summary>${say('job.table-view', { title: chart.title })}</summary><table><caption class="meta">${chart.title}</caption><thead><tr>${columns.map((column) => html`<th scope="col">${say(`job.column.${column}` as MessageId as 'job.column.amount', {})}</th>`)}</tr></thead><tbody>${rows.map((row) => html`<tr>${row.map((text, i) => cell(text, columns[i]!))}</tr>`)}</tbody></table></details><p class="meta"><a href="/jobs/${job.id}/charts/${chart.id}.csv?${job.tokenQuery}" download="${job.id}-${chart.id}.csv">${download}</a></p></section>`;
+  return html`<section id="${chart.id}" aria-labelledby="${chart.id}-h"><h2 id="${chart.id}-h">${chart.title}</h2><p class="meta">${chart.description}</p>${chart.svg}<details class="table-view"><summary>${say('job.table-view', { title: chart.title })}</summary>${tableBox(`${chart.id}-h`, html`<table><caption class="meta">${chart.title}</caption><thead><tr>${columns.map((column) => html`<th scope="col">${say(`job.column.${column}` as MessageId as 'job.column.amount', {})}</th>`)}</tr></thead><tbody>${rows.map((row) => html`<tr>${row.map((text, i) => cell(text, columns[i]!))}</tr>`)}</tbody></table>`)}</details><p class="meta"><a href="/jobs/${job.id}/charts/${chart.id}.csv?${job.tokenQuery}" download="${job.id}-${chart.id}.csv">${download}</a></p></section>`;
 }
 
 function totals({ job, locale, say }: Page) {
@@ -98,7 +109,7 @@ function totals({ job, locale, say }: Page) {
       })}</tr>`,
   );
   const vessels = say('job.vessels', { ...report.vessels });
-  return html`<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${say('job.totals', {})}</h2><p class="meta">${vessels}</p><table><thead><tr><th scope="col">${say('job.col-currency', {})}</th>${scenarioHeads}</tr></thead><tbody>${rows}</tbody></table></section>`;
+  return html`<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${say('job.totals', {})}</h2><p class="meta">${vessels} <a href="#results">${say('job.results', {})}</a></p>${tableBox('summary-h', html`<table><thead><tr><th scope="col">${say('job.col-currency', {})}</th>${scenarioHeads}</tr></thead><tbody>${rows}</tbody></table>`)}</section>`;
 }
 
 /** A certainty's amount and its share of the total, to one decimal place. */
@@ -113,20 +124,16 @@ function certainty({ job, locale, say }: Page) {
     (row) =>
       html`<tr><td>${row.currency}</td><td>${codeTitle(row.scenario, locale)}</td><td class="n">${formatDecimal(row.amount, locale)}</td><td class="n">${say('job.range', { low: formatDecimal(row.low, locale), high: formatDecimal(row.high, locale) })}</td>${CERTAINTIES.map((rung) => html`<td class="n">${share(row, row[rung], locale, say)}</td>`)}</tr>`,
   );
-  return html`<section id="certainty" aria-labelledby="certainty-h"><h2 id="certainty-h">${say('job.certainty', {})}</h2><p class="meta">${say('job.certainty-intro', {})}</p><table><thead><tr><th scope="col">${say('job.col-currency', {})}</th><th scope="col">${say('job.col-scenario', {})}</th><th scope="col">${say('job.col-total', {})}</th><th scope="col">${say('job.col-range', {})}</th>${CERTAINTIES.map((rung) => html`<th scope="col">${codeTitle(rung, locale)}</th>`)}</tr></thead><tbody>${rows}</tbody></table></section>`;
+  return html`<section id="certainty" aria-labelledby="certainty-h"><h2 id="certainty-h">${say('job.certainty', {})}</h2><p class="meta">${say('job.certainty-intro', {})}</p>${tableBox('certainty-h', html`<table><thead><tr><th scope="col">${say('job.col-currency', {})}</th><th scope="col">${say('job.col-scenario', {})}</th><th scope="col">${say('job.col-total', {})}</th><th scope="col">${say('job.col-range', {})}</th>${CERTAINTIES.map((rung) => html`<th scope="col">${codeTitle(rung, locale)}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`)}</section>`;
 }
 
-function results({ job, say }: Page) {
-  const intro = say('job.results-intro', {
-    request: `GET /v1/jobs/${job.id}/results`,
-    accept: 'accept: application/x-ndjson',
-  });
-  return html`<section id="results" aria-labelledby="results-h"><h2 id="results-h">${say('job.results', {})}</h2><p>${intro}</p></section>`;
+function results({ job, locale, say }: Page) {
+  return rowsSection({ id: job.id, pageQuery: job.pageQuery ?? job.tokenQuery, locale, say }, job.rows);
 }
 
 /**
  * The whole page of a finished job.
- * @example String(await jobPage({ id, status: 'done', createdAt, report, tokenQuery: 'token=…' })).startsWith('<!doctype html>')
+ * @example String(await jobPage({ id, status: 'done', createdAt, report, tokenQuery: 'token=…', rows })).startsWith('<!doctype html>')
  */
 export function jobPage(job: JobPageInput) {
   const locale = job.locale ?? 'en';
@@ -140,7 +147,7 @@ export function jobPage(job: JobPageInput) {
     finished: job.finishedAt ? say('job.finished', { at: when(job.finishedAt, locale) }) : '',
     scenarios: { list: job.report.scenarios.map((scenario) => codeTitle(scenario, locale)), join: 'codes' },
   });
-  return html`<!doctype html><html lang="${locale}">${head(say('job.title', { id: job.id }))}<body><header><h1>${say('job.heading', {})}</h1><p>${meta}</p></header><main>${backLink(page)}${totals(page)}${certainty(page)}${results(page)}${charts.map((chart) => chartSection(page, chart))}</main></body></html>`;
+  return html`<!doctype html><html lang="${locale}">${head(say('job.title', { id: job.id }))}<body><header><h1>${say('job.heading', {})}</h1><p>${meta}</p></header><main>${backLink(page)}${totals(page)}${certainty(page)}${charts.map((chart) => chartSection(page, chart))}${results(page)}</main></body></html>`;
 }
 
 export interface JobProgressInput {

@@ -12,3 +12,12 @@ export type Markup = HtmlEscapedString;
 export function markup(strings: TemplateStringsArray, ...values: unknown[]): Markup {
   return html(strings, ...values) as Markup;
 }
+
+/**
+ * A table in a box of its own that scrolls sideways on a narrow screen, so the
+ * page never does: a group named by `labelledBy`, reachable by keyboard to scroll.
+ * @example tableBox('summary-h', markup`<table>…</table>`)
+ */
+export function tableBox(labelledBy: string, table: unknown): Markup {
+  return markup`<div class="table-box" role="group" aria-labelledby="${labelledBy}" tabindex="0">${table}</div>`;
+}

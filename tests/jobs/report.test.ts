@@ -163,13 +163,13 @@ describe('the exposure report', () => {
     expect(ids).toEqual([
       'summary',
       'certainty',
-      'results',
       'month-0',
       'month-1',
       'operators-0',
       'operators-1',
       'scenarios',
       'exemptions',
+      'results',
     ]);
     expect(text.match(/<svg class="chart"/g)).toHaveLength(6);
     expect(text.match(/<details class="table-view">/g)).toHaveLength(6);
@@ -260,7 +260,7 @@ describe('the exposure report', () => {
     expect(english).toContain('GET /v1/jobs/');
     expect(english).toContain('<a href="/">Back to the calculator</a>');
     // Created and finished on the UTC clock to the minute: no seconds, no milliseconds.
-    expect(english).not.toMatch(/\d{2}:\d{2}:\d{2}/);
+    expect(english.slice(0, english.indexOf('</header>'))).not.toMatch(/\d{2}:\d{2}:\d{2}/);
     expect(english).toMatch(/created \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · finished \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
     // Top operators in CNY: only US (12,089,600.00); COSCO and Delta Line charged 0 CNY and are left out.
     const cny = english.slice(

@@ -52,6 +52,7 @@ const VesselResult = z
   .object({
     index: z.number().optional(),
     imo: z.string().nullable(),
+    name: z.string().optional().openapi({ description: 'The vessel name its request gives, if any' }),
     rows: z.array(z.number()).optional(),
     quote: z
       .record(z.string(), z.unknown())
