@@ -235,7 +235,7 @@ describe('the per-vessel rows of the job page', { timeout: 60_000 }, () => {
     expect(new URL(link(await (await call(page)).text(), 'next')!, 'http://x').searchParams.has('locale')).toBe(false);
   });
 
-  it('refuses a bad page or scenario with a 400 naming it, as the error page to a browser', async () => {
+  it('refuses a bad page, scenario or locale with a 400 naming it, as the error page to a browser', async () => {
     const { page } = await finishedJob();
     const cases: Array<[string, string, RegExp]> = [
       ['&rows=0', 'rows', /page number/],
@@ -247,6 +247,7 @@ describe('the per-vessel rows of the job page', { timeout: 60_000 }, () => {
       ['&rows=3', 'rows', /60 vessels fill 2 pages/],
       ['&rows=1&rows=2', 'rows', /once/],
       ['&scenario=no-such', 'scenario', /fees-resumed, suspension-extended/],
+      ['&locale=fr', 'locale', /en, zh-CN/],
     ];
     for (const [query, path, message] of cases) {
       const res = await call(`${page}${query}`);
@@ -256,7 +257,7 @@ describe('the per-vessel rows of the job page', { timeout: 60_000 }, () => {
       expect(problem.errors).toHaveLength(1);
       expect(problem.errors[0]!.path).toBe(path);
       expect(problem.errors[0]!.message).toMatch(message);
-      const browser = await call(`${page}${query}&locale=zh-CN`, { headers: { accept: 'text/html' } });
+      const browser = await call(`${page}${query}`, { headers: { accept: 'text/html', 'accept-language': 'zh-CN' } });
       expect(browser.status).toBe(400);
       expect(browser.headers.get('content-type')).toContain('text/html');
       const text = await browser.text();

@@ -99,7 +99,10 @@ export const jobPageRoutes = new OpenAPIHono<AppEnv>()
     c.header('content-security-policy', TIMELINE_CSP);
     c.header('cache-control', 'private, no-store');
     c.header('referrer-policy', 'no-referrer');
-    const locale = localeOf(c.req.query('locale'), c.req.header('accept-language'));
+    const asked = c.req.query('locale');
+    if (asked !== undefined && !(LOCALES as ReadonlyArray<string>).includes(asked))
+      throw invalidRequest([{ path: 'locale', message: `must be one of ${LOCALES.join(', ')}` }]);
+    const locale = localeOf(asked, c.req.header('accept-language'));
     c.header('content-language', locale);
     if (job.status !== 'done' && job.status !== 'failed') {
       const chunks = await stored(() => listChunks(database(c), job.id));
