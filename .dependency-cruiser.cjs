@@ -31,10 +31,11 @@ module.exports = {
     },
     {
       name: 'widget-is-an-island',
-      comment: 'The widget is its own bundle: it imports nothing outside src/widget.',
+      comment:
+        'The widget is its own bundle: it imports nothing outside src/widget but the CSV line writer, which imports nothing.',
       severity: 'error',
       from: { path: '^src/widget/' },
-      to: { pathNot: '^src/widget/' },
+      to: { pathNot: '^src/(widget/|lib/csv-line\\.ts$)' },
     },
     {
       name: 'only-the-entry-imports-api',

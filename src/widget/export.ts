@@ -3,6 +3,7 @@
  * API's codes and decimal strings as they are) and the exact POST /v1/quotes
  * request as a curl command a developer can run.
  */
+import { csvLine } from '../lib/csv-line';
 import { type QuoteResult, voyageRange } from './quote';
 
 export const CSV_COLUMNS = [
@@ -17,9 +18,6 @@ export const CSV_COLUMNS = [
   'low',
   'high',
 ] as const;
-
-/** A CSV cell: quoted when it holds a comma, quote or line break (RFC 4180). */
-const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /**
  * The voyages of a quote as CSV, CRLF line ends (RFC 4180).
@@ -41,7 +39,7 @@ export function quoteCsv(quote: QuoteResult): string {
       high,
     ];
   });
-  return [[...CSV_COLUMNS], ...rows].map((row) => `${row.map(cell).join(',')}\r\n`).join('');
+  return [[...CSV_COLUMNS], ...rows].map((row) => csvLine(row)).join('');
 }
 
 /** Text inside POSIX single quotes. */
