@@ -3,19 +3,12 @@
  * `Accept-Language`. Words change; amounts, ids and the quote id do not.
  */
 import { describe, expect, it } from 'vitest';
+import { annexIVessel } from '../support/requests';
 import { postJson } from '../support/worker';
 
 // An Annex I vessel at Los Angeles while the fees were in force: 60,000 NT × 50 USD = 3,000,000.00 USD.
 const request = (options: Record<string, unknown> = {}) => ({
-  vessel: {
-    imo: '9321483',
-    type: 'container',
-    flag: 'PA',
-    buildCountry: 'KR',
-    netTonnage: 60000,
-    owner: { country: 'GR' },
-    operator: { country: 'CN' },
-  },
+  vessel: annexIVessel({ imo: '9321483' }),
   portCalls: [{ port: 'USLAX', arrival: '2025-10-20T06:00:00-07:00' }],
   options: { asOf: '2026-11-28', ...options },
 });

@@ -5,6 +5,7 @@ import { readCell, VESSEL_COLUMNS } from '../../src/batch/columns';
 import { fromCsv } from '../../src/batch/fleet-csv';
 import { BatchFormatError, BatchLimitError, fromJson, type ValidateRequest } from '../../src/batch/items';
 import { thrown } from '../support/errors';
+import { annexIVessel } from '../support/requests';
 
 const validate: ValidateRequest = (raw) => {
   const parsed = QuoteRequest.safeParse(raw);
@@ -216,15 +217,7 @@ describe('fromCsv, calls and vessels in two files', () => {
 
 describe('fromJson', () => {
   const request = (imo: string) => ({
-    vessel: {
-      imo,
-      type: 'container',
-      flag: 'PA',
-      buildCountry: 'KR',
-      netTonnage: 60000,
-      owner: { country: 'GR' },
-      operator: { country: 'CN' },
-    },
+    vessel: annexIVessel({ imo }),
     portCalls: [{ port: 'USLAX', arrival: '2025-10-20' }],
   });
 

@@ -4,6 +4,7 @@
  * together, the `us-owned` exemption through a chain, and the limits.
  */
 import { describe, expect, it } from 'vitest';
+import { vessel } from '../support/requests';
 import { postJson } from '../support/worker';
 
 interface Voyage {
@@ -24,17 +25,7 @@ type Holder = { name?: string; country: string; equity?: number; voting?: number
 /** A Panama-flagged, Korean-built 60,000 NT container ship, Danish-operated, with the given owner. */
 function request(owner: Record<string, unknown>, port: string, arrival: string, extra: Record<string, unknown> = {}) {
   return {
-    vessel: {
-      imo: '9310006',
-      type: 'container',
-      flag: 'PA',
-      buildCountry: 'KR',
-      netTonnage: 60000,
-      teuCapacity: 8000,
-      owner,
-      operator: { country: 'DK' },
-      ...extra,
-    },
+    vessel: { ...vessel({ owner: owner as never }), deadweight: undefined, ...extra },
     portCalls: [{ port, arrival }],
     options: { asOf: '2025-10-20' },
   };

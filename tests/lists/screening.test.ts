@@ -13,6 +13,7 @@ import { ListRegistry } from '../../src/lists/registry';
 import { type ScreeningHit, screeningChanges } from '../../src/lists/screen';
 import { shippedRegistry } from '../../src/tariffs/shipped';
 import extended from '../fixtures/lists/cn-countermeasures/2026-11-12.json';
+import { vessel } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
 interface Screened {
@@ -198,15 +199,10 @@ describe('status of a listing', () => {
 describe('screening in a quote', () => {
   /** A Hanwha-operated vessel calling Shanghai in force, suspended and after the suspension year. */
   const body = (asOf: string) => ({
-    vessel: {
-      imo: '9310006',
-      type: 'container',
-      flag: 'PA',
-      buildCountry: 'KR',
-      netTonnage: 60000,
+    vessel: vessel({
       owner: { name: 'Aegean Container Carriers S.A.', country: 'GR' },
       operator: { name: 'HANWHA SHIPPING, L.L.C.', country: 'US' },
-    },
+    }),
     portCalls: [
       { port: 'CNSHA', arrival: '2025-10-20T08:00:00+08:00' },
       { port: 'KRPUS', arrival: '2025-10-25T08:00:00+09:00' },

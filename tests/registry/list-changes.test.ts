@@ -19,6 +19,7 @@ import { shippedRegistry } from '../../src/tariffs/shipped';
 import fixture from '../fixtures/lists/cn-countermeasures/2026-11-25.json';
 import { bearer, createKey } from '../support/accounts';
 import { receivedUntil } from '../support/deliveries';
+import { vessel } from '../support/requests';
 import { RECEIVER_HOST } from '../support/webhook-receiver';
 import { postJson } from '../support/worker';
 
@@ -35,15 +36,10 @@ const app = createApp({ lists });
 /** A Korean-built container ship calling at Shanghai, quoted as known on 2026-11-20 (before the fixture). */
 function quoteBody(operatorName: string) {
   return {
-    vessel: {
-      imo: '9310006',
-      type: 'container',
-      flag: 'PA',
-      buildCountry: 'KR',
-      netTonnage: 60000,
+    vessel: vessel({
       owner: { name: 'Aegean Carriers SA', country: 'GR' },
       operator: { name: operatorName, country: 'US' },
-    },
+    }),
     portCalls: [{ port: 'CNSHA', arrival: '2026-12-05T08:00:00+08:00' }],
     options: { asOf: '2026-11-20' },
   };
