@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BATCH_LIMITS } from '../../src/batch/limits';
 import type { BatchTotal, VesselResult } from '../../src/batch/run';
+import { FLEET_CSV, FLEET_TOTALS } from '../support/fleet';
 import { annexIRequest, portCall } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
@@ -20,17 +21,6 @@ const post = (path: string, body: BodyInit, headers: Record<string, string>) =>
  * - 9321483: US-flag, 30,224 NT; Shanghai → Ningbo is one voyage: 30,224 × 400 = 12,089,600.00 CNY at CNSHA.
  * - 9074729: China-built bulker whose second row (line 8) has an unreadable arrival.
  */
-const FLEET_CSV = [
-  'imo,name,type,flag,buildCountry,netTonnage,deadweight,teuCapacity,ownerCountry,operatorCountry,port,arrival,cargo',
-  '9310006,ALPHA,container,PA,KR,60000,100000,8000,GR,CN,CNSHA,2025-09-25T08:00:00+08:00,',
-  '9310006,ALPHA,container,PA,KR,60000,100000,8000,GR,CN,USLAX,2025-10-20T06:00:00-07:00,',
-  '9310006,,,,,,,,,,USOAK,2025-10-23,',
-  '9321483,BRAVO,container,US,US,30224,50000,4000,US,US,CNSHA,2025-10-14T18:00:00+08:00,',
-  '9321483,BRAVO,container,US,US,30224,50000,4000,US,US,CNNGB,2025-10-16,',
-  '9074729,CHARLIE,dry_bulk,PA,CN,50000,180000,,GR,DK,CNSHA,2025-09-20,',
-  '9074729,CHARLIE,dry_bulk,PA,CN,50000,180000,,GR,DK,USHOU,2025-10-2x,ballast',
-].join('\r\n');
-
 const FLEET_URL = '/v1/quotes/batch?asOf=2025-10-20';
 
 describe('POST /v1/quotes/batch with a fleet CSV', () => {
@@ -75,29 +65,7 @@ describe('POST /v1/quotes/batch with a fleet CSV', () => {
 
   it('totals per regime, currency and cap year', async () => {
     const body = (await (await post(FLEET_URL, FLEET_CSV, { 'content-type': 'text/csv' })).json()) as BatchBody;
-    // cn-spf billing year 2025-26 (from 17 April): ALPHA's Shanghai call (not covered, 0) and BRAVO's 12,089,600.00.
-    expect(body.totals).toEqual([
-      {
-        regime: 'cn-spf',
-        currency: 'CNY',
-        capYear: '2025-26',
-        amount: '12089600.00',
-        low: '12089600.00',
-        high: '12089600.00',
-        voyages: 2,
-        charged: 1,
-      },
-      {
-        regime: 'us-301',
-        currency: 'USD',
-        capYear: '2025',
-        amount: '3000000.00',
-        low: '3000000.00',
-        high: '3000000.00',
-        voyages: 1,
-        charged: 1,
-      },
-    ]);
+    expect(body.totals).toEqual(FLEET_TOTALS);
   });
 
   it('answers CSV when asked: one row per voyage, the error row, then the totals', async () => {

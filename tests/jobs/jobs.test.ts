@@ -5,22 +5,12 @@ import { hostileBodies } from '../../bench/hostile-bodies.mjs';
 import worker from '../../src/index';
 import { chunkObjectText } from '../../src/jobs/chunk';
 import { bearer, createKey } from '../support/accounts';
+import { FLEET_CSV, FLEET_TOTALS } from '../support/fleet';
 import { type Bindings, deliver, postJob, queuedChunks, realBindings, runJob } from '../support/jobs';
 import { annexIRequest, annexIVessel, portCall } from '../support/requests';
 import { call } from '../support/worker';
 
 /** The batch route's test fleet: three vessels, the third with an unreadable arrival on line 8. */
-const FLEET_CSV = [
-  'imo,name,type,flag,buildCountry,netTonnage,deadweight,teuCapacity,ownerCountry,operatorCountry,port,arrival,cargo',
-  '9310006,ALPHA,container,PA,KR,60000,100000,8000,GR,CN,CNSHA,2025-09-25T08:00:00+08:00,',
-  '9310006,ALPHA,container,PA,KR,60000,100000,8000,GR,CN,USLAX,2025-10-20T06:00:00-07:00,',
-  '9310006,,,,,,,,,,USOAK,2025-10-23,',
-  '9321483,BRAVO,container,US,US,30224,50000,4000,US,US,CNSHA,2025-10-14T18:00:00+08:00,',
-  '9321483,BRAVO,container,US,US,30224,50000,4000,US,US,CNNGB,2025-10-16,',
-  '9074729,CHARLIE,dry_bulk,PA,CN,50000,180000,,GR,DK,CNSHA,2025-09-20,',
-  '9074729,CHARLIE,dry_bulk,PA,CN,50000,180000,,GR,DK,USHOU,2025-10-2x,ballast',
-].join('\r\n');
-
 const batch = (key: string, accept: string) =>
   call('/v1/quotes/batch?asOf=2025-10-20', {
     method: 'POST',
@@ -109,28 +99,7 @@ describe('fleet jobs', () => {
     ).text();
     const summary = JSON.parse(ndjson.trimEnd().split('\n').at(-1)!);
     expect(summary.summary).toEqual({ vessels: 3, quoted: 2, failed: 1, calls: 7, errors: 1, omittedErrors: 0 });
-    expect(summary.totals).toEqual([
-      {
-        regime: 'cn-spf',
-        currency: 'CNY',
-        capYear: '2025-26',
-        amount: '12089600.00',
-        low: '12089600.00',
-        high: '12089600.00',
-        voyages: 2,
-        charged: 1,
-      },
-      {
-        regime: 'us-301',
-        currency: 'USD',
-        capYear: '2025',
-        amount: '3000000.00',
-        low: '3000000.00',
-        high: '3000000.00',
-        voyages: 1,
-        charged: 1,
-      },
-    ]);
+    expect(summary.totals).toEqual(FLEET_TOTALS);
     // The bad vessel's error is written once, with the vessel; the closing line lists only rows of no vessel.
     expect(summary.errors).toEqual([]);
     const bad = ndjson
