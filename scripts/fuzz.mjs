@@ -358,11 +358,13 @@ function batchRequest() {
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
 
 /** Ids the Worker handed out (webhook endpoints, jobs, saved quotes), so later requests reach real ones. */
-const issued = { webhooks: [], jobs: [], quotes: [] };
+const issued = { webhooks: [], jobs: [], quotes: [], pages: [] };
 const issuedOr = (list, made) => (list.length > 0 && chance(0.8) ? pick(list) : made);
 const webhookId = () => issuedOr(issued.webhooks, pick(['wh_00000000000000000000', 'wh_x', '..', '%2e%2e']));
 const jobId = () => issuedOr(issued.jobs, pick(['job_00000000000000000000', 'x', '..']));
 const quoteId = () => issuedOr(issued.quotes, pick(['q_0123456789abcdef01234567', 'q_x', 'changes']));
+/** A job's page link (with its token) as POST /v1/jobs gave it, or a made-up one. */
+const jobPage = () => issuedOr(issued.pages, `/jobs/${jobId()}?token=${pick(['', 'x', 'A'.repeat(43)])}`);
 
 function webhookBody() {
   return {
@@ -455,7 +457,7 @@ function mcpBody() {
   return chance(0.1) ? withDuplicateKey(message) : JSON.stringify(message);
 }
 
-/** Requests to the vessel registry, account settings, webhooks, fleet jobs, MCP, re-quotes and changes. */
+/** Requests to the vessel registry, account settings, webhooks, fleet jobs and their pages, MCP, re-quotes and changes. */
 function accountRequest(kind, headers, json, imo) {
   switch (kind) {
     case 0:
@@ -562,6 +564,25 @@ function accountRequest(kind, headers, json, imo) {
         `/v1/quotes/changes?since=${pick(['2026-02-30', '2025-10-10', 'us-301/2025-10-10', 'us-301/1999-01-01', 'x', '', '9999-99-99'])}${pick(['', '&limit=1', '&limit=0', '&cursor=x'])}`,
         { headers },
       ];
+    case 13: {
+      // A job's page opened by its link: paging, scenarios, locales and the results CSV, good and bad.
+      const [path, query] = jobPage().split('?');
+      const extra = pick([
+        '',
+        '&rows=2',
+        '&rows=0',
+        '&rows=x',
+        '&rows=1&rows=2',
+        '&scenario=nope',
+        '&locale=fr',
+        '&locale=zh-CN',
+      ]);
+      return [
+        'GET /jobs/{id} (opened)',
+        `${path}${pick(['', '/results.csv', '/charts/by-regime.csv', '/charts/..'])}?${query}${extra}`,
+        { headers: chance(0.5) ? { accept: 'text/html' } : {} },
+      ];
+    }
     default:
       return [
         'GET /v1/scenarios, pages',
@@ -594,8 +615,8 @@ function nextRequest(keys) {
   };
   const regime = pick([...REGIMES, 'eu-ets', '..', '%2e%2e']);
   const imo = pick([...IMOS, '9310007', 'abc', '']);
-  const kind = int(0, 35);
-  // Kinds 22–35: the account's routes (registry, webhooks, jobs, MCP, re-quotes, changes).
+  const kind = int(0, 36);
+  // Kinds 22–36: the account's routes (registry, webhooks, jobs, MCP, re-quotes, changes).
   if (kind >= 22) {
     // Most of these need a secret key: sign half of them in with one, so they get past the key check.
     if (chance(0.5)) headers.authorization = json.authorization = `Bearer ${keys.secret}`;
@@ -805,6 +826,8 @@ function collectId(route, text) {
     return; // not JSON: nothing to keep
   }
   if (typeof id !== 'string') return;
+  const page = route === 'POST /v1/jobs' ? JSON.parse(text)?.links?.page : undefined;
+  if (typeof page === 'string' && issued.pages.length < 200) issued.pages.push(page);
   const list =
     route === 'POST /v1/webhooks' ? issued.webhooks : route === 'POST /v1/jobs' ? issued.jobs : issued.quotes;
   if (list.length < 200) list.push(id);
