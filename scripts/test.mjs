@@ -2,10 +2,11 @@
 // `npm test`: every check a change must pass, in order, stopping at the first
 // failure. Ends with one line "tests: N passed, M failed".
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sharedWorkerVars } from '../tests/browser/support.mjs';
+import { serveFolder, sharedWorkerVars } from '../tests/browser/support.mjs';
 import { startWorker } from './lib/worker-process.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,7 +79,10 @@ if (browserTests.length > 0) {
   }
   // Browser tests: node's test runner, two files at a time, Debian's Chromium, and one real `wrangler dev`
   // for them all (starting one costs more than most files' tests), with its own temporary state.
-  const worker = await startWorker({ vars: sharedWorkerVars() });
+  // The host origin the widget's pages come from is bound first, so the Worker allows an origin that listens.
+  const hostDir = mkdtempSync(join(tmpdir(), 'portfees-host-'));
+  const host = await serveFolder(hostDir);
+  const worker = await startWorker({ vars: sharedWorkerVars(host.origin) });
   const browser = await spawnAsync(
     process.execPath,
     [
@@ -96,9 +100,14 @@ if (browserTests.length > 0) {
       env: {
         ...env,
         BROWSER_TEST_WORKER: JSON.stringify({ base: worker.base, port: worker.port, persistTo: worker.persistTo }),
+        BROWSER_TEST_HOST: JSON.stringify({ origin: host.origin, dir: hostDir }),
       },
     },
-  ).finally(worker.stop);
+  ).finally(async () => {
+    worker.stop();
+    await host.close();
+    rmSync(hostDir, { recursive: true, force: true });
+  });
   const tap = existsSync(join(root, 'test-results', 'browser.tap'))
     ? readFileSync(join(root, 'test-results', 'browser.tap'), 'utf8')
     : '';

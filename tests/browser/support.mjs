@@ -4,7 +4,7 @@
 // the one Worker scripts/test.mjs starts (BROWSER_TEST_WORKER, with the variables of
 // SHARED_WORKER_VARS); a file run alone starts its own.
 
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { after, before } from 'node:test';
@@ -21,7 +21,54 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export { createKey, startWorker };
 
 /** The variables the shared Worker runs with: what every browser test file needs of it. */
-export const sharedWorkerVars = () => ({ RATE_LIMITS: 'off' });
+export const sharedWorkerVars = (hostOrigin) => ({ RATE_LIMITS: 'off', ALLOWED_ORIGINS: hostOrigin });
+
+/**
+ * The allowed host origin and a Worker allowing it, for `pages` (path → page, or a function of nothing giving one).
+ * Under `npm test`, scripts/test.mjs bound that origin before it started the shared Worker (BROWSER_TEST_HOST: its
+ * origin and the folder it serves): the pages are written there. A file run alone binds its own host first, then
+ * starts its own Worker allowing it. Either way no port is chosen before it is bound.
+ */
+export async function useHostAndWorker(pages) {
+  const shared = process.env.BROWSER_TEST_HOST;
+  if (shared && process.env.BROWSER_TEST_WORKER) {
+    const { origin, dir } = JSON.parse(shared);
+    const worker = await useWorker();
+    return {
+      worker,
+      host: {
+        origin,
+        /** Writes the pages, once everything they name is known. */
+        publish: () => {
+          for (const [path, page] of Object.entries(pages))
+            writeFileSync(join(dir, path.slice(1)), typeof page === 'function' ? page() : page);
+        },
+        close: async () => {},
+      },
+    };
+  }
+  const host = await startHost(pages);
+  const worker = await startWorker({ vars: sharedWorkerVars(host.origin) });
+  return { worker, host: { ...host, publish: () => {} } };
+}
+
+/** Serves the files of `dir` (HTML pages) on a port the system picks; for the shared host origin. */
+export async function serveFolder(dir) {
+  const server = createServer((req, res) => {
+    const name = new URL(req.url, 'http://x').pathname.slice(1);
+    const file = join(dir, name);
+    if (!/^[\w.-]+\.html$/.test(name) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
 
 /** The shared Worker when scripts/test.mjs started one, else a new one with `options` (stopped by `stop()`). */
 export async function useWorker(options) {

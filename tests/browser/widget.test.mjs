@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { artifacts, launchBrowser, root, startHost, startWorker } from './support.mjs';
+import { artifacts, launchBrowser, root, startHost, useHostAndWorker } from './support.mjs';
 
 let worker;
 let host;
@@ -70,17 +70,17 @@ const framingOutsiderPage =
 <iframe id="quote" title="Port fee quote" src="${worker.base}/embed?origin=${encodeURIComponent(host.origin)}"></iframe></body></html>`;
 
 before(async () => {
-  host = await startHost({
-    '/widget.html': () => scriptHostPage(),
-    '/iframe.html': () => iframeHostPage(outsider.origin),
-  });
   outsider = await startHost({
     '/widget.html': () => scriptHostPage(),
     '/frame.html': () => framingOutsiderPage(),
     '/rogue.html': roguePage,
   });
-  // Its own Worker, started once the host origin is bound: the origin it allows is one that is already listening.
-  worker = await startWorker({ vars: { RATE_LIMITS: 'off', ALLOWED_ORIGINS: host.origin } });
+  // The allowed host origin is bound before any Worker that allows it starts (support.mjs, useHostAndWorker).
+  ({ worker, host } = await useHostAndWorker({
+    '/widget.html': () => scriptHostPage(),
+    '/iframe.html': () => iframeHostPage(outsider.origin),
+  }));
+  host.publish();
   browser = await launchBrowser();
 });
 after(async () => {
