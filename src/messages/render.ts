@@ -13,6 +13,9 @@ import { zhCN } from './zh-CN';
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** Whether `text` names a locale with a catalogue. */
+export const isLocale = (text: string): text is Locale => (LOCALES as ReadonlyArray<string>).includes(text);
+
 const CATALOGUES: Record<Locale, Readonly<Record<string, string>>> = { en, 'zh-CN': zhCN };
 
 /** Translations of words that come from data files (tariff notes, titles, reasons), keyed by the English text. */
@@ -24,7 +27,7 @@ const DATA_TEXT: Record<Locale, Readonly<Record<string, string>>> = { en: {}, 'z
  * @example localeOf(undefined, 'zh-CN,zh;q=0.9,en;q=0.8') // 'zh-CN'
  */
 export function localeOf(option: string | undefined, acceptLanguage?: string | null): Locale {
-  if (option === 'en' || option === 'zh-CN') return option;
+  if (option !== undefined && isLocale(option)) return option;
   const ranges = (acceptLanguage ?? '')
     .split(',')
     .map((part) => {

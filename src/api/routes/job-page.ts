@@ -14,7 +14,7 @@ import { pageTokenOpens } from '../../jobs/page-token';
 import { jobReport, resultsPage, resultsStream } from '../../jobs/results';
 import { getJob, type Job, type JobChunk, listChunks } from '../../jobs/store';
 import { nowMillis } from '../../lib/clock';
-import { LOCALES, type Locale, localeOf } from '../../messages/render';
+import { isLocale, LOCALES, type Locale, localeOf } from '../../messages/render';
 import { chartCsv, jobCharts, jobPage, jobProgressPage } from '../../pages/job-page';
 import type { JobRowsInput } from '../../pages/job-rows';
 import { database, stored } from '../d1';
@@ -80,11 +80,10 @@ async function rowsOf(c: Context<AppEnv>, job: Job, chunks: JobChunk[]): Promise
   return { scenario: scenarios[scenario]!, scenarios, page, pages, size, total: read.total, rows: read.rows };
 }
 
-/** The query that opens the page as shown: its token, and the locale when the address names one. */
+/** The query that opens the page as shown: its token, and the locale when the address names one (already checked). */
 function pageQueryOf(c: Context<AppEnv>, locale: Locale): string {
   const query = new URLSearchParams({ token: c.req.query('token') ?? '' });
-  const asked = c.req.query('locale');
-  if (asked !== undefined && (LOCALES as ReadonlyArray<string>).includes(asked)) query.set('locale', locale);
+  if (c.req.query('locale') !== undefined) query.set('locale', locale);
   return query.toString();
 }
 
@@ -100,7 +99,7 @@ export const jobPageRoutes = new OpenAPIHono<AppEnv>()
     c.header('cache-control', 'private, no-store');
     c.header('referrer-policy', 'no-referrer');
     const asked = c.req.query('locale');
-    if (asked !== undefined && !(LOCALES as ReadonlyArray<string>).includes(asked))
+    if (asked !== undefined && !isLocale(asked))
       throw invalidRequest([{ path: 'locale', message: `must be one of ${LOCALES.join(', ')}` }]);
     const locale = localeOf(asked, c.req.header('accept-language'));
     c.header('content-language', locale);

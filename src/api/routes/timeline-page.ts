@@ -9,7 +9,7 @@ import { defaultRange, timelineOf, timelineSpanProblem } from '../../analysis/ti
 import { findVersion, latestVersion } from '../../analysis/versions';
 import { nowMillis } from '../../lib/clock';
 import { addMonths, isValidDate, todayUtc } from '../../lib/time';
-import { LOCALES, localeOf } from '../../messages/render';
+import { isLocale, LOCALES, localeOf } from '../../messages/render';
 import { timelinePage } from '../../pages/timeline-page';
 import type { LoadedTariff } from '../../tariffs/registry';
 import type { AppEnv } from '../env';
@@ -35,7 +35,7 @@ export const timelinePageRoutes = new OpenAPIHono<AppEnv>().get('/timeline', (c)
         message: `unknown parameter; use from, to, locale or a regime (${registry.regimes().join(', ')})`,
       });
   }
-  if (query.locale !== undefined && !(LOCALES as ReadonlyArray<string>).includes(query.locale))
+  if (query.locale !== undefined && !isLocale(query.locale))
     errors.push({ path: 'locale', message: `must be one of ${LOCALES.join(', ')}` });
   const chosen: LoadedTariff[] = [];
   for (const regime of registry.regimes()) {
