@@ -203,6 +203,13 @@ describe('the examples of /openapi.json', () => {
       exampleOf('POST /v1/quotes/batch request application/json'),
     );
     expect(await batch.json()).toEqual(exampleOf('POST /v1/quotes/batch 200 application/json'));
+    // The job report's example is the exposure report of the same fleet under the job example's scenario.
+    const [scenario] = (exampleOf('GET /v1/jobs/{id} 200 application/json') as { scenarios: string[] }).scenarios;
+    const report = await postJson(
+      `/v1/quotes/batch?asOf=${asOf}&report=true&scenario=${scenario}`,
+      exampleOf('POST /v1/quotes/batch request application/json'),
+    );
+    expect(await report.json()).toEqual(exampleOf('GET /v1/jobs/{id}/report 200 application/json'));
     const compare = await postJson('/v1/quotes/compare', exampleOf('POST /v1/quotes/compare request application/json'));
     expect(await compare.json()).toEqual(exampleOf('POST /v1/quotes/compare 200 application/json'));
   });
