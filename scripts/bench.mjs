@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 // `npm run bench [-- name ...]`: the benchmark suite. Prints one JSON summary, writes it to bench/results.json
 // (kept out of git) and ends with a PASS or FAIL line per regression guard (exit 1 if one fails):
 //   a quote costs at most 2.0× the Worker CPU of GET /healthz under wrangler dev   (quote-guards)
-//   the route costs at most 1.15× the bare quote (parse, engine, serialise)         (quote-guards)
+//   the route costs at most 1.15× the bare quote (parse, engine, words, serialise)  (quote-guards)
 //   the engine quotes at least 20,000 10-call voyages a second on one core          (engine)
 // Measurements (all by default, or only the named ones):
 //   engine            engine quotes/s, 10-call voyage and 100-call year (tinybench, one core)
@@ -348,7 +348,7 @@ function sendThrough(agent, base, { method, path, body }) {
  */
 async function interleavedCpu({ base, pids, kinds }) {
   const seconds = Number(process.env.BENCH_ROUND_SECONDS ?? 4);
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
   const connections = 4;
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const names = Object.keys(kinds);
@@ -395,8 +395,8 @@ const QUOTE_BODY = () => Buffer.from(readFileSync(join(root, 'bench', 'quote-req
 
 /**
  * The quote guards over HTTP, against the Worker started with bench/isolate-entry.ts: interleaved on the same
- * connections, a health check, a bare quote (parse, engine, serialise: no routing, middleware, validation or
- * headers) and the real POST /v1/quotes of the same 10-call request.
+ * connections, a health check, a bare quote (parse, engine, words in English, serialise: no routing, middleware,
+ * validation or headers) and the real POST /v1/quotes of the same 10-call request.
  */
 async function quoteGuards() {
   const worker = await startWorker({ vars: { RATE_LIMITS: 'off' }, args: [join(root, 'bench', 'isolate-entry.ts')] });
@@ -531,7 +531,8 @@ const MEASUREMENTS = {
   engine: { description: 'engine quotes per second on one core (tinybench)', run: engine },
   'http-latency': { description: 'HTTP latency of quotes next to health checks under the same load', run: httpLatency },
   'quote-guards': {
-    description: 'Worker CPU per request over HTTP: a health check, a bare engine quote and the real 10-call quote',
+    description:
+      'Worker CPU per request over HTTP: a health check, a bare quote (engine and words) and the real 10-call quote',
     run: quoteGuards,
   },
   'fleet-batch-json': {

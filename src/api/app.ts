@@ -10,7 +10,7 @@ import type { ListRegistry } from '../lists/registry';
 import type { TariffRegistry } from '../tariffs/registry';
 import type { AppEnv } from './env';
 import { authenticate } from './middleware/auth';
-import { apiCors, embeddableRoutes } from './middleware/cross-origin';
+import { apiCors, EMBEDDABLE_PATHS, embeddableRoutes } from './middleware/cross-origin';
 import { checkJsonBodies } from './middleware/json-keys';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { rateLimit } from './middleware/rate-limit';
@@ -59,7 +59,7 @@ export function createApp(options: AppOptions = {}) {
   });
 
   app.use('*', requestId({ headerName: 'x-request-id' }));
-  app.use('*', embeddableRoutes());
+  for (const path of EMBEDDABLE_PATHS) app.use(path, embeddableRoutes());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use('*', async (c, next) => {
     await next();

@@ -3,6 +3,7 @@
  * API.md, and a problem+json naming every offending field for bad input.
  */
 import { describe, expect, it } from 'vitest';
+import { bearer, createKey } from '../support/accounts';
 import { annexIRequest } from '../support/requests';
 import { call, postJson } from '../support/worker';
 
@@ -369,11 +370,14 @@ describe('other routes', () => {
 });
 
 describe('Server-Timing', () => {
-  it('quotes carry Server-Timing with the engine and total figures', async () => {
-    const res = await postJson('/v1/quotes', good());
-    const header = res.headers.get('server-timing') ?? '';
-    expect(header).toMatch(/engine;dur=[\d.]+;desc="fee computation"/);
-    expect(header).toMatch(/total;dur=[\d.]+/);
+  it("names the ledger's D1 read on a quote with a secret key, and nothing on one without", async () => {
+    const { key } = await createKey();
+    const keyed = await postJson('/v1/quotes', good(), bearer(key));
+    expect(keyed.status).toBe(200);
+    expect(keyed.headers.get('server-timing')).toMatch(/^ledger;dur=\d+\.\d;desc="ledger charges read from D1"$/);
+    const anonymous = await postJson('/v1/quotes', good());
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('server-timing')).toBeNull();
   });
 });
 

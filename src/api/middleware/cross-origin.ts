@@ -45,8 +45,11 @@ const RELAXED: Record<string, (headers: Headers) => void> = {
   },
 };
 
+/** The embeddable routes: {@link embeddableRoutes} is registered on these paths only. */
+export const EMBEDDABLE_PATHS = Object.keys(RELAXED);
+
 /**
- * Relaxes the strict security headers for the two embeddable routes only.
+ * Relaxes the strict security headers of an embeddable route.
  * Registered before secureHeaders, so it runs after it on the way out.
  */
 export function embeddableRoutes(): MiddlewareHandler<AppEnv> {
