@@ -4,6 +4,7 @@
  * answers in /openapi.json.
  */
 import { z } from '@hono/zod-openapi';
+import batchExample from '../../../examples/openapi/batch.json';
 import { CERTAINTIES } from '../../engine';
 import { DateText, QuoteRequest } from './quote-schemas';
 
@@ -240,7 +241,7 @@ export const BatchQuery = z
   .object({
     asOf: DateText.optional().openapi({
       description: 'Knowledge date for every vessel (a JSON request’s own options win)',
-      example: '2026-11-28',
+      example: batchExample.asOf,
     }),
     scenario: z.string().max(80).optional().openapi({
       example: 'suspension-extended',

@@ -8,6 +8,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import batchExample from '../../../examples/openapi/batch.json';
 import { type FleetCsv, fromCsv } from '../../batch/fleet-csv';
 import {
   type BatchError,
@@ -19,7 +20,7 @@ import {
 } from '../../batch/items';
 import { BATCH_LIMITS } from '../../batch/limits';
 import { BATCH_MEDIA_TYPES, BATCH_WRITERS, type BatchEnd, type BatchFormat } from '../../batch/output';
-import type { BatchTotal, VesselResult as VesselAnswer } from '../../batch/run';
+import type { VesselResult as VesselAnswer } from '../../batch/run';
 import { fleetExposure, type Scenario } from '../../batch/scenarios';
 import { batchPieces, batchStream } from '../../batch/stream';
 import {
@@ -33,7 +34,7 @@ import {
 import type { AppEnv } from '../env';
 import { withFleetLedger } from '../ledger-charges';
 import { BatchQuery } from '../openapi/analysis-schemas';
-import { computedExample, shippedTariffRef } from '../openapi/examples';
+import { computedExample } from '../openapi/examples';
 import { ProblemSchema, QuoteRequest } from '../openapi/quote-schemas';
 import { createRoute } from '../openapi/route';
 import { type FieldError, invalidRequest, ProblemError, zodErrorCount, zodErrors } from '../problem';
@@ -115,96 +116,9 @@ const BatchResponse = z
 /** The example fleet: the vessel of the quote example, alone. */
 const exampleFleet = [exampleQuoteRequest];
 
-/**
- * The answer to the example fleet with `asOf=2026-11-28`, in summary detail: the Annex I fee charged at Los
- * Angeles while the fees were in force, and the Shanghai call, which China's fees do not cover for this vessel.
- */
+/** The answer to the example fleet with the example's `asOf`, in summary detail (examples/openapi/batch.json). */
 function exampleBatchAnswer(): { results: VesselAnswer[] } & Pick<BatchEnd, 'totals' | 'errors' | 'summary'> {
-  const usFee: BatchTotal = {
-    regime: 'us-301',
-    currency: 'USD',
-    capYear: '2025',
-    amount: '3000000.00',
-    low: '3000000.00',
-    high: '3000000.00',
-    voyages: 1,
-    charged: 1,
-  };
-  const cnNothing: BatchTotal = {
-    regime: 'cn-spf',
-    currency: 'CNY',
-    capYear: '2025-26',
-    amount: '0.00',
-    low: '0.00',
-    high: '0.00',
-    voyages: 1,
-    charged: 0,
-  };
-  return {
-    results: [
-      {
-        index: 0,
-        imo: exampleQuoteRequest.vessel.imo,
-        quote: {
-          quoteId: 'q_ad988e3b290151f41b3e8f95',
-          asOf: '2026-11-28',
-          tariffs: [shippedTariffRef('cn-spf/2025-11-10'), shippedTariffRef('us-301/2025-11-10')],
-          assumptions: {
-            'cn-spf.after-suspension': 'resumed',
-            'cn-spf.indirect-holdings': 'multiply',
-            'cn-spf.voyage-split': 'any-foreign-call',
-            'us-301.after-suspension': 'resumed',
-            'us-301.cap-year': 'calendar',
-            'us-301.container-basis': 'rotation',
-            'us-301.indirect-holdings': 'multiply',
-            'us-301.tanker-threshold': 'bulk-80k',
-            'us-301.territories': 'us-and-pr',
-          },
-          scenario: 'fees-resumed',
-          totals: [
-            { currency: cnNothing.currency, amount: cnNothing.amount },
-            { currency: usFee.currency, amount: usFee.amount },
-          ],
-          voyages: [
-            {
-              regime: 'cn-spf',
-              tariff: 'cn-spf/2025-11-10',
-              calls: ['CNSHA'],
-              chargedAt: null,
-              arrival: '2025-09-25T08:00:00+08:00',
-              rule: null,
-              outcome: 'not-covered',
-              certainty: 'confirmed',
-              fee: { amount: cnNothing.amount, currency: cnNothing.currency },
-              low: cnNothing.low,
-              high: cnNothing.high,
-              capYear: cnNothing.capYear,
-              alternatives: [],
-            },
-            {
-              regime: 'us-301',
-              tariff: 'us-301/2025-11-10',
-              calls: ['USLAX'],
-              chargedAt: 'USLAX',
-              arrival: '2025-10-20T06:00:00-07:00',
-              rule: 'annex-i',
-              outcome: 'charged',
-              certainty: 'confirmed',
-              fee: { amount: usFee.amount, currency: usFee.currency },
-              low: usFee.low,
-              high: usFee.high,
-              capYear: usFee.capYear,
-              alternatives: [],
-            },
-          ],
-          notes: [],
-        },
-      },
-    ],
-    totals: [cnNothing, usFee],
-    errors: [],
-    summary: { vessels: 1, quoted: 1, failed: 0, calls: 2, errors: 0, omittedErrors: 0 },
-  };
+  return batchExample.answer as unknown as ReturnType<typeof exampleBatchAnswer>;
 }
 
 /** The example answer as the batch route writes it in `format` (fleet jobs write their results the same way). */

@@ -8,7 +8,7 @@
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { ExposureReport } from '../../batch/exposure';
+import reportExample from '../../../examples/openapi/job-report.json';
 import { jobKeys } from '../../jobs/chunk';
 import { JOB_LIMITS, jobFormatOf } from '../../jobs/limits';
 import { newPageToken } from '../../jobs/page-token';
@@ -115,7 +115,7 @@ const exampleDoneJob = {
   id: EXAMPLE_JOB,
   status: 'done',
   vessels: { total: 1, done: 1, failed: 0 },
-  scenarios: ['fees-resumed'],
+  scenarios: [reportExample.scenario],
   createdAt: '2026-11-28T09:30:12.284Z',
   links: exampleLinks,
   finishedAt: '2026-11-28T09:30:14.907Z',
@@ -241,114 +241,8 @@ const results = createRoute({
   },
 });
 
-/**
- * The exposure report of the job example's fleet (the batch route's example vessel) under its scenario: the fee of
- * October 2025 in force, so confirmed under any reading. A test replays it through `POST /v1/quotes/batch?report=true`.
- */
-const REPORT_EXAMPLE = {
-  scenarios: ['fees-resumed'],
-  vessels: { total: 1, quoted: 1, failed: 0 },
-  totals: [
-    {
-      keys: { currency: 'CNY' },
-      values: { 'fees-resumed': { amount: '0.00', voyages: 1, charged: 0, exempt: 0, capped: 0 } },
-    },
-    {
-      keys: { currency: 'USD' },
-      values: { 'fees-resumed': { amount: '3000000.00', voyages: 1, charged: 1, exempt: 0, capped: 0 } },
-    },
-  ],
-  certainty: [
-    {
-      currency: 'CNY',
-      scenario: 'fees-resumed',
-      amount: '0.00',
-      low: '0.00',
-      high: '0.00',
-      confirmed: '0.00',
-      assumed: '0.00',
-      estimated: '0.00',
-      'time-dependent': '0.00',
-      unconfirmed: '0.00',
-    },
-    {
-      currency: 'USD',
-      scenario: 'fees-resumed',
-      amount: '3000000.00',
-      low: '3000000.00',
-      high: '3000000.00',
-      confirmed: '3000000.00',
-      assumed: '0.00',
-      estimated: '0.00',
-      'time-dependent': '0.00',
-      unconfirmed: '0.00',
-    },
-  ],
-  breakdowns: {
-    regime: [
-      {
-        keys: { regime: 'cn-spf', currency: 'CNY' },
-        values: { 'fees-resumed': { amount: '0.00', voyages: 1, charged: 0, exempt: 0, capped: 0 } },
-      },
-      {
-        keys: { regime: 'us-301', currency: 'USD' },
-        values: { 'fees-resumed': { amount: '3000000.00', voyages: 1, charged: 1, exempt: 0, capped: 0 } },
-      },
-    ],
-    capYear: [
-      {
-        keys: { regime: 'cn-spf', currency: 'CNY', capYear: '2025-26' },
-        values: { 'fees-resumed': { amount: '0.00', voyages: 1, charged: 0, exempt: 0, capped: 0 } },
-      },
-      {
-        keys: { regime: 'us-301', currency: 'USD', capYear: '2025' },
-        values: { 'fees-resumed': { amount: '3000000.00', voyages: 1, charged: 1, exempt: 0, capped: 0 } },
-      },
-    ],
-    month: [
-      {
-        keys: { month: '2025-09', regime: 'cn-spf', rule: 'none', currency: 'CNY' },
-        values: { 'fees-resumed': { amount: '0.00', voyages: 1, charged: 0, exempt: 0, capped: 0 } },
-      },
-      {
-        keys: { month: '2025-10', regime: 'us-301', rule: 'annex-i', currency: 'USD' },
-        values: { 'fees-resumed': { amount: '3000000.00', voyages: 1, charged: 1, exempt: 0, capped: 0 } },
-      },
-    ],
-    operator: [
-      {
-        keys: { operator: 'CN', currency: 'USD' },
-        values: { 'fees-resumed': { amount: '3000000.00', voyages: 1, charged: 1, exempt: 0, capped: 0 } },
-      },
-      {
-        keys: { operator: 'CN', currency: 'CNY' },
-        values: { 'fees-resumed': { amount: '0.00', voyages: 1, charged: 0, exempt: 0, capped: 0 } },
-      },
-    ],
-    rule: [
-      {
-        keys: { regime: 'cn-spf', rule: 'none', currency: 'CNY' },
-        values: { 'fees-resumed': { amount: '0.00', voyages: 1, charged: 0, exempt: 0, capped: 0 } },
-      },
-      {
-        keys: { regime: 'us-301', rule: 'annex-i', currency: 'USD' },
-        values: { 'fees-resumed': { amount: '3000000.00', voyages: 1, charged: 1, exempt: 0, capped: 0 } },
-      },
-    ],
-    exemption: [],
-    outcome: [
-      {
-        keys: { regime: 'cn-spf', outcome: 'not-covered' },
-        values: { 'fees-resumed': { amount: '0.00', voyages: 1, charged: 0, exempt: 0, capped: 0 } },
-      },
-      {
-        keys: { regime: 'us-301', outcome: 'charged' },
-        values: { 'fees-resumed': { amount: '3000000.00', voyages: 1, charged: 1, exempt: 0, capped: 0 } },
-      },
-    ],
-    listed: [],
-  },
-} satisfies ExposureReport;
+/** The exposure report of the job example's fleet under its scenario (examples/openapi/job-report.json). */
+const REPORT_EXAMPLE = reportExample.report;
 
 const report = createRoute({
   method: 'get',
