@@ -174,19 +174,6 @@ export function cpuMillis(pids) {
   return (ticks * 1000) / clockTicksPerSecond();
 }
 
-/** CPU time of a process in milliseconds, split into its main (JS) thread, named after the process, and the rest. */
-export function threadCpuMillis(pid) {
-  let main = 0;
-  let other = 0;
-  for (const task of readdirSync(`/proc/${pid}/task`)) {
-    const { name, ticks } = statTicks(`/proc/${pid}/task/${task}/stat`);
-    if (name === 'workerd') main += ticks;
-    else other += ticks;
-  }
-  const perTick = 1000 / clockTicksPerSecond();
-  return { main: main * perTick, other: other * perTick };
-}
-
 /** Command name and user + system clock ticks from a `stat` file of /proc. */
 function statTicks(path) {
   const stat = readFileSync(path, 'utf8');
