@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check a change must pass, in order, stopping at the first
-// failure. Ends with one line "tests: N passed, M failed".
+// failure. Ends with the seconds each step took, then one line "tests: N passed, M failed".
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +16,16 @@ mkdirSync(join(root, 'test-results'), { recursive: true });
 
 let passed = 0;
 let failed = 0;
+/** Seconds per step, printed at the end: where `npm test`'s time goes. */
+const seconds = [];
+const started = performance.now();
+const since = (start) => Math.round((performance.now() - start) / 100) / 10;
 
 function step(title, cmd, args) {
   console.log(`\n== ${title}`);
+  const start = performance.now();
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  seconds.push([title, since(start)]);
   if (result.status !== 0) {
     console.log(`\n${title} failed`);
     console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
@@ -57,12 +63,14 @@ step('typecheck', bin('tsc'), ['--noEmit', '-p', root]);
 step('typecheck (widget)', bin('tsc'), ['--noEmit', '-p', join(root, 'src', 'widget')]);
 step('widget size', process.execPath, [join(root, 'scripts', 'widget-size.mjs')]);
 const vitestReport = join(root, 'test-results', 'vitest.json');
+const vitestStart = performance.now();
 const vitest = spawnSync(
   bin('vitest'),
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
   { cwd: root, stdio: 'inherit', env },
 );
 countVitest(vitestReport);
+seconds.push(['vitest (inside workerd)', since(vitestStart)]);
 if (vitest.status !== 0) {
   console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
   process.exit(vitest.status ?? 1);
@@ -80,6 +88,7 @@ if (browserTests.length > 0) {
   // Browser tests: node's test runner, two files at a time, Debian's Chromium, and one real `wrangler dev`
   // for them all (starting one costs more than most files' tests), with its own temporary state.
   // The host origin the widget's pages come from is bound first, so the Worker allows an origin that listens.
+  const browserStart = performance.now();
   const hostDir = mkdtempSync(join(tmpdir(), 'portfees-host-'));
   const host = await serveFolder(hostDir);
   const worker = await startWorker({ vars: sharedWorkerVars(host.origin) });
@@ -111,6 +120,7 @@ if (browserTests.length > 0) {
   const tap = existsSync(join(root, 'test-results', 'browser.tap'))
     ? readFileSync(join(root, 'test-results', 'browser.tap'), 'utf8')
     : '';
+  seconds.push(['browser tests (one wrangler dev, Chromium)', since(browserStart)]);
   passed += Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
   failed += Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0);
   if (browser.status !== 0) {
@@ -119,5 +129,8 @@ if (browserTests.length > 0) {
   }
 }
 step('bundle (wrangler deploy --dry-run)', bin('wrangler'), ['deploy', '--dry-run', '--outdir', join(root, 'dist')]);
+console.log('\n== seconds per step');
+for (const [title, taken] of seconds) console.log(`${String(taken).padStart(7)}  ${title}`);
+console.log(`${String(since(started)).padStart(7)}  in all`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bearer, createKey, getJson, recordCharge } from '../support/accounts';
+import { bearer, createKey, getJson, paidCharge, recordCharge } from '../support/accounts';
 import { annexOneQuote, IMO } from '../support/vessels';
 import { call, postJson } from '../support/worker';
 
-const paid = (date: string) => ({
-  regime: 'us-301',
-  date,
-  port: 'USLAX',
-  amount: '3000000.00',
-  currency: 'USD',
-  reference: `PAYGOV-${date}`,
-});
 const FIVE_DATES = ['2025-10-14', '2025-10-18', '2025-10-22', '2025-10-27', '2025-10-31'];
 const NOV_5 = '2025-11-05T06:00:00-08:00';
 
@@ -40,7 +32,7 @@ describe('tenant isolation', () => {
     const b = await createKey({ name: 'Line B' });
     const ids: string[] = [];
     for (const date of FIVE_DATES)
-      ids.push(((await (await recordCharge(a.key, IMO, paid(date))).json()) as { id: string }).id);
+      ids.push(((await (await recordCharge(a.key, IMO, paidCharge(date))).json()) as { id: string }).id);
 
     const listB = (await (await getJson(`/v1/vessels/${IMO}/charges`, b.key)).json()) as { charges: unknown[] };
     expect(listB.charges).toEqual([]);
@@ -71,9 +63,9 @@ describe('tenant isolation', () => {
   it('scopes Idempotency-Keys to their account', async () => {
     const a = await createKey({ name: 'Line A' });
     const b = await createKey({ name: 'Line B' });
-    const first = await recordCharge(a.key, IMO, paid('2025-10-20'), 'shared-key-1');
+    const first = await recordCharge(a.key, IMO, paidCharge('2025-10-20'), 'shared-key-1');
     // Another account, another body, the same key text: a new charge, not a conflict or a replay of A's.
-    const other = await recordCharge(b.key, IMO, { ...paid('2025-10-21') }, 'shared-key-1');
+    const other = await recordCharge(b.key, IMO, { ...paidCharge('2025-10-21') }, 'shared-key-1');
     expect(first.status).toBe(201);
     expect(other.status).toBe(201);
     expect(other.headers.get('idempotent-replayed')).toBeNull();
@@ -83,7 +75,7 @@ describe('tenant isolation', () => {
   it('gives a second key of the same account the same ledger', async () => {
     const first = await createKey({ name: 'Line C' });
     const second = await createKey({ name: 'Line C, backup server', accountId: first.accountId });
-    await recordCharge(first.key, IMO, paid('2025-10-20'));
+    await recordCharge(first.key, IMO, paidCharge('2025-10-20'));
     const list = (await (await getJson(`/v1/vessels/${IMO}/charges`, second.key)).json()) as {
       charges: Array<{ date: string }>;
     };

@@ -3,25 +3,17 @@
  * the single quote, the scenario comparison and the fleet batch.
  */
 import { describe, expect, it } from 'vitest';
-import { bearer, createKey, recordCharge } from '../support/accounts';
+import { bearer, createKey, paidCharge, recordCharge } from '../support/accounts';
 import { annexOneQuote, IMO } from '../support/vessels';
 import { postJson } from '../support/worker';
 
 /** Five fees paid in October 2025 (60,000 NT × 50 USD each); the quoted arrival of 2025-11-05 is the sixth. */
 const FIVE_DATES = ['2025-10-14', '2025-10-18', '2025-10-22', '2025-10-27', '2025-10-31'];
 const NOV_5 = '2025-11-05T06:00:00-08:00';
-const paid = (date: string) => ({
-  regime: 'us-301',
-  date,
-  port: 'USLAX',
-  amount: '3000000.00',
-  currency: 'USD',
-  reference: `PAYGOV-${date}`,
-});
 
 async function keyWithFivePaidCharges(): Promise<string> {
   const { key } = await createKey();
-  for (const date of FIVE_DATES) expect((await recordCharge(key, IMO, paid(date), `k-${date}`)).status).toBe(201);
+  for (const date of FIVE_DATES) expect((await recordCharge(key, IMO, paidCharge(date), `k-${date}`)).status).toBe(201);
   return key;
 }
 

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { nowMillis } from '../../src/lib/clock';
-import { bearer, createKey, getJson, recordCharge } from '../support/accounts';
+import { bearer, createKey, getJson, paidCharge, recordCharge } from '../support/accounts';
 import { annexOneQuote, IMO } from '../support/vessels';
 import { call, postJson } from '../support/worker';
 
@@ -33,16 +33,6 @@ interface QuoteBody {
   notes: Array<{ id: string; text: string }>;
 }
 
-/** A Section 301 fee paid while the fees were in force: 60,000 NT × 50 USD = 3,000,000.00 USD. */
-const paid = (date: string, port = 'USLAX', reference = `PAYGOV-${date}`) => ({
-  regime: 'us-301',
-  date,
-  port,
-  amount: '3000000.00',
-  currency: 'USD',
-  reference,
-});
-
 /** Five charged US rotations of 2025, all before the quoted arrival of 2025-11-05. */
 const FIVE_DATES = ['2025-10-14', '2025-10-18', '2025-10-22', '2025-10-27', '2025-10-31'];
 const NOV_5 = '2025-11-05T06:00:00-08:00';
@@ -54,7 +44,7 @@ async function json<T>(res: Response): Promise<T> {
 describe('recording charges', () => {
   it('records a charge with its cap year and lists it', async () => {
     const { key } = await createKey();
-    const res = await recordCharge(key, IMO, paid('2025-10-20'));
+    const res = await recordCharge(key, IMO, paidCharge('2025-10-20'));
     expect(res.status).toBe(201);
     const charge = await json<ChargeBody>(res);
     expect(charge).toMatchObject({
@@ -78,7 +68,7 @@ describe('recording charges', () => {
   it('stores the amount as exact decimal text', async () => {
     const { key } = await createKey();
     const charge = await json<ChargeBody>(
-      await recordCharge(key, IMO, { ...paid('2025-10-20'), amount: '1234567.8901' }),
+      await recordCharge(key, IMO, { ...paidCharge('2025-10-20'), amount: '1234567.8901' }),
     );
     const row = await env.DB.prepare('SELECT amount, typeof(amount) AS kind FROM charges WHERE id = ?')
       .bind(charge.id)
@@ -88,8 +78,8 @@ describe('recording charges', () => {
 
   it('lists by cap year: calendar years for us-301, billing years from 17 April for cn-spf', async () => {
     const { key } = await createKey();
-    await recordCharge(key, IMO, paid('2025-10-20'));
-    await recordCharge(key, IMO, paid('2026-01-05', 'USOAK'));
+    await recordCharge(key, IMO, paidCharge('2025-10-20'));
+    await recordCharge(key, IMO, paidCharge('2026-01-05', 'USOAK'));
     await recordCharge(key, IMO, {
       regime: 'cn-spf',
       date: '2026-04-16',
@@ -119,27 +109,35 @@ describe('recording charges', () => {
   });
 
   it.each([
-    [{ ...paid('2025-10-20'), regime: 'eu-ets' }, 'regime', 'unknown regime eu-ets; valid regimes: cn-spf, us-301'],
     [
-      { ...paid('2025-10-20'), port: 'CNSHA' },
+      { ...paidCharge('2025-10-20'), regime: 'eu-ets' },
+      'regime',
+      'unknown regime eu-ets; valid regimes: cn-spf, us-301',
+    ],
+    [
+      { ...paidCharge('2025-10-20'), port: 'CNSHA' },
       'port',
       'CNSHA is in CN, outside the us-301 territory (US, PR, GU, VI, AS, MP)',
     ],
-    [{ ...paid('2025-10-20'), amount: 3000000 }, 'amount', undefined],
-    [{ ...paid('2025-10-20'), amount: '3,000,000.00' }, 'amount', undefined],
-    [{ ...paid('2025-10-20'), amount: '-5.00' }, 'amount', undefined],
-    [{ ...paid('2025-10-20'), date: '2025-02-30' }, 'date', 'must be a calendar date YYYY-MM-DD'],
-    [{ ...paid('2025-10-20'), currency: 'usd' }, 'currency', undefined],
-    [{ ...paid('2025-10-20'), reference: '   ' }, 'reference', 'give the payment reference'],
-    [{ ...paid('2025-10-20'), currency: 'CNY' }, 'currency', 'must be USD, the currency of us-301'],
-    [{ ...paid('2025-10-20'), currency: 'XXX' }, 'currency', 'must be USD, the currency of us-301'],
-    [{ ...paid('2025-10-20'), regime: 'cn-spf', port: 'CNSHA' }, 'currency', 'must be CNY, the currency of cn-spf'],
-    [{ ...paid('2025-10-20'), amount: '0' }, 'amount', 'must be greater than 0'],
-    [{ ...paid('2025-10-20'), amount: '0.0000' }, 'amount', 'must be greater than 0'],
-    [paid('2000-01-01'), 'date', 'must be on or after 2025-10-14, the first day us-301 was in force'],
-    [paid('2025-10-13'), 'date', 'must be on or after 2025-10-14, the first day us-301 was in force'],
-    [paid('2099-12-31'), 'date', undefined],
-    [{ ...paid('2025-10-20'), fee: '1' }, 'fee', 'unknown field fee'],
+    [{ ...paidCharge('2025-10-20'), amount: 3000000 }, 'amount', undefined],
+    [{ ...paidCharge('2025-10-20'), amount: '3,000,000.00' }, 'amount', undefined],
+    [{ ...paidCharge('2025-10-20'), amount: '-5.00' }, 'amount', undefined],
+    [{ ...paidCharge('2025-10-20'), date: '2025-02-30' }, 'date', 'must be a calendar date YYYY-MM-DD'],
+    [{ ...paidCharge('2025-10-20'), currency: 'usd' }, 'currency', undefined],
+    [{ ...paidCharge('2025-10-20'), reference: '   ' }, 'reference', 'give the payment reference'],
+    [{ ...paidCharge('2025-10-20'), currency: 'CNY' }, 'currency', 'must be USD, the currency of us-301'],
+    [{ ...paidCharge('2025-10-20'), currency: 'XXX' }, 'currency', 'must be USD, the currency of us-301'],
+    [
+      { ...paidCharge('2025-10-20'), regime: 'cn-spf', port: 'CNSHA' },
+      'currency',
+      'must be CNY, the currency of cn-spf',
+    ],
+    [{ ...paidCharge('2025-10-20'), amount: '0' }, 'amount', 'must be greater than 0'],
+    [{ ...paidCharge('2025-10-20'), amount: '0.0000' }, 'amount', 'must be greater than 0'],
+    [paidCharge('2000-01-01'), 'date', 'must be on or after 2025-10-14, the first day us-301 was in force'],
+    [paidCharge('2025-10-13'), 'date', 'must be on or after 2025-10-14, the first day us-301 was in force'],
+    [paidCharge('2099-12-31'), 'date', undefined],
+    [{ ...paidCharge('2025-10-20'), fee: '1' }, 'fee', 'unknown field fee'],
   ])('refuses %j naming the field', async (body, path, message) => {
     const { key } = await createKey();
     const res = await recordCharge(key, IMO, body);
@@ -152,16 +150,16 @@ describe('recording charges', () => {
 
   it('refuses a bad IMO in the path and a malformed Idempotency-Key', async () => {
     const { key } = await createKey();
-    const badImo = await recordCharge(key, '9310007', paid('2025-10-20'));
+    const badImo = await recordCharge(key, '9310007', paidCharge('2025-10-20'));
     expect(badImo.status).toBe(400);
     expect((await json<{ errors: Array<{ path: string }> }>(badImo)).errors[0]?.path).toBe('imo');
-    const badKey = await recordCharge(key, IMO, paid('2025-10-20'), 'has spaces in it');
+    const badKey = await recordCharge(key, IMO, paidCharge('2025-10-20'), 'has spaces in it');
     expect(badKey.status).toBe(400);
     expect((await json<{ errors: Array<{ path: string }> }>(badKey)).errors[0]?.path).toBe('idempotency-key');
   });
 
   it('needs a secret key', async () => {
-    const res = await postJson(`/v1/vessels/${IMO}/charges`, paid('2025-10-20'));
+    const res = await postJson(`/v1/vessels/${IMO}/charges`, paidCharge('2025-10-20'));
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="portfees"');
   });
@@ -170,8 +168,8 @@ describe('recording charges', () => {
 describe('Idempotency-Key', () => {
   it('replays the first result for the same key and body', async () => {
     const { key, accountId } = await createKey();
-    const first = await recordCharge(key, IMO, paid('2025-10-20'), 'pay-7781');
-    const second = await recordCharge(key, IMO, paid('2025-10-20'), 'pay-7781');
+    const first = await recordCharge(key, IMO, paidCharge('2025-10-20'), 'pay-7781');
+    const second = await recordCharge(key, IMO, paidCharge('2025-10-20'), 'pay-7781');
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
@@ -185,8 +183,8 @@ describe('Idempotency-Key', () => {
 
   it('refuses the same key with a different body (409) and records nothing', async () => {
     const { key, accountId } = await createKey();
-    const first = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20'), 'pay-7782'));
-    const reused = await recordCharge(key, IMO, { ...paid('2025-10-20'), amount: '3000001.00' }, 'pay-7782');
+    const first = await json<ChargeBody>(await recordCharge(key, IMO, paidCharge('2025-10-20'), 'pay-7782'));
+    const reused = await recordCharge(key, IMO, { ...paidCharge('2025-10-20'), amount: '3000001.00' }, 'pay-7782');
     expect(reused.status).toBe(409);
     const problem = await json<{ type: string; detail: string; errors: Array<{ path: string; message: string }> }>(
       reused,
@@ -195,9 +193,9 @@ describe('Idempotency-Key', () => {
     expect(problem.detail).toContain(first.id);
     expect(problem.errors).toEqual([{ path: 'Idempotency-Key', message: 'already used for a different request' }]);
     // The same key for another vessel is another request too.
-    expect((await recordCharge(key, '9321483', paid('2025-10-20'), 'pay-7782')).status).toBe(409);
+    expect((await recordCharge(key, '9321483', paidCharge('2025-10-20'), 'pay-7782')).status).toBe(409);
     // And the same key for another payment of the same vessel.
-    expect((await recordCharge(key, IMO, paid('2025-10-21'), 'pay-7782')).status).toBe(409);
+    expect((await recordCharge(key, IMO, paidCharge('2025-10-21'), 'pay-7782')).status).toBe(409);
     const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM charges WHERE account_id = ?')
       .bind(accountId)
       .first<{ n: number }>();
@@ -207,7 +205,7 @@ describe('Idempotency-Key', () => {
   it('creates one charge from concurrent duplicate writes', async () => {
     const { key, accountId } = await createKey();
     const responses = await Promise.all(
-      Array.from({ length: 16 }, () => recordCharge(key, IMO, paid('2025-10-24'), 'pay-race-1')),
+      Array.from({ length: 16 }, () => recordCharge(key, IMO, paidCharge('2025-10-24'), 'pay-race-1')),
     );
     expect(responses.filter((res) => res.status === 201)).toHaveLength(1);
     expect(responses.filter((res) => res.status === 200)).toHaveLength(15);
@@ -231,17 +229,20 @@ describe('one row per payment', () => {
 
   it('answers a second write of the same payment with the first, without a key or with another key', async () => {
     const { key, accountId } = await createKey();
-    const first = await recordCharge(key, IMO, paid('2025-10-20'));
+    const first = await recordCharge(key, IMO, paidCharge('2025-10-20'));
     expect(first.status).toBe(201);
     const firstBody = await json<ChargeBody>(first);
     for (const idempotencyKey of [undefined, 'pay-a', 'pay-b']) {
-      const again = await recordCharge(key, IMO, paid('2025-10-20'), idempotencyKey);
+      const again = await recordCharge(key, IMO, paidCharge('2025-10-20'), idempotencyKey);
       expect(again.status).toBe(200);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect(await json<ChargeBody>(again)).toEqual(firstBody);
     }
     // Another reference, the same amount written another way: still the same payment, still the first record.
-    const reworded = await recordCharge(key, IMO, { ...paid('2025-10-20', 'USLAX', 'RECEIPT-9'), amount: '3000000' });
+    const reworded = await recordCharge(key, IMO, {
+      ...paidCharge('2025-10-20', 'USLAX', 'RECEIPT-9'),
+      amount: '3000000',
+    });
     expect(reworded.status).toBe(200);
     expect((await json<ChargeBody>(reworded)).reference).toBe('PAYGOV-2025-10-20');
     expect(await rows(accountId)).toHaveLength(1);
@@ -249,7 +250,9 @@ describe('one row per payment', () => {
 
   it('gives exactly one row for 20 simultaneous identical payments without a key', async () => {
     const { key, accountId } = await createKey();
-    const responses = await Promise.all(Array.from({ length: 20 }, () => recordCharge(key, IMO, paid('2025-10-24'))));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => recordCharge(key, IMO, paidCharge('2025-10-24'))),
+    );
     expect(responses.map((res) => res.status).sort()).toEqual([...Array(19).fill(200), 201]);
     const bodies = await Promise.all(responses.map((res) => json<ChargeBody>(res)));
     expect(new Set(bodies.map((body) => body.id)).size).toBe(1);
@@ -259,7 +262,7 @@ describe('one row per payment', () => {
   it('gives exactly one row for 20 simultaneous identical payments, each with its own key', async () => {
     const { key, accountId } = await createKey();
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => recordCharge(key, IMO, paid('2025-10-24'), `pay-${i}`)),
+      Array.from({ length: 20 }, (_, i) => recordCharge(key, IMO, paidCharge('2025-10-24'), `pay-${i}`)),
     );
     expect(responses.map((res) => res.status).sort()).toEqual([...Array(19).fill(200), 201]);
     expect(await rows(accountId)).toHaveLength(1);
@@ -267,8 +270,8 @@ describe('one row per payment', () => {
 
   it('refuses another amount for a recorded payment with 409 naming the charge, and records nothing', async () => {
     const { key, accountId } = await createKey();
-    const first = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
-    const other = await recordCharge(key, IMO, { ...paid('2025-10-20'), amount: '1500000.00' }, 'pay-new');
+    const first = await json<ChargeBody>(await recordCharge(key, IMO, paidCharge('2025-10-20')));
+    const other = await recordCharge(key, IMO, { ...paidCharge('2025-10-20'), amount: '1500000.00' }, 'pay-new');
     expect(other.status).toBe(409);
     const problem = await json<{ type: string; detail: string; chargeId: string; errors: Array<{ path: string }> }>(
       other,
@@ -282,7 +285,7 @@ describe('one row per payment', () => {
 
   it('counts a payment written five times once in the cap', async () => {
     const { key } = await createKey();
-    for (let i = 0; i < 5; i++) await recordCharge(key, IMO, paid('2025-10-20'));
+    for (let i = 0; i < 5; i++) await recordCharge(key, IMO, paidCharge('2025-10-20'));
     const quote = await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)));
     expect(quote.voyages[0]).toMatchObject({ outcome: 'charged', cap: { count: 2 } });
   });
@@ -291,11 +294,11 @@ describe('one row per payment', () => {
     const { key, accountId } = await createKey();
     const other = await createKey();
     for (const res of [
-      await recordCharge(key, IMO, paid('2025-10-20')),
-      await recordCharge(key, IMO, paid('2025-10-20', 'USOAK')),
-      await recordCharge(key, IMO, paid('2025-10-21')),
-      await recordCharge(key, '9321483', paid('2025-10-20')),
-      await recordCharge(other.key, IMO, paid('2025-10-20')),
+      await recordCharge(key, IMO, paidCharge('2025-10-20')),
+      await recordCharge(key, IMO, paidCharge('2025-10-20', 'USOAK')),
+      await recordCharge(key, IMO, paidCharge('2025-10-21')),
+      await recordCharge(key, '9321483', paidCharge('2025-10-20')),
+      await recordCharge(other.key, IMO, paidCharge('2025-10-20')),
     ])
       expect(res.status).toBe(201);
     expect(await rows(accountId)).toHaveLength(4);
@@ -305,28 +308,31 @@ describe('one row per payment', () => {
     const { key, accountId } = await createKey();
     // USOAK is paid first (another amount), then USLAX on the same day: two payments, two rows.
     const oakland = await json<ChargeBody>(
-      await recordCharge(key, IMO, { ...paid('2025-10-20', 'USOAK', 'OAK-1'), amount: '1500000.00' }),
+      await recordCharge(key, IMO, { ...paidCharge('2025-10-20', 'USOAK', 'OAK-1'), amount: '1500000.00' }),
     );
-    const losAngeles = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
+    const losAngeles = await json<ChargeBody>(await recordCharge(key, IMO, paidCharge('2025-10-20')));
     expect(losAngeles.id).not.toBe(oakland.id);
     // The USLAX payment written again is a replay of the USLAX row, not of Oakland's, and not a conflict.
-    const again = await recordCharge(key, IMO, paid('2025-10-20'), 'pay-again');
+    const again = await recordCharge(key, IMO, paidCharge('2025-10-20'), 'pay-again');
     expect(again.status).toBe(200);
     expect(await json<ChargeBody>(again)).toMatchObject({ id: losAngeles.id, port: 'USLAX', amount: '3000000.00' });
     // The same for Oakland's, with Los Angeles now live beside it.
-    const oaklandAgain = await recordCharge(key, IMO, { ...paid('2025-10-20', 'USOAK', 'OAK-2'), amount: '1500000' });
+    const oaklandAgain = await recordCharge(key, IMO, {
+      ...paidCharge('2025-10-20', 'USOAK', 'OAK-2'),
+      amount: '1500000',
+    });
     expect(oaklandAgain.status).toBe(200);
     expect(await json<ChargeBody>(oaklandAgain)).toMatchObject({ id: oakland.id, port: 'USOAK' });
     // A USLAX payment of the next day is its own row.
-    expect((await recordCharge(key, IMO, paid('2025-10-21'))).status).toBe(201);
+    expect((await recordCharge(key, IMO, paidCharge('2025-10-21'))).status).toBe(201);
     expect(await rows(accountId)).toHaveLength(3);
   });
 
   it('records a payment again once its row was voided (a correction)', async () => {
     const { key, accountId } = await createKey();
-    const first = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
+    const first = await json<ChargeBody>(await recordCharge(key, IMO, paidCharge('2025-10-20')));
     await call(`/v1/vessels/${IMO}/charges/${first.id}`, { method: 'DELETE', headers: bearer(key) });
-    const corrected = await recordCharge(key, IMO, { ...paid('2025-10-20'), amount: '2999999.00' });
+    const corrected = await recordCharge(key, IMO, { ...paidCharge('2025-10-20'), amount: '2999999.00' });
     expect(corrected.status).toBe(201);
     expect((await json<ChargeBody>(corrected)).id).not.toBe(first.id);
     expect((await rows(accountId)).map((row) => row.voided_at === null)).toEqual([false, true]);
@@ -334,7 +340,7 @@ describe('one row per payment', () => {
 
   it('refuses a second live row for a payment in the database itself', async () => {
     const { key, accountId } = await createKey();
-    const first = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
+    const first = await json<ChargeBody>(await recordCharge(key, IMO, paidCharge('2025-10-20')));
     const insert = env.DB.prepare(
       `INSERT INTO charges (id, account_id, imo, regime, date, port, amount, currency, reference, created_at, request_hash)
        VALUES ('chg_ffffffffffffffffffff', ?, ?, 'us-301', '2025-10-20', 'USLAX', '1.00', 'USD', 'R', '2025-10-21T00:00:00.000Z', 'h')`,
@@ -347,8 +353,8 @@ describe('one row per payment', () => {
     const { key } = await createKey();
     // Today by the Worker's own clock (the real date, or PORTFEES_NOW when the suite runs with the clock set).
     const ahead = (days: number) => new Date(nowMillis(env) + days * 86_400_000).toISOString().slice(0, 10);
-    expect((await recordCharge(key, IMO, paid(ahead(58)))).status).toBe(201);
-    const far = await recordCharge(key, IMO, paid(ahead(62)));
+    expect((await recordCharge(key, IMO, paidCharge(ahead(58)))).status).toBe(201);
+    const far = await recordCharge(key, IMO, paidCharge(ahead(62)));
     expect(far.status).toBe(400);
     const errors = (await json<{ errors: Array<{ path: string; message: string }> }>(far)).errors;
     expect(errors).toEqual([{ path: 'date', message: expect.stringMatching(/^must be at most 60 days after today/) }]);
@@ -358,7 +364,7 @@ describe('one row per payment', () => {
 describe('voiding charges', () => {
   it('keeps the charge, marked void, and voiding again changes nothing', async () => {
     const { key } = await createKey();
-    const charge = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
+    const charge = await json<ChargeBody>(await recordCharge(key, IMO, paidCharge('2025-10-20')));
     const voided = await call(`/v1/vessels/${IMO}/charges/${charge.id}`, { method: 'DELETE', headers: bearer(key) });
     expect(voided.status).toBe(200);
     const body = await json<ChargeBody>(voided);
@@ -375,7 +381,7 @@ describe('voiding charges', () => {
 
   it('answers 404 for an unknown charge or the wrong vessel', async () => {
     const { key } = await createKey();
-    const charge = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-10-20')));
+    const charge = await json<ChargeBody>(await recordCharge(key, IMO, paidCharge('2025-10-20')));
     expect(
       (await call(`/v1/vessels/9321483/charges/${charge.id}`, { method: 'DELETE', headers: bearer(key) })).status,
     ).toBe(404);
@@ -391,7 +397,7 @@ describe('the ledger in quotes', () => {
     const { key } = await createKey();
     const ids: string[] = [];
     for (const date of FIVE_DATES.slice(0, 4))
-      ids.push((await json<ChargeBody>(await recordCharge(key, IMO, paid(date)))).id);
+      ids.push((await json<ChargeBody>(await recordCharge(key, IMO, paidCharge(date)))).id);
 
     // Four charges in 2025: this rotation is charge 5 of 5, 60,000 NT × 50 USD = 3,000,000.00 USD.
     const fifth = await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)));
@@ -401,7 +407,7 @@ describe('the ledger in quotes', () => {
       cap: { count: 5, limit: 5 },
     });
 
-    ids.push((await json<ChargeBody>(await recordCharge(key, IMO, paid(FIVE_DATES[4]!)))).id);
+    ids.push((await json<ChargeBody>(await recordCharge(key, IMO, paidCharge(FIVE_DATES[4]!)))).id);
     const sixth = await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)));
     expect(sixth.voyages[0]).toMatchObject({ outcome: 'capped', fee: { amount: '0.00' }, cap: { count: 5, limit: 5 } });
     expect(sixth.voyages[0]?.cap?.counted).toEqual(
@@ -412,7 +418,8 @@ describe('the ledger in quotes', () => {
   it('stops counting a voided charge', async () => {
     const { key } = await createKey();
     const ids: string[] = [];
-    for (const date of FIVE_DATES) ids.push((await json<ChargeBody>(await recordCharge(key, IMO, paid(date)))).id);
+    for (const date of FIVE_DATES)
+      ids.push((await json<ChargeBody>(await recordCharge(key, IMO, paidCharge(date)))).id);
     expect(
       (await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)))).voyages[0]?.outcome,
     ).toBe('capped');
@@ -427,7 +434,7 @@ describe('the ledger in quotes', () => {
     const { key } = await createKey();
     const ledgerIds: string[] = [];
     for (const date of FIVE_DATES.slice(0, 3))
-      ledgerIds.push((await json<ChargeBody>(await recordCharge(key, IMO, paid(date)))).id);
+      ledgerIds.push((await json<ChargeBody>(await recordCharge(key, IMO, paidCharge(date)))).id);
     const priorCharges = [
       { regime: 'us-301', date: '2025-10-15', port: 'USSEA' },
       // The same payment as the ledger's first charge: counted once, as the ledger's.
@@ -450,8 +457,8 @@ describe('the ledger in quotes', () => {
   it("does not count a voyage's own recorded payment as an earlier charge when the voyage is quoted again", async () => {
     const { key } = await createKey();
     // Four earlier charges, then the payment for the 2025-11-05 call at Los Angeles itself (the fifth of the year).
-    for (const date of FIVE_DATES.slice(0, 4)) await recordCharge(key, IMO, paid(date));
-    const own = await json<ChargeBody>(await recordCharge(key, IMO, paid('2025-11-05')));
+    for (const date of FIVE_DATES.slice(0, 4)) await recordCharge(key, IMO, paidCharge(date));
+    const own = await json<ChargeBody>(await recordCharge(key, IMO, paidCharge('2025-11-05')));
     const again = await json<QuoteBody & { voyages: Array<{ explanation: Array<{ text: string }> }> }>(
       await postJson('/v1/quotes', annexOneQuote(NOV_5), bearer(key)),
     );
@@ -465,7 +472,7 @@ describe('the ledger in quotes', () => {
 
   it('is not read for anonymous quotes', async () => {
     const { key } = await createKey();
-    for (const date of FIVE_DATES) await recordCharge(key, IMO, paid(date));
+    for (const date of FIVE_DATES) await recordCharge(key, IMO, paidCharge(date));
     const anonymous = await json<QuoteBody>(await postJson('/v1/quotes', annexOneQuote(NOV_5)));
     expect(anonymous.voyages[0]).toMatchObject({ outcome: 'charged', cap: { count: 1, counted: [] } });
   });

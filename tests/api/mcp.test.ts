@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from '../../src/api/app';
 import { QuoteRequest } from '../../src/api/openapi/quote-schemas';
-import { bearer, createKey, recordCharge } from '../support/accounts';
+import { bearer, createKey, paidCharge, recordCharge } from '../support/accounts';
 import { annexIRequest } from '../support/requests';
 import { annexOneQuote, IMO } from '../support/vessels';
 import { call, postJson } from '../support/worker';
@@ -225,8 +225,7 @@ describe('MCP over Streamable HTTP', () => {
   it('gives a secret key the account’s ledger, as POST /v1/quotes does', async () => {
     const { key } = await createKey();
     for (const date of ['2025-10-14', '2025-10-18', '2025-10-22', '2025-10-27', '2025-10-31']) {
-      const charge = { regime: 'us-301', date, port: 'USLAX', amount: '3000000.00', currency: 'USD', reference: date };
-      expect((await recordCharge(key, IMO, charge, `mcp-${date}`)).status).toBe(201);
+      expect((await recordCharge(key, IMO, paidCharge(date, 'USLAX', date), `mcp-${date}`)).status).toBe(201);
     }
     const request = annexOneQuote('2025-11-05T06:00:00-08:00');
     const outcome = async (headers: Record<string, string>) => {

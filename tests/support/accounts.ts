@@ -37,6 +37,16 @@ export async function revokeKey(keyId: string): Promise<void> {
 
 export const bearer = (key: string): Record<string, string> => ({ authorization: `Bearer ${key}` });
 
+/** A Section 301 fee paid while the fees were in force: 60,000 NT × 50 USD = 3,000,000.00 USD, the body of a charge. */
+export const paidCharge = (date: string, port = 'USLAX', reference = `PAYGOV-${date}`) => ({
+  regime: 'us-301',
+  date,
+  port,
+  amount: '3000000.00',
+  currency: 'USD',
+  reference,
+});
+
 /** POST /v1/vessels/{imo}/charges with a secret key. */
 export function recordCharge(
   key: string,
