@@ -10,10 +10,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { artifacts, createKey, root, useWorkerAndBrowser } from './support.mjs';
+import { artifacts, axeViolations, createKey, root, useWorkerAndBrowser, watchedPage } from './support.mjs';
 
 const session = useWorkerAndBrowser();
-const AXE = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 /** A4 at CSS pixels (96 per inch), less the page's 12 mm margins. */
 const MM = 96 / 25.4;
@@ -22,28 +21,11 @@ const A4_CONTENT = { width: Math.floor((210 - 24) * MM), height: Math.floor((297
 /** Opens `/` and records requests to other origins and policy refusals. */
 async function openCalculator(query = '') {
   const { worker, browser } = session();
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
-  const foreign = [];
-  const refusals = [];
-  page.on('request', (req) => {
-    if (!req.url().startsWith(worker.base)) foreign.push(req.url());
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
+  const { page, foreign, refusals } = await watchedPage(browser, worker.base, {
+    viewport: { width: 1100, height: 1000 },
   });
   await page.goto(`${worker.base}/${query}`);
   return { page, widget: page.locator('portfees-quote'), foreign, refusals };
-}
-
-async function axeViolations(page) {
-  // Evaluated through the DevTools protocol: the page's policy (rightly) refuses an inline script tag.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(
-    async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations,
-  );
-  for (const violation of violations)
-    console.log(`  axe ${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length})`);
-  return violations.map((violation) => violation.id);
 }
 
 const usAmount = (widget) => widget.locator('section.result tr[data-regime="us-301"] td.num');

@@ -4,21 +4,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { artifacts, useWorkerAndBrowser } from './support.mjs';
+import { artifacts, useWorkerAndBrowser, watchedPage } from './support.mjs';
 
 const session = useWorkerAndBrowser();
 
 test('the docs page sends a quote from its try-it console, with no external asset', async () => {
   const { worker, browser } = session();
-  const page = await browser.newPage();
-  const foreign = [];
-  const refused = [];
-  page.on('request', (req) => {
-    if (!req.url().startsWith(worker.base) && !req.url().startsWith('data:')) foreign.push(req.url());
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-  });
+  const { page, foreign, refusals: refused } = await watchedPage(browser, worker.base);
   await page.goto(`${worker.base}/docs`);
   // Swagger UI: open POST /v1/quotes, send its example request (CN-operated, 60,000 NT, Annex I).
   const operation = page.locator('.opblock-post', { hasText: '/v1/quotes' }).filter({ hasNotText: 'compare' }).first();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { artifacts, createKey, root, useWorkerAndBrowser } from './support.mjs';
+import { artifacts, axeViolations, createKey, root, useWorkerAndBrowser, watchedPage } from './support.mjs';
 
 const session = useWorkerAndBrowser({ vars: { RATE_LIMITS: 'off' } });
 
@@ -42,18 +42,6 @@ async function finishedJob(worker, key, fleet, query = '?asOf=2026-11-28&scenari
   return { job, status };
 }
 
-/** axe-core's violations on the page (optionally within one element), evaluated through the DevTools protocol. */
-async function axeViolations(page, include) {
-  await page.evaluate(readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  const found = await page.evaluate(
-    async (selector) => (await window.axe.run(selector ? { include: [selector] } : document)).violations,
-    include ?? null,
-  );
-  for (const violation of found)
-    console.log(`  ${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length})`);
-  return found.map((violation) => violation.id);
-}
-
 const FLEET = [
   'imo,name,type,flag,buildCountry,netTonnage,ownerCountry,operatorCountry,operatorName,port,arrival',
   '9310006,ALPHA,container,PA,KR,60000,GR,CN,COSCO,CNSHA,2025-09-25T08:00:00+08:00',
@@ -70,14 +58,8 @@ test('the report page of a finished job: charts, table views, CSV links, no scri
   assert.equal(status.status, 'done');
   assert.deepEqual(status.vessels, { total: 4, done: 4, failed: 0 });
 
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } });
-  const foreign = [];
-  const violations = [];
-  page.on('request', (req) => {
-    if (!req.url().startsWith(worker.base)) foreign.push(req.url());
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  const { page, foreign, refusals } = await watchedPage(browser, worker.base, {
+    viewport: { width: 1100, height: 1300 },
   });
   const res = await page.goto(`${worker.base}${job.links.page}`);
   assert.equal(res.status(), 200);
@@ -161,7 +143,7 @@ test('the report page of a finished job: charts, table views, CSV links, no scri
   while ((await closed.count()) > 0) await closed.first().click();
   await page.screenshot({ path: join(artifacts, 'jobs-page.png'), fullPage: true });
   assert.deepEqual(foreign, []);
-  assert.deepEqual(violations, []);
+  assert.deepEqual(refusals, []);
 
   // Accessibility: axe-core, evaluated through the DevTools protocol (the page's CSP allows no script of its own).
   await page.evaluate(readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
@@ -182,9 +164,7 @@ test('the report page of a finished job: charts, table views, CSV links, no scri
   await page.goto(`${worker.base}${job.links.page}&locale=zh-CN`);
   assert.equal(await page.locator('h1').innerText(), '船队费用敞口');
   assert.equal(await page.locator('section#certainty h2').innerText(), '合计的确定程度');
-  await page.evaluate(readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  const chinese = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => v.id));
-  assert.deepEqual(chinese, []);
+  assert.deepEqual(await axeViolations(page), []);
   await page.screenshot({ path: join(artifacts, 'jobs-page-zh.png'), fullPage: true });
 
   // At 390 px the rows with a low–high range are wider than the screen: they scroll inside their own box, by keyboard

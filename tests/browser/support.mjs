@@ -133,3 +133,36 @@ export function useWorkerAndBrowser(options) {
   });
   return () => ({ worker, browser });
 }
+
+/**
+ * A new page that records the requests it sends to origins other than `base` (data: URLs aside) and the
+ * Content Security Policy refusals it logs: both lists should stay empty.
+ */
+export async function watchedPage(browser, base, options = {}) {
+  const page = await browser.newPage(options);
+  const foreign = [];
+  const refusals = [];
+  page.on('request', (req) => {
+    if (!req.url().startsWith(base) && !req.url().startsWith('data:')) foreign.push(req.url());
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
+  });
+  return { page, foreign, refusals };
+}
+
+/**
+ * The ids of axe-core's violations on the page (or within the element `include` selects), each printed; evaluated
+ * through the DevTools protocol, since the pages' policies (rightly) refuse an inline script tag.
+ */
+export async function axeViolations(page, include) {
+  await page.evaluate(readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const found = await page.evaluate(
+    async (selector) =>
+      (await window.axe.run(selector ? { include: [selector] } : document, { resultTypes: ['violations'] })).violations,
+    include ?? null,
+  );
+  for (const violation of found)
+    console.log(`  axe ${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length})`);
+  return found.map((violation) => violation.id);
+}

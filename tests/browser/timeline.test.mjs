@@ -3,36 +3,16 @@
 // picker is a plain form. Saves test-results/timeline.png.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { artifacts, root, useWorkerAndBrowser } from './support.mjs';
-
-const AXE = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-async function axeViolations(page) {
-  // Evaluated through the DevTools protocol: the page's policy (rightly) refuses an inline script tag.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(
-    async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations,
-  );
-  for (const violation of violations)
-    console.log(`  axe ${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length})`);
-  return violations.map((violation) => violation.id);
-}
+import { artifacts, axeViolations, useWorkerAndBrowser, watchedPage } from './support.mjs';
 
 const session = useWorkerAndBrowser();
 
 test('the timeline page shows both regimes with legend, shaded suspension and hatched unconfirmed period', async () => {
   const { worker, browser } = session();
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } });
-  const foreign = [];
-  const violations = [];
-  page.on('request', (req) => {
-    if (!req.url().startsWith(worker.base)) foreign.push(req.url());
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  const { page, foreign, refusals } = await watchedPage(browser, worker.base, {
+    viewport: { width: 1100, height: 1300 },
   });
   await page.goto(`${worker.base}/timeline`);
 
@@ -69,7 +49,7 @@ test('the timeline page shows both regimes with legend, shaded suspension and ha
 
   await page.screenshot({ path: join(artifacts, 'timeline.png'), fullPage: true });
   assert.deepEqual(foreign, []);
-  assert.deepEqual(violations, []);
+  assert.deepEqual(refusals, []);
 });
 
 test('the version picker switches us-301 to the per-CEU Annex III of the 2025-04-17 notice', async () => {
