@@ -30,6 +30,15 @@ async function openCalculator(query = '') {
 
 const usAmount = (widget) => widget.locator('section.result tr[data-regime="us-301"] td.num');
 
+/** Clicks the one-click example at Los Angeles and waits for its US fee on screen. */
+async function quoteLosAngeles(page, widget) {
+  await page
+    .getByRole('group', { name: /example/i })
+    .getByRole('button', { name: /at Los Angeles/ })
+    .click();
+  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+}
+
 test('/ → example → the quote shows an amount, with no inline script and nothing from elsewhere', async () => {
   const { page, widget, foreign } = await openCalculator();
   const examples = page.getByRole('group', { name: /example/i });
@@ -54,11 +63,7 @@ test('the scenario switch changes a fee after 2026-11-10, the total is a range, 
   page.on('request', (req) => {
     if (req.method() === 'POST') sent.push({ path: new URL(req.url()).pathname, body: JSON.parse(req.postData()) });
   });
-  await page
-    .getByRole('group', { name: /example/i })
-    .getByRole('button', { name: /at Los Angeles/ })
-    .click();
-  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  await quoteLosAngeles(page, widget);
   const usdTotal = widget.locator('section.result tr.total', { hasText: 'Total USD' });
   await usdTotal.locator('.range').waitFor();
   assert.equal(await usdTotal.locator('.range').innerText(), 'range 0.00 – 4,800,000.00 USD');
@@ -100,11 +105,7 @@ test('the scenario switch changes a fee after 2026-11-10, the total is a range, 
 
 test('the printable quote of a 3-call voyage: fees and totals on the first A4 page, at most two pages', async () => {
   const { page, widget } = await openCalculator();
-  await page
-    .getByRole('group', { name: /example/i })
-    .getByRole('button', { name: /at Los Angeles/ })
-    .click();
-  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  await quoteLosAngeles(page, widget);
   const quoteId = await page.evaluate(() => document.querySelector('portfees-quote').shadowRoot.textContent);
   assert.match(quoteId, /Request hash q_[0-9a-f]{24} \(not saved\)/);
 
@@ -209,11 +210,7 @@ test('with a secret account key, Save stores the quote and shows its link', asyn
   const { page, widget } = await openCalculator();
   assert.equal(await widget.getByRole('button', { name: 'Save' }).count(), 0);
   await page.evaluate((value) => document.querySelector('portfees-quote').setAttribute('account-key', value), key);
-  await page
-    .getByRole('group', { name: /example/i })
-    .getByRole('button', { name: /at Los Angeles/ })
-    .click();
-  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  await quoteLosAngeles(page, widget);
   await widget.getByRole('button', { name: 'Save' }).click();
   const link = widget.locator('.saved a');
   await link.waitFor();
@@ -376,11 +373,7 @@ test('the sheet gives each fee’s reasons, assumption titles with their values,
 
 test('the quote has an address: the request is in the URL, and a reload or Back shows the same quote', async () => {
   const { page, widget } = await openCalculator();
-  await page
-    .getByRole('group', { name: /example/i })
-    .getByRole('button', { name: /at Los Angeles/ })
-    .click();
-  await usAmount(widget).getByText('4,800,000.00 USD').waitFor();
+  await quoteLosAngeles(page, widget);
   await page.waitForURL(/#q=[A-Za-z0-9_-]+$/);
   const first = page.url();
   // The hash is the request, deflate-raw and base64url.
