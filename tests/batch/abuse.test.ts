@@ -67,25 +67,13 @@ describe('batch errors are bounded and written once', () => {
   }, 60_000);
 
   it('CSV and NDJSON answers say what was left out', async () => {
-    const body = JSON.stringify([withUnknownKeys(50)]);
-    const csv = await (
-      await call('/v1/quotes/batch', {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json', accept: 'text/csv' },
-      })
-    ).text();
+    const fleet = [withUnknownKeys(50)];
+    const csv = await (await postJson('/v1/quotes/batch', fleet, { accept: 'text/csv' })).text();
     const errorRows = csv.split('\r\n').filter((line) => line.startsWith('error,'));
     expect(errorRows).toHaveLength(BATCH_LIMITS.errorsPerVessel + 2);
     expect(csv).toContain('30 more errors of this vessel left out');
     expect(csv).toContain('30 of 50 errors left out of this answer');
-    const ndjson = await (
-      await call('/v1/quotes/batch', {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
-      })
-    ).text();
+    const ndjson = await (await postJson('/v1/quotes/batch', fleet, { accept: 'application/x-ndjson' })).text();
     const summary = JSON.parse(ndjson.trim().split('\n').at(-1)!) as Body;
     expect(summary.summary).toMatchObject({ errors: 50, omittedErrors: 30 });
     expect(summary.errors).toEqual([]);
