@@ -1,8 +1,8 @@
 /**
- * Helpers for the examples of /openapi.json. The examples themselves sit beside their routes; those that show
- * shipped data (tariff and list versions, their hashes, a diff) are computed from the shipped registries when
- * the document is generated, never written out in code, so no rate, date or citation is copied out of
- * tariffs/ or lists/ and no example drifts from the files.
+ * Helpers for the examples of /openapi.json. The examples sit beside their routes; those that show shipped
+ * data are either computed from the shipped registries when the document is generated (tariff and list
+ * versions, their hashes, a diff) or kept as data in examples/openapi/*.json and replayed by a test (answers
+ * whose amounts and quote ids the tariffs decide), so no rate, date or citation is written in code.
  */
 import type { z } from '@hono/zod-openapi';
 import type { LoadedTariff } from '../../tariffs/registry';
@@ -42,10 +42,4 @@ export function shippedTariff(id: string): LoadedTariff {
   const tariff = shippedRegistry().get(id);
   if (!tariff) throw new Error(`example names ${id}, which is not a shipped tariff version`);
   return tariff;
-}
-
-/** A shipped tariff version as a quote names it: id, regime and the SHA-256 of the file. */
-export function shippedTariffRef(id: string): { id: string; regime: string; sha256: string } {
-  const { regime, sha256 } = shippedTariff(id);
-  return { id, regime, sha256 };
 }
