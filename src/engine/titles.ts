@@ -12,14 +12,17 @@ export interface TitleSource {
  * @example quoteTitles(env).rule('us-301/2025-04-17', 'annex-i') // 'Annex I: vessels with an owner or operator of China'
  */
 export function quoteTitles(env: Pick<QuoteEnvironment, 'registry' | 'scenarios'>): TitleSource {
+  let assumptions: Map<string, string> | undefined;
   return {
     rule: (tariff, rule) => env.registry.get(tariff)?.rules.get(rule)?.rule.title,
     assumption: (id) => {
-      for (const tariff of env.registry.versions().slice().reverse()) {
-        const found = tariff.data.assumptions.find((assumption) => assumption.id === id);
-        if (found) return found.title;
+      // Read once per quote: each assumption's title in the latest version that declares it.
+      if (!assumptions) {
+        assumptions = new Map();
+        for (const tariff of env.registry.versions())
+          for (const assumption of tariff.data.assumptions) assumptions.set(assumption.id, assumption.title);
       }
-      return undefined;
+      return assumptions.get(id);
     },
     scenario: (id) => env.scenarios?.get(id)?.title,
   };
