@@ -27,12 +27,20 @@ function merge<T extends QuoteInput>(request: T, ledger: Charge[], regimes: stri
   return { request: priorCharges ? { ...request, priorCharges } : request, notes };
 }
 
-/** The request with the caller's ledger charges for its vessel (secret keys only; others unchanged). */
-export async function withLedger<T extends QuoteInput>(c: Context<AppEnv>, request: T): Promise<WithLedger<T>> {
+/**
+ * The request with the caller's ledger charges for its vessel (secret keys only; others unchanged), and how long
+ * the D1 read took when there was one (inside workerd the clock advances only across I/O, so this is the one
+ * figure of a quote it can give).
+ */
+export async function withLedger<T extends QuoteInput>(
+  c: Context<AppEnv>,
+  request: T,
+): Promise<WithLedger<T> & { readMs?: number }> {
   const client = callerOf(c);
   if (client.kind !== 'secret') return { request, notes: [] };
+  const started = performance.now();
   const ledger = await stored(() => activeCharges(database(c), client.accountId, request.vessel.imo));
-  return merge(request, ledger, registryOf(c).regimes());
+  return { ...merge(request, ledger, registryOf(c).regimes()), readMs: performance.now() - started };
 }
 
 /** The same for a fleet: one read of the account's ledger, merged into each vessel's request. */

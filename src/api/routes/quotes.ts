@@ -9,7 +9,6 @@ import { database, stored } from '../d1';
 import type { AppEnv } from '../env';
 import { withLedger } from '../ledger-charges';
 import { requireSecretKey } from '../middleware/auth';
-import { callerOf } from '../middleware/caller';
 import { accountProblemResponses, keySecurity } from '../openapi/key-schemes';
 import { problemResponses, QuoteRequest, QuoteResponse } from '../openapi/quote-schemas';
 import { createRoute } from '../openapi/route';
@@ -69,14 +68,9 @@ const createQuote = createRoute({
 export const quoteRoutes = new OpenAPIHono<AppEnv>().openapi(createQuote, async (c) => {
   const request = c.req.valid('json');
   const account = c.req.valid('query').save === 'true' ? requireSecretKey(c, 'save quotes') : undefined;
-  const started = performance.now();
-  const { request: counted, notes } = await withLedger(c, request);
-  // The one figure the clock gives inside workerd, where it advances only across I/O: the ledger's D1 read.
-  if (callerOf(c).kind === 'secret')
-    c.header(
-      'server-timing',
-      `ledger;dur=${(performance.now() - started).toFixed(1)};desc="ledger charges read from D1"`,
-    );
+  const { request: counted, notes, readMs } = await withLedger(c, request);
+  if (readMs !== undefined)
+    c.header('server-timing', `ledger;dur=${readMs.toFixed(1)};desc="ledger charges read from D1"`);
   const env = quoteEnvironment(c);
   const answer = quote(counted, env);
   answer.notes.push(...notes);
